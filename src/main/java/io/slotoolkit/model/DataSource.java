@@ -1,0 +1,52 @@
+package io.slotoolkit.model;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * An exported event log that SLOs read: one or more files of one format.
+ *
+ * @param name the name SLOs refer to, unique within its spec file
+ * @param specFile the spec file that declares it
+ * @param paths absolute file paths or glob patterns (relative ones were resolved against the spec
+ *     file's folder)
+ * @param format the file format
+ * @param time the event time column and its encoding
+ * @param zone the business calendar's zone: calendar windows and daily buckets
+ * @param csv CSV options (ignored for Parquet)
+ * @param where rows that may be analysed; the others are excluded and counted; null keeps every row
+ * @param maxBadRows how many malformed rows to tolerate before failing (0: none)
+ * @param location where the source is declared
+ */
+public record DataSource(
+    String name,
+    Path specFile,
+    List<String> paths,
+    DataFormat format,
+    EventTime time,
+    ZoneId zone,
+    CsvDialect csv,
+    SqlExpression where,
+    long maxBadRows,
+    SourceLocation location) {
+  public DataSource {
+    if (name == null || name.isBlank()) throw new IllegalArgumentException("source name missing");
+    if (paths == null || paths.isEmpty())
+      throw new IllegalArgumentException("source " + name + " has no path");
+    paths = List.copyOf(paths);
+    if (maxBadRows < 0) throw new IllegalArgumentException("max_bad_rows must be >= 0");
+    if (csv == null) csv = CsvDialect.SNIFF;
+  }
+
+  /** The same source reading other files (for {@code --source NAME=PATH}). */
+  public DataSource withPaths(List<String> newPaths) {
+    return new DataSource(
+        name, specFile, newPaths, format, time, zone, csv, where, maxBadRows, location);
+  }
+
+  /** The same source tolerating another number of malformed rows (for {@code --max-bad-rows}). */
+  public DataSource withMaxBadRows(long n) {
+    return new DataSource(name, specFile, paths, format, time, zone, csv, where, n, location);
+  }
+}

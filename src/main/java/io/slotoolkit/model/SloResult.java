@@ -1,0 +1,37 @@
+package io.slotoolkit.model;
+
+import java.time.Instant;
+
+/**
+ * One SLO (or one group of a {@code per} SLO) evaluated over its window.
+ *
+ * @param slo the SLO
+ * @param group the group's values; null for an SLO without {@code per}
+ * @param windowStart inclusive start of the window
+ * @param windowEnd exclusive end of the window (the evaluation instant)
+ * @param good good events in the window
+ * @param total valid events in the window
+ * @param skippedNull rows of the window left out because an expression was NULL for them
+ * @param sli {@code good / total}; null when total is 0
+ * @param budget the error budget
+ * @param burnRate {@code (bad / total) / (1 - objective)}; null when total is 0
+ * @param status where it stands
+ */
+public record SloResult(
+    Slo slo,
+    Group group,
+    Instant windowStart,
+    Instant windowEnd,
+    long good,
+    long total,
+    long skippedNull,
+    Double sli,
+    ErrorBudget budget,
+    Double burnRate,
+    Status status) {
+  public SloResult {
+    if (good < 0 || total < 0 || good > total) {
+      throw new IllegalArgumentException("counts out of range: good=" + good + " total=" + total);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package io.slotoolkit.model;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One loaded spec file: a service's sources and SLOs.
+ *
+ * @param path the file as named on the command line or found in a folder
+ * @param service the file's default service
+ * @param sources its sources, in file order
+ * @param slos its SLOs, in file order
+ */
+public record SpecFile(Path path, String service, List<DataSource> sources, List<Slo> slos) {
+  public SpecFile {
+    sources = List.copyOf(sources);
+    slos = List.copyOf(slos);
+  }
+}
