@@ -43,7 +43,16 @@ public final class TestSlos {
 
   public static Slo slo(
       String service, String name, String objective, List<String> per, long minEvents, int line) {
-    SourceLocation at = new SourceLocation(SPEC, line, 5);
+    return slo(service, name, objective, per, minEvents, new SourceLocation(SPEC, line, 5));
+  }
+
+  public static Slo slo(
+      String service,
+      String name,
+      String objective,
+      List<String> per,
+      long minEvents,
+      SourceLocation at) {
     return new Slo(
         name,
         service,
