@@ -1,5 +1,6 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.Problem;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SourceLocation;
@@ -46,7 +47,7 @@ public final class ExclusionsCsv {
       return parse(r, file, naiveZone);
     } catch (IOException e) {
       throw new SloException(
-          io.slotoolkit.model.ExitCode.USAGE,
+          ExitCode.USAGE,
           "cannot read exclusions file " + file + ": " + describe(e),
           "check the path given for the exclusions file",
           List.of(),
