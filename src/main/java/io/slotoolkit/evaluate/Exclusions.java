@@ -50,6 +50,25 @@ public final class Exclusions {
       Instant end = lastBefore((nextDay ? day.plusDays(1) : day).atTime(weekly.end()), zone);
       addClipped(out, exclusion, start, end, from, to);
     }
+    return mergeOwn(out);
+  }
+
+  /**
+   * Joins a weekly period's own intervals where they meet or overlap: a 24-hour period on
+   * consecutive days whose boundary falls in the repeated hour of a DST change overlaps itself.
+   */
+  private static List<ExcludedInterval> mergeOwn(List<ExcludedInterval> in) {
+    List<ExcludedInterval> out = new ArrayList<>();
+    for (ExcludedInterval i : in) {
+      ExcludedInterval last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && !i.start().isAfter(last.end())) {
+        out.set(
+            out.size() - 1,
+            new ExcludedInterval(last.exclusion(), last.start(), max(last.end(), i.end())));
+      } else {
+        out.add(i);
+      }
+    }
     return out;
   }
 

@@ -58,6 +58,21 @@ final class Figures {
     return "OK: SLI " + percent(r.sli()) + " meets the objective " + r.slo().objective().percent();
   }
 
+  /** Why a failed case failed: the caller's reason, else the breach, else the first alert. */
+  static String failure(CiCase c) {
+    if (c.failure() != null) return c.failure();
+    if (c.result().status() != Status.BREACHED && !c.alerts().isEmpty()) {
+      return "ALERT: " + c.alerts().get(0).describe();
+    }
+    return headline(c.result());
+  }
+
+  /** The kind of a failure: BREACHED, ALERT when only alerts explain it, else the status. */
+  static String failureType(CiCase c) {
+    if (c.result().status() != Status.BREACHED && !c.alerts().isEmpty()) return "ALERT";
+    return c.result().status().name();
+  }
+
   /** Every number of a result, one {@code label: value} line each. */
   static List<String> lines(SloResult r, ZoneId zone, List<CiAlert> alerts, String severity) {
     DateTimeFormatter f = DateTimeFormatter.ISO_OFFSET_DATE_TIME;

@@ -32,8 +32,8 @@ public final class GithubRenderer {
         case FAILED -> {
           failed++;
           level = "error";
-          title = "SLO " + r.status() + ": " + Figures.name(r);
-          message = c.failure() != null ? c.failure() : Figures.headline(r);
+          title = "SLO " + Figures.failureType(c) + ": " + Figures.name(r);
+          message = Figures.failure(c);
         }
         case SKIPPED -> {
           skipped++;

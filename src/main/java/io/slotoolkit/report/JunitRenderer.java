@@ -116,11 +116,10 @@ public final class JunitRenderer {
         .append("\" time=\"0\">\n");
     switch (c.verdict()) {
       case FAILED -> {
-        String message = c.failure() != null ? c.failure() : Figures.headline(r);
         x.append("      <failure message=\"")
-            .append(Xml.attr(message))
+            .append(Xml.attr(Figures.failure(c)))
             .append("\" type=\"")
-            .append(r.status())
+            .append(Figures.failureType(c))
             .append("\">")
             .append(Xml.text(body))
             .append("</failure>\n");

@@ -104,6 +104,23 @@ class ExclusionsTest {
   }
 
   @Test
+  void a_whole_day_period_on_consecutive_days_joins_across_the_repeated_hour() {
+    // Saturdays and Sundays 01:30-01:30 New York (24 hours each). Saturday Oct 31 runs from 01:30
+    // EDT (05:30Z) to the last 01:30 of Sunday Nov 1, which is EST (06:30Z); Sunday's own period
+    // starts at the first 01:30 (EDT, 05:30Z) and ends Monday 01:30 EST (06:30Z). They overlap for
+    // an hour, so the exclusion's own intervals are joined instead of counting events twice.
+    Exclusion.Weekly w =
+        weekly(
+            Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), "01:30", "01:30", NEW_YORK, "freeze", 35);
+    assertThat(spans(Exclusions.expand(w, t("2026-10-30T00:00:00Z"), t("2026-11-03T00:00:00Z"))))
+        .containsExactly("2026-10-31T05:30:00Z..2026-11-02T06:30:00Z");
+    assertThat(
+            Exclusions.intervalsFor(
+                List.of(w), API, t("2026-10-30T00:00:00Z"), t("2026-11-03T00:00:00Z")))
+        .hasSize(1);
+  }
+
+  @Test
   void a_one_off_window_must_end_after_it_starts() {
     assertThat(Exclusion.Once.problems(t("2026-03-01T04:00:00Z"), t("2026-03-01T02:00:00Z"), "x"))
         .containsExactly(

@@ -130,6 +130,32 @@ class JunitRendererTest {
   }
 
   @Test
+  void a_case_failed_by_an_alert_says_so() throws Exception {
+    CiReport r =
+        new CiReport(
+            CiFixtures.report().at(),
+            CiFixtures.report().zone(),
+            false,
+            List.of(
+                new CiCase(
+                    CiFixtures.PAGING,
+                    CiCase.Verdict.FAILED,
+                    null,
+                    List.of(CiFixtures.PAGE),
+                    null)));
+    String xml = new JunitRenderer().render(r);
+    validate(xml);
+    Element failure = (Element) parse(xml).getElementsByTagName("failure").item(0);
+    assertThat(failure.getAttribute("message"))
+        .isEqualTo("ALERT: page 14.4x over 1h/5m fired: burn rate 20.1 over 1h, 25.3 over 5m");
+    assertThat(failure.getAttribute("type")).isEqualTo("ALERT");
+    assertThat(new GithubRenderer().lines(r).get(0))
+        .startsWith(
+            "::error file=specs/payments.yaml,line=7,col=5,title=SLO ALERT%3A"
+                + " payments/checkout::ALERT: page 14.4x over 1h/5m fired:");
+  }
+
+  @Test
   void markup_and_control_characters_in_values_stay_well_formed() throws Exception {
     var odd =
         TestSlos.result(
