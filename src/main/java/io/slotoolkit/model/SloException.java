@@ -44,7 +44,7 @@ public class SloException extends RuntimeException {
   }
 
   /** Several data problems found at once (exit 3). */
-  public static SloException data(String message, List<Problem> problems) {
+  public static SloException dataProblems(String message, List<Problem> problems) {
     return new SloException(ExitCode.DATA, message, null, problems, null);
   }
 
