@@ -28,6 +28,7 @@ public final class Engine implements AutoCloseable {
   private final ExpressionChecker checker;
   private final SourceBinder binder;
   private final Map<DataSource, BoundSource> bound = new LinkedHashMap<>();
+  private final java.util.Set<DataSource> failed = new java.util.HashSet<>();
   private int scans;
 
   private Engine(Database db) {
@@ -59,16 +60,27 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Registers the sources these SLOs read, locks the connection down to their files, and checks
-   * columns and expression types against the real files.
+   * columns and expression types against the real files. Every problem of every source is reported
+   * at once: spec problems (exit 2) before data problems (exit 3).
    */
   public void bind(List<Slo> slos) {
-    for (Slo slo : slos) bound.computeIfAbsent(slo.source(), binder::bind);
-    db.lockDown(bound.values().stream().flatMap(b -> b.files().stream()).distinct().toList());
     List<Problem> spec = new ArrayList<>();
     List<Problem> data = new ArrayList<>();
+    for (Slo slo : slos) {
+      DataSource source = slo.source();
+      if (bound.containsKey(source) || failed.contains(source)) continue;
+      try {
+        bound.put(source, binder.bind(source));
+      } catch (SloException e) {
+        failed.add(source);
+        data.add(new Problem(source.location(), e.getMessage(), e.hint()));
+      }
+    }
+    db.lockDown(bound.values().stream().flatMap(b -> b.files().stream()).distinct().toList());
     java.util.Set<DataSource> seen = new java.util.HashSet<>();
     for (Slo slo : slos) {
       BoundSource src = bound.get(slo.source());
+      if (src == null) continue;
       if (seen.add(slo.source()) && slo.source().where() != null) {
         route(checker.checkTypes(slo.source().where(), "where", src), spec, data);
       }
@@ -82,11 +94,12 @@ public final class Engine implements AutoCloseable {
         }
       }
       if (slo.sli() instanceof Sli.Latency l) {
+        SourceLocation at = l.location() == null ? slo.location() : l.location();
         String type = src.columns().get(l.column());
         if (type == null) {
           data.add(
               new Problem(
-                  l.location() == null ? slo.location() : l.location(),
+                  at,
                   "SLO '"
                       + slo.name()
                       + "': latency column '"
@@ -94,11 +107,10 @@ public final class Engine implements AutoCloseable {
                       + "' is not in "
                       + src.label(),
                   "columns: " + src.columnList()));
-        } else if (!type.matches(
-            "(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)")) {
+        } else if (!TimeColumn.isNumeric(type)) {
           data.add(
               new Problem(
-                  l.location() == null ? slo.location() : l.location(),
+                  at,
                   "SLO '"
                       + slo.name()
                       + "': latency column '"
@@ -118,9 +130,8 @@ public final class Engine implements AutoCloseable {
     }
     if (!data.isEmpty()) {
       List<Problem> d = sorted(data);
-      throw d.size() == 1
-          ? SloException.data(d.get(0).render(), null)
-          : SloException.dataProblems(d.size() + " problems with the data", d);
+      throw SloException.dataProblems(
+          d.size() == 1 ? d.get(0).render() : d.size() + " problems with the data", d);
     }
   }
 

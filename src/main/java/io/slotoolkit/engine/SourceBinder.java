@@ -43,23 +43,12 @@ final class SourceBinder {
         Path p = Path.of(pattern);
         if (!Files.exists(p)) {
           throw SloException.data(
-              "source '"
-                  + source.name()
-                  + "' ("
-                  + source.location()
-                  + "): file not found: "
-                  + pattern,
+              "source '" + source.name() + "': file not found: " + pattern,
               "check the path; relative paths are resolved against the spec file's folder");
         }
         if (Files.isDirectory(p)) {
           throw SloException.data(
-              "source '"
-                  + source.name()
-                  + "' ("
-                  + source.location()
-                  + "): "
-                  + pattern
-                  + " is a folder",
+              "source '" + source.name() + "': " + pattern + " is a folder",
               "name the files, for example " + p.resolve("*.parquet"));
         }
         if (!Files.isReadable(p)) {
@@ -73,12 +62,7 @@ final class SourceBinder {
             db.query("SELECT file FROM glob(" + Sql.literal(pattern) + ")", r -> r.getString(1));
         if (matched.isEmpty()) {
           throw SloException.data(
-              "source '"
-                  + source.name()
-                  + "' ("
-                  + source.location()
-                  + "): no file matches "
-                  + pattern,
+              "source '" + source.name() + "': no file matches " + pattern,
               "check the pattern; relative paths are resolved against the spec file's folder");
         }
         for (String m : matched) files.add(Path.of(m).toAbsolutePath().normalize().toString());
@@ -144,8 +128,7 @@ final class SourceBinder {
     if (tsType == null) {
       boolean oneColumn = sniffed.size() == 1;
       throw SloException.data(
-          source.location()
-              + ": source '"
+          "source '"
               + source.name()
               + "': timestamp column '"
               + tsCol
@@ -236,9 +219,7 @@ final class SourceBinder {
       throw SloException.data(
           "source '"
               + source.name()
-              + "' ("
-              + source.location()
-              + "): cannot read "
+              + "': cannot read "
               + (files.size() == 1 ? files.get(0) : files.size() + " files")
               + ": "
               + msg,
@@ -252,8 +233,7 @@ final class SourceBinder {
     String type = columns.get(t.column());
     if (type == null) {
       throw SloException.data(
-          source.location()
-              + ": source '"
+          "source '"
               + source.name()
               + "': timestamp column '"
               + t.column()
@@ -271,8 +251,7 @@ final class SourceBinder {
                 "epoch formats need a numeric column; use timestamp_format: auto for timestamps and ISO-8601 text";
           };
       throw SloException.data(
-          source.location()
-              + ": source '"
+          "source '"
               + source.name()
               + "': column '"
               + t.column()

@@ -31,15 +31,21 @@ public record TimeColumn(String column, Kind kind, ZoneId naiveZone, String patt
   private static final DateTimeFormatter NAIVE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
+  /** Whether a DuckDB type holds numbers. */
+  public static boolean isNumeric(String duckType) {
+    return duckType
+        .toUpperCase(java.util.Locale.ROOT)
+        .matches(
+            "(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)");
+  }
+
   /**
    * Chooses the kind from the column's DuckDB type and the declared encoding; null when they do not
    * fit.
    */
   static Kind kindFor(String duckType, EventTime.Encoding encoding) {
     String t = duckType.toUpperCase(java.util.Locale.ROOT);
-    boolean numeric =
-        t.matches(
-            "(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)");
+    boolean numeric = isNumeric(t);
     boolean text = t.equals("VARCHAR");
     return switch (encoding) {
       case AUTO ->

@@ -30,8 +30,7 @@ public class SloException extends RuntimeException {
         problems.size() == 1
             ? problems.get(0).render()
             : problems.size() + " problems in the specs";
-    return new SloException(
-        ExitCode.USAGE, message, null, problems.size() == 1 ? List.of() : problems, null);
+    return new SloException(ExitCode.USAGE, message, null, problems, null);
   }
 
   /** A data error (exit 3): a source could not be read, a column is missing, bad rows. */
@@ -57,7 +56,7 @@ public class SloException extends RuntimeException {
     return hint;
   }
 
-  /** Further problems to list below the message (empty when the message says it all). */
+  /** Every located problem behind this error (the message renders the first when there is one). */
   public List<Problem> problems() {
     return problems;
   }

@@ -2,7 +2,9 @@ package io.slotoolkit.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SourceStats;
@@ -30,7 +32,13 @@ public final class JsonRenderer implements Renderer {
       JsonGenerator g = new JsonFactory().createGenerator(out);
       g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      g.setPrettyPrinter(
+          new DefaultPrettyPrinter(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                      .withArrayEmptySeparator("")
+                      .withObjectEmptySeparator(""))
+              .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
       g.writeStartObject();
       g.writeStringField("evaluated_at", Times.iso(e.at(), e.zone()));
       g.writeBooleanField("passed", e.passed());
