@@ -139,8 +139,9 @@ public final class ExpressionChecker {
       problems.add(
           new Problem(e.location(), role + " may not use * or COLUMNS(...)", "name the columns"));
     }
-    for (String fn : s.functions) {
-      String name = fn.toLowerCase(Locale.ROOT);
+    for (String raw : s.functions) {
+      String fn = raw.equals("count_star") ? "count(*)" : raw;
+      String name = raw.toLowerCase(Locale.ROOT);
       Set<String> kinds = kinds(name);
       var at = e.location().shifted(Math.max(0, e.text().toLowerCase(Locale.ROOT).indexOf(name)));
       if (name.startsWith("read_")
@@ -152,16 +153,17 @@ public final class ExpressionChecker {
         problems.add(
             new Problem(
                 at,
-                role + " may not call " + fn + "(): expressions may not read files or tables",
+                role + " may not call " + call(fn) + ": expressions may not read files or tables",
                 "use columns of the source only"));
       } else if (kinds.contains("aggregate") && !kinds.contains("scalar")) {
         problems.add(
             new Problem(
                 at,
-                role + " may not call the aggregate " + fn + "()",
+                role + " may not call the aggregate " + call(fn) + "",
                 "an expression is evaluated per event; slo counts the events for you"));
       } else if (kinds.contains("window") && !kinds.contains("scalar")) {
-        problems.add(new Problem(at, role + " may not use the window function " + fn + "()", null));
+        problems.add(
+            new Problem(at, role + " may not use the window function " + call(fn) + "", null));
       } else if (NOT_REPRODUCIBLE.contains(name)) {
         problems.add(
             new Problem(
@@ -173,7 +175,8 @@ public final class ExpressionChecker {
                 "compare with the event time column instead, and pass --at"));
       } else if (ENGINE_STATE.contains(name)) {
         problems.add(
-            new Problem(at, role + " may not call " + fn + "()", "use columns of the source only"));
+            new Problem(
+                at, role + " may not call " + call(fn) + "", "use columns of the source only"));
       }
     }
     return problems;
@@ -232,6 +235,11 @@ public final class ExpressionChecker {
       }
     }
     return problems;
+  }
+
+  /** {@code lower()} for a function name; {@code count(*)} stays as it is. */
+  private static String call(String fn) {
+    return fn.endsWith(")") ? fn : fn + "()";
   }
 
   private Set<String> kinds(String name) {

@@ -121,8 +121,20 @@ final class SourceBinder {
 
   private BoundSource bindCsv(DataSource source, String view, List<String> files, int n) {
     String options = dialectOptions(source.csv(), files);
-    Map<String, String> sniffed =
-        describe(source, "read_csv(" + Sql.literalList(files) + options + ")", files);
+    // ignore_errors keeps a few malformed lines from defeating the dialect sniffer
+    String sniffReader = "read_csv(" + Sql.literalList(files) + options + ", ignore_errors = true)";
+    Map<String, String> sniffed = describe(source, sniffReader, files);
+    long rows =
+        db.one(
+            "SELECT count(*) FROM (SELECT 1 FROM " + sniffReader + " LIMIT 1)", r -> r.getLong(1));
+    if (rows == 0) {
+      throw SloException.data(
+          "source '"
+              + source.name()
+              + "': no data rows in "
+              + (files.size() == 1 ? files.get(0) : "any of " + files.size() + " files"),
+          "the export is empty (a header at most); check the path, or pass --at to evaluate empty windows on another source");
+    }
     String tsCol = source.time().column();
     String tsType = sniffed.get(tsCol);
     if (tsType == null) {
@@ -137,13 +149,13 @@ final class SourceBinder {
               + "; columns: "
               + String.join(", ", sniffed.keySet()),
           oneColumn
-              ? "the CSV sniffer found a single column: set csv: {delimiter: ',', header: true} on the source, or fix malformed lines"
+              ? "the CSV sniffer found a single column: set csv: {delimiter: ',', header: true} on the source"
               : "set timestamp: to one of the columns");
     }
+    Map<String, String> types = new LinkedHashMap<>(mostlyTyped(sniffReader, sniffed, tsCol));
     // Declare the types a bad value must be caught in: DuckDB then reports each malformed row with
     // its line
     // in the rejects table, instead of failing the whole scan or turning the value into NULL.
-    Map<String, String> types = new LinkedHashMap<>();
     EventTime t = source.time();
     switch (t.encoding()) {
       case AUTO -> {
@@ -186,6 +198,53 @@ final class SourceBinder {
     TimeColumn time = timeColumn(source, columns);
     db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS SELECT * FROM " + reader);
     return new BoundSource(source, view, files, DataFormat.CSV, columns, time, rejects, scans);
+  }
+
+  /**
+   * Text columns whose sampled values nearly all read as one type (at most one in a hundred, or
+   * one, does not): the sniffer chose text because of a few bad values. Declaring the type turns
+   * those values into rejected rows with their line numbers, instead of silently changing the
+   * column's type.
+   */
+  private Map<String, String> mostlyTyped(
+      String reader, Map<String, String> sniffed, String tsCol) {
+    List<String> text =
+        sniffed.entrySet().stream()
+            .filter(e -> e.getValue().equals("VARCHAR"))
+            .map(Map.Entry::getKey)
+            .filter(c -> !c.equals(tsCol))
+            .toList();
+    Map<String, String> types = new LinkedHashMap<>();
+    if (text.isEmpty()) return types;
+    String[] candidates = {"BIGINT", "DOUBLE", "BOOLEAN"};
+    StringBuilder q = new StringBuilder("SELECT ");
+    for (int i = 0; i < text.size(); i++) {
+      String c = Sql.ident(text.get(i));
+      q.append(i == 0 ? "" : ", ").append("count(").append(c).append(")");
+      for (String t : candidates)
+        q.append(", count(TRY_CAST(").append(c).append(" AS ").append(t).append("))");
+    }
+    q.append(" FROM (SELECT * FROM ")
+        .append(
+            reader.replace(
+                ", ignore_errors = true)", ", ignore_errors = true, all_varchar = true)"))
+        .append(" LIMIT 20000)");
+    db.query(
+        q.toString(),
+        r -> {
+          for (int i = 0; i < text.size(); i++) {
+            long n = r.getLong(1 + i * (candidates.length + 1));
+            for (int k = 0; k < candidates.length; k++) {
+              long ok = r.getLong(2 + i * (candidates.length + 1) + k);
+              if (n >= 5 && ok < n && n - ok <= Math.max(1, n / 100)) {
+                types.put(text.get(i), candidates[k]);
+                break;
+              }
+            }
+          }
+          return null;
+        });
+    return types;
   }
 
   private static String dialectOptions(CsvDialect d, List<String> files) {
