@@ -37,12 +37,10 @@ final class SpecConverter {
   private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]*");
   private static final List<String> FORMATS = List.of("auto", "csv", "parquet");
   private static final List<String> UNITS = List.of("ms", "s", "us");
-  private static final Map<String, EventTime.Encoding> TIME_ENCODINGS =
-      Map.of(
-          "auto", EventTime.Encoding.AUTO,
-          "epoch_s", EventTime.Encoding.EPOCH_S,
-          "epoch_ms", EventTime.Encoding.EPOCH_MS,
-          "epoch_us", EventTime.Encoding.EPOCH_US);
+
+  /** The named timestamp formats; anything with a {@code %} is a strptime pattern. */
+  private static final List<String> TIME_FORMATS =
+      List.of("auto", "epoch_s", "epoch_ms", "epoch_us");
 
   /**
    * An SLO name as declared, whether or not the rest of the SLO is valid, for the uniqueness
@@ -228,14 +226,14 @@ final class SpecConverter {
       if (t.contains("%")) {
         encoding = EventTime.Encoding.PATTERN;
         pattern = t;
-      } else if (TIME_ENCODINGS.containsKey(t)) {
-        encoding = TIME_ENCODINGS.get(t);
+      } else if (TIME_FORMATS.contains(t)) {
+        encoding = EventTime.Encoding.valueOf(t.toUpperCase(Locale.ROOT));
       } else {
         problems.add(
             new Problem(
                 format.location(),
                 "unknown timestamp_format '" + t + "'",
-                NearestMatch.didYouMean(t, TIME_ENCODINGS.keySet().stream().sorted().toList())
+                NearestMatch.didYouMean(t, TIME_FORMATS)
                     .orElse(
                         "allowed: auto, epoch_s, epoch_ms, epoch_us, or a strptime pattern such as"
                             + " %Y-%m-%d %H:%M:%S")));
@@ -266,11 +264,12 @@ final class SpecConverter {
   private String character(Fields f, String key) {
     YamlNode.Scalar s = scalarAllowingEmpty(f, key, "one character");
     if (s == null) return null;
-    if (s.text().codePointCount(0, s.text().length()) != 1) {
+    int length = s.text().codePointCount(0, s.text().length());
+    if (length != 1) {
       problems.add(
           new Problem(
               s.location(),
-              "'" + key + "' must be one character, found " + s.describe(),
+              "'" + key + "' must be one character, found " + length,
               "such as '\"' or '\\\\'"));
       return null;
     }
@@ -318,7 +317,9 @@ final class SpecConverter {
           new Problem(
               nameNode.location(),
               "SLO name '" + name + "' is not allowed",
-              "use lowercase letters, digits and '-', such as '" + slug(name) + "'"));
+              "use lowercase letters, digits and '-', not starting with '-', such as '"
+                  + slug(name)
+                  + "'"));
       name = null;
     }
     if (name != null) f = f.named("SLO '" + name + "'");
@@ -624,6 +625,7 @@ final class SpecConverter {
   // ---- problems ----
 
   private void missing(Fields f, String key, String hint) {
+    if (f.suggests(key)) return;
     problems.add(new Problem(f.ownerLocation(), f.owner() + " is missing '" + key + "'", hint));
   }
 

@@ -49,7 +49,7 @@ final class ZoneParser {
   static List<String> suggestions(String text) {
     String region = ZoneId.SHORT_IDS.get(text.toUpperCase(java.util.Locale.ROOT));
     if (region != null && IDS.contains(region)) return List.of(region);
-    int best = NearestMatch.tolerance(text) + 1;
+    int best = NearestMatch.tolerance(text);
     List<String> found = new ArrayList<>();
     for (String id : IDS) {
       String city = id.substring(id.lastIndexOf('/') + 1);
@@ -58,7 +58,7 @@ final class ZoneParser {
         best = d;
         found.clear();
       }
-      if (d == best && found.size() < 3) found.add(id);
+      if (d <= best && found.size() < 3) found.add(id);
     }
     return found;
   }
@@ -81,8 +81,12 @@ final class ZoneParser {
     String etc = "Etc/GMT" + (seconds > 0 ? "-" : "+") + Math.abs(seconds / 3600);
     if (seconds % 3600 == 0 && IDS.contains(etc)) {
       // IANA's Etc zones carry the POSIX sign: Etc/GMT-9 is nine hours ahead of UTC.
-      return "write a region " + EXAMPLES + ", or " + etc + " for a fixed " + offset.getId();
+      return "write a region such as Europe/Berlin, or "
+          + etc
+          + " for "
+          + offset.getId()
+          + " all year";
     }
-    return "write a region " + EXAMPLES;
+    return "write a region such as Europe/Berlin";
   }
 }
