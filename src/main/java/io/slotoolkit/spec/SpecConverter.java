@@ -309,9 +309,9 @@ final class SpecConverter {
       Set<String> sourceNames) {
     int before = problems.size();
     Fields f = new Fields(map, SpecLevel.SLO, "this SLO", map.location(), problems);
-    YamlNode.Scalar nameNode = scalar(f, "name", "a name such as api-latency");
+    YamlNode.Scalar nameNode =
+        requiredScalar(f, "name", "a name such as api-latency", "such as api-latency");
     String name = nameNode == null ? null : nameNode.text();
-    if (nameNode == null && f.value("name") == null) missing(f, "name", "such as api-latency");
     if (name != null && !SLO_NAME.matcher(name).matches()) {
       problems.add(
           new Problem(
@@ -416,17 +416,17 @@ final class SpecConverter {
     }
     Fields f =
         new Fields(map, SpecLevel.LATENCY, "'latency'", sli.keyLocation("latency"), problems);
-    YamlNode.Scalar column = scalar(f, "column", "a column name");
-    if (column == null && f.value("column") == null) {
-      missing(f, "column", "the column that holds each event's latency");
-    }
+    YamlNode.Scalar column =
+        requiredScalar(f, "column", "a column name", "the column that holds each event's latency");
     String unitSymbol = oneOf(f, "unit", UNITS, "ms");
     LatencyUnit unit = unitSymbol == null ? LatencyUnit.MS : LatencyUnit.fromSymbol(unitSymbol);
     BigDecimal threshold = null;
-    YamlNode.Scalar written = scalar(f, "threshold", "a time such as 300ms");
-    if (written == null && f.value("threshold") == null) {
-      missing(f, "threshold", "good events are at most this slow, such as 300ms");
-    }
+    YamlNode.Scalar written =
+        requiredScalar(
+            f,
+            "threshold",
+            "a time such as 300ms",
+            "good events are at most this slow, such as 300ms");
     if (written != null) {
       try {
         threshold = ThresholdParser.parse(written.value(), unit);
@@ -442,11 +442,12 @@ final class SpecConverter {
 
   private Objective objective(Fields slo) {
     YamlNode.Scalar s =
-        scalar(slo, "objective", "a percent such as 99.5% or a ratio such as 0.995");
-    if (s == null) {
-      if (slo.value("objective") == null) missing(slo, "objective", "such as 99.5% or 0.995");
-      return null;
-    }
+        requiredScalar(
+            slo,
+            "objective",
+            "a percent such as 99.5% or a ratio such as 0.995",
+            "such as 99.5% or 0.995");
+    if (s == null) return null;
     if (s.kind() == YamlNode.Kind.TRUE || s.kind() == YamlNode.Kind.FALSE) {
       wrongType(slo, "objective", s, "a percent such as 99.5% or a ratio such as 0.995");
       return null;
@@ -460,13 +461,13 @@ final class SpecConverter {
   }
 
   private Window window(Fields slo) {
-    YamlNode.Scalar s = scalar(slo, "window", "a window such as 28d or month");
-    if (s == null) {
-      if (slo.value("window") == null) {
-        missing(slo, "window", "28d or 36h for a rolling window; week, month or quarter");
-      }
-      return null;
-    }
+    YamlNode.Scalar s =
+        requiredScalar(
+            slo,
+            "window",
+            "a window such as 28d or month",
+            "28d or 36h for a rolling window; week, month or quarter");
+    if (s == null) return null;
     try {
       return WindowParser.parse(s.text());
     } catch (InvalidValueException e) {
@@ -546,9 +547,18 @@ final class SpecConverter {
     return s == null ? null : s.text();
   }
 
+  /** Like {@link #scalar}, and an absent key is reported as missing. */
+  private YamlNode.Scalar requiredScalar(
+      Fields f, String key, String expected, String missingHint) {
+    if (f.value(key) == null) {
+      missing(f, key, missingHint);
+      return null;
+    }
+    return scalar(f, key, expected);
+  }
+
   private String requiredText(Fields f, String key, String expected, String missingHint) {
-    YamlNode.Scalar s = scalar(f, key, expected);
-    if (s == null && f.value(key) == null) missing(f, key, missingHint);
+    YamlNode.Scalar s = requiredScalar(f, key, expected, missingHint);
     return s == null ? null : s.text();
   }
 
@@ -569,14 +579,11 @@ final class SpecConverter {
   /** A SQL boolean expression, located at its first character for the engine's messages. */
   private SqlExpression expression(Fields f, String key, boolean required) {
     String expected = "a SQL boolean expression such as \"status < 500\"";
-    YamlNode.Scalar s = scalar(f, key, expected);
-    if (s == null) {
-      if (required && f.value(key) == null) missing(f, key, expected);
-      return null;
-    }
-    // Only trailing blanks go (a block scalar ends in a newline): leading ones keep offsets into
-    // the
-    // text equal to columns from the location.
+    YamlNode.Scalar s =
+        required ? requiredScalar(f, key, expected, expected) : scalar(f, key, expected);
+    if (s == null) return null;
+    // Only trailing blanks go (a block scalar ends in a newline); leading ones stay so that an
+    // offset into the text is also a column offset from the location.
     return new SqlExpression(s.text().stripTrailing(), s.textLocation());
   }
 
