@@ -2,7 +2,10 @@ package io.slotoolkit.spec;
 
 import io.slotoolkit.model.Problem;
 import io.slotoolkit.model.SourceLocation;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One map of a spec file read against the keys of its {@link SpecLevel}: keys the level does not
@@ -15,6 +18,7 @@ final class Fields {
   private final String owner;
   private final SourceLocation ownerLocation;
   private final boolean hasUnknownKeys;
+  private final Set<String> suggested;
 
   /**
    * @param owner what the map is, for messages about missing keys: {@code source 'api'}
@@ -31,18 +35,23 @@ final class Fields {
     this.owner = owner;
     this.ownerLocation = ownerLocation;
     boolean unknown = false;
+    Set<String> near = new HashSet<>();
     for (YamlNode.Entry e : map.entries()) {
       if (!level.keys().contains(e.key())) {
         unknown = true;
+        Optional<String> nearest = NearestMatch.first(e.key(), level.keys());
+        nearest.ifPresent(near::add);
         problems.add(
             new Problem(
                 e.keyLocation(),
                 "unknown key '" + e.key() + "' " + level.where(),
-                NearestMatch.didYouMean(e.key(), level.keys())
+                nearest
+                    .map(k -> "did you mean '" + k + "'?")
                     .orElse("allowed: " + String.join(", ", level.keys()))));
       }
     }
     this.hasUnknownKeys = unknown;
+    this.suggested = Set.copyOf(near);
   }
 
   private Fields(Fields other, String owner) {
@@ -51,6 +60,7 @@ final class Fields {
     this.owner = owner;
     this.ownerLocation = other.ownerLocation;
     this.hasUnknownKeys = other.hasUnknownKeys;
+    this.suggested = other.suggested;
   }
 
   /** The same map under a better name, once it is known (an SLO's name is one of its keys). */
@@ -80,6 +90,14 @@ final class Fields {
 
   boolean hasUnknownKeys() {
     return hasUnknownKeys;
+  }
+
+  /**
+   * Whether an unknown key was reported with this key as its nearest match; then "missing" would
+   * only repeat that problem ({@code objectve} is both unknown and the missing {@code objective}).
+   */
+  boolean suggests(String key) {
+    return suggested.contains(key);
   }
 
   private YamlNode.Entry entry(String key) {

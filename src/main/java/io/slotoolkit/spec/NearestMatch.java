@@ -45,7 +45,7 @@ final class NearestMatch {
 
   /** Every candidate at the smallest distance within {@link #tolerance}, in candidate order. */
   static List<String> nearest(String input, Collection<String> candidates) {
-    int best = tolerance(input) + 1;
+    int best = tolerance(input);
     List<String> found = new ArrayList<>();
     for (String c : candidates) {
       int d = distance(input, c);
@@ -53,7 +53,7 @@ final class NearestMatch {
         best = d;
         found.clear();
       }
-      if (d == best) found.add(c);
+      if (d <= best) found.add(c);
     }
     return found;
   }

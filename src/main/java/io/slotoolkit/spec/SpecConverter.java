@@ -37,12 +37,10 @@ final class SpecConverter {
   private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]*");
   private static final List<String> FORMATS = List.of("auto", "csv", "parquet");
   private static final List<String> UNITS = List.of("ms", "s", "us");
-  private static final Map<String, EventTime.Encoding> TIME_ENCODINGS =
-      Map.of(
-          "auto", EventTime.Encoding.AUTO,
-          "epoch_s", EventTime.Encoding.EPOCH_S,
-          "epoch_ms", EventTime.Encoding.EPOCH_MS,
-          "epoch_us", EventTime.Encoding.EPOCH_US);
+
+  /** The named timestamp formats; anything with a {@code %} is a strptime pattern. */
+  private static final List<String> TIME_FORMATS =
+      List.of("auto", "epoch_s", "epoch_ms", "epoch_us");
 
   /**
    * An SLO name as declared, whether or not the rest of the SLO is valid, for the uniqueness
@@ -228,14 +226,14 @@ final class SpecConverter {
       if (t.contains("%")) {
         encoding = EventTime.Encoding.PATTERN;
         pattern = t;
-      } else if (TIME_ENCODINGS.containsKey(t)) {
-        encoding = TIME_ENCODINGS.get(t);
+      } else if (TIME_FORMATS.contains(t)) {
+        encoding = EventTime.Encoding.valueOf(t.toUpperCase(Locale.ROOT));
       } else {
         problems.add(
             new Problem(
                 format.location(),
                 "unknown timestamp_format '" + t + "'",
-                NearestMatch.didYouMean(t, TIME_ENCODINGS.keySet().stream().sorted().toList())
+                NearestMatch.didYouMean(t, TIME_FORMATS)
                     .orElse(
                         "allowed: auto, epoch_s, epoch_ms, epoch_us, or a strptime pattern such as"
                             + " %Y-%m-%d %H:%M:%S")));
@@ -266,11 +264,12 @@ final class SpecConverter {
   private String character(Fields f, String key) {
     YamlNode.Scalar s = scalarAllowingEmpty(f, key, "one character");
     if (s == null) return null;
-    if (s.text().codePointCount(0, s.text().length()) != 1) {
+    int length = s.text().codePointCount(0, s.text().length());
+    if (length != 1) {
       problems.add(
           new Problem(
               s.location(),
-              "'" + key + "' must be one character, found " + s.describe(),
+              "'" + key + "' must be one character, found " + length,
               "such as '\"' or '\\\\'"));
       return null;
     }
@@ -310,15 +309,17 @@ final class SpecConverter {
       Set<String> sourceNames) {
     int before = problems.size();
     Fields f = new Fields(map, SpecLevel.SLO, "this SLO", map.location(), problems);
-    YamlNode.Scalar nameNode = scalar(f, "name", "a name such as api-latency");
+    YamlNode.Scalar nameNode =
+        requiredScalar(f, "name", "a name such as api-latency", "such as api-latency");
     String name = nameNode == null ? null : nameNode.text();
-    if (nameNode == null && f.value("name") == null) missing(f, "name", "such as api-latency");
     if (name != null && !SLO_NAME.matcher(name).matches()) {
       problems.add(
           new Problem(
               nameNode.location(),
               "SLO name '" + name + "' is not allowed",
-              "use lowercase letters, digits and '-', such as '" + slug(name) + "'"));
+              "use lowercase letters, digits and '-', not starting with '-', such as '"
+                  + slug(name)
+                  + "'"));
       name = null;
     }
     if (name != null) f = f.named("SLO '" + name + "'");
@@ -415,17 +416,17 @@ final class SpecConverter {
     }
     Fields f =
         new Fields(map, SpecLevel.LATENCY, "'latency'", sli.keyLocation("latency"), problems);
-    YamlNode.Scalar column = scalar(f, "column", "a column name");
-    if (column == null && f.value("column") == null) {
-      missing(f, "column", "the column that holds each event's latency");
-    }
+    YamlNode.Scalar column =
+        requiredScalar(f, "column", "a column name", "the column that holds each event's latency");
     String unitSymbol = oneOf(f, "unit", UNITS, "ms");
     LatencyUnit unit = unitSymbol == null ? LatencyUnit.MS : LatencyUnit.fromSymbol(unitSymbol);
     BigDecimal threshold = null;
-    YamlNode.Scalar written = scalar(f, "threshold", "a time such as 300ms");
-    if (written == null && f.value("threshold") == null) {
-      missing(f, "threshold", "good events are at most this slow, such as 300ms");
-    }
+    YamlNode.Scalar written =
+        requiredScalar(
+            f,
+            "threshold",
+            "a time such as 300ms",
+            "good events are at most this slow, such as 300ms");
     if (written != null) {
       try {
         threshold = ThresholdParser.parse(written.value(), unit);
@@ -441,11 +442,12 @@ final class SpecConverter {
 
   private Objective objective(Fields slo) {
     YamlNode.Scalar s =
-        scalar(slo, "objective", "a percent such as 99.5% or a ratio such as 0.995");
-    if (s == null) {
-      if (slo.value("objective") == null) missing(slo, "objective", "such as 99.5% or 0.995");
-      return null;
-    }
+        requiredScalar(
+            slo,
+            "objective",
+            "a percent such as 99.5% or a ratio such as 0.995",
+            "such as 99.5% or 0.995");
+    if (s == null) return null;
     if (s.kind() == YamlNode.Kind.TRUE || s.kind() == YamlNode.Kind.FALSE) {
       wrongType(slo, "objective", s, "a percent such as 99.5% or a ratio such as 0.995");
       return null;
@@ -459,13 +461,13 @@ final class SpecConverter {
   }
 
   private Window window(Fields slo) {
-    YamlNode.Scalar s = scalar(slo, "window", "a window such as 28d or month");
-    if (s == null) {
-      if (slo.value("window") == null) {
-        missing(slo, "window", "28d or 36h for a rolling window; week, month or quarter");
-      }
-      return null;
-    }
+    YamlNode.Scalar s =
+        requiredScalar(
+            slo,
+            "window",
+            "a window such as 28d or month",
+            "28d or 36h for a rolling window; week, month or quarter");
+    if (s == null) return null;
     try {
       return WindowParser.parse(s.text());
     } catch (InvalidValueException e) {
@@ -545,9 +547,18 @@ final class SpecConverter {
     return s == null ? null : s.text();
   }
 
+  /** Like {@link #scalar}, and an absent key is reported as missing. */
+  private YamlNode.Scalar requiredScalar(
+      Fields f, String key, String expected, String missingHint) {
+    if (f.value(key) == null) {
+      missing(f, key, missingHint);
+      return null;
+    }
+    return scalar(f, key, expected);
+  }
+
   private String requiredText(Fields f, String key, String expected, String missingHint) {
-    YamlNode.Scalar s = scalar(f, key, expected);
-    if (s == null && f.value(key) == null) missing(f, key, missingHint);
+    YamlNode.Scalar s = requiredScalar(f, key, expected, missingHint);
     return s == null ? null : s.text();
   }
 
@@ -568,14 +579,11 @@ final class SpecConverter {
   /** A SQL boolean expression, located at its first character for the engine's messages. */
   private SqlExpression expression(Fields f, String key, boolean required) {
     String expected = "a SQL boolean expression such as \"status < 500\"";
-    YamlNode.Scalar s = scalar(f, key, expected);
-    if (s == null) {
-      if (required && f.value(key) == null) missing(f, key, expected);
-      return null;
-    }
-    // Only trailing blanks go (a block scalar ends in a newline): leading ones keep offsets into
-    // the
-    // text equal to columns from the location.
+    YamlNode.Scalar s =
+        required ? requiredScalar(f, key, expected, expected) : scalar(f, key, expected);
+    if (s == null) return null;
+    // Only trailing blanks go (a block scalar ends in a newline); leading ones stay so that an
+    // offset into the text is also a column offset from the location.
     return new SqlExpression(s.text().stripTrailing(), s.textLocation());
   }
 
@@ -624,6 +632,7 @@ final class SpecConverter {
   // ---- problems ----
 
   private void missing(Fields f, String key, String hint) {
+    if (f.suggests(key)) return;
     problems.add(new Problem(f.ownerLocation(), f.owner() + " is missing '" + key + "'", hint));
   }
 

@@ -22,9 +22,8 @@ final class ThresholdParser {
     String t = text.strip();
     Matcher m = NUMBER_AND_UNIT.matcher(t);
     String hint =
-        "write a number with ms, s or us, such as 300ms; a bare number is in the column's unit ("
-            + columnUnit.symbol()
-            + ")";
+        "write a number with ms, s or us, such as 300ms; a bare number is in the column's unit, "
+            + columnUnit.symbol();
     if (!m.matches()) throw new InvalidValueException("threshold '" + t + "' is not a time", hint);
     LatencyUnit written = m.group(2).isEmpty() ? columnUnit : unit(m.group(2));
     if (written == null) {

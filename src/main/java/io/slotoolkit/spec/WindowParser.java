@@ -16,7 +16,7 @@ final class WindowParser {
   /** The longest rolling window, in days. */
   static final long MAX_DAYS = 36_600;
 
-  private static final Pattern AMOUNT = Pattern.compile("([0-9]+)\\s*([A-Za-z]*)");
+  private static final Pattern AMOUNT = Pattern.compile("([0-9]+)([A-Za-z]*)");
 
   private WindowParser() {}
 
@@ -69,7 +69,8 @@ final class WindowParser {
     if (n.compareTo(BigInteger.valueOf(days ? MAX_DAYS : MAX_DAYS * 24)) > 0) {
       // A cap far beyond any real SLO keeps later instant arithmetic from overflowing.
       throw new InvalidValueException(
-          "window '" + t + "' is too long", "a window may be up to " + MAX_DAYS + "d (100 years)");
+          "window '" + t + "' is too long",
+          "a window may be up to " + MAX_DAYS + "d, about 100 years");
     }
     long count = n.longValueExact();
     return new Window.Rolling(days ? Duration.ofDays(count) : Duration.ofHours(count));

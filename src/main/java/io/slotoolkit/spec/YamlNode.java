@@ -29,7 +29,7 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 
     @Override
     public String describe() {
-      return "a map";
+      return entries.isEmpty() ? "an empty map" : "a map";
     }
   }
 
@@ -44,7 +44,7 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 
     @Override
     public String describe() {
-      return "a list";
+      return items.isEmpty() ? "an empty list" : "a list";
     }
   }
 

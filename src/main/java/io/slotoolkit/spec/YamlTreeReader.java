@@ -23,7 +23,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  * value. Syntax errors, aliases and repeated keys become problems; it never throws for bad input.
  */
 final class YamlTreeReader {
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  // The builder, unlike `new YAMLFactory()`, leaves this off: `key:` with nothing must read as
+  // null, not as an empty string ("" in quotes stays an empty string either way).
+  private static final YAMLFactory FACTORY =
+      YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
   /**
    * What was read.

@@ -357,4 +357,42 @@ class SpecLoaderTest {
 
     assertThat(second).isEqualTo(first);
   }
+
+  @Test
+  void byte_order_mark_does_not_shift_columns(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("bom.yaml");
+    Files.write(
+        spec,
+        ("\uFEFFversion: 1\nsourcez: {}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(loader.read(List.of(spec)).problems())
+        .extracting(Problem::render)
+        .containsExactly(
+            spec + ":2:1: unknown key 'sourcez' at the top level (did you mean 'sources'?)");
+  }
+
+  @Test
+  void file_that_is_not_utf8_is_a_problem(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("latin1.yaml");
+    // 0xE9 is 'e acute' in Latin-1 and no valid UTF-8 sequence
+    Files.write(spec, new byte[] {'v', ':', ' ', (byte) 0xE9, '\n'});
+
+    assertThat(loader.read(List.of(spec)).problems())
+        .extracting(Problem::render)
+        .containsExactly(spec + ": the file is not UTF-8 text (save it as UTF-8)");
+  }
+
+  @Test
+  void folder_with_other_extensions_only_reads_yaml_and_yml(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("notes.txt"), "version: 1\n");
+    Files.createDirectories(dir.resolve("b/c"));
+    Path deep = Files.writeString(dir.resolve("b/c/deep.YML"), "version: 1\n");
+    Path top = Files.writeString(dir.resolve("a.yaml"), "version: 1\n");
+
+    SpecLoader.Loaded r = loader.read(List.of(dir));
+
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.catalog().files()).extracting(SpecFile::path).containsExactly(top, deep);
+    assertThat(r.catalog().files()).extracting(SpecFile::service).containsExactly("a", "deep");
+  }
 }
