@@ -120,25 +120,32 @@ final class SourceBinder {
   }
 
   private BoundSource bindCsv(DataSource source, String view, List<String> files, int n) {
-    String options = dialectOptions(source.csv(), files);
-    // ignore_errors keeps a few malformed lines from defeating the dialect sniffer
-    String sniffReader = "read_csv(" + Sql.literalList(files) + options + ", ignore_errors = true)";
-    Map<String, String> sniffed = describe(source, sniffReader, files);
+    // Sniff once, with ignore_errors so that a few malformed lines cannot defeat the sniffer; every
+    // later query reads through an explicit dialect and column list and never sniffs again.
+    String sniffOptions = dialectOptions(source.csv(), files) + ", ignore_errors = true";
+    Map<String, String> sniffed =
+        describe(source, "read_csv(" + Sql.literalList(files) + sniffOptions + ")", files);
+    String dialect = sniffDialect(source, files.get(0), sniffOptions);
+    String raw =
+        "read_csv("
+            + Sql.literalList(files)
+            + dialect
+            + ", columns = "
+            + struct(sniffed.keySet(), c -> "VARCHAR")
+            + ", ignore_errors = true, null_padding = true)";
     long rows =
-        db.one(
-            "SELECT count(*) FROM (SELECT 1 FROM " + sniffReader + " LIMIT 1)", r -> r.getLong(1));
+        db.one("SELECT count(*) FROM (SELECT 1 FROM " + raw + " LIMIT 1)", r -> r.getLong(1));
     if (rows == 0) {
       throw SloException.data(
           "source '"
               + source.name()
               + "': no data rows in "
               + (files.size() == 1 ? files.get(0) : "any of " + files.size() + " files"),
-          "the export is empty (a header at most); check the path, or pass --at to evaluate empty windows on another source");
+          "the export is empty (a header at most); check the path");
     }
     String tsCol = source.time().column();
     String tsType = sniffed.get(tsCol);
     if (tsType == null) {
-      boolean oneColumn = sniffed.size() == 1;
       throw SloException.data(
           "source '"
               + source.name()
@@ -148,14 +155,15 @@ final class SourceBinder {
               + files.get(0)
               + "; columns: "
               + String.join(", ", sniffed.keySet()),
-          oneColumn
+          sniffed.size() == 1
               ? "the CSV sniffer found a single column: set csv: {delimiter: ',', header: true} on the source"
               : "set timestamp: to one of the columns");
     }
-    Map<String, String> types = new LinkedHashMap<>(mostlyTyped(sniffReader, sniffed, tsCol));
     // Declare the types a bad value must be caught in: DuckDB then reports each malformed row with
-    // its line
-    // in the rejects table, instead of failing the whole scan or turning the value into NULL.
+    // its
+    // line in the rejects table, instead of failing the whole scan or reading the column as text.
+    Map<String, String> types = new LinkedHashMap<>(sniffed);
+    types.putAll(mostlyTyped(raw, sniffed, tsCol));
     EventTime t = source.time();
     switch (t.encoding()) {
       case AUTO -> {
@@ -173,20 +181,12 @@ final class SourceBinder {
                   ? "TIMESTAMPTZ"
                   : "TIMESTAMP");
     }
-    StringBuilder opts = new StringBuilder(options);
-    if (!types.isEmpty()) {
-      opts.append(", types = {");
-      boolean first = true;
-      for (var e : types.entrySet()) {
-        if (!first) opts.append(", ");
-        opts.append(Sql.literal(e.getKey())).append(": ").append(Sql.literal(e.getValue()));
-        first = false;
-      }
-      opts.append('}');
-    }
-    if (t.encoding() == EventTime.Encoding.PATTERN) {
+    StringBuilder opts =
+        new StringBuilder(dialect)
+            .append(", columns = ")
+            .append(struct(types.keySet(), types::get));
+    if (t.encoding() == EventTime.Encoding.PATTERN)
       opts.append(", timestampformat = ").append(Sql.literal(t.pattern()));
-    }
     String rejects = "slo_rejects_" + n;
     String scans = "slo_reject_scans_" + n;
     opts.append(", store_rejects = true, rejects_table = ")
@@ -198,6 +198,63 @@ final class SourceBinder {
     TimeColumn time = timeColumn(source, columns);
     db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS SELECT * FROM " + reader);
     return new BoundSource(source, view, files, DataFormat.CSV, columns, time, rejects, scans);
+  }
+
+  /**
+   * The dialect the sniffer found in the first file, as explicit read_csv options (auto_detect
+   * off).
+   */
+  private String sniffDialect(DataSource source, String file, String sniffOptions) {
+    try {
+      return db.one(
+          "SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, Comment, DateFormat, TimestampFormat FROM sniff_csv("
+              + Sql.literal(file)
+              + sniffOptions
+                  .replace(", union_by_name = true", "")
+                  .replace(", union_by_name = false", "")
+              + ")",
+          r -> {
+            StringBuilder b = new StringBuilder(", auto_detect = false");
+            b.append(", delim = ").append(Sql.literal(r.getString(1)));
+            b.append(", quote = ").append(Sql.literal(unempty(r.getString(2))));
+            b.append(", escape = ").append(Sql.literal(unempty(r.getString(3))));
+            b.append(", header = ").append(r.getBoolean(4));
+            b.append(", skip = ").append(r.getLong(5));
+            String comment = unempty(r.getString(6));
+            if (!comment.isEmpty()) b.append(", comment = ").append(Sql.literal(comment));
+            if (r.getString(7) != null)
+              b.append(", dateformat = ").append(Sql.literal(r.getString(7)));
+            if (r.getString(8) != null)
+              b.append(", timestampformat = ").append(Sql.literal(r.getString(8)));
+            if (source.csv().nullString() != null)
+              b.append(", nullstr = ").append(Sql.literal(source.csv().nullString()));
+            return b.toString();
+          });
+    } catch (Database.QueryFailed e) {
+      throw SloException.data(
+          "source '" + source.name() + "': cannot read " + file + " as CSV: " + e.getMessage(),
+          "set csv: {delimiter: ..., quote: ..., header: ...} on the source",
+          e);
+    }
+  }
+
+  /** DuckDB prints an absent quote or escape character as {@code (empty)}. */
+  private static String unempty(String s) {
+    return s == null || s.equals("(empty)") ? "" : s;
+  }
+
+  private static String struct(
+      java.util.Collection<String> names, java.util.function.Function<String, String> type) {
+    StringBuilder b = new StringBuilder("{");
+    boolean first = true;
+    for (String c : names) {
+      b.append(first ? "" : ", ")
+          .append(Sql.literal(c))
+          .append(": ")
+          .append(Sql.literal(type.apply(c)));
+      first = false;
+    }
+    return b.append('}').toString();
   }
 
   /**
@@ -224,11 +281,7 @@ final class SourceBinder {
       for (String t : candidates)
         q.append(", count(TRY_CAST(").append(c).append(" AS ").append(t).append("))");
     }
-    q.append(" FROM (SELECT * FROM ")
-        .append(
-            reader.replace(
-                ", ignore_errors = true)", ", ignore_errors = true, all_varchar = true)"))
-        .append(" LIMIT 20000)");
+    q.append(" FROM (SELECT * FROM ").append(reader).append(" LIMIT 20000)");
     db.query(
         q.toString(),
         r -> {

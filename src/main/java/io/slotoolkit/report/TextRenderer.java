@@ -91,7 +91,7 @@ public final class TextRenderer implements Renderer {
           statuses.strip());
       for (SloResult r : rs) {
         if (empty) continue;
-        if (!allGroups && r.status() == Status.OK) {
+        if (!allGroups && r.status() != Status.BREACHED) {
           hidden++;
           continue;
         }
@@ -100,7 +100,11 @@ public final class TextRenderer implements Renderer {
     }
     t.print(out, style);
     if (hidden > 0)
-      out.println(style.dim("(" + hidden + " OK groups not shown; --all-groups lists them)"));
+      out.println(
+          style.dim(
+              "("
+                  + hidden
+                  + " groups that are OK or without enough data not shown; --all-groups lists them)"));
     out.println();
     for (SourceStats s : e.sources()) {
       StringBuilder b =
