@@ -36,12 +36,13 @@ if [[ ! -f $DATA/api.csv || ! -f $DATA/api.parquet ]]; then
     java -cp "$CP" io.slotoolkit.bench.BenchDataGenerator "$DATA" 2> >(tee "$LOG/generate.err" >&2)
 fi
 
-# measure NAME OK_CODES CMD...: runs CMD once; appends "NAME seconds peak_KiB exit ok" to RESULTS.
+# measure NAME OK_CODES CMD...: runs CMD once; appends
+# "NAME wall_s peak_KiB user_s sys_s exit ok" to RESULTS.
 measure() {
   local name=$1 ok_codes=$2
   shift 2
   local code=0
-  $TIME -f '%e %M' -o "$LOG/time.tmp" "$@" >"$LOG/$name.out" 2>"$LOG/$name.err" || code=$?
+  $TIME -f '%e %M %U %S' -o "$LOG/time.tmp" "$@" >"$LOG/$name.out" 2>"$LOG/$name.err" || code=$?
   local ok=no
   [[ " $ok_codes " == *" $code "* ]] && ok=yes
   # GNU time writes "Command exited with non-zero status N" before the figures
@@ -79,14 +80,20 @@ for fmt in parquet csv; do
     --output "$LOG/slo-$fmt.json" 2>/dev/null || true
 done
 
-median() { # median of column 2 (seconds) or 3 (KiB) over the runs of NAME
-  awk -v n="$1" -v c="$2" '$1 == n { print $c }' "$RESULTS" | sort -n |
-    awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+# values NAME FIELD: one value per run of NAME; FIELD wall (s), kib (peak RSS) or cpu (user+sys s)
+values() {
+  awk -v n="$1" -v f="$2" '$1 == n { print (f == "wall" ? $2 : f == "kib" ? $3 : $4 + $5) }' "$RESULTS" | sort -n
 }
-failed() { awk -v n="$1" '$1 == n && $5 != "yes" { print $4; exit }' "$RESULTS"; }
-secs() { local f; f=$(failed "$1"); [[ -n $f ]] && { echo "failed (exit $f)"; return; }; median "$1" 2; }
-mib() { local f; f=$(failed "$1"); [[ -n $f ]] && { echo "-"; return; }; median "$1" 3 | awk '{ if ($1 == "-") print "-"; else printf "%.0f", $1 / 1024 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else print "-" }'; }
+median() {
+  values "$1" "$2" | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+best() { values "$1" "$2" | head -1; }
+failed() { awk -v n="$1" '$1 == n && $7 != "yes" { print $6; exit }' "$RESULTS"; }
+# wall: "median (best)"; a failed run marks the whole case, with its exit code
+wall() { local f; f=$(failed "$1"); [[ -n $f ]] && { echo "failed (exit $f)"; return; }; echo "$(median "$1" wall) ($(best "$1" wall))"; }
+cpu() { local f; f=$(failed "$1"); [[ -n $f ]] && { echo "-"; return; }; median "$1" cpu | awk '{ printf "%.2f", $1 }'; }
+mib() { local f; f=$(failed "$1"); [[ -n $f ]] && { echo "-"; return; }; median "$1" kib | awk '{ printf "%.0f", $1 / 1024 }'; }
+ratio() { awk -v a="${1%% *}" -v b="${2%% *}" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else print "-" }'; }
 
 echo
 echo "## slo check vs reference query ($RUNS runs each, medians; $(date -u +%Y-%m-%dT%H:%MZ))"
@@ -95,25 +102,27 @@ echo "Machine: $(nproc) cores, $(free -h | awk '/^Mem:/ { print $2 }') RAM, $(ja
 echo "Load average before: $load_before; after: $load_after."
 echo "Data: $DATA/api.csv $(du -m "$DATA/api.csv" | cut -f1) MiB, api.parquet $(du -m "$DATA/api.parquet" | cut -f1) MiB."
 echo
-echo "| format | run | slo check, s | slo peak RSS, MiB | reference, s | reference peak RSS, MiB | time slo / reference |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
+echo "Wall time: median of the runs (best run in brackets). CPU: user + system seconds, median."
+echo
+echo "| format | window end | slo wall, s | slo CPU, s | slo peak RSS, MiB | reference wall, s | reference CPU, s | reference peak RSS, MiB | wall slo / ref | CPU slo / ref |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for fmt in parquet csv; do
-  ref_s=$(secs "reference-$fmt")
+  r=reference-$fmt
   for kind in at default; do
     label="--at $AT"
     [[ $kind == default ]] && label="default --at"
-    s=$(secs "slo-$kind-$fmt")
-    echo "| $fmt | $label | $s | $(mib "slo-$kind-$fmt") | $ref_s | $(mib "reference-$fmt") | $(ratio "$s" "$ref_s") |"
+    n=slo-$kind-$fmt
+    echo "| $fmt | $label | $(wall "$n") | $(cpu "$n") | $(mib "$n") | $(wall "$r") | $(cpu "$r") | $(mib "$r") | $(ratio "$(wall "$n")" "$(wall "$r")") | $(ratio "$(cpu "$n")" "$(cpu "$r")") |"
   done
 done
 echo
-echo "| start-up | s | peak RSS, MiB |"
-echo "| --- | --- | --- |"
-echo "| slo --help | $(secs slo-help) | $(mib slo-help) |"
-echo "| slo --version | $(secs slo-version) | $(mib slo-version) |"
-echo "| slo check slo-specs (bundled examples) | $(secs slo-examples) | $(mib slo-examples) |"
+echo "| start-up | wall, s | CPU, s | peak RSS, MiB |"
+echo "| --- | --- | --- | --- |"
+echo "| slo --help | $(wall slo-help) | $(cpu slo-help) | $(mib slo-help) |"
+echo "| slo --version | $(wall slo-version) | $(cpu slo-version) | $(mib slo-version) |"
+echo "| slo check slo-specs (bundled examples) | $(wall slo-examples) | $(cpu slo-examples) | $(mib slo-examples) |"
 if [[ -f $LOG/generate.time ]]; then
-  read -r gs gk <"$LOG/generate.time"
+  read -r gs gk _ <"$LOG/generate.time"
   echo
   echo "Data generated in this run: $gs s, peak RSS $((gk / 1024)) MiB; $(tail -1 "$LOG/generate.err")"
 fi
@@ -135,4 +144,4 @@ EOF
   done
 fi
 echo
-echo "Raw figures: $RESULTS (name, seconds, peak KiB, exit code, ok); output of each run in $LOG/."
+echo "Raw figures: $RESULTS (name, wall s, peak KiB, user s, sys s, exit code, ok); output of each run in $LOG/."
