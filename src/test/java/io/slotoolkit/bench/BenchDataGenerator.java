@@ -87,6 +87,11 @@ public final class BenchDataGenerator {
           new Burst(26 * DAY + 20 * 60, 60, "/v1/auth/token", null, 0.3, 8),
           new Burst(28 * DAY + 16 * 60, 180, "/v1/status", null, 0.05, 5));
 
+  /**
+   * One endpoint of the generated API.
+   *
+   * @param medianMs median latency, milliseconds
+   */
   private record Endpoint(String path, int medianMs, String method) {}
 
   private BenchDataGenerator() {}

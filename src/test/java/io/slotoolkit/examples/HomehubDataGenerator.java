@@ -118,7 +118,12 @@ public final class HomehubDataGenerator {
 
   private static List<String> split(String script, long seed) {
     List<String> out = new ArrayList<>();
-    for (String part : script.replace("${seed}", Long.toString(seed)).split(";\\s*\\n")) {
+    String sql =
+        script
+            .replace("${seed}", Long.toString(seed))
+            .replace("${start_ms}", Long.toString(START_MS))
+            .replace("${hours}", Integer.toString(HOURS));
+    for (String part : sql.split(";\\s*\\n")) {
       if (!part.isBlank()) out.add(part);
     }
     return out;
@@ -143,7 +148,7 @@ public final class HomehubDataGenerator {
       CREATE MACRO adoption(day, released, cap, ramp) AS
         cap * greatest(0, least(1, (day - released) / ramp));
       CREATE MACRO jst(local_time) AS
-        epoch_ms((local_time || '+09')::TIMESTAMPTZ) - 1767193200000;
+        epoch_ms((local_time || '+09')::TIMESTAMPTZ) - ${start_ms};
       -- traffic shapes by hour of day (JST), scaled so that a day's 24 weights average 1: business
       -- peaks in office hours and the evening; home peaks when people leave (7-8) and return (18-20)
       CREATE TABLE curve AS
@@ -160,7 +165,7 @@ public final class HomehubDataGenerator {
                isodow(DATE '2026-01-01' + (h // 24)::INTEGER) AS dow,
                -- 1-3 January are public holidays: fewer people at work, less traffic
                CASE WHEN h // 24 < 3 THEN 0.7 ELSE 1.0 END AS holiday
-        FROM (SELECT h, h % 24 AS hod FROM range(0, 1416) r(h)) t JOIN curve USING (hod);
+        FROM (SELECT h, h % 24 AS hod FROM range(0, ${hours}) r(h)) t JOIN curve USING (hod);
       """;
 
   // API requests: about 2,700 a day shaped by a business-day curve (JST), 3% from the internal test
@@ -216,7 +221,7 @@ public final class HomehubDataGenerator {
         FROM api_rows;
       CREATE TABLE api AS
         SELECT id,
-               epoch_ms(1767193200000 + ms) AT TIME ZONE 'UTC' AS ts,
+               epoch_ms(${start_ms} + ms) AT TIME ZONE 'UTC' AS ts,
                CASE WHEN internal THEN 't-internal-test'
                     ELSE customer_id(customer_num(rank)) END AS customer_id,
                endpoint,
@@ -296,7 +301,7 @@ public final class HomehubDataGenerator {
           FROM unlock_rows);
       CREATE TABLE unlock AS
         SELECT id,
-               strftime(epoch_ms(1767193200000 + ms) + INTERVAL 9 HOUR, '%Y-%m-%dT%H:%M:%S.%g')
+               strftime(epoch_ms(${start_ms} + ms) + INTERVAL 9 HOUR, '%Y-%m-%dT%H:%M:%S.%g')
                  || '+09:00' AS ts,
                'u' || lpad(user_num::VARCHAR, 5, '0') AS user_id,
                customer_id(cnum) AS customer_id,
@@ -342,7 +347,7 @@ public final class HomehubDataGenerator {
         FROM face_draws;
       CREATE TABLE face AS
         SELECT id,
-               1767193200000 + ms AS event_ms,
+               ${start_ms} + ms AS event_ms,
                'd' || lpad(device_num::VARCHAR, 5, '0') AS device_id,
                customer_id(cnum) AS customer_id,
                lock_model, firmware, recognized,
