@@ -71,6 +71,12 @@ for run in $(seq "$RUNS"); do
   measure slo-help "0" "${SLO[@]}" --help
   measure slo-version "0" "${SLO[@]}" --version
   measure slo-examples "0 1" "${SLO[@]}" check slo-specs --output /dev/null
+  # the launcher users run from a checkout: its JVM flags and its is-the-jar-stale check included
+  if [[ -x ./slo ]]; then
+    measure launcher-help "0" ./slo --help
+    measure launcher-version "0" ./slo --version
+    measure launcher-examples "0 1" ./slo check slo-specs --output /dev/null
+  fi
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -121,6 +127,11 @@ echo "| --- | --- | --- | --- |"
 echo "| slo --help | $(wall slo-help) | $(cpu slo-help) | $(mib slo-help) |"
 echo "| slo --version | $(wall slo-version) | $(cpu slo-version) | $(mib slo-version) |"
 echo "| slo check slo-specs (bundled examples) | $(wall slo-examples) | $(cpu slo-examples) | $(mib slo-examples) |"
+if [[ -x ./slo ]]; then
+  echo "| ./slo --help | $(wall launcher-help) | $(cpu launcher-help) | $(mib launcher-help) |"
+  echo "| ./slo --version | $(wall launcher-version) | $(cpu launcher-version) | $(mib launcher-version) |"
+  echo "| ./slo check slo-specs | $(wall launcher-examples) | $(cpu launcher-examples) | $(mib launcher-examples) |"
+fi
 if [[ -f $LOG/generate.time ]]; then
   read -r gs gk _ <"$LOG/generate.time"
   echo
