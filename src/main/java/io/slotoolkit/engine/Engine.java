@@ -1,5 +1,6 @@
 package io.slotoolkit.engine;
 
+import io.slotoolkit.evaluate.Counts;
 import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ExitCode;
@@ -190,8 +191,31 @@ public final class Engine implements AutoCloseable {
   /** Row count and latest event time of a source. */
   public record LatestEvent(long rows, Instant latest) {}
 
-  /** Counts of one group of one SLO over its window. */
-  public record GroupCounts(Group group, long good, long total, long skippedNull) {}
+  /**
+   * Counts of one group of one SLO over its window.
+   *
+   * @param alertWindows good and valid events over {@code [at - d, at)} for each alert window
+   *     length d the scan was asked for
+   * @param excluded valid events of the window each exclusion removed, in the order of {@link
+   *     ScanCompiler.SloWindow#distinctExclusions()}
+   */
+  public record GroupCounts(
+      Group group,
+      long good,
+      long total,
+      long skippedNull,
+      Map<Duration, Counts> alertWindows,
+      List<Long> excluded) {
+    public GroupCounts {
+      alertWindows = alertWindows == null ? Map.of() : Map.copyOf(alertWindows);
+      excluded = excluded == null ? List.of() : List.copyOf(excluded);
+    }
+
+    /** Window counts only. */
+    public GroupCounts(Group group, long good, long total, long skippedNull) {
+      this(group, good, total, skippedNull, Map.of(), List.of());
+    }
+  }
 
   /** What one scan of a source returned. */
   public record SourceScan(Map<Slo, List<GroupCounts>> counts, SourceStats stats, String table) {}
@@ -204,8 +228,7 @@ public final class Engine implements AutoCloseable {
   public SourceScan scan(
       DataSource source, List<ScanCompiler.SloWindow> slos, Instant at, Duration bucket) {
     BoundSource src = bound(source);
-    Instant from =
-        slos.stream().map(ScanCompiler.SloWindow::start).min(Instant::compareTo).orElse(at);
+    Instant from = slos.stream().map(w -> w.earliest(at)).min(Instant::compareTo).orElse(at);
     ScanCompiler.CompiledScan scan =
         ScanCompiler.compile(src, slos, from, at, bucket, "scan_" + (++scans));
     long watermark = rejectWatermark(src);
@@ -222,6 +245,13 @@ public final class Engine implements AutoCloseable {
     long firstGid = scan.sets().get(0).gid();
     Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
     for (var s : slos) counts.put(s.slo(), new ArrayList<>());
+    // extra columns (alert windows, exclusions) follow the row stats, SLO by SLO
+    int[] extraAt = new int[slos.size()];
+    int next = 2 + k + 3 * slos.size() + 3;
+    for (int i = 0; i < slos.size(); i++) {
+      extraAt[i] = next;
+      next += 2 * slos.get(i).alertWindows().size() + slos.get(i).distinctExclusions().size();
+    }
     db.query(
         scan.fetch(),
         r -> {
@@ -240,6 +270,16 @@ public final class Engine implements AutoCloseable {
               for (String col : slo.per()) values.add(keys[scan.keys().indexOf(col)]);
               group = new Group(slo.per(), values);
             }
+            ScanCompiler.SloWindow w = slos.get(i);
+            Map<Duration, Counts> windows = new HashMap<>();
+            for (int j = 0; j < w.alertWindows().size(); j++) {
+              windows.put(
+                  w.alertWindows().get(j),
+                  new Counts(r.getLong(extraAt[i] + 2 * j), r.getLong(extraAt[i] + 2 * j + 1)));
+            }
+            List<Long> excluded = new ArrayList<>();
+            int x0 = extraAt[i] + 2 * w.alertWindows().size();
+            for (int x = 0; x < w.distinctExclusions().size(); x++) excluded.add(r.getLong(x0 + x));
             counts
                 .get(slo)
                 .add(
@@ -247,7 +287,9 @@ public final class Engine implements AutoCloseable {
                         group,
                         r.getLong(base + 3 * i),
                         r.getLong(base + 3 * i + 1),
-                        r.getLong(base + 3 * i + 2)));
+                        r.getLong(base + 3 * i + 2),
+                        windows,
+                        excluded));
           }
           if (gid == firstGid) {
             int sBase = base + 3 * slos.size();

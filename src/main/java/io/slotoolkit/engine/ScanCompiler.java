@@ -1,5 +1,7 @@
 package io.slotoolkit.engine;
 
+import io.slotoolkit.evaluate.ExcludedInterval;
+import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;
 import java.time.Duration;
@@ -20,8 +22,39 @@ import java.util.TreeSet;
 public final class ScanCompiler {
   private ScanCompiler() {}
 
-  /** One SLO as the scan sees it: its window start is baked into its filters. */
-  public record SloWindow(Slo slo, Instant start) {}
+  /**
+   * One SLO as the scan sees it: its window start is baked into its filters.
+   *
+   * @param slo the SLO
+   * @param start inclusive start of its window
+   * @param alertWindows lengths d of the alert windows {@code [at - d, at)} to count exactly
+   * @param exclusions excluded intervals: events in them count in neither good nor total, and the
+   *     events each exclusion removed from the window are counted
+   */
+  public record SloWindow(
+      Slo slo, Instant start, List<Duration> alertWindows, List<ExcludedInterval> exclusions) {
+    public SloWindow {
+      alertWindows = List.copyOf(alertWindows);
+      exclusions = List.copyOf(exclusions);
+    }
+
+    /** An SLO without alert windows or exclusions. */
+    public SloWindow(Slo slo, Instant start) {
+      this(slo, start, List.of(), List.of());
+    }
+
+    /** The earliest instant the scan must read for this SLO when it ends at {@code at}. */
+    public Instant earliest(Instant at) {
+      Instant e = start;
+      for (Duration d : alertWindows) if (at.minus(d).isBefore(e)) e = at.minus(d);
+      return e;
+    }
+
+    /** The distinct exclusions, in the order of their first interval. */
+    public List<Exclusion> distinctExclusions() {
+      return exclusions.stream().map(ExcludedInterval::exclusion).distinct().toList();
+    }
+  }
 
   /**
    * The compiled scan.
@@ -91,7 +124,8 @@ public final class ScanCompiler {
       String total =
           s.slo().sli().total() == null ? "TRUE" : "(" + s.slo().sli().total().text() + ")";
       String good = goodExpression(s.slo().sli());
-      String base = "__keep AND __t >= " + TimeColumn.micros(s.start());
+      String notExcluded = s.exclusions().isEmpty() ? "" : " AND NOT " + inAny(s.exclusions());
+      String base = "__keep AND __t >= " + TimeColumn.micros(s.start()) + notExcluded;
       select
           .append(",\n  count(*) FILTER (WHERE ")
           .append(base)
@@ -125,6 +159,58 @@ public final class ScanCompiler {
     select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL) AS rows_in_range");
     select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL AND NOT __keep) AS excluded");
     select.append(",\n  count(*) FILTER (WHERE __t IS NULL) AS null_time");
+    List<String> extras = new ArrayList<>();
+    for (int i = 0; i < slos.size(); i++) {
+      SloWindow s = slos.get(i);
+      String total =
+          s.slo().sli().total() == null ? "TRUE" : "(" + s.slo().sli().total().text() + ")";
+      String good = goodExpression(s.slo().sli());
+      String valid = total + " IS TRUE AND " + good + " IS NOT NULL";
+      String notExcluded = s.exclusions().isEmpty() ? "" : " AND NOT " + inAny(s.exclusions());
+      for (int j = 0; j < s.alertWindows().size(); j++) {
+        String w =
+            "__keep AND __t >= "
+                + TimeColumn.micros(at.minus(s.alertWindows().get(j)))
+                + notExcluded;
+        String g = "a" + i + "_" + j + "g";
+        String t = "a" + i + "_" + j + "t";
+        select
+            .append(",\n  count(*) FILTER (WHERE ")
+            .append(w)
+            .append(" AND ")
+            .append(total)
+            .append(" IS TRUE AND ")
+            .append(good)
+            .append(" IS TRUE) AS ")
+            .append(g);
+        select
+            .append(",\n  count(*) FILTER (WHERE ")
+            .append(w)
+            .append(" AND ")
+            .append(valid)
+            .append(") AS ")
+            .append(t);
+        extras.add(g);
+        extras.add(t);
+      }
+      List<Exclusion> distinct = s.distinctExclusions();
+      for (int k = 0; k < distinct.size(); k++) {
+        Exclusion e = distinct.get(k);
+        List<ExcludedInterval> own =
+            s.exclusions().stream().filter(x -> x.exclusion().equals(e)).toList();
+        String x = "x" + i + "_" + k;
+        select
+            .append(",\n  count(*) FILTER (WHERE __keep AND __t >= ")
+            .append(TimeColumn.micros(s.start()))
+            .append(" AND ")
+            .append(inAny(own))
+            .append(" AND ")
+            .append(valid)
+            .append(") AS ")
+            .append(x);
+        extras.add(x);
+      }
+    }
 
     StringBuilder sql =
         new StringBuilder("CREATE OR REPLACE TEMP TABLE ")
@@ -166,11 +252,25 @@ public final class ScanCompiler {
           .append(i)
           .append(")::BIGINT");
     }
-    fetch
-        .append(", sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT FROM ")
-        .append(Sql.ident(table))
-        .append(" GROUP BY ALL");
+    fetch.append(", sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT");
+    for (String x : extras) fetch.append(", sum(").append(x).append(")::BIGINT");
+    fetch.append(" FROM ").append(Sql.ident(table)).append(" GROUP BY ALL");
     return new CompiledScan(table, sql.toString(), fetch.toString(), keys, out);
+  }
+
+  /** True for an event inside any of the intervals: {@code (__t >= s AND __t < e OR ...)}. */
+  static String inAny(List<ExcludedInterval> intervals) {
+    StringBuilder b = new StringBuilder("(");
+    for (int i = 0; i < intervals.size(); i++) {
+      ExcludedInterval x = intervals.get(i);
+      if (i > 0) b.append(" OR ");
+      b.append("(__t >= ")
+          .append(TimeColumn.micros(x.start()))
+          .append(" AND __t < ")
+          .append(TimeColumn.micros(x.end()))
+          .append(')');
+    }
+    return b.append(')').toString();
   }
 
   /** The SQL that is true for a good event, as the SLI defines it. */

@@ -1,7 +1,9 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.AlertRule;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Window;
+import io.slotoolkit.model.WindowLengths;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

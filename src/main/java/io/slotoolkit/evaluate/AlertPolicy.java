@@ -1,9 +1,13 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.AlertRule;
+import io.slotoolkit.model.Alerting;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.Window;
+import io.slotoolkit.model.WindowLengths;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -89,6 +93,17 @@ public record AlertPolicy(List<AlertRule> rules, long minEvents) {
     return BigDecimal.ONE
         .divide(objective.errorBudget(), new MathContext(16, RoundingMode.DOWN))
         .stripTrailingZeros();
+  }
+
+  /**
+   * The policy an SLO's spec asks for: its own pairs, or the default policy for its window and
+   * objective, with its {@code min_events} guard.
+   */
+  public static AlertPolicy forSlo(Slo slo) {
+    Alerting a = slo.alerting();
+    return a.isDefault()
+        ? defaultFor(slo.window(), slo.objective()).withMinEvents(a.minEvents())
+        : new AlertPolicy(a.rules(), a.minEvents());
   }
 
   /** The same rules with another traffic guard. */

@@ -1,5 +1,6 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.AlertRule;
 import io.slotoolkit.model.Objective;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.Exclusion;
+import io.slotoolkit.model.ExclusionScope;
 import io.slotoolkit.model.Problem;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;

@@ -1,5 +1,6 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.SeverityLevel;
 import io.slotoolkit.model.SloException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,24 @@ public sealed interface FailOn {
   /** The gate in words, for help and reports. */
   String describe();
 
+  /** The {@code --fail-on} value that selects this gate: {@code breached}, {@code sev2}. */
+  String label();
+
+  /** The gate of the older two-valued {@link Gate}. */
+  static FailOn of(Gate gate) {
+    return gate == Gate.NONE ? new Never() : new OnBreach();
+  }
+
   /** {@code --fail-on none}: never fail. */
   record Never() implements FailOn {
     @Override
     public boolean failed(boolean anyBreached, boolean anyAlertFired, SeverityAssessment s) {
       return false;
+    }
+
+    @Override
+    public String label() {
+      return "none";
     }
 
     @Override
@@ -35,6 +49,11 @@ public sealed interface FailOn {
     }
 
     @Override
+    public String label() {
+      return "breached";
+    }
+
+    @Override
     public String describe() {
       return "fail when an SLO is BREACHED";
     }
@@ -45,6 +64,11 @@ public sealed interface FailOn {
     @Override
     public boolean failed(boolean anyBreached, boolean anyAlertFired, SeverityAssessment s) {
       return anyBreached || anyAlertFired;
+    }
+
+    @Override
+    public String label() {
+      return "alert";
     }
 
     @Override
@@ -63,6 +87,11 @@ public sealed interface FailOn {
     @Override
     public boolean failed(boolean anyBreached, boolean anyAlertFired, SeverityAssessment s) {
       return s != null && s.highest() != null && s.highest().rank() <= rank;
+    }
+
+    @Override
+    public String label() {
+      return level;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.AlertRule;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.SeverityLevel;
+
 /**
  * The highest severity level an SLO reached, and why.
  *

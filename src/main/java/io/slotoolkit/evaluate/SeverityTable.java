@@ -1,6 +1,9 @@
 package io.slotoolkit.evaluate;
 
 import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.SeverityCondition;
+import io.slotoolkit.model.SeverityLevel;
+import io.slotoolkit.model.SloSignals;
 import io.slotoolkit.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -15,6 +15,8 @@ import java.util.List;
  * @param per group columns: one result per distinct value combination; empty for one result
  * @param minEvents a group with fewer valid events in the window is NO_DATA (0: any event counts)
  * @param location where the SLO is declared
+ * @param alerting its burn-rate alert pairs (or the default policy) and their traffic guard
+ * @param tags labels severity conditions select SLOs by ({@code critical}); may be empty
  */
 public record Slo(
     String name,
@@ -26,7 +28,36 @@ public record Slo(
     Window window,
     List<String> per,
     long minEvents,
-    SourceLocation location) {
+    SourceLocation location,
+    Alerting alerting,
+    List<String> tags) {
+  /** An SLO with the default alert policy and no tags. */
+  public Slo(
+      String name,
+      String service,
+      String description,
+      DataSource source,
+      Sli sli,
+      Objective objective,
+      Window window,
+      List<String> per,
+      long minEvents,
+      SourceLocation location) {
+    this(
+        name,
+        service,
+        description,
+        source,
+        sli,
+        objective,
+        window,
+        per,
+        minEvents,
+        location,
+        Alerting.DEFAULT,
+        List.of());
+  }
+
   public Slo {
     if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
       throw new IllegalArgumentException("invalid SLO name: " + name);
@@ -36,6 +67,25 @@ public record Slo(
     }
     per = per == null ? List.of() : List.copyOf(per);
     if (minEvents < 0) throw new IllegalArgumentException("min_events must be >= 0");
+    if (alerting == null) alerting = Alerting.DEFAULT;
+    tags = tags == null ? List.of() : List.copyOf(tags);
+  }
+
+  /** The same SLO reading another (overridden) source. */
+  public Slo withSource(DataSource newSource) {
+    return new Slo(
+        name,
+        service,
+        description,
+        newSource,
+        sli,
+        objective,
+        window,
+        per,
+        minEvents,
+        location,
+        alerting,
+        tags);
   }
 
   /** {@code service/name}: unique across a run. */

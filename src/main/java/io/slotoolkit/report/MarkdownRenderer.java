@@ -42,6 +42,7 @@ public final class MarkdownRenderer implements Renderer {
             case OK -> "✅ OK";
             case BREACHED -> "❌ **BREACHED**";
             case NO_DATA -> "⚪ NO_DATA";
+            case ALERT -> "🔥 **ALERT**";
           };
       out.println(
           "| "

@@ -144,6 +144,7 @@ public final class TextRenderer implements Renderer {
           case OK -> style.green("OK");
           case BREACHED -> style.red("BREACHED");
           case NO_DATA -> style.yellow("NO_DATA");
+          case ALERT -> style.red("ALERT");
         };
     String budget = Numbers.budgetPercent(r.budget().remaining());
     if (r.budget().remaining() != null && r.budget().remaining() < 0) budget = style.red(budget);

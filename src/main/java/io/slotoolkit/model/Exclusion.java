@@ -1,6 +1,5 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.model;
 
-import io.slotoolkit.model.SourceLocation;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;

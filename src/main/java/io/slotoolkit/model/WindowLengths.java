@@ -1,6 +1,5 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.model;
 
-import io.slotoolkit.model.Window;
 import java.time.Duration;
 
 /** Lengths of time as the alert maths uses and prints them. */
@@ -43,7 +42,7 @@ public final class WindowLengths {
   }
 
   /** Describes a calendar window with its nominal length: {@code month (30d nominal)}. */
-  static String describe(Window window) {
+  public static String describe(Window window) {
     return window instanceof Window.Calendar
         ? window.label() + " (" + label(nominal(window)) + " nominal)"
         : window.label();

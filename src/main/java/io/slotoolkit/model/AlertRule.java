@@ -1,7 +1,5 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.model;
 
-import io.slotoolkit.model.SourceLocation;
-import io.slotoolkit.model.Window;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -28,7 +26,7 @@ public record AlertRule(
     SourceLocation location) {
 
   /** Precision of factors derived by division (scaled defaults): 16 significant digits. */
-  static final MathContext FACTOR_PRECISION = MathContext.DECIMAL64;
+  public static final MathContext FACTOR_PRECISION = MathContext.DECIMAL64;
 
   public AlertRule {
     List<String> problems = problems(longWindow, shortWindow, factor, severity);
@@ -128,7 +126,7 @@ public record AlertRule(
   }
 
   /** The same rule with another factor (used to cap a default factor at what can fire). */
-  AlertRule withFactor(BigDecimal newFactor) {
+  public AlertRule withFactor(BigDecimal newFactor) {
     return new AlertRule(longWindow, shortWindow, newFactor, severity, location);
   }
 }

@@ -1,8 +1,10 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.slotoolkit.model.Exclusion;
+import io.slotoolkit.model.ExclusionScope;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.Problem;
 import io.slotoolkit.model.SloException;

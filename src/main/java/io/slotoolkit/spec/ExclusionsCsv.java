@@ -1,5 +1,7 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.spec;
 
+import io.slotoolkit.model.Exclusion;
+import io.slotoolkit.model.ExclusionScope;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.Problem;
 import io.slotoolkit.model.SloException;
@@ -245,15 +247,8 @@ public final class ExclusionsCsv {
           new Problem(at, "the " + column + " is empty", "write a time such as 2026-03-01T02:00Z"));
       return null;
     }
-    String iso =
-        text.length() > 10 && text.charAt(10) == ' '
-            ? text.substring(0, 10) + "T" + text.substring(11)
-            : text;
     try {
-      TemporalAccessor t =
-          DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, ZonedDateTime::from, LocalDateTime::from);
-      if (t instanceof ZonedDateTime z) return z.toInstant();
-      return ((LocalDateTime) t).atZone(naiveZone).toInstant();
+      return parseTime(text, naiveZone);
     } catch (DateTimeParseException e) {
       problems.add(
           new Problem(
@@ -262,5 +257,22 @@ public final class ExclusionsCsv {
               "write ISO-8601 such as 2026-03-01T02:00Z, 2026-03-01T02:00+01:00 or 2026-03-01 02:00"));
       return null;
     }
+  }
+
+  /**
+   * An ISO-8601 date and time ({@code T} or a space between them); with {@code Z} or an offset it
+   * is an exact instant, without one it is read in {@code naiveZone}.
+   *
+   * @throws DateTimeParseException when it is not one (a date alone included)
+   */
+  static Instant parseTime(String text, ZoneId naiveZone) {
+    String iso =
+        text.length() > 10 && text.charAt(10) == ' '
+            ? text.substring(0, 10) + "T" + text.substring(11)
+            : text;
+    TemporalAccessor t =
+        DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, ZonedDateTime::from, LocalDateTime::from);
+    if (t instanceof ZonedDateTime z) return z.toInstant();
+    return ((LocalDateTime) t).atZone(naiveZone).toInstant();
   }
 }
