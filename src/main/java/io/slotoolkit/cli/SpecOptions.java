@@ -1,6 +1,7 @@
 package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.EngineOptions;
+import io.slotoolkit.evaluate.CatalogChecks;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Slo;
@@ -74,6 +75,7 @@ final class SpecOptions {
     Catalog catalog =
         new SpecLoader()
             .load(given.stream().map(p -> p.isAbsolute() ? p : relative(ctx, p)).toList());
+    CatalogChecks.require(catalog);
     catalog = overrideSources(catalog, ctx);
     return select(catalog);
   }
