@@ -18,7 +18,12 @@ import picocli.CommandLine.Spec;
       "Reads SLI/SLO specs (YAML), evaluates them against CSV/Parquet logs in embedded DuckDB,",
       "and prints scorecards and error-budget status; exit codes gate CI."
     },
-    subcommands = {CheckCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      ValidateCommand.class,
+      AlertsCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  slo check                 evaluate every spec in slo-specs/",

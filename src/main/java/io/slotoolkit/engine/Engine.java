@@ -1,6 +1,7 @@
 package io.slotoolkit.engine;
 
 import io.slotoolkit.evaluate.Counts;
+import io.slotoolkit.evaluate.MinuteSeries;
 import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ExitCode;
@@ -341,6 +342,85 @@ public final class Engine implements AutoCloseable {
     SourceStats st =
         new SourceStats(source, src.files().size(), stats[0], stats[1], stats[2], bad, samples);
     return new SourceScan(counts, st, scan.table());
+  }
+
+  /**
+   * Per-minute good and valid events of one SLO group over a replay's history.
+   *
+   * @param group the group's values; null for an SLO without {@code per}
+   * @param series the counts, one per minute from the history's start to its end
+   */
+  public record GroupSeries(Group group, MinuteSeries series) {}
+
+  /**
+   * Per-minute counts of every one of these SLOs over {@code [from, to)}, computed inside DuckDB by
+   * the same single scan of the source as a check (1-minute buckets kept in the scan table), then
+   * fetched as one row per group and non-empty minute. Exclusions apply as in a check.
+   *
+   * @param slos the SLOs, each with its exclusions; their window starts are ignored (the history
+   *     starts at {@code from} for all)
+   * @param from start of the history, a whole minute
+   * @param to end of the history (exclusive), a whole minute after {@code from}
+   */
+  public Map<Slo, List<GroupSeries>> minuteSeries(
+      DataSource source, List<ScanCompiler.SloWindow> slos, Instant from, Instant to) {
+    List<ScanCompiler.SloWindow> windows =
+        slos.stream()
+            .map(w -> new ScanCompiler.SloWindow(w.slo(), from, List.of(), w.exclusions()))
+            .toList();
+    SourceScan scan = scan(source, windows, to, Duration.ofMinutes(1));
+    int minutes = (int) Duration.between(from, to).toMinutes();
+    long first = TimeColumn.micros(from) / 60_000_000L;
+    List<String> keys =
+        new ArrayList<>(
+            new java.util.TreeSet<>(
+                windows.stream().flatMap(w -> w.slo().per().stream()).toList()));
+    Map<Slo, List<GroupSeries>> out = new LinkedHashMap<>();
+    for (int i = 0; i < windows.size(); i++) {
+      Slo slo = windows.get(i).slo();
+      long gid = 0;
+      for (int j = 0; j < keys.size(); j++)
+        if (!slo.per().contains(keys.get(j))) gid |= 1L << (keys.size() - 1 - j);
+      StringBuilder sql = new StringBuilder("SELECT ");
+      for (String col : slo.per()) sql.append("k").append(keys.indexOf(col)).append(", ");
+      sql.append("__b, g").append(i).append(", t").append(i);
+      sql.append(" FROM ").append(Sql.ident(scan.table()));
+      sql.append(" WHERE gid = ").append(gid).append(" AND t").append(i).append(" > 0");
+      sql.append(" ORDER BY ");
+      for (String col : slo.per()) sql.append("k").append(keys.indexOf(col)).append(", ");
+      sql.append("__b");
+      int p = slo.per().size();
+      Map<List<String>, long[][]> byGroup = new LinkedHashMap<>();
+      try {
+        db.query(
+            sql.toString(),
+            r -> {
+              List<String> values = new ArrayList<>();
+              for (int j = 0; j < p; j++) values.add(r.getString(1 + j));
+              long[][] c = byGroup.computeIfAbsent(values, v -> new long[2][minutes]);
+              int m = (int) (r.getLong(p + 1) - first);
+              if (m >= 0 && m < minutes) {
+                c[0][m] = r.getLong(p + 2);
+                c[1][m] = r.getLong(p + 3);
+              }
+              return null;
+            });
+      } catch (Database.QueryFailed e) {
+        throw e.asDataError(bound(source).label(), null);
+      }
+      List<GroupSeries> series = new ArrayList<>();
+      for (Map.Entry<List<String>, long[][]> e : byGroup.entrySet()) {
+        Group g = slo.per().isEmpty() ? null : new Group(slo.per(), e.getKey());
+        series.add(new GroupSeries(g, new MinuteSeries(from, e.getValue()[0], e.getValue()[1])));
+      }
+      if (series.isEmpty() && slo.per().isEmpty()) {
+        series.add(
+            new GroupSeries(null, new MinuteSeries(from, new long[minutes], new long[minutes])));
+      }
+      out.put(slo, series);
+    }
+    db.execute("DROP TABLE IF EXISTS " + Sql.ident(scan.table()));
+    return out;
   }
 
   private record GroupingSetIndex(ScanCompiler.GroupingSet set) {}

@@ -2,6 +2,7 @@ package io.slotoolkit.engine;
 
 import io.slotoolkit.evaluate.AlertEvaluator;
 import io.slotoolkit.evaluate.AlertPolicy;
+import io.slotoolkit.evaluate.AlertReplay;
 import io.slotoolkit.evaluate.AlertStatus;
 import io.slotoolkit.evaluate.Assessment;
 import io.slotoolkit.evaluate.Counts;
@@ -14,6 +15,7 @@ import io.slotoolkit.evaluate.ResultDetails;
 import io.slotoolkit.evaluate.SeverityAssessment;
 import io.slotoolkit.evaluate.SeverityTable;
 import io.slotoolkit.evaluate.SloMath;
+import io.slotoolkit.evaluate.SloReplay;
 import io.slotoolkit.evaluate.WindowBounds;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DataSource;
@@ -166,6 +168,48 @@ public final class Evaluator {
         details,
         severity,
         failOn);
+  }
+
+  /**
+   * Replays every SLO's alert policy minute by minute from {@code from} to {@code to} (both
+   * evaluation instants, whole minutes), from per-minute counts that one scan per source computes
+   * inside DuckDB; the history starts one longest alert window before {@code from}.
+   */
+  public List<SloReplay> replay(Catalog catalog, Instant from, Instant to) {
+    List<SloReplay> out = new ArrayList<>();
+    List<Exclusion> exclusions = catalog.exclusions();
+    Map<Slo, List<Engine.GroupSeries>> series = new LinkedHashMap<>();
+    Map<Slo, AlertPolicy> policies = new LinkedHashMap<>();
+    for (DataSource source : sources(catalog)) {
+      List<Slo> slos = catalog.slos().stream().filter(s -> s.source().equals(source)).toList();
+      Duration longest = Duration.ZERO;
+      for (Slo slo : slos) {
+        AlertPolicy p = AlertPolicy.forSlo(slo);
+        policies.put(slo, p);
+        if (p.longestWindow().compareTo(longest) > 0) longest = p.longestWindow();
+      }
+      Instant start = from.minus(longest);
+      List<ScanCompiler.SloWindow> windows = new ArrayList<>();
+      for (Slo slo : slos) {
+        windows.add(
+            new ScanCompiler.SloWindow(
+                slo, start, List.of(), Exclusions.intervalsFor(exclusions, slo, start, to)));
+      }
+      series.putAll(engine.minuteSeries(source, windows, start, to));
+    }
+    for (Slo slo : catalog.slos()) {
+      AlertPolicy policy = policies.get(slo);
+      for (Engine.GroupSeries g : series.getOrDefault(slo, List.of())) {
+        out.add(
+            new SloReplay(
+                slo,
+                g.group(),
+                policy,
+                AlertReplay.replay(
+                    policy, slo.objective(), g.series(), from, slo.source().zone())));
+      }
+    }
+    return out;
   }
 
   private static void add(

@@ -38,6 +38,11 @@ final class Figures {
     return r.slo().qualifiedName() + groupSuffix(r.group());
   }
 
+  /** {@code homehub/unlock-success [customer_id=c047]} for a replay. */
+  static String name(io.slotoolkit.evaluate.SloReplay r) {
+    return r.slo().qualifiedName() + groupSuffix(r.group());
+  }
+
   static String groupSuffix(Group g) {
     return g == null ? "" : " [" + g.label() + "]";
   }
