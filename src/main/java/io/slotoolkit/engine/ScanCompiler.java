@@ -124,7 +124,7 @@ public final class ScanCompiler {
       String total =
           s.slo().sli().total() == null ? "TRUE" : "(" + s.slo().sli().total().text() + ")";
       String good = goodExpression(s.slo().sli());
-      String notExcluded = s.exclusions().isEmpty() ? "" : " AND NOT " + inAny(s.exclusions());
+      String notExcluded = s.exclusions().isEmpty() ? "" : " AND NOT __ex" + i;
       String base = "__keep AND __t >= " + TimeColumn.micros(s.start()) + notExcluded;
       select
           .append(",\n  count(*) FILTER (WHERE ")
@@ -159,14 +159,28 @@ public final class ScanCompiler {
     select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL) AS rows_in_range");
     select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL AND NOT __keep) AS excluded");
     select.append(",\n  count(*) FILTER (WHERE __t IS NULL) AS null_time");
+    // Alert windows and exclusion counts read per-row flags computed once in the subquery
+    // (__ag: good, __av: valid, __ex: excluded), so each extra column costs a comparison or two.
     List<String> extras = new ArrayList<>();
+    StringBuilder flags = new StringBuilder();
     for (int i = 0; i < slos.size(); i++) {
       SloWindow s = slos.get(i);
+      if (s.alertWindows().isEmpty() && s.exclusions().isEmpty()) continue;
       String total =
           s.slo().sli().total() == null ? "TRUE" : "(" + s.slo().sli().total().text() + ")";
       String good = goodExpression(s.slo().sli());
-      String valid = total + " IS TRUE AND " + good + " IS NOT NULL";
-      String notExcluded = s.exclusions().isEmpty() ? "" : " AND NOT " + inAny(s.exclusions());
+      flags.append(", (").append(total).append(" IS TRUE AND ").append(good).append(" IS TRUE)");
+      flags.append(" AS __ag").append(i);
+      flags.append(", (").append(total).append(" IS TRUE AND ").append(good);
+      flags.append(" IS NOT NULL) AS __av").append(i);
+      if (!s.exclusions().isEmpty()) {
+        flags
+            .append(", coalesce(")
+            .append(inAny(s.exclusions()))
+            .append(", FALSE) AS __ex")
+            .append(i);
+      }
+      String notExcluded = s.exclusions().isEmpty() ? "" : " AND NOT __ex" + i;
       for (int j = 0; j < s.alertWindows().size(); j++) {
         String w =
             "__keep AND __t >= "
@@ -174,22 +188,10 @@ public final class ScanCompiler {
                 + notExcluded;
         String g = "a" + i + "_" + j + "g";
         String t = "a" + i + "_" + j + "t";
-        select
-            .append(",\n  count(*) FILTER (WHERE ")
-            .append(w)
-            .append(" AND ")
-            .append(total)
-            .append(" IS TRUE AND ")
-            .append(good)
-            .append(" IS TRUE) AS ")
-            .append(g);
-        select
-            .append(",\n  count(*) FILTER (WHERE ")
-            .append(w)
-            .append(" AND ")
-            .append(valid)
-            .append(") AS ")
-            .append(t);
+        select.append(",\n  count(*) FILTER (WHERE ").append(w).append(" AND __ag").append(i);
+        select.append(") AS ").append(g);
+        select.append(",\n  count(*) FILTER (WHERE ").append(w).append(" AND __av").append(i);
+        select.append(") AS ").append(t);
         extras.add(g);
         extras.add(t);
       }
@@ -202,10 +204,10 @@ public final class ScanCompiler {
         select
             .append(",\n  count(*) FILTER (WHERE __keep AND __t >= ")
             .append(TimeColumn.micros(s.start()))
+            .append(" AND __av")
+            .append(i)
             .append(" AND ")
             .append(inAny(own))
-            .append(" AND ")
-            .append(valid)
             .append(") AS ")
             .append(x);
         extras.add(x);
@@ -217,7 +219,8 @@ public final class ScanCompiler {
             .append(Sql.ident(table))
             .append(" AS\n")
             .append(select)
-            .append("\nFROM (SELECT *");
+            .append("\nFROM (SELECT *")
+            .append(flags);
     if (bucket != null) sql.append(", __t // ").append(bucket.toNanos() / 1_000).append(" AS __b");
     sql.append(" FROM (")
         .append(inner)
