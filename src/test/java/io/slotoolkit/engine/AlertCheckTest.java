@@ -212,4 +212,40 @@ class AlertCheckTest {
     assertThat(xml).contains("tests=\"3\" failures=\"2\"");
     assertThat(xml).contains("page 14.4x over 1h/5m fired");
   }
+
+  @Test
+  void per_group_pairs_are_evaluated_for_each_group_in_the_same_scan() {
+    Catalog c = new SpecLoader().load(List.of(Path.of("src/test/resources/cli/specs/alerts-per")));
+    Assessment a;
+    List<SloReplay> replays;
+    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+      Evaluator ev = new Evaluator(engine);
+      ev.prepare(c);
+      a = ev.assess(c, AT, new FailOn.OnBreach());
+      replays = ev.replay(c, AT.minusSeconds(1800), AT);
+    }
+    // objective 90%, pair 1.5x over 1h/5m: fires at an error rate of 1.5 x 0.1 = 15%
+    assertThat(a.details()).hasSize(3);
+    ResultDetails c1 = a.details().get(0);
+    ResultDetails c2 = a.details().get(1);
+    assertThat(c1.result().group().values()).containsExactly("c1");
+    assertThat(c1.alerts().get(0).longBurnRate()).isCloseTo(0.0, within(1e-9));
+    assertThat(c1.result().status()).isEqualTo(Status.OK);
+    // c2: 1d holds 120 requests, 10 bad -> SLI 110/120 = 91.7% >= 90%;
+    // 1h: 10/60 -> burn (10/60)/0.1 = 1.667 >= 1.5; 5m: 5/5 -> 10: fires -> ALERT
+    assertThat(c2.result().group().values()).containsExactly("c2");
+    assertThat(c2.result().total()).isEqualTo(120);
+    assertThat(c2.alerts().get(0).longBurnRate()).isCloseTo(10.0 / 60 / 0.1, within(1e-9));
+    assertThat(c2.alerts().get(0).shortBurnRate()).isCloseTo(10.0, within(1e-9));
+    assertThat(c2.result().status()).isEqualTo(Status.ALERT);
+    assertThat(a.details().get(2).alerting()).isFalse();
+    // no group BREACHED (SEV1 needs more than 1), a page fired -> SEV2
+    assertThat(a.severity().highest().level().name()).isEqualTo("SEV2");
+    // replay per group: c2 fires from AT-1m (9 bad of 60 = 15%) to the end of the history
+    assertThat(replays).hasSize(3);
+    FiringInterval f = replays.get(1).result().rules().get(0).intervals().get(0);
+    assertThat(f.start()).isEqualTo(AT.minusSeconds(60));
+    assertThat(f.open()).isTrue();
+    assertThat(replays.get(0).result().alerts()).isEmpty();
+  }
 }
