@@ -14,35 +14,56 @@ import java.util.List;
 final class AlertText {
   private AlertText() {}
 
-  /** {@code page 14.4x over 1h/5m: burn 20.10 over 1h, 25.30 over 5m; budget gone in 1d 4h}. */
-  static String alert(AlertStatus a) {
-    String ttl =
-        a.timeToExhaustion() == null
-            ? ""
-            : a.timeToExhaustion().isZero()
-                ? "; budget already spent"
-                : "; budget gone in " + duration(a.timeToExhaustion()) + " at this rate";
-    return a.rule().label()
-        + ": burn "
-        + Numbers.burn(a.longBurnRate())
-        + " over "
-        + io.slotoolkit.model.WindowLengths.label(a.rule().longWindow())
-        + ", "
-        + Numbers.burn(a.shortBurnRate())
-        + " over "
-        + io.slotoolkit.model.WindowLengths.label(a.rule().shortWindow())
-        + ttl;
-  }
-
-  /** Each fired pair as {@code name [group]: rule...}, in result order. */
+  /**
+   * One line per result with fired pairs: {@code name [group]: page 14.4x 1h/5m (burn 16.67/100),
+   * ...; budget gone in 1d 9h}, the time being the shortest of its fired pairs. Results whose
+   * earliest fired pair comes first in the policy (pages before tickets in the default) come first.
+   */
   static List<String> fired(Assessment a) {
-    List<String> out = new ArrayList<>();
+    record Line(int rank, int order, String text) {}
+    List<Line> lines = new ArrayList<>();
+    int order = 0;
     for (ResultDetails d : a.details()) {
-      for (AlertStatus s : d.alerts()) {
-        if (s.fired()) out.add(Figures.name(d.result()) + ": " + alert(s));
+      order++;
+      List<String> parts = new ArrayList<>();
+      Duration soonest = null;
+      int rank = Integer.MAX_VALUE;
+      for (int i = 0; i < d.alerts().size(); i++) {
+        AlertStatus s = d.alerts().get(i);
+        if (!s.fired()) continue;
+        rank = Math.min(rank, i);
+        parts.add(
+            s.rule().severity()
+                + " "
+                + s.rule()
+                    .factor()
+                    .round(new java.math.MathContext(4))
+                    .stripTrailingZeros()
+                    .toPlainString()
+                + "x "
+                + io.slotoolkit.model.WindowLengths.label(s.rule().longWindow())
+                + "/"
+                + io.slotoolkit.model.WindowLengths.label(s.rule().shortWindow())
+                + " (burn "
+                + Numbers.burn(s.longBurnRate())
+                + "/"
+                + Numbers.burn(s.shortBurnRate())
+                + ")");
+        Duration t = s.timeToExhaustion();
+        if (t != null && (soonest == null || t.compareTo(soonest) < 0)) soonest = t;
       }
+      if (parts.isEmpty()) continue;
+      String ttl =
+          soonest == null
+              ? ""
+              : soonest.isZero()
+                  ? "; budget already spent"
+                  : "; budget gone in " + duration(soonest) + " at this rate";
+      lines.add(
+          new Line(rank, order, Figures.name(d.result()) + ": " + String.join(", ", parts) + ttl));
     }
-    return out;
+    lines.sort(java.util.Comparator.comparingInt(Line::rank).thenComparingInt(Line::order));
+    return lines.stream().map(Line::text).toList();
   }
 
   /** Each exclusion that removed events, per result. */
