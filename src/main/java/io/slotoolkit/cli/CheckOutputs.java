@@ -61,6 +61,12 @@ final class CheckOutputs {
     for (String o : outputs) {
       int eq = o.indexOf('=');
       Format f = eq > 0 ? format(o.substring(0, eq)) : null;
+      if (f == null && eq > 0 && o.substring(0, eq).matches("[A-Za-z]+")) {
+        throw SloException.spec(
+            "--output " + o + ": unknown format '" + o.substring(0, eq) + "'",
+            "formats: "
+                + String.join(", ", Arrays.stream(Format.values()).map(Enum::name).toList()));
+      }
       if (f != null) {
         if (o.length() == eq + 1) {
           throw SloException.spec("--output " + o + ": no file after '='", "write FORMAT=FILE");

@@ -248,4 +248,22 @@ class AlertCheckTest {
     assertThat(f.open()).isTrue();
     assertThat(replays.get(0).result().alerts()).isEmpty();
   }
+
+  @Test
+  void alert_windows_and_exclusions_add_no_scan_one_per_source() {
+    Catalog c = new SpecLoader().load(List.of(SPEC));
+    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+      Evaluator ev = new Evaluator(engine);
+      ev.prepare(c);
+      ev.assess(c, AT, new FailOn.OnBreach());
+      // two sources (burst with two SLOs, slow with one): two scan tables, nothing else scanned
+      long tables =
+          engine
+              .database()
+              .one(
+                  "SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name LIKE 'scan_%'",
+                  r -> r.getLong(1));
+      assertThat(tables).isEqualTo(2);
+    }
+  }
 }
