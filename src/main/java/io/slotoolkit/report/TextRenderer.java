@@ -174,9 +174,10 @@ public final class TextRenderer implements Renderer {
     if (top != null) {
       out.println();
       out.println(style.bold("severity ") + style.red(AlertText.severity(top)));
-      for (SeverityMatch m : assessment.severity().perSlo()) {
-        if (m != top) out.println("  " + m.describe());
-      }
+      assessment.severity().perSlo().stream()
+          .filter(m -> m != top)
+          .sorted(java.util.Comparator.comparingInt(SeverityMatch::rank))
+          .forEach(m -> out.println("  " + m.describe()));
     }
   }
 
