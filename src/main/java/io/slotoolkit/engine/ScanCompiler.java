@@ -119,60 +119,16 @@ public final class ScanCompiler {
       select.append(", CAST(").append(Sql.ident(keys.get(j))).append(" AS VARCHAR) AS k").append(j);
     }
     if (bucket != null) select.append(", __b");
-    for (int i = 0; i < slos.size(); i++) {
-      SloWindow s = slos.get(i);
-      String total =
-          s.slo().sli().total() == null ? "TRUE" : "(" + s.slo().sli().total().text() + ")";
-      String good = goodExpression(s.slo().sli());
-      String notExcluded = s.exclusions().isEmpty() ? "" : " AND NOT __ex" + i;
-      String base = "__keep AND __t >= " + TimeColumn.micros(s.start()) + notExcluded;
-      select
-          .append(",\n  count(*) FILTER (WHERE ")
-          .append(base)
-          .append(" AND ")
-          .append(total)
-          .append(" IS TRUE AND ")
-          .append(good)
-          .append(" IS TRUE) AS g")
-          .append(i);
-      select
-          .append(",\n  count(*) FILTER (WHERE ")
-          .append(base)
-          .append(" AND ")
-          .append(total)
-          .append(" IS TRUE AND ")
-          .append(good)
-          .append(" IS NOT NULL) AS t")
-          .append(i);
-      select
-          .append(",\n  count(*) FILTER (WHERE ")
-          .append(base)
-          .append(" AND (")
-          .append(total)
-          .append(" IS NULL OR (")
-          .append(total)
-          .append(" IS TRUE AND ")
-          .append(good)
-          .append(" IS NULL))) AS n")
-          .append(i);
-    }
-    select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL) AS rows_in_range");
-    select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL AND NOT __keep) AS excluded");
-    select.append(",\n  count(*) FILTER (WHERE __t IS NULL) AS null_time");
-    // Alert windows and exclusion counts read per-row flags computed once in the subquery
-    // (__ag: good, __av: valid, __ex: excluded), so each extra column costs a comparison or two.
-    List<String> extras = new ArrayList<>();
+    // Each SLO's expressions are evaluated once per row in the subquery (__tt: total, __gg: good,
+    // __ex: inside an exclusion); every count column then only combines these flags with a time
+    // comparison, however many windows it counts.
     StringBuilder flags = new StringBuilder();
     for (int i = 0; i < slos.size(); i++) {
       SloWindow s = slos.get(i);
-      if (s.alertWindows().isEmpty() && s.exclusions().isEmpty()) continue;
       String total =
           s.slo().sli().total() == null ? "TRUE" : "(" + s.slo().sli().total().text() + ")";
-      String good = goodExpression(s.slo().sli());
-      flags.append(", (").append(total).append(" IS TRUE AND ").append(good).append(" IS TRUE)");
-      flags.append(" AS __ag").append(i);
-      flags.append(", (").append(total).append(" IS TRUE AND ").append(good);
-      flags.append(" IS NOT NULL) AS __av").append(i);
+      flags.append(", ").append(total).append(" AS __tt").append(i);
+      flags.append(", ").append(goodExpression(s.slo().sli())).append(" AS __gg").append(i);
       if (!s.exclusions().isEmpty()) {
         flags
             .append(", coalesce(")
@@ -181,6 +137,40 @@ public final class ScanCompiler {
             .append(i);
       }
       String notExcluded = s.exclusions().isEmpty() ? "" : " AND NOT __ex" + i;
+      String base = "__keep AND __t >= " + TimeColumn.micros(s.start()) + notExcluded;
+      select
+          .append(",\n  count(*) FILTER (WHERE ")
+          .append(base)
+          .append(" AND ")
+          .append(good(i))
+          .append(") AS g")
+          .append(i);
+      select
+          .append(",\n  count(*) FILTER (WHERE ")
+          .append(base)
+          .append(" AND ")
+          .append(valid(i))
+          .append(") AS t")
+          .append(i);
+      select
+          .append(",\n  count(*) FILTER (WHERE ")
+          .append(base)
+          .append(" AND (__tt")
+          .append(i)
+          .append(" IS NULL OR (__tt")
+          .append(i)
+          .append(" IS TRUE AND __gg")
+          .append(i)
+          .append(" IS NULL))) AS n")
+          .append(i);
+    }
+    select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL) AS rows_in_range");
+    select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL AND NOT __keep) AS excluded");
+    select.append(",\n  count(*) FILTER (WHERE __t IS NULL) AS null_time");
+    List<String> extras = new ArrayList<>();
+    for (int i = 0; i < slos.size(); i++) {
+      SloWindow s = slos.get(i);
+      String notExcluded = s.exclusions().isEmpty() ? "" : " AND NOT __ex" + i;
       for (int j = 0; j < s.alertWindows().size(); j++) {
         String w =
             "__keep AND __t >= "
@@ -188,9 +178,9 @@ public final class ScanCompiler {
                 + notExcluded;
         String g = "a" + i + "_" + j + "g";
         String t = "a" + i + "_" + j + "t";
-        select.append(",\n  count(*) FILTER (WHERE ").append(w).append(" AND __ag").append(i);
+        select.append(",\n  count(*) FILTER (WHERE ").append(w).append(" AND ").append(good(i));
         select.append(") AS ").append(g);
-        select.append(",\n  count(*) FILTER (WHERE ").append(w).append(" AND __av").append(i);
+        select.append(",\n  count(*) FILTER (WHERE ").append(w).append(" AND ").append(valid(i));
         select.append(") AS ").append(t);
         extras.add(g);
         extras.add(t);
@@ -204,8 +194,8 @@ public final class ScanCompiler {
         select
             .append(",\n  count(*) FILTER (WHERE __keep AND __t >= ")
             .append(TimeColumn.micros(s.start()))
-            .append(" AND __av")
-            .append(i)
+            .append(" AND ")
+            .append(valid(i))
             .append(" AND ")
             .append(inAny(own))
             .append(") AS ")
@@ -259,6 +249,16 @@ public final class ScanCompiler {
     for (String x : extras) fetch.append(", sum(").append(x).append(")::BIGINT");
     fetch.append(" FROM ").append(Sql.ident(table)).append(" GROUP BY ALL");
     return new CompiledScan(table, sql.toString(), fetch.toString(), keys, out);
+  }
+
+  /** A good event of SLO i: counted as valid, and good. */
+  private static String good(int i) {
+    return "__tt" + i + " IS TRUE AND __gg" + i + " IS TRUE";
+  }
+
+  /** A valid event of SLO i: total is true and good is not NULL. */
+  private static String valid(int i) {
+    return "__tt" + i + " IS TRUE AND __gg" + i + " IS NOT NULL";
   }
 
   /** True for an event inside any of the intervals: {@code (__t >= s AND __t < e OR ...)}. */
