@@ -66,6 +66,39 @@ final class AlertText {
     return lines.stream().map(Line::text).toList();
   }
 
+  /**
+   * Pairs that burn fast enough in both windows but did not fire because the long window held fewer
+   * valid events than {@code min_events}, so that silence is not mistaken for health.
+   */
+  static List<String> heldBack(Assessment a) {
+    List<String> out = new ArrayList<>();
+    for (ResultDetails d : a.details()) {
+      for (AlertStatus s : d.alerts()) {
+        double f = s.rule().factor().doubleValue();
+        if (s.belowMinEvents()
+            && s.longBurnRate() != null
+            && s.shortBurnRate() != null
+            && s.longBurnRate() >= f
+            && s.shortBurnRate() >= f) {
+          out.add(
+              Figures.name(d.result())
+                  + ": "
+                  + s.rule().label()
+                  + " (burn "
+                  + Numbers.burn(s.longBurnRate())
+                  + "/"
+                  + Numbers.burn(s.shortBurnRate())
+                  + ") held back: "
+                  + s.longWindow().total()
+                  + " events in "
+                  + io.slotoolkit.model.WindowLengths.label(s.rule().longWindow())
+                  + ", fewer than min_events");
+        }
+      }
+    }
+    return out;
+  }
+
   /** Each exclusion that removed events, per result. */
   static List<String> exclusions(Assessment a) {
     List<String> out = new ArrayList<>();

@@ -164,6 +164,12 @@ public final class TextRenderer implements Renderer {
       out.println(style.bold("alerts firing"));
       section(out, fired, true);
     }
+    List<String> held = AlertText.heldBack(assessment);
+    if (!held.isEmpty()) {
+      out.println();
+      out.println(style.bold("held back by min_events"));
+      section(out, held, false);
+    }
     List<String> excluded = AlertText.exclusions(assessment);
     if (!excluded.isEmpty()) {
       out.println();
