@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,72 +213,83 @@ public final class Engine implements AutoCloseable {
     } catch (Database.QueryFailed e) {
       throw scanFailure(src, slos, e);
     }
-    int k = scan.keys().size();
-    Map<Long, GroupingSetIndex> bySet = new HashMap<>();
-    for (var gs : scan.sets()) bySet.put(gs.gid(), new GroupingSetIndex(gs));
-    long[] stats = new long[3];
-    boolean[] statsTaken = {false};
-    long firstGid = scan.sets().get(0).gid();
     Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
-    for (var s : slos) counts.put(s.slo(), new ArrayList<>());
+    long[] stats = readCounts(scan, slos, counts);
+    SourceStats st = checkBadRows(src, rejects(src, watermark), stats[0], stats[1], stats[2]);
+    return new SourceScan(counts, st, scan.table());
+  }
+
+  /**
+   * Reads the per-group sums of a scan into {@code counts}, and returns the row statistics (in
+   * range, excluded, without time) summed over one grouping set: every set partitions all rows.
+   */
+  private long[] readCounts(
+      ScanCompiler.CompiledScan scan,
+      List<ScanCompiler.SloWindow> slos,
+      Map<Slo, List<GroupCounts>> counts) {
+    int k = scan.keys().size();
+    long[] gidOf = new long[slos.size()];
+    int[][] keyIndex = new int[slos.size()][];
+    for (int i = 0; i < slos.size(); i++) {
+      Slo slo = slos.get(i).slo();
+      counts.put(slo, new ArrayList<>());
+      java.util.Set<String> set = new java.util.TreeSet<>(slo.per());
+      gidOf[i] =
+          scan.sets().stream().filter(g -> g.columns().equals(set)).findFirst().orElseThrow().gid();
+      keyIndex[i] = slo.per().stream().mapToInt(c -> scan.keys().indexOf(c)).toArray();
+    }
+    long statsGid = scan.sets().get(0).gid();
+    int statsColumn = 2 + k + 3 * slos.size();
+    long[] stats = new long[3];
     db.query(
         scan.fetch(),
         r -> {
           long gid = r.getLong(1);
-          String[] keys = new String[k];
-          for (int j = 0; j < k; j++) keys[j] = r.getString(2 + j);
-          int base = 2 + k;
           for (int i = 0; i < slos.size(); i++) {
+            if (gid != gidOf[i]) continue;
             Slo slo = slos.get(i).slo();
-            GroupingSetIndex gs = bySet.get(gid);
-            if (gs == null || !gs.set.columns().equals(new java.util.TreeSet<>(slo.per())))
-              continue;
             Group group = null;
             if (!slo.per().isEmpty()) {
               List<String> values = new ArrayList<>();
-              for (String col : slo.per()) values.add(keys[scan.keys().indexOf(col)]);
+              for (int key : keyIndex[i]) values.add(r.getString(2 + key));
               group = new Group(slo.per(), values);
             }
+            int c = 2 + k + 3 * i;
             counts
                 .get(slo)
-                .add(
-                    new GroupCounts(
-                        group,
-                        r.getLong(base + 3 * i),
-                        r.getLong(base + 3 * i + 1),
-                        r.getLong(base + 3 * i + 2)));
+                .add(new GroupCounts(group, r.getLong(c), r.getLong(c + 1), r.getLong(c + 2)));
           }
-          if (gid == firstGid) {
-            int sBase = base + 3 * slos.size();
-            stats[0] += r.getLong(sBase);
-            stats[1] += r.getLong(sBase + 1);
-            stats[2] += r.getLong(sBase + 2);
-            statsTaken[0] = true;
+          if (gid == statsGid) {
+            for (int s = 0; s < 3; s++) stats[s] += r.getLong(statsColumn + s);
           }
           return null;
         });
-    Rejects rejects = rejects(src, watermark);
-    long bad = rejects.rows + stats[2];
+    return stats;
+  }
+
+  /**
+   * The source's row accounting; a data error (exit 3) when malformed rows exceed the allowance.
+   */
+  private static SourceStats checkBadRows(
+      BoundSource src, Rejects rejects, long inRange, long excluded, long nullTime) {
+    DataSource source = src.source();
+    long bad = rejects.rows + nullTime;
+    String timeProblem =
+        nullTime
+            + " row(s) have an empty or unreadable event time in column '"
+            + source.time().column()
+            + "'";
     List<String> samples = new ArrayList<>(rejects.samples);
-    if (stats[2] > 0) {
-      samples.add(
-          stats[2]
-              + " row(s) with an empty or unreadable "
-              + source.time().column()
-              + " (event time)");
-    }
+    if (nullTime > 0) samples.add(timeProblem);
     if (bad > source.maxBadRows()) {
       List<Problem> problems = new ArrayList<>();
       for (Reject r : rejects.first)
         problems.add(new Problem(new SourceLocation(Path.of(r.file), r.line, 0), r.message, null));
-      if (stats[2] > 0) {
+      if (nullTime > 0) {
         problems.add(
             new Problem(
                 source.location(),
-                stats[2]
-                    + " row(s) have an empty or unreadable event time in column '"
-                    + source.time().column()
-                    + "'",
+                timeProblem,
                 source.time().encoding() == io.slotoolkit.model.EventTime.Encoding.AUTO
                     ? "ISO-8601 text, TIMESTAMP or TIMESTAMPTZ are read; set timestamp_format: for epochs or other text"
                     : null));
@@ -296,12 +306,8 @@ public final class Engine implements AutoCloseable {
           problems,
           null);
     }
-    SourceStats st =
-        new SourceStats(source, src.files().size(), stats[0], stats[1], stats[2], bad, samples);
-    return new SourceScan(counts, st, scan.table());
+    return new SourceStats(source, src.files().size(), inRange, excluded, nullTime, bad, samples);
   }
-
-  private record GroupingSetIndex(ScanCompiler.GroupingSet set) {}
 
   private SloException scanFailure(
       BoundSource src, List<ScanCompiler.SloWindow> slos, Database.QueryFailed e) {
