@@ -41,20 +41,34 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Parse and safety checks of every expression of these SLOs and their sources; throws a spec
-   * error (exit 2).
+   * Parse and safety checks of every expression of these SLOs and their sources, in one query;
+   * throws a spec error (exit 2).
    */
   public void checkExpressions(List<Slo> slos) {
-    List<Problem> problems = new ArrayList<>();
-    java.util.Set<DataSource> seen = new java.util.HashSet<>();
-    for (Slo slo : slos) {
-      if (seen.add(slo.source()) && slo.source().where() != null) {
-        problems.addAll(checker.checkShape(slo.source().where(), "where"));
-      }
-      for (var e : expressions(slo).entrySet())
-        problems.addAll(checker.checkShape(e.getValue(), e.getKey()));
-    }
+    List<ExpressionChecker.Item> items = new ArrayList<>();
+    for (List<ExpressionChecker.Item> perSource : itemsBySource(slos).values())
+      items.addAll(perSource);
+    List<Problem> problems = checker.checkShapes(items);
     if (!problems.isEmpty()) throw SloException.spec(sorted(problems));
+  }
+
+  /** Every expression to check, per source: its {@code where}, then each SLO's good and total. */
+  private static Map<DataSource, List<ExpressionChecker.Item>> itemsBySource(List<Slo> slos) {
+    Map<DataSource, List<ExpressionChecker.Item>> items = new LinkedHashMap<>();
+    for (Slo slo : slos) {
+      List<ExpressionChecker.Item> list =
+          items.computeIfAbsent(
+              slo.source(),
+              s -> {
+                List<ExpressionChecker.Item> l = new ArrayList<>();
+                if (s.where() != null) l.add(new ExpressionChecker.Item(s.where(), "where"));
+                return l;
+              });
+      for (var e : expressions(slo).entrySet()) {
+        list.add(new ExpressionChecker.Item(e.getValue(), e.getKey()));
+      }
+    }
+    return items;
   }
 
   /**
@@ -76,13 +90,13 @@ public final class Engine implements AutoCloseable {
       }
     }
     db.lockDown(bound.values().stream().flatMap(b -> b.files().stream()).distinct().toList());
-    java.util.Set<DataSource> seen = new java.util.HashSet<>();
+    for (var e : itemsBySource(slos).entrySet()) {
+      BoundSource src = bound.get(e.getKey());
+      if (src != null) route(checker.checkTypes(e.getValue(), src), spec, data);
+    }
     for (Slo slo : slos) {
       BoundSource src = bound.get(slo.source());
       if (src == null) continue;
-      if (seen.add(slo.source()) && slo.source().where() != null) {
-        route(checker.checkTypes(slo.source().where(), "where", src), spec, data);
-      }
       for (String col : slo.per()) {
         if (!src.columns().containsKey(col)) {
           data.add(
@@ -120,8 +134,6 @@ public final class Engine implements AutoCloseable {
                   "latency columns hold numbers in the declared unit"));
         }
       }
-      for (var e : expressions(slo).entrySet())
-        route(checker.checkTypes(e.getValue(), e.getKey(), src), spec, data);
     }
     if (!spec.isEmpty()) {
       spec.addAll(data);
