@@ -1,0 +1,248 @@
+package io.slotoolkit.forecast;
+
+import io.slotoolkit.model.SloException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Forecasts a series: tries every method that suits its frequency and length on a rolling-origin
+ * backtest over the last years of its history, keeps the one with the smallest out-of-sample error,
+ * refits it on the whole history, and calibrates the prediction intervals from that method's
+ * backtest errors. Stateless and thread-safe; it does not care where the series came from.
+ */
+public final class Forecaster {
+  /** Seasons of history a yearly seasonal model requires. */
+  public static final int MIN_SEASONS = 2;
+
+  private static final int DAILY_HARMONICS = 10;
+  private static final int WEEKLY_HARMONICS = 8;
+
+  /**
+   * Forecasts {@code s} over the options' horizon.
+   *
+   * @throws SloException (data) when the history is too short for a yearly season and the caller
+   *     did not allow the non-seasonal fallback, or too short for any forecast; (usage) for a
+   *     horizon beyond two years
+   */
+  public Forecast forecast(Series s, ForecastOptions o) {
+    Frequency f = s.frequency();
+    int m = f.stepsPerYear();
+    int horizon = horizon(s, o);
+    int n = s.size();
+    List<String> notes = new ArrayList<>(s.notes());
+    if (!s.gaps().isEmpty()) notes.add(gapNote(s));
+    boolean seasonal = n >= MIN_SEASONS * m;
+    if (!seasonal && !o.allowNonSeasonal()) {
+      throw SloException.data(
+          "a yearly season needs at least "
+              + MIN_SEASONS * m
+              + " "
+              + f.unit()
+              + "s of history ("
+              + MIN_SEASONS
+              + " years); "
+              + s.name()
+              + " has "
+              + n
+              + " ("
+              + s.first()
+              + ".."
+              + s.last()
+              + ")",
+          "give more history, or allow a non-seasonal forecast (--allow-non-seasonal), which"
+              + " cannot foresee a yearly peak");
+    }
+    List<Method> methods = seasonal ? seasonalMethods(f, n) : List.of(nonSeasonal());
+    if (!seasonal) {
+      notes.add(
+          "NON-SEASONAL: only "
+              + n
+              + " "
+              + f.unit()
+              + "s of history, fewer than the "
+              + MIN_SEASONS * m
+              + " a yearly season needs; this forecast follows level, trend"
+              + (f == Frequency.DAILY ? " and weekdays" : "")
+              + " only and cannot foresee a seasonal peak");
+    }
+    int minHistory = methods.stream().mapToInt(x -> x.minHistory(f)).max().orElseThrow();
+    int lowest = Math.max(minHistory, seasonal ? n - 3 * m : n / 2);
+    if (n - lowest < 2) {
+      throw SloException.data(
+          s.name()
+              + " has "
+              + n
+              + " "
+              + f.unit()
+              + "s; a forecast needs at least "
+              + (minHistory + 2),
+          "give more history");
+    }
+    LogScale log = new LogScale(s);
+    List<Integer> origins = origins(log, lowest, n, maxOrigins(f));
+    List<List<List<Double>>> errors = new ArrayList<>();
+    double[] score = new double[methods.size()];
+    for (int c = 0; c < methods.size(); c++) {
+      List<List<Double>> byH = new ArrayList<>();
+      for (int h = 0; h < horizon; h++) byH.add(new ArrayList<>());
+      double sum = 0;
+      int count = 0;
+      for (int origin : origins) {
+        int steps = Math.min(horizon, n - origin);
+        double[] fc = methods.get(c).fit(s, log, origin).forecast(steps);
+        for (int k = 0; k < steps; k++) {
+          double actual = log.z[origin + k];
+          if (Double.isNaN(actual)) continue;
+          double e = actual - fc[k];
+          byH.get(k).add(e);
+          sum += Math.abs(e);
+          count++;
+        }
+      }
+      errors.add(byH);
+      score[c] = count == 0 ? Double.POSITIVE_INFINITY : sum / count;
+    }
+    int best = 0;
+    for (int c = 1; c < methods.size(); c++) if (score[c] < score[best]) best = c;
+    List<CandidateScore> scores = new ArrayList<>();
+    for (int c = 0; c < methods.size(); c++)
+      scores.add(new CandidateScore(methods.get(c).label(), score[c], c == best));
+    List<List<Double>> chosenErrors = errors.get(best);
+    while (!chosenErrors.isEmpty() && chosenErrors.get(chosenErrors.size() - 1).isEmpty())
+      chosenErrors.remove(chosenErrors.size() - 1);
+    ErrorBands bands = ErrorBands.calibrate(chosenErrors);
+    if (bands.measuredHorizon() < horizon) {
+      notes.add(
+          "intervals beyond "
+              + bands.measuredHorizon()
+              + " "
+              + f.unit()
+              + "s ahead are extrapolated (the history is too short to backtest further)");
+    }
+    double[] fc = methods.get(best).fit(s, log, n).forecast(horizon);
+    List<ForecastPoint> points = new ArrayList<>(horizon);
+    for (int k = 1; k <= horizon; k++) {
+      double z = fc[k - 1];
+      double[] off = bands.offsets(k);
+      points.add(
+          new ForecastPoint(
+              f.plus(s.last(), k),
+              log.toValue(z),
+              log.toValue(z + off[1]),
+              log.toValue(z + off[2]),
+              log.toValue(z + off[0]),
+              log.toValue(z + off[3])));
+    }
+    return new Forecast(
+        s,
+        methods.get(best).label(),
+        seasonal,
+        points,
+        scores,
+        origins.size(),
+        bands.errors,
+        notes);
+  }
+
+  /**
+   * Holds out the last {@code holdout} steps (0: one year), forecasts them from the history before
+   * them and compares, side by side with the seasonal-naive baseline.
+   */
+  public Backtest backtest(Series s, ForecastOptions o, int holdout) {
+    Frequency f = s.frequency();
+    int h = holdout == 0 ? f.stepsPerYear() : holdout;
+    int need = MIN_SEASONS * f.stepsPerYear();
+    if (h < 1 || s.size() - h < (o.allowNonSeasonal() ? 16 : need)) {
+      throw SloException.spec(
+          "--holdout "
+              + h
+              + " leaves "
+              + Math.max(0, s.size() - h)
+              + " "
+              + f.unit()
+              + "s of history before it; the backtest needs at least "
+              + need
+              + " for a yearly season",
+          "use a smaller --holdout; the series has " + s.size() + " " + f.unit() + "s");
+    }
+    Series train = s.head(s.size() - h);
+    int held = s.size() - train.size();
+    Forecast fc = forecast(train, new ForecastOptions(held, o.season(), o.allowNonSeasonal()));
+    return Backtest.compare(s, train.size(), fc, o.season());
+  }
+
+  /** Steps to forecast: the option, else to the end of the next season, else one year. */
+  static int horizon(Series s, ForecastOptions o) {
+    Frequency f = s.frequency();
+    int max = 2 * f.stepsPerYear();
+    if (o.horizon() > max) {
+      throw SloException.spec(
+          "--horizon " + o.horizon() + " is more than two years of " + f.unit() + "s (" + max + ")",
+          "forecast at most " + max + " " + f.unit() + "s ahead");
+    }
+    if (o.horizon() > 0) return o.horizon();
+    if (o.season() == null) return f.stepsPerYear();
+    LocalDate next = f.plus(s.last(), 1);
+    LocalDate end = o.season().nextEnd(next);
+    int steps = 0;
+    for (LocalDate d = next; !d.isAfter(end); d = f.plus(d, 1)) steps++;
+    if (f != Frequency.DAILY) steps = Math.max(steps, 1);
+    return Math.min(max, Math.max(1, steps));
+  }
+
+  private static List<Method> seasonalMethods(Frequency f, int n) {
+    int k = f == Frequency.DAILY ? DAILY_HARMONICS : WEEKLY_HARMONICS;
+    List<Method> list = new ArrayList<>();
+    list.add(new Method.Regression(k, 0, true));
+    list.add(new Method.Regression(k, 1, true));
+    list.add(new Method.SeasonalHolt(k, true));
+    if (f != Frequency.DAILY && n >= 3 * f.stepsPerYear()) list.add(new Method.HoltWinters());
+    return list;
+  }
+
+  private static Method nonSeasonal() {
+    return new Method.SeasonalHolt(0, false);
+  }
+
+  private static int maxOrigins(Frequency f) {
+    return switch (f) {
+      case DAILY -> 8;
+      case WEEKLY -> 16;
+      case MONTHLY -> 36;
+    };
+  }
+
+  /** Evenly spaced origins in {@code [lowest, n - 1]}, each just after an observed step. */
+  private static List<Integer> origins(LogScale log, int lowest, int n, int count) {
+    List<Integer> out = new ArrayList<>();
+    int span = n - 1 - lowest;
+    int k = Math.min(count, span + 1);
+    for (int i = 0; i < k; i++) {
+      int o = k == 1 ? n - 1 : lowest + (int) Math.round((double) i * span / (k - 1));
+      while (o > lowest && Double.isNaN(log.z[o - 1])) o--;
+      if (!out.contains(o)) out.add(o);
+    }
+    return out;
+  }
+
+  private static String gapNote(Series s) {
+    int missing = s.gaps().stream().mapToInt(Gap::steps).sum();
+    StringBuilder b = new StringBuilder();
+    b.append(s.gaps().size())
+        .append(s.gaps().size() == 1 ? " gap" : " gaps")
+        .append(" (")
+        .append(missing)
+        .append(" missing ")
+        .append(s.frequency().unit())
+        .append(missing == 1 ? "" : "s")
+        .append(") in the history, left out of the fit: ");
+    int shown = Math.min(3, s.gaps().size());
+    for (int i = 0; i < shown; i++) {
+      if (i > 0) b.append(", ");
+      b.append(s.gaps().get(i).label(s.frequency()));
+    }
+    if (s.gaps().size() > shown) b.append(", ...");
+    return b.toString();
+  }
+}

@@ -1,0 +1,358 @@
+package io.slotoolkit.forecast;
+
+import java.time.LocalDate;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+
+/**
+ * A forecasting method that a rolling-origin backtest can choose. Every method works on the log
+ * scale ({@link LogScale}) and forecasts log values; the caller turns them back into volumes.
+ */
+sealed interface Method permits Method.Regression, Method.SeasonalHolt, Method.HoltWinters {
+
+  /** Short name shown to users: {@code regression}, {@code seasonal+holt}, ... */
+  String label();
+
+  /** Steps of history the method needs before it can forecast. */
+  int minHistory(Frequency f);
+
+  /** Fits on steps {@code [0, end)} of the series. */
+  Fitted fit(Series s, LogScale log, int end);
+
+  /** A fitted method: forecasts the log value of the steps after its history. */
+  interface Fitted {
+    /** Log-scale forecasts of steps 1..h after the end of the history. */
+    double[] forecast(int h);
+  }
+
+  /** Whether the method models the yearly season (false only for the labelled fallback). */
+  boolean seasonal();
+
+  /**
+   * Weighted least squares on the seasonal design: trend + yearly season (+ weekdays), global over
+   * the history. A half-life makes it follow recent years more closely (observation weights halve
+   * every {@code halfLifeYears}).
+   *
+   * @param harmonics Fourier pairs for daily and weekly data (ignored for monthly data)
+   * @param halfLifeYears weight half-life in years; 0 for equal weights
+   * @param trend whether to fit a linear trend (in log units per year)
+   */
+  record Regression(int harmonics, double halfLifeYears, boolean trend) implements Method {
+    @Override
+    public String label() {
+      return "regression"
+          + (trend ? "" : " (level)")
+          + (halfLifeYears > 0 ? " (recent " + fmt(halfLifeYears) + "y)" : "");
+    }
+
+    @Override
+    public boolean seasonal() {
+      return true;
+    }
+
+    @Override
+    public int minHistory(Frequency f) {
+      return f.stepsPerYear() + Math.max(3, f.stepsPerYear() / 4);
+    }
+
+    @Override
+    public Fitted fit(Series s, LogScale log, int end) {
+      SeasonalDesign design = new SeasonalDesign(s.frequency(), true, harmonics, trend);
+      double[] beta = solve(s, log.z, end, design, halfLifeYears);
+      LocalDate last = s.date(end - 1);
+      return h -> {
+        double[] out = new double[h];
+        double[] x = new double[design.columns];
+        for (int k = 1; k <= h; k++) {
+          design.row(s.frequency().plus(last, k), years(s.frequency(), k), x);
+          out[k - 1] = dot(x, beta);
+        }
+        return out;
+      };
+    }
+  }
+
+  /**
+   * The yearly and weekday pattern from a regression, and a damped Holt level and trend on the
+   * seasonally adjusted series: the pattern stays fixed while the level follows recent data. With
+   * {@code yearly == false} it is the non-seasonal fallback (weekdays only, for daily data).
+   *
+   * @param harmonics Fourier pairs for the season (ignored for monthly data)
+   * @param yearly whether to include the yearly season
+   */
+  record SeasonalHolt(int harmonics, boolean yearly) implements Method {
+    @Override
+    public String label() {
+      return yearly ? "seasonal+holt" : "non-seasonal holt";
+    }
+
+    @Override
+    public boolean seasonal() {
+      return yearly;
+    }
+
+    @Override
+    public int minHistory(Frequency f) {
+      if (!yearly) return Math.max(8, f == Frequency.DAILY ? 28 : 8);
+      return f.stepsPerYear() + Math.max(3, f.stepsPerYear() / 4);
+    }
+
+    @Override
+    public Fitted fit(Series s, LogScale log, int end) {
+      SeasonalDesign design = new SeasonalDesign(s.frequency(), yearly, harmonics, true);
+      double[] beta = solve(s, log.z, end, design, 0);
+      LocalDate last = s.date(end - 1);
+      double[] x = new double[design.columns];
+      double[] adjusted = new double[end];
+      for (int i = 0; i < end; i++) {
+        design.row(s.date(i), years(s.frequency(), i - (end - 1)), x);
+        adjusted[i] = log.z[i] - seasonalPart(x, beta, design);
+      }
+      double[] filled = LogScale.interpolate(adjusted);
+      boolean[] seen = new boolean[end];
+      for (int i = 0; i < end; i++) seen[i] = !Double.isNaN(adjusted[i]);
+      double[] p = optimise(p3 -> holtSse(filled, seen, p3), new double[] {0.2, 0.1, 0.95});
+      double[] state = holt(filled, p);
+      double level = state[0];
+      double slope = state[1];
+      double phi = p[2];
+      return h -> {
+        double[] out = new double[h];
+        double damp = 0;
+        double pow = 1;
+        for (int k = 1; k <= h; k++) {
+          pow *= phi;
+          damp += pow;
+          design.row(s.frequency().plus(last, k), years(s.frequency(), k), x);
+          out[k - 1] = level + damp * slope + seasonalPart(x, beta, design);
+        }
+        return out;
+      };
+    }
+  }
+
+  /**
+   * Additive Holt-Winters with a damped trend on the log scale (a multiplicative season on the
+   * original scale). Its season evolves year by year; it needs two seasons to start. Parameters are
+   * bounded ({@code alpha} in [0.01, 0.99], {@code beta <= alpha}, {@code gamma <= 1 - alpha},
+   * {@code phi} in [0.8, 0.99]) and chosen by BOBYQA on the one-step squared error.
+   */
+  record HoltWinters() implements Method {
+    @Override
+    public String label() {
+      return "holt-winters";
+    }
+
+    @Override
+    public boolean seasonal() {
+      return true;
+    }
+
+    @Override
+    public int minHistory(Frequency f) {
+      return 2 * f.stepsPerYear() + Math.max(2, f.stepsPerYear() / 6);
+    }
+
+    @Override
+    public Fitted fit(Series s, LogScale log, int end) {
+      int m = s.frequency().stepsPerYear();
+      double[] y = java.util.Arrays.copyOf(log.filled, end);
+      boolean[] seen = new boolean[end];
+      for (int i = 0; i < end; i++) seen[i] = !Double.isNaN(log.z[i]);
+      double[] p = optimise(q -> hw(y, seen, m, q, null), new double[] {0.3, 0.1, 0.1, 0.95}, true);
+      double[] season = new double[m];
+      double[] state = new double[2];
+      hw(y, seen, m, p, new double[][] {state, season});
+      double phi = p[3];
+      return h -> {
+        double[] out = new double[h];
+        double damp = 0;
+        double pow = 1;
+        for (int k = 1; k <= h; k++) {
+          pow *= phi;
+          damp += pow;
+          out[k - 1] = state[0] + damp * state[1] + season[(end - 1 + k) % m];
+        }
+        return out;
+      };
+    }
+
+    /** Runs the recursion; returns the one-step SSE, and the final state into {@code out}. */
+    static double hw(double[] y, boolean[] seen, int m, double[] p, double[][] out) {
+      double alpha = p[0];
+      double beta = p[0] * p[1];
+      double gamma = (1 - p[0]) * p[2];
+      double phi = p[3];
+      double first = 0;
+      double second = 0;
+      for (int j = 0; j < m; j++) {
+        first += y[j];
+        second += y[j + m];
+      }
+      first /= m;
+      second /= m;
+      double slope = (second - first) / m;
+      double[] s = new double[m];
+      for (int j = 0; j < m; j++) s[j] = y[j] - (first + slope * (j - (m - 1) / 2.0));
+      double level = first + slope * (m - 1) / 2.0;
+      double sse = 0;
+      for (int i = m; i < y.length; i++) {
+        int j = i % m;
+        double pred = level + phi * slope + s[j];
+        if (seen[i]) {
+          double e = y[i] - pred;
+          sse += e * e;
+        }
+        double newLevel = alpha * (y[i] - s[j]) + (1 - alpha) * (level + phi * slope);
+        slope = beta * (newLevel - level) + (1 - beta) * phi * slope;
+        s[j] = gamma * (y[i] - newLevel) + (1 - gamma) * s[j];
+        level = newLevel;
+      }
+      if (out != null) {
+        out[0][0] = level;
+        out[0][1] = slope;
+        System.arraycopy(s, 0, out[1], 0, m);
+      }
+      return sse;
+    }
+  }
+
+  // ---- shared numerics ----
+
+  /** Step {@code k} relative to the reference date, in years. */
+  static double years(Frequency f, long k) {
+    return k * f.days() / 365.25;
+  }
+
+  static double dot(double[] x, double[] b) {
+    double s = 0;
+    for (int j = 0; j < x.length; j++) s += x[j] * b[j];
+    return s;
+  }
+
+  static double seasonalPart(double[] x, double[] beta, SeasonalDesign d) {
+    double s = 0;
+    for (int j = d.seasonalFrom; j < d.columns; j++) s += x[j] * beta[j];
+    return s;
+  }
+
+  /**
+   * Weighted least squares through the normal equations (p is at most about 50, so {@code X'X} is
+   * small and building it is one pass over the data), solved by Cholesky with a tiny ridge that
+   * keeps weekday dummies of a short history solvable; SVD when even that fails.
+   */
+  static double[] solve(Series s, double[] z, int end, SeasonalDesign design, double halfLife) {
+    int p = design.columns;
+    double[][] a = new double[p][p];
+    double[] b = new double[p];
+    double[] x = new double[p];
+    double stepsPerHalfLife = halfLife > 0 ? halfLife * 365.25 / s.frequency().days() : 0;
+    for (int i = 0; i < end; i++) {
+      if (Double.isNaN(z[i])) continue;
+      design.row(s.date(i), years(s.frequency(), i - (end - 1)), x);
+      double w = stepsPerHalfLife > 0 ? Math.pow(0.5, (end - 1 - i) / stepsPerHalfLife) : 1;
+      for (int j = 0; j < p; j++) {
+        double wx = w * x[j];
+        if (wx == 0) continue;
+        b[j] += wx * z[i];
+        for (int k = j; k < p; k++) a[j][k] += wx * x[k];
+      }
+    }
+    double trace = 0;
+    for (int j = 0; j < p; j++) trace += a[j][j];
+    double ridge = 1e-8 * trace / p;
+    for (int j = 0; j < p; j++) {
+      a[j][j] += ridge;
+      for (int k = 0; k < j; k++) a[j][k] = a[k][j];
+    }
+    RealMatrix m = new Array2DRowRealMatrix(a, false);
+    ArrayRealVector rhs = new ArrayRealVector(b, false);
+    try {
+      return new CholeskyDecomposition(m, 1e-12, 1e-14).getSolver().solve(rhs).toArray();
+    } catch (NonPositiveDefiniteMatrixException
+        | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
+      return new SingularValueDecomposition(m).getSolver().solve(rhs).toArray();
+    }
+  }
+
+  /** Damped Holt over {@code z}; returns the one-step SSE over seen steps. */
+  static double holtSse(double[] z, boolean[] seen, double[] p) {
+    return holt(z, seen, p, null);
+  }
+
+  /** Final level and slope after running damped Holt over all of {@code z}. */
+  static double[] holt(double[] z, double[] p) {
+    double[] out = new double[2];
+    holt(z, null, p, out);
+    return out;
+  }
+
+  private static double holt(double[] z, boolean[] seen, double[] p, double[] out) {
+    double alpha = p[0];
+    double beta = p[0] * p[1];
+    double phi = p[2];
+    int warm = Math.min(z.length, 7);
+    double level = 0;
+    for (int i = 0; i < warm; i++) level += z[i];
+    level /= warm;
+    double slope = 0;
+    double sse = 0;
+    for (int i = 0; i < z.length; i++) {
+      double pred = level + phi * slope;
+      if (seen != null && seen[i] && i >= warm) {
+        double e = z[i] - pred;
+        sse += e * e;
+      }
+      double newLevel = alpha * z[i] + (1 - alpha) * pred;
+      slope = beta * (newLevel - level) + (1 - beta) * phi * slope;
+      level = newLevel;
+    }
+    if (out != null) {
+      out[0] = level;
+      out[1] = slope;
+    }
+    return sse;
+  }
+
+  static double[] optimise(java.util.function.ToDoubleFunction<double[]> sse, double[] start) {
+    return optimise(sse, start, false);
+  }
+
+  /**
+   * Minimises within the bounds {@code alpha in [0.01, 0.99]}, the relative {@code beta} and {@code
+   * gamma} in [0, 1], and {@code phi in [0.8, 0.99]}.
+   */
+  static double[] optimise(
+      java.util.function.ToDoubleFunction<double[]> sse, double[] start, boolean withGamma) {
+    double[] lo = withGamma ? new double[] {0.01, 0, 0, 0.8} : new double[] {0.01, 0, 0.8};
+    double[] hi = withGamma ? new double[] {0.99, 1, 1, 0.99} : new double[] {0.99, 1, 0.99};
+    BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * start.length + 1, 0.05, 1e-5);
+    try {
+      PointValuePair best =
+          opt.optimize(
+              new MaxEval(3000),
+              new ObjectiveFunction(q -> sse.applyAsDouble(q)),
+              GoalType.MINIMIZE,
+              new InitialGuess(start),
+              new SimpleBounds(lo, hi));
+      return best.getPoint();
+    } catch (org.apache.commons.math3.exception.TooManyEvaluationsException e) {
+      return start;
+    }
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+  }
+}
