@@ -15,8 +15,20 @@ public final class Forecaster {
   /** Seasons of history a yearly seasonal model requires. */
   public static final int MIN_SEASONS = 2;
 
-  private static final int DAILY_HARMONICS = 10;
+  private static final int DAILY_HARMONICS = 20;
   private static final int WEEKLY_HARMONICS = 8;
+
+  private final java.util.function.BiFunction<Frequency, Integer, List<Method>> methodsFor;
+
+  /** A forecaster choosing among the standard methods. */
+  public Forecaster() {
+    this(Forecaster::seasonalMethods);
+  }
+
+  /** A forecaster choosing among other methods (to compare single methods in studies). */
+  Forecaster(java.util.function.BiFunction<Frequency, Integer, List<Method>> methodsFor) {
+    this.methodsFor = methodsFor;
+  }
 
   /**
    * Forecasts {@code s} over the options' horizon.
@@ -25,15 +37,15 @@ public final class Forecaster {
    *     did not allow the non-seasonal fallback, or too short for any forecast; (usage) for a
    *     horizon beyond two years
    */
-  public Forecast forecast(Series s, ForecastOptions o) {
+  public Forecast forecast(Series s, ForecastOptions options) {
     Frequency f = s.frequency();
     int m = f.stepsPerYear();
-    int horizon = horizon(s, o);
+    int horizon = horizon(s, options);
     int n = s.size();
     List<String> notes = new ArrayList<>(s.notes());
     if (!s.gaps().isEmpty()) notes.add(gapNote(s));
     boolean seasonal = n >= MIN_SEASONS * m;
-    if (!seasonal && !o.allowNonSeasonal()) {
+    if (!seasonal && !options.allowNonSeasonal()) {
       throw SloException.data(
           "a yearly season needs at least "
               + MIN_SEASONS * m
@@ -53,7 +65,7 @@ public final class Forecaster {
           "give more history, or allow a non-seasonal forecast (--allow-non-seasonal), which"
               + " cannot foresee a yearly peak");
     }
-    List<Method> methods = seasonal ? seasonalMethods(f, n) : List.of(nonSeasonal());
+    List<Method> methods = seasonal ? methodsFor.apply(f, n) : List.of(nonSeasonal());
     if (!seasonal) {
       notes.add(
           "NON-SEASONAL: only "
@@ -81,17 +93,29 @@ public final class Forecaster {
     }
     LogScale log = new LogScale(s);
     List<Integer> origins = origins(log, lowest, n, maxOrigins(f));
+    int c0 = methods.size();
+    // One more candidate: the average of every method's log forecast. Combining forecasts hedges
+    // against a method that the few backtest origins happen to favour.
+    boolean combine = c0 > 1;
+    int candidates = combine ? c0 + 1 : c0;
+    double[][][] fcs = new double[candidates][origins.size()][];
+    for (int o = 0; o < origins.size(); o++) {
+      int origin = origins.get(o);
+      int steps = Math.min(horizon, n - origin);
+      for (int c = 0; c < c0; c++) fcs[c][o] = methods.get(c).fit(s, log, origin).forecast(steps);
+      if (combine) fcs[c0][o] = mean(fcs, c0, o, steps);
+    }
     List<List<List<Double>>> errors = new ArrayList<>();
-    double[] score = new double[methods.size()];
-    for (int c = 0; c < methods.size(); c++) {
+    double[] score = new double[candidates];
+    for (int c = 0; c < candidates; c++) {
       List<List<Double>> byH = new ArrayList<>();
       for (int h = 0; h < horizon; h++) byH.add(new ArrayList<>());
       double sum = 0;
       int count = 0;
-      for (int origin : origins) {
-        int steps = Math.min(horizon, n - origin);
-        double[] fc = methods.get(c).fit(s, log, origin).forecast(steps);
-        for (int k = 0; k < steps; k++) {
+      for (int o = 0; o < origins.size(); o++) {
+        int origin = origins.get(o);
+        double[] fc = fcs[c][o];
+        for (int k = 0; k < fc.length; k++) {
           double actual = log.z[origin + k];
           if (Double.isNaN(actual)) continue;
           double e = actual - fc[k];
@@ -104,10 +128,10 @@ public final class Forecaster {
       score[c] = count == 0 ? Double.POSITIVE_INFINITY : sum / count;
     }
     int best = 0;
-    for (int c = 1; c < methods.size(); c++) if (score[c] < score[best]) best = c;
+    for (int c = 1; c < candidates; c++) if (score[c] < score[best]) best = c;
     List<CandidateScore> scores = new ArrayList<>();
-    for (int c = 0; c < methods.size(); c++)
-      scores.add(new CandidateScore(methods.get(c).label(), score[c], c == best));
+    for (int c = 0; c < candidates; c++)
+      scores.add(new CandidateScore(label(methods, c), score[c], c == best));
     List<List<Double>> chosenErrors = errors.get(best);
     while (!chosenErrors.isEmpty() && chosenErrors.get(chosenErrors.size() - 1).isEmpty())
       chosenErrors.remove(chosenErrors.size() - 1);
@@ -120,7 +144,13 @@ public final class Forecaster {
               + f.unit()
               + "s ahead are extrapolated (the history is too short to backtest further)");
     }
-    double[] fc = methods.get(best).fit(s, log, n).forecast(horizon);
+    double[] fc;
+    if (best < c0) fc = methods.get(best).fit(s, log, n).forecast(horizon);
+    else {
+      double[][][] all = new double[c0][1][];
+      for (int c = 0; c < c0; c++) all[c][0] = methods.get(c).fit(s, log, n).forecast(horizon);
+      fc = mean(all, c0, 0, horizon);
+    }
     List<ForecastPoint> points = new ArrayList<>(horizon);
     for (int k = 1; k <= horizon; k++) {
       double z = fc[k - 1];
@@ -135,14 +165,7 @@ public final class Forecaster {
               log.toValue(z + off[3])));
     }
     return new Forecast(
-        s,
-        methods.get(best).label(),
-        seasonal,
-        points,
-        scores,
-        origins.size(),
-        bands.errors,
-        notes);
+        s, label(methods, best), seasonal, points, scores, origins.size(), bands.errors, notes);
   }
 
   /**
@@ -191,14 +214,34 @@ public final class Forecaster {
     return Math.min(max, Math.max(1, steps));
   }
 
-  private static List<Method> seasonalMethods(Frequency f, int n) {
-    int k = f == Frequency.DAILY ? DAILY_HARMONICS : WEEKLY_HARMONICS;
+  static List<Method> seasonalMethods(Frequency f, int n) {
     List<Method> list = new ArrayList<>();
+    if (f == Frequency.DAILY) {
+      list.add(new Method.Regression(DAILY_HARMONICS, 0, true));
+      list.add(new Method.Regression(DAILY_HARMONICS, 2, true));
+      list.add(new Method.Regression(DAILY_HARMONICS / 2, 1, true));
+      list.add(new Method.SeasonalHolt(DAILY_HARMONICS / 2, true));
+      list.add(new Method.SeasonalHolt(DAILY_HARMONICS, true));
+      return list;
+    }
+    int k = WEEKLY_HARMONICS;
     list.add(new Method.Regression(k, 0, true));
     list.add(new Method.Regression(k, 1, true));
+    list.add(new Method.Regression(k, 2, true));
     list.add(new Method.SeasonalHolt(k, true));
-    if (f != Frequency.DAILY && n >= 3 * f.stepsPerYear()) list.add(new Method.HoltWinters());
+    if (n >= 3 * f.stepsPerYear()) list.add(new Method.HoltWinters());
     return list;
+  }
+
+  private static String label(List<Method> methods, int c) {
+    return c < methods.size() ? methods.get(c).label() : "combined (mean of the methods above)";
+  }
+
+  private static double[] mean(double[][][] fcs, int methods, int origin, int steps) {
+    double[] out = new double[steps];
+    for (int c = 0; c < methods; c++) for (int k = 0; k < steps; k++) out[k] += fcs[c][origin][k];
+    for (int k = 0; k < steps; k++) out[k] /= methods;
+    return out;
   }
 
   private static Method nonSeasonal() {

@@ -52,6 +52,7 @@ sealed interface Method permits Method.Regression, Method.SeasonalHolt, Method.H
     @Override
     public String label() {
       return "regression"
+          + (harmonics > 0 ? " k" + harmonics : "")
           + (trend ? "" : " (level)")
           + (halfLifeYears > 0 ? " (recent " + fmt(halfLifeYears) + "y)" : "");
     }
@@ -94,7 +95,9 @@ sealed interface Method permits Method.Regression, Method.SeasonalHolt, Method.H
   record SeasonalHolt(int harmonics, boolean yearly) implements Method {
     @Override
     public String label() {
-      return yearly ? "seasonal+holt" : "non-seasonal holt";
+      return yearly
+          ? "seasonal+holt" + (harmonics > 0 ? " k" + harmonics : "")
+          : "non-seasonal holt";
     }
 
     @Override
