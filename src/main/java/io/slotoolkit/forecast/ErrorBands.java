@@ -87,10 +87,13 @@ final class ErrorBands {
       sd = Math.max(sd, 1e-9);
       TDistribution t = new TDistribution(Math.max(2, n - 1));
       double spread = Math.sqrt(1 + 1.0 / Math.max(1, n));
-      q[0] = Math.min(q[0], mean + t.inverseCumulativeProbability(0.025) * sd * spread);
-      q[1] = Math.min(q[1], mean + t.inverseCumulativeProbability(0.10) * sd * spread);
-      q[2] = Math.max(q[2], mean + t.inverseCumulativeProbability(0.90) * sd * spread);
-      q[3] = Math.max(q[3], mean + t.inverseCumulativeProbability(0.975) * sd * spread);
+      // A bias seen in few backtests may not repeat: it may widen a side, never narrow it.
+      double down = Math.min(mean, 0);
+      double up = Math.max(mean, 0);
+      q[0] = Math.min(q[0], down + t.inverseCumulativeProbability(0.025) * sd * spread);
+      q[1] = Math.min(q[1], down + t.inverseCumulativeProbability(0.10) * sd * spread);
+      q[2] = Math.max(q[2], up + t.inverseCumulativeProbability(0.90) * sd * spread);
+      q[3] = Math.max(q[3], up + t.inverseCumulativeProbability(0.975) * sd * spread);
     }
     // The point forecast stays inside its own intervals even when the errors lean one way.
     q[1] = Math.min(q[1], 0);
