@@ -94,44 +94,30 @@ public final class Forecaster {
     LogScale log = new LogScale(s);
     List<Integer> origins = origins(log, lowest, n, maxOrigins(f));
     int c0 = methods.size();
-    // One more candidate: the average of every method's log forecast. Combining forecasts hedges
-    // against a method that the few backtest origins happen to favour.
-    boolean combine = c0 > 1;
-    int candidates = combine ? c0 + 1 : c0;
-    double[][][] fcs = new double[candidates][origins.size()][];
+    double[][][] fcs = new double[c0 + 1][origins.size()][];
     for (int o = 0; o < origins.size(); o++) {
       int origin = origins.get(o);
       int steps = Math.min(horizon, n - origin);
       for (int c = 0; c < c0; c++) fcs[c][o] = methods.get(c).fit(s, log, origin).forecast(steps);
-      if (combine) fcs[c0][o] = mean(fcs, c0, o, steps);
     }
     List<List<List<Double>>> errors = new ArrayList<>();
-    double[] score = new double[candidates];
-    for (int c = 0; c < candidates; c++) {
-      List<List<Double>> byH = new ArrayList<>();
-      for (int h = 0; h < horizon; h++) byH.add(new ArrayList<>());
-      double sum = 0;
-      int count = 0;
-      for (int o = 0; o < origins.size(); o++) {
-        int origin = origins.get(o);
-        double[] fc = fcs[c][o];
-        for (int k = 0; k < fc.length; k++) {
-          double actual = log.z[origin + k];
-          if (Double.isNaN(actual)) continue;
-          double e = actual - fc[k];
-          byH.get(k).add(e);
-          sum += Math.abs(e);
-          count++;
-        }
-      }
-      errors.add(byH);
-      score[c] = count == 0 ? Double.POSITIVE_INFINITY : sum / count;
+    double[] score = new double[c0 + 1];
+    for (int c = 0; c < c0; c++) score[c] = score(fcs[c], origins, log, horizon, errors);
+    // One more candidate: the mean of the two best methods' log forecasts. Combining hedges against
+    // a method that the few backtest origins happen to favour; combining only the two best keeps a
+    // method that the backtest found clearly worse out of it.
+    int[] pair = twoBest(score, c0);
+    boolean combine = pair != null;
+    int candidates = combine ? c0 + 1 : c0;
+    if (combine) {
+      for (int o = 0; o < origins.size(); o++) fcs[c0][o] = mean(fcs, pair, o);
+      score[c0] = score(fcs[c0], origins, log, horizon, errors);
     }
     int best = 0;
     for (int c = 1; c < candidates; c++) if (score[c] < score[best]) best = c;
     List<CandidateScore> scores = new ArrayList<>();
     for (int c = 0; c < candidates; c++)
-      scores.add(new CandidateScore(label(methods, c), score[c], c == best));
+      scores.add(new CandidateScore(label(methods, c, pair), score[c], c == best));
     List<List<Double>> chosenErrors = errors.get(best);
     while (!chosenErrors.isEmpty() && chosenErrors.get(chosenErrors.size() - 1).isEmpty())
       chosenErrors.remove(chosenErrors.size() - 1);
@@ -147,9 +133,9 @@ public final class Forecaster {
     double[] fc;
     if (best < c0) fc = methods.get(best).fit(s, log, n).forecast(horizon);
     else {
-      double[][][] all = new double[c0][1][];
-      for (int c = 0; c < c0; c++) all[c][0] = methods.get(c).fit(s, log, n).forecast(horizon);
-      fc = mean(all, c0, 0, horizon);
+      double[][][] full = new double[c0][1][];
+      for (int c : pair) full[c][0] = methods.get(c).fit(s, log, n).forecast(horizon);
+      fc = mean(full, pair, 0);
     }
     List<ForecastPoint> points = new ArrayList<>(horizon);
     for (int k = 1; k <= horizon; k++) {
@@ -165,7 +151,14 @@ public final class Forecaster {
               log.toValue(z + off[3])));
     }
     return new Forecast(
-        s, label(methods, best), seasonal, points, scores, origins.size(), bands.errors, notes);
+        s,
+        label(methods, best, pair),
+        seasonal,
+        points,
+        scores,
+        origins.size(),
+        bands.errors,
+        notes);
   }
 
   /**
@@ -233,14 +226,61 @@ public final class Forecaster {
     return list;
   }
 
-  private static String label(List<Method> methods, int c) {
-    return c < methods.size() ? methods.get(c).label() : "combined (mean of the methods above)";
+  private static String label(List<Method> methods, int c, int[] pair) {
+    if (c < methods.size()) return methods.get(c).label();
+    return "mean of " + methods.get(pair[0]).label() + " and " + methods.get(pair[1]).label();
   }
 
-  private static double[] mean(double[][][] fcs, int methods, int origin, int steps) {
+  /** The indexes of the two methods with the smallest finite scores; null with fewer than two. */
+  private static int[] twoBest(double[] score, int methods) {
+    int first = -1;
+    int second = -1;
+    for (int c = 0; c < methods; c++) {
+      if (!Double.isFinite(score[c])) continue;
+      if (first < 0 || score[c] < score[first]) {
+        second = first;
+        first = c;
+      } else if (second < 0 || score[c] < score[second]) second = c;
+    }
+    return second < 0 ? null : new int[] {first, second};
+  }
+
+  /**
+   * Mean absolute log error of one candidate's backtest forecasts; adds its errors by horizon to
+   * {@code errors}.
+   */
+  private static double score(
+      double[][] fcs,
+      List<Integer> origins,
+      LogScale log,
+      int horizon,
+      List<List<List<Double>>> errors) {
+    List<List<Double>> byH = new ArrayList<>();
+    for (int h = 0; h < horizon; h++) byH.add(new ArrayList<>());
+    double sum = 0;
+    int count = 0;
+    for (int o = 0; o < origins.size(); o++) {
+      int origin = origins.get(o);
+      double[] fc = fcs[o];
+      for (int k = 0; k < fc.length; k++) {
+        double actual = log.z[origin + k];
+        if (Double.isNaN(actual)) continue;
+        double e = actual - fc[k];
+        byH.get(k).add(e);
+        sum += Math.abs(e);
+        count++;
+      }
+    }
+    errors.add(byH);
+    return count == 0 ? Double.POSITIVE_INFINITY : sum / count;
+  }
+
+  /** The mean of some methods' log forecasts from one origin. */
+  private static double[] mean(double[][][] fcs, int[] methods, int origin) {
+    int steps = fcs[methods[0]][origin].length;
     double[] out = new double[steps];
-    for (int c = 0; c < methods; c++) for (int k = 0; k < steps; k++) out[k] += fcs[c][origin][k];
-    for (int k = 0; k < steps; k++) out[k] /= methods;
+    for (int c : methods) for (int k = 0; k < steps; k++) out[k] += fcs[c][origin][k];
+    for (int k = 0; k < steps; k++) out[k] /= methods.length;
     return out;
   }
 
