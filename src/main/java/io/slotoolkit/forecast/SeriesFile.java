@@ -222,19 +222,23 @@ public final class SeriesFile {
     return null;
   }
 
+  /**
+   * Whether most of the column's first 50 values are numbers: a stray bad cell should be reported
+   * on its line, not make the column disappear from the defaults.
+   */
   private boolean numeric(int c) {
-    int seen = 0;
+    int numbers = 0;
+    int others = 0;
     for (String[] row : rows) {
       if (c >= row.length || row[c].isBlank()) continue;
       try {
-        double v = parseValue(row[c].trim());
-        if (!Double.isNaN(v)) seen++;
+        if (!Double.isNaN(parseValue(row[c].trim()))) numbers++;
       } catch (NumberFormatException e) {
-        return false;
+        others++;
       }
-      if (seen >= 50) break;
+      if (numbers + others >= 50) break;
     }
-    return seen > 0;
+    return numbers > 0 && numbers >= 4 * others;
   }
 
   /** For slash dates: day-first when some first part is above 12, month-first otherwise. */

@@ -14,7 +14,20 @@ import java.util.Locale;
  */
 public final class RealDataBacktestMain {
   /** One dataset column to backtest: name, file under the datasets folder, columns. */
-  record Case(String name, String file, String dateColumn, String valueColumn) {}
+  record Case(String name, String file, String dateColumn, String valueColumn, String until) {
+    Case(String name, String file, String dateColumn, String valueColumn) {
+      this(name, file, dateColumn, valueColumn, null);
+    }
+
+    /** The series, cut after {@code until} when set (to hold out a season before a shock). */
+    Series load(Path dir) {
+      Series s =
+          SeriesFile.read(dir.resolve(file)).series(dateColumn, valueColumn, DuplicateRule.ERROR);
+      if (until == null) return s;
+      int end = s.dates().indexOf(java.time.LocalDate.parse(until));
+      return s.head(end + 1);
+    }
+  }
 
   static final List<Case> CASES =
       List.of(
@@ -36,6 +49,12 @@ public final class RealDataBacktestMain {
               "ds",
               "y"),
           new Case("pedestrians (daily)", "prophet-pedestrians/example_pedestrians.csv", "ds", "y"),
+          new Case(
+              "pedestrians to 2020-02 (daily)",
+              "prophet-pedestrians/example_pedestrians.csv",
+              "ds",
+              "y",
+              "2020-02-29"),
           new Case(
               "website page loads (daily)",
               "website-visitors-daily/daily-website-visitors.csv",
@@ -70,8 +89,7 @@ public final class RealDataBacktestMain {
         "peak<=u95",
         "hold-out");
     for (Case c : CASES) {
-      SeriesFile file = SeriesFile.read(dir.resolve(c.file()));
-      Series s = file.series(c.dateColumn(), c.valueColumn(), DuplicateRule.ERROR);
+      Series s = c.load(dir);
       long t0 = System.nanoTime();
       Backtest b = forecaster.backtest(s, ForecastOptions.defaults(), 0);
       long ms = (System.nanoTime() - t0) / 1_000_000;
