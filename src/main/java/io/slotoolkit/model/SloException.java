@@ -30,8 +30,7 @@ public class SloException extends RuntimeException {
         problems.size() == 1
             ? problems.get(0).render()
             : problems.size() + " problems in the specs";
-    return new SloException(
-        ExitCode.USAGE, message, null, problems.size() == 1 ? List.of() : problems, null);
+    return new SloException(ExitCode.USAGE, message, null, problems, null);
   }
 
   /** A data error (exit 3): a source could not be read, a column is missing, bad rows. */
@@ -44,7 +43,7 @@ public class SloException extends RuntimeException {
   }
 
   /** Several data problems found at once (exit 3). */
-  public static SloException data(String message, List<Problem> problems) {
+  public static SloException dataProblems(String message, List<Problem> problems) {
     return new SloException(ExitCode.DATA, message, null, problems, null);
   }
 
@@ -57,7 +56,7 @@ public class SloException extends RuntimeException {
     return hint;
   }
 
-  /** Further problems to list below the message (empty when the message says it all). */
+  /** Every located problem behind this error (the message renders the first when there is one). */
   public List<Problem> problems() {
     return problems;
   }

@@ -1,0 +1,214 @@
+package io.slotoolkit.cli;
+
+import io.slotoolkit.engine.EngineOptions;
+import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloException;
+import io.slotoolkit.model.SpecFile;
+import io.slotoolkit.spec.SpecLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Which specs, SLOs, data and instant a command evaluates. */
+final class SpecOptions {
+  static final Path DEFAULT_SPECS = Path.of("slo-specs");
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description =
+          "Spec files or folders (every *.yaml/*.yml inside, recursively). Default: slo-specs/")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = "--slo",
+      paramLabel = "NAME",
+      description = "Only these SLOs (repeatable; globs like 'api-*'; NAME or SERVICE/NAME).")
+  List<String> slos = new ArrayList<>();
+
+  @Option(
+      names = "--source",
+      paramLabel = "NAME=PATH",
+      description =
+          "Read source NAME from PATH instead of the spec's path (repeatable; globs allowed).")
+  Map<String, String> sources = new LinkedHashMap<>();
+
+  @Option(
+      names = "--at",
+      paramLabel = "INSTANT",
+      description =
+          "Exclusive end of every window: ISO-8601 (2026-02-28T00:00:00+09:00; without an offset: UTC),"
+              + " a date (UTC midnight), or 'now'. Default: just after the latest event.")
+  String at;
+
+  @Option(
+      names = "--max-bad-rows",
+      paramLabel = "N",
+      description =
+          "Tolerate up to N malformed rows per source (overrides max_bad_rows in the specs).")
+  Long maxBadRows;
+
+  /** Loads the specs, applies --source, --max-bad-rows and --slo; exit 2 on any problem. */
+  Catalog load(CliContext ctx) {
+    List<Path> given = paths.isEmpty() ? List.of(DEFAULT_SPECS) : paths;
+    if (paths.isEmpty() && !Files.exists(ctx.resolve(DEFAULT_SPECS))) {
+      throw SloException.spec(
+          "no spec paths given, and there is no slo-specs/ folder here",
+          "pass spec files or folders, for example: slo check specs/ (slo init --from FILE writes a first spec)");
+    }
+    Catalog catalog =
+        new SpecLoader()
+            .load(given.stream().map(p -> p.isAbsolute() ? p : relative(ctx, p)).toList());
+    catalog = overrideSources(catalog, ctx);
+    return select(catalog);
+  }
+
+  /**
+   * A relative path as given when the working folder is the process's, else resolved against it.
+   */
+  private static Path relative(CliContext ctx, Path p) {
+    return ctx.workingDir().equals(Path.of("").toAbsolutePath()) ? p : ctx.resolve(p);
+  }
+
+  private Catalog overrideSources(Catalog catalog, CliContext ctx) {
+    if (sources.isEmpty() && maxBadRows == null) return catalog;
+    if (maxBadRows != null && maxBadRows < 0)
+      throw SloException.spec("--max-bad-rows must be 0 or more", null);
+    for (String name : sources.keySet()) {
+      if (catalog.sources().stream().noneMatch(s -> s.name().equals(name))) {
+        throw SloException.spec(
+            "--source " + name + "=...: no source is named '" + name + "'",
+            "sources: "
+                + String.join(
+                    ", ", catalog.sources().stream().map(DataSource::name).distinct().toList()));
+      }
+    }
+    List<SpecFile> files = new ArrayList<>();
+    for (SpecFile f : catalog.files()) {
+      Map<DataSource, DataSource> replaced = new HashMap<>();
+      List<DataSource> newSources = new ArrayList<>();
+      for (DataSource s : f.sources()) {
+        DataSource n = s;
+        String path = sources.get(s.name());
+        if (path != null)
+          n = n.withPaths(List.of(ctx.resolve(Path.of(path)).normalize().toString()));
+        if (maxBadRows != null) n = n.withMaxBadRows(maxBadRows);
+        replaced.put(s, n);
+        newSources.add(n);
+      }
+      List<Slo> newSlos = new ArrayList<>();
+      for (Slo slo : f.slos()) {
+        newSlos.add(
+            new Slo(
+                slo.name(),
+                slo.service(),
+                slo.description(),
+                replaced.getOrDefault(slo.source(), slo.source()),
+                slo.sli(),
+                slo.objective(),
+                slo.window(),
+                slo.per(),
+                slo.minEvents(),
+                slo.location()));
+      }
+      files.add(new SpecFile(f.path(), f.service(), newSources, newSlos));
+    }
+    return new Catalog(files);
+  }
+
+  private Catalog select(Catalog catalog) {
+    if (slos.isEmpty()) return catalog;
+    List<Pattern> patterns = new ArrayList<>();
+    for (String s : slos) {
+      Pattern p = glob(s);
+      if (catalog.slos().stream().noneMatch(slo -> matches(p, slo))) {
+        throw SloException.spec(
+            "--slo " + s + " matches no SLO",
+            "SLOs: " + String.join(", ", catalog.slos().stream().map(Slo::name).toList()));
+      }
+      patterns.add(p);
+    }
+    return catalog.select(slo -> patterns.stream().anyMatch(p -> matches(p, slo)));
+  }
+
+  private static boolean matches(Pattern p, Slo slo) {
+    return p.matcher(slo.name()).matches() || p.matcher(slo.qualifiedName()).matches();
+  }
+
+  static Pattern glob(String g) {
+    StringBuilder b = new StringBuilder();
+    for (char c : g.toCharArray()) {
+      switch (c) {
+        case '*' -> b.append(".*");
+        case '?' -> b.append('.');
+        default -> b.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(b.toString());
+  }
+
+  /** The --at instant, or null for the default (just after the latest event). */
+  Instant at(CliContext ctx) {
+    return at == null ? null : parseInstant(at, ctx);
+  }
+
+  static Instant parseInstant(String s, CliContext ctx) {
+    String v = s.strip();
+    if (v.equalsIgnoreCase("now")) return ctx.clock().instant();
+    try {
+      return OffsetDateTime.parse(v).toInstant();
+    } catch (DateTimeParseException ignored) {
+      // try the next form
+    }
+    try {
+      return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException ignored) {
+      // try the next form
+    }
+    try {
+      return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException ignored) {
+      // fall through to the error
+    }
+    throw SloException.spec(
+        "--at " + s + ": not an instant",
+        "write ISO-8601 like 2026-02-28T00:00:00+09:00, 2026-02-28T00:00:00 (UTC), 2026-02-28 (UTC midnight), or now");
+  }
+
+  /**
+   * Engine limits from the environment: SLO_MEMORY_LIMIT (DuckDB syntax, default 1GB), SLO_THREADS.
+   */
+  static EngineOptions engineOptions(CliContext ctx) {
+    String mem = ctx.env().getOrDefault("SLO_MEMORY_LIMIT", "1GB");
+    int threads = 0;
+    String t = ctx.env().get("SLO_THREADS");
+    if (t != null) {
+      try {
+        threads = Integer.parseInt(t.strip());
+      } catch (NumberFormatException e) {
+        throw SloException.spec(
+            "SLO_THREADS=" + t + " is not a number", "unset it or give a count such as 2");
+      }
+    }
+    if (!mem.matches("(?i)\\s*[0-9]+(\\.[0-9]+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB|%)\\s*")) {
+      throw SloException.spec(
+          "SLO_MEMORY_LIMIT=" + mem + " is not a size", "for example 2GB or 512MB");
+    }
+    return new EngineOptions(mem.strip(), threads);
+  }
+}

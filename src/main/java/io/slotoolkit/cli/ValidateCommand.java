@@ -1,0 +1,107 @@
+package io.slotoolkit.cli;
+
+import io.slotoolkit.engine.Engine;
+import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloException;
+import io.slotoolkit.spec.SpecLoader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code slo validate}: report every problem in the specs at once (and, with --data, in the data).
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = "Check spec files and report every problem at once (file:line:column).",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the specs (and with --data, the sources) are valid",
+      "2:a spec has a problem",
+      "3:with --data: a source cannot be read or lacks a column",
+      "70:internal error (a bug; --verbose shows the trace)"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  slo validate", "  slo validate specs/ --data"})
+final class ValidateCommand implements Callable<Integer> {
+  @ParentCommand SloCommand root;
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "Spec files or folders. Default: slo-specs/")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = "--data",
+      description =
+          "Also open every source: files exist and parse, columns exist, expressions type-check on the real data.")
+  boolean data;
+
+  @Override
+  public Integer call() {
+    CliContext ctx = root.context();
+    List<Path> given = paths.isEmpty() ? List.of(SpecOptions.DEFAULT_SPECS) : paths;
+    if (paths.isEmpty() && !Files.exists(ctx.resolve(SpecOptions.DEFAULT_SPECS))) {
+      throw SloException.spec(
+          "no spec paths given, and there is no slo-specs/ folder here",
+          "pass spec files or folders");
+    }
+    SpecLoader.Loaded loaded = new SpecLoader().read(given);
+    List<Problem> problems = new ArrayList<>(loaded.problems());
+    Catalog catalog = loaded.catalog();
+    List<Slo> slos = catalog.slos();
+    boolean dataProblem = false;
+    if (!slos.isEmpty()) {
+      try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
+        try {
+          engine.checkExpressions(slos);
+        } catch (SloException e) {
+          problems.addAll(e.problems());
+        }
+        if (data && problems.isEmpty()) {
+          try {
+            engine.bind(slos);
+          } catch (SloException e) {
+            problems.addAll(e.problems());
+            dataProblem = e.exitCode() == ExitCode.DATA;
+          }
+        }
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (problems.isEmpty()) {
+      out.println(
+          "ok: "
+              + catalog.files().size()
+              + " spec file(s), "
+              + slos.size()
+              + " SLO(s), "
+              + catalog.sources().size()
+              + " source(s)"
+              + (data ? "; data checked" : "; data not opened (--data checks it)"));
+      out.flush();
+      return ExitCode.OK.code();
+    }
+    for (Problem p : problems) err.println(p.render());
+    long files = problems.stream().map(p -> p.location().file()).distinct().count();
+    err.println("slo: " + problems.size() + " problem(s) in " + files + " file(s)");
+    err.flush();
+    return dataProblem ? ExitCode.DATA.code() : ExitCode.USAGE.code();
+  }
+}

@@ -1,0 +1,388 @@
+package io.slotoolkit.engine;
+
+import io.slotoolkit.model.DataFormat;
+import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.Group;
+import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.Sli;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloException;
+import io.slotoolkit.model.SourceLocation;
+import io.slotoolkit.model.SourceStats;
+import io.slotoolkit.model.SqlExpression;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded engine: binds sources once, sandboxes the connection, and runs one scan per source.
+ */
+public final class Engine implements AutoCloseable {
+  private final Database db;
+  private final ExpressionChecker checker;
+  private final SourceBinder binder;
+  private final Map<DataSource, BoundSource> bound = new LinkedHashMap<>();
+  private final java.util.Set<DataSource> failed = new java.util.HashSet<>();
+  private int scans;
+
+  private Engine(Database db) {
+    this.db = db;
+    this.checker = new ExpressionChecker(db);
+    this.binder = new SourceBinder(db);
+  }
+
+  public static Engine open(EngineOptions options) {
+    return new Engine(Database.open(options));
+  }
+
+  /**
+   * Parse and safety checks of every expression of these SLOs and their sources; throws a spec
+   * error (exit 2).
+   */
+  public void checkExpressions(List<Slo> slos) {
+    List<Problem> problems = new ArrayList<>();
+    java.util.Set<DataSource> seen = new java.util.HashSet<>();
+    for (Slo slo : slos) {
+      if (seen.add(slo.source()) && slo.source().where() != null) {
+        problems.addAll(checker.checkShape(slo.source().where(), "where"));
+      }
+      for (var e : expressions(slo).entrySet())
+        problems.addAll(checker.checkShape(e.getValue(), e.getKey()));
+    }
+    if (!problems.isEmpty()) throw SloException.spec(sorted(problems));
+  }
+
+  /**
+   * Registers the sources these SLOs read, locks the connection down to their files, and checks
+   * columns and expression types against the real files. Every problem of every source is reported
+   * at once: spec problems (exit 2) before data problems (exit 3).
+   */
+  public void bind(List<Slo> slos) {
+    List<Problem> spec = new ArrayList<>();
+    List<Problem> data = new ArrayList<>();
+    for (Slo slo : slos) {
+      DataSource source = slo.source();
+      if (bound.containsKey(source) || failed.contains(source)) continue;
+      try {
+        bound.put(source, binder.bind(source));
+      } catch (SloException e) {
+        failed.add(source);
+        data.add(new Problem(source.location(), e.getMessage(), e.hint()));
+      }
+    }
+    db.lockDown(bound.values().stream().flatMap(b -> b.files().stream()).distinct().toList());
+    java.util.Set<DataSource> seen = new java.util.HashSet<>();
+    for (Slo slo : slos) {
+      BoundSource src = bound.get(slo.source());
+      if (src == null) continue;
+      if (seen.add(slo.source()) && slo.source().where() != null) {
+        route(checker.checkTypes(slo.source().where(), "where", src), spec, data);
+      }
+      for (String col : slo.per()) {
+        if (!src.columns().containsKey(col)) {
+          data.add(
+              new Problem(
+                  slo.location(),
+                  "SLO '" + slo.name() + "': per column '" + col + "' is not in " + src.label(),
+                  "columns: " + src.columnList()));
+        }
+      }
+      if (slo.sli() instanceof Sli.Latency l) {
+        SourceLocation at = l.location() == null ? slo.location() : l.location();
+        String type = src.columns().get(l.column());
+        if (type == null) {
+          data.add(
+              new Problem(
+                  at,
+                  "SLO '"
+                      + slo.name()
+                      + "': latency column '"
+                      + l.column()
+                      + "' is not in "
+                      + src.label(),
+                  "columns: " + src.columnList()));
+        } else if (!TimeColumn.isNumeric(type)) {
+          data.add(
+              new Problem(
+                  at,
+                  "SLO '"
+                      + slo.name()
+                      + "': latency column '"
+                      + l.column()
+                      + "' is "
+                      + type
+                      + ", not a number",
+                  "latency columns hold numbers in the declared unit"));
+        }
+      }
+      for (var e : expressions(slo).entrySet())
+        route(checker.checkTypes(e.getValue(), e.getKey(), src), spec, data);
+    }
+    if (!spec.isEmpty()) {
+      spec.addAll(data);
+      throw SloException.spec(sorted(spec));
+    }
+    if (!data.isEmpty()) {
+      List<Problem> d = sorted(data);
+      throw SloException.dataProblems(
+          d.size() == 1 ? d.get(0).render() : d.size() + " problems with the data", d);
+    }
+  }
+
+  private static void route(
+      List<ExpressionChecker.Located> found, List<Problem> spec, List<Problem> data) {
+    for (var l : found) (l.kind() == ExpressionChecker.Kind.DATA ? data : spec).add(l.problem());
+  }
+
+  private static Map<String, SqlExpression> expressions(Slo slo) {
+    Map<String, SqlExpression> m = new LinkedHashMap<>();
+    String p = "SLO '" + slo.name() + "': ";
+    if (slo.sli() instanceof Sli.Ratio r) m.put(p + "good", r.good());
+    if (slo.sli().total() != null) m.put(p + "total", slo.sli().total());
+    return m;
+  }
+
+  private static List<Problem> sorted(List<Problem> problems) {
+    List<Problem> p = new ArrayList<>(problems);
+    p.sort(
+        java.util.Comparator.comparing((Problem x) -> String.valueOf(x.location().file()))
+            .thenComparingInt(x -> x.location().line())
+            .thenComparingInt(x -> x.location().column()));
+    return p;
+  }
+
+  public BoundSource bound(DataSource source) {
+    BoundSource b = bound.get(source);
+    if (b == null) throw new IllegalStateException("source not bound: " + source.name());
+    return b;
+  }
+
+  /**
+   * Latest event time and row count of a bound source (one pass; Parquet answers from metadata).
+   */
+  public LatestEvent latestEvent(DataSource source) {
+    BoundSource src = bound(source);
+    TimeColumn t = src.time();
+    // max() over the raw column lets DuckDB answer from Parquet statistics
+    String max =
+        switch (t.kind()) {
+          case INSTANT -> "epoch_us(max(" + t.column() + "))";
+          case EPOCH_US -> "max(" + t.column() + ")::BIGINT";
+          default -> "max(" + t.epochMicros() + ")";
+        };
+    try {
+      return db.one(
+          "SELECT count(*), " + max + " FROM " + Sql.ident(src.view()),
+          r ->
+              new LatestEvent(
+                  r.getLong(1), r.getObject(2) == null ? null : TimeColumn.instant(r.getLong(2))));
+    } catch (Database.QueryFailed e) {
+      throw e.asDataError(src.label(), null);
+    }
+  }
+
+  /** Row count and latest event time of a source. */
+  public record LatestEvent(long rows, Instant latest) {}
+
+  /** Counts of one group of one SLO over its window. */
+  public record GroupCounts(Group group, long good, long total, long skippedNull) {}
+
+  /** What one scan of a source returned. */
+  public record SourceScan(Map<Slo, List<GroupCounts>> counts, SourceStats stats, String table) {}
+
+  /**
+   * Scans a source once for all these SLOs over {@code [min start, at)}; {@code bucket} keeps
+   * per-bucket counts in the scan table for later queries (null when only window totals are
+   * needed).
+   */
+  public SourceScan scan(
+      DataSource source, List<ScanCompiler.SloWindow> slos, Instant at, Duration bucket) {
+    BoundSource src = bound(source);
+    Instant from =
+        slos.stream().map(ScanCompiler.SloWindow::start).min(Instant::compareTo).orElse(at);
+    ScanCompiler.CompiledScan scan =
+        ScanCompiler.compile(src, slos, from, at, bucket, "scan_" + (++scans));
+    long watermark = rejectWatermark(src);
+    try {
+      db.execute(scan.create());
+    } catch (Database.QueryFailed e) {
+      throw scanFailure(src, slos, e);
+    }
+    int k = scan.keys().size();
+    Map<Long, GroupingSetIndex> bySet = new HashMap<>();
+    for (var gs : scan.sets()) bySet.put(gs.gid(), new GroupingSetIndex(gs));
+    long[] stats = new long[3];
+    boolean[] statsTaken = {false};
+    long firstGid = scan.sets().get(0).gid();
+    Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
+    for (var s : slos) counts.put(s.slo(), new ArrayList<>());
+    db.query(
+        scan.fetch(),
+        r -> {
+          long gid = r.getLong(1);
+          String[] keys = new String[k];
+          for (int j = 0; j < k; j++) keys[j] = r.getString(2 + j);
+          int base = 2 + k;
+          for (int i = 0; i < slos.size(); i++) {
+            Slo slo = slos.get(i).slo();
+            GroupingSetIndex gs = bySet.get(gid);
+            if (gs == null || !gs.set.columns().equals(new java.util.TreeSet<>(slo.per())))
+              continue;
+            Group group = null;
+            if (!slo.per().isEmpty()) {
+              List<String> values = new ArrayList<>();
+              for (String col : slo.per()) values.add(keys[scan.keys().indexOf(col)]);
+              group = new Group(slo.per(), values);
+            }
+            counts
+                .get(slo)
+                .add(
+                    new GroupCounts(
+                        group,
+                        r.getLong(base + 3 * i),
+                        r.getLong(base + 3 * i + 1),
+                        r.getLong(base + 3 * i + 2)));
+          }
+          if (gid == firstGid) {
+            int sBase = base + 3 * slos.size();
+            stats[0] += r.getLong(sBase);
+            stats[1] += r.getLong(sBase + 1);
+            stats[2] += r.getLong(sBase + 2);
+            statsTaken[0] = true;
+          }
+          return null;
+        });
+    Rejects rejects = rejects(src, watermark);
+    long bad = rejects.rows + stats[2];
+    List<String> samples = new ArrayList<>(rejects.samples);
+    if (stats[2] > 0) {
+      samples.add(
+          stats[2]
+              + " row(s) with an empty or unreadable "
+              + source.time().column()
+              + " (event time)");
+    }
+    if (bad > source.maxBadRows()) {
+      List<Problem> problems = new ArrayList<>();
+      for (Reject r : rejects.first)
+        problems.add(new Problem(new SourceLocation(Path.of(r.file), r.line, 0), r.message, null));
+      if (stats[2] > 0) {
+        problems.add(
+            new Problem(
+                source.location(),
+                stats[2]
+                    + " row(s) have an empty or unreadable event time in column '"
+                    + source.time().column()
+                    + "'",
+                source.time().encoding() == io.slotoolkit.model.EventTime.Encoding.AUTO
+                    ? "ISO-8601 text, TIMESTAMP or TIMESTAMPTZ are read; set timestamp_format: for epochs or other text"
+                    : null));
+      }
+      throw new SloException(
+          ExitCode.DATA,
+          src.label()
+              + ": "
+              + bad
+              + " malformed row(s), more than the "
+              + source.maxBadRows()
+              + " allowed",
+          "fix the rows, or allow them with max_bad_rows: N on the source or --max-bad-rows N",
+          problems,
+          null);
+    }
+    SourceStats st =
+        new SourceStats(source, src.files().size(), stats[0], stats[1], stats[2], bad, samples);
+    return new SourceScan(counts, st, scan.table());
+  }
+
+  private record GroupingSetIndex(ScanCompiler.GroupingSet set) {}
+
+  private SloException scanFailure(
+      BoundSource src, List<ScanCompiler.SloWindow> slos, Database.QueryFailed e) {
+    String names = String.join(", ", slos.stream().map(s -> s.slo().name()).toList());
+    String m = e.getMessage();
+    if (m.contains("Conversion Error") || m.contains("Could not convert")) {
+      return SloException.data(
+          src.label() + ": a value could not be converted while evaluating " + names + ": " + m,
+          "compare columns with values of their type, for example status >= 500 rather than status >= '5xx'",
+          e);
+    }
+    if (m.contains("Out of Memory") || m.contains("could not allocate")) {
+      return SloException.data(
+          src.label() + ": out of memory while scanning: " + m,
+          "raise the limit with SLO_MEMORY_LIMIT=4GB, or use fewer per columns",
+          e);
+    }
+    return SloException.data(
+        src.label() + ": the scan failed while evaluating " + names + ": " + m, null, e);
+  }
+
+  private long rejectWatermark(BoundSource src) {
+    if (src.format() != DataFormat.CSV) return Long.MIN_VALUE;
+    try {
+      return db.one(
+          "SELECT coalesce(max(scan_id), -1) FROM " + Sql.ident(src.rejectScansTable()),
+          r -> r.getLong(1));
+    } catch (Database.QueryFailed e) {
+      return -1; // no scan has written rejects yet: the table does not exist
+    }
+  }
+
+  private record Reject(String file, int line, String message) {}
+
+  private record Rejects(long rows, List<Reject> first, List<String> samples) {}
+
+  private Rejects rejects(BoundSource src, long watermark) {
+    if (src.format() != DataFormat.CSV) return new Rejects(0, List.of(), List.of());
+    String e = Sql.ident(src.rejectsTable());
+    String s = Sql.ident(src.rejectScansTable());
+    try {
+      long rows =
+          db.one(
+              "SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "
+                  + e
+                  + " WHERE scan_id > "
+                  + watermark
+                  + ")",
+              r -> r.getLong(1));
+      if (rows == 0) return new Rejects(0, List.of(), List.of());
+      List<Reject> first =
+          db.query(
+              "SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "
+                  + e
+                  + " e JOIN "
+                  + s
+                  + " s USING (scan_id, file_id) WHERE e.scan_id > "
+                  + watermark
+                  + " GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10",
+              r -> new Reject(r.getString(1), r.getInt(2), tidy(r.getString(3))));
+      List<String> samples =
+          first.stream().limit(5).map(x -> x.file + ":" + x.line + ": " + x.message).toList();
+      return new Rejects(rows, first, samples);
+    } catch (Database.QueryFailed ex) {
+      return new Rejects(0, List.of(), List.of()); // no rejects table: nothing was rejected
+    }
+  }
+
+  private static String tidy(String duckMessage) {
+    return duckMessage
+        .replace("Error when converting column", "cannot convert column")
+        .replace("Expected Number of Columns:", "expected")
+        .replace(" Found:", " columns, found");
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

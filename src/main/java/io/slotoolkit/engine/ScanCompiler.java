@@ -1,0 +1,182 @@
+package io.slotoolkit.engine;
+
+import io.slotoolkit.model.Sli;
+import io.slotoolkit.model.Slo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compiles every SLO that reads one source into ONE scan of that source. The scan groups by the
+ * union of the SLOs' {@code per} column sets (GROUPING SETS) and, when asked, a time bucket; each
+ * SLO contributes {@code count(*) FILTER (...)} columns whose filter includes its own window start,
+ * so window totals are exact whatever the bucket width. The result stays in a temp table inside
+ * DuckDB; only per-group sums are fetched.
+ */
+public final class ScanCompiler {
+  private ScanCompiler() {}
+
+  /** One SLO as the scan sees it: its window start is baked into its filters. */
+  public record SloWindow(Slo slo, Instant start) {}
+
+  /**
+   * The compiled scan.
+   *
+   * @param table the temp table the scan writes
+   * @param create the statement that scans the source into {@code table}
+   * @param fetch the query that sums {@code table} per group: gid, keys..., then g/t/n per SLO,
+   *     then row stats
+   * @param keys the group key columns, in the order of the {@code k} columns
+   * @param sets each grouping set as its sorted columns, with the GROUPING() id DuckDB gives it
+   */
+  public record CompiledScan(
+      String table, String create, String fetch, List<String> keys, List<GroupingSet> sets) {}
+
+  /** A set of group columns and the {@code GROUPING(...)} bitmask DuckDB reports for it. */
+  public record GroupingSet(Set<String> columns, long gid) {}
+
+  public static CompiledScan compile(
+      BoundSource src,
+      List<SloWindow> slos,
+      Instant from,
+      Instant at,
+      Duration bucket,
+      String table) {
+    TimeColumn time = src.time();
+    List<String> keys =
+        new ArrayList<>(new TreeSet<>(slos.stream().flatMap(s -> s.slo().per().stream()).toList()));
+    LinkedHashSet<Set<String>> sets = new LinkedHashSet<>();
+    for (SloWindow s : slos) sets.add(new TreeSet<>(s.slo().per()));
+
+    String keep =
+        src.source().where() == null
+            ? "TRUE"
+            : "coalesce((" + src.source().where().text() + "), FALSE)";
+    long fromUs = TimeColumn.micros(from);
+    long atUs = TimeColumn.micros(at);
+
+    StringBuilder inner =
+        new StringBuilder("SELECT *, ")
+            .append(time.epochMicros())
+            .append(" AS __t, ")
+            .append(keep)
+            .append(" AS __keep FROM ")
+            .append(Sql.ident(src.view()));
+    String prune = time.pruningFilter(from, at);
+    if (prune != null)
+      inner
+          .append(" WHERE (")
+          .append(prune)
+          .append(") OR ")
+          .append(time.column())
+          .append(" IS NULL");
+
+    StringBuilder select = new StringBuilder("SELECT ");
+    select
+        .append(
+            keys.isEmpty()
+                ? "0"
+                : "GROUPING(" + String.join(", ", keys.stream().map(Sql::ident).toList()) + ")")
+        .append(" AS gid");
+    for (int j = 0; j < keys.size(); j++) {
+      select.append(", CAST(").append(Sql.ident(keys.get(j))).append(" AS VARCHAR) AS k").append(j);
+    }
+    if (bucket != null) select.append(", __b");
+    for (int i = 0; i < slos.size(); i++) {
+      SloWindow s = slos.get(i);
+      String total =
+          s.slo().sli().total() == null ? "TRUE" : "(" + s.slo().sli().total().text() + ")";
+      String good = goodExpression(s.slo().sli());
+      String base = "__keep AND __t >= " + TimeColumn.micros(s.start());
+      select
+          .append(",\n  count(*) FILTER (WHERE ")
+          .append(base)
+          .append(" AND ")
+          .append(total)
+          .append(" IS TRUE AND ")
+          .append(good)
+          .append(" IS TRUE) AS g")
+          .append(i);
+      select
+          .append(",\n  count(*) FILTER (WHERE ")
+          .append(base)
+          .append(" AND ")
+          .append(total)
+          .append(" IS TRUE AND ")
+          .append(good)
+          .append(" IS NOT NULL) AS t")
+          .append(i);
+      select
+          .append(",\n  count(*) FILTER (WHERE ")
+          .append(base)
+          .append(" AND (")
+          .append(total)
+          .append(" IS NULL OR (")
+          .append(total)
+          .append(" IS TRUE AND ")
+          .append(good)
+          .append(" IS NULL))) AS n")
+          .append(i);
+    }
+    select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL) AS rows_in_range");
+    select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL AND NOT __keep) AS excluded");
+    select.append(",\n  count(*) FILTER (WHERE __t IS NULL) AS null_time");
+
+    StringBuilder sql =
+        new StringBuilder("CREATE OR REPLACE TEMP TABLE ")
+            .append(Sql.ident(table))
+            .append(" AS\n")
+            .append(select)
+            .append("\nFROM (SELECT *");
+    if (bucket != null) sql.append(", __t // ").append(bucket.toNanos() / 1_000).append(" AS __b");
+    sql.append(" FROM (")
+        .append(inner)
+        .append(")\n  WHERE __t IS NULL OR (__t >= ")
+        .append(fromUs)
+        .append(" AND __t < ")
+        .append(atUs)
+        .append("))\nGROUP BY GROUPING SETS (");
+    List<GroupingSet> out = new ArrayList<>();
+    boolean first = true;
+    for (Set<String> set : sets) {
+      List<String> cols = new ArrayList<>(set.stream().map(Sql::ident).toList());
+      if (bucket != null) cols.add("__b");
+      sql.append(first ? "" : ", ").append('(').append(String.join(", ", cols)).append(')');
+      first = false;
+      long gid = 0;
+      for (int j = 0; j < keys.size(); j++)
+        if (!set.contains(keys.get(j))) gid |= 1L << (keys.size() - 1 - j);
+      out.add(new GroupingSet(set, gid));
+    }
+    sql.append(')');
+
+    StringBuilder fetch = new StringBuilder("SELECT gid");
+    for (int j = 0; j < keys.size(); j++) fetch.append(", k").append(j);
+    for (int i = 0; i < slos.size(); i++) {
+      fetch
+          .append(", sum(g")
+          .append(i)
+          .append(")::BIGINT, sum(t")
+          .append(i)
+          .append(")::BIGINT, sum(n")
+          .append(i)
+          .append(")::BIGINT");
+    }
+    fetch
+        .append(", sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT FROM ")
+        .append(Sql.ident(table))
+        .append(" GROUP BY ALL");
+    return new CompiledScan(table, sql.toString(), fetch.toString(), keys, out);
+  }
+
+  /** The SQL that is true for a good event, as the SLI defines it. */
+  public static String goodExpression(Sli sli) {
+    if (sli instanceof Sli.Ratio r) return "(" + r.good().text() + ")";
+    Sli.Latency l = (Sli.Latency) sli;
+    return "(" + Sql.ident(l.column()) + " <= " + l.threshold().toPlainString() + ")";
+  }
+}

@@ -1,0 +1,165 @@
+package io.slotoolkit.engine;
+
+import io.slotoolkit.model.EventTime;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Turns a source's event time column, whatever its type and encoding, into epoch microseconds
+ * (BIGINT), and writes range filters on the raw column so that Parquet row groups can be pruned.
+ *
+ * @param column the quoted column
+ * @param kind what the column holds
+ * @param naiveZone the zone of timestamps without an offset
+ * @param pattern the strptime pattern for {@link Kind#PATTERN_TEXT}, else null
+ */
+public record TimeColumn(String column, Kind kind, ZoneId naiveZone, String pattern) {
+
+  /** What the raw column holds. */
+  public enum Kind {
+    INSTANT,
+    NAIVE_TIMESTAMP,
+    ISO_TEXT,
+    PATTERN_TEXT,
+    EPOCH_S,
+    EPOCH_MS,
+    EPOCH_US
+  }
+
+  private static final DateTimeFormatter NAIVE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+
+  /** Whether a DuckDB type holds numbers. */
+  public static boolean isNumeric(String duckType) {
+    return duckType
+        .toUpperCase(java.util.Locale.ROOT)
+        .matches(
+            "(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)");
+  }
+
+  /**
+   * Chooses the kind from the column's DuckDB type and the declared encoding; null when they do not
+   * fit.
+   */
+  static Kind kindFor(String duckType, EventTime.Encoding encoding) {
+    String t = duckType.toUpperCase(java.util.Locale.ROOT);
+    boolean numeric = isNumeric(t);
+    boolean text = t.equals("VARCHAR");
+    return switch (encoding) {
+      case AUTO ->
+          t.equals("TIMESTAMP WITH TIME ZONE")
+              ? Kind.INSTANT
+              : t.startsWith("TIMESTAMP") || t.equals("DATE")
+                  ? Kind.NAIVE_TIMESTAMP
+                  : text ? Kind.ISO_TEXT : null;
+      case EPOCH_S -> numeric ? Kind.EPOCH_S : null;
+      case EPOCH_MS -> numeric ? Kind.EPOCH_MS : null;
+      case EPOCH_US -> numeric ? Kind.EPOCH_US : null;
+      case PATTERN ->
+          text
+              ? Kind.PATTERN_TEXT
+              : t.equals("TIMESTAMP WITH TIME ZONE")
+                  ? Kind.INSTANT
+                  : t.startsWith("TIMESTAMP") ? Kind.NAIVE_TIMESTAMP : null;
+    };
+  }
+
+  private boolean utc() {
+    return naiveZone.normalized().equals(ZoneOffset.UTC);
+  }
+
+  /**
+   * A BIGINT expression: epoch microseconds of the event, NULL when the value is missing or
+   * unreadable.
+   */
+  public String epochMicros() {
+    String zone = Sql.literal(naiveZone.getId());
+    return switch (kind) {
+      case INSTANT -> "epoch_us(" + column + ")";
+      case NAIVE_TIMESTAMP ->
+          utc()
+              ? "epoch_us(CAST(" + column + " AS TIMESTAMP))"
+              : "epoch_us(timezone(" + zone + ", CAST(" + column + " AS TIMESTAMP)))";
+      case ISO_TEXT ->
+          utc()
+              ? "epoch_us(TRY_CAST(" + column + " AS TIMESTAMPTZ))"
+              : "CASE WHEN regexp_matches("
+                  + column
+                  + ", '(Z|[+-][0-9][0-9](:?[0-9][0-9])?)$') THEN epoch_us(TRY_CAST("
+                  + column
+                  + " AS TIMESTAMPTZ)) ELSE epoch_us(timezone("
+                  + zone
+                  + ", TRY_CAST("
+                  + column
+                  + " AS TIMESTAMP))) END";
+      case PATTERN_TEXT ->
+          pattern.contains("%z") || pattern.contains("%Z") || utc()
+              ? "epoch_us(try_strptime(" + column + ", " + Sql.literal(pattern) + "))"
+              : "epoch_us(timezone("
+                  + zone
+                  + ", try_strptime("
+                  + column
+                  + ", "
+                  + Sql.literal(pattern)
+                  + ")))";
+      case EPOCH_S -> "CAST(round(" + column + " * 1000000) AS BIGINT)";
+      case EPOCH_MS -> "CAST(round(" + column + " * 1000) AS BIGINT)";
+      case EPOCH_US -> "CAST(" + column + " AS BIGINT)";
+    };
+  }
+
+  /**
+   * A filter on the raw column that keeps at least every row in {@code [from, to)} (a superset
+   * where the zone of naive values shifts them), so DuckDB can skip Parquet row groups; null when
+   * the column is text and nothing can be pruned.
+   */
+  public String pruningFilter(Instant from, Instant to) {
+    return switch (kind) {
+      case INSTANT -> column + " >= " + tz(from) + " AND " + column + " < " + tz(to);
+      case NAIVE_TIMESTAMP -> {
+        Instant lo = utc() ? from : from.minusSeconds(86_400);
+        Instant hi = utc() ? to : to.plusSeconds(86_400);
+        yield column
+            + " >= TIMESTAMP "
+            + Sql.literal(NAIVE.format(lo))
+            + " AND "
+            + column
+            + " < TIMESTAMP "
+            + Sql.literal(NAIVE.format(hi));
+      }
+      case EPOCH_S ->
+          column
+              + " >= "
+              + (from.getEpochSecond() - 1)
+              + " AND "
+              + column
+              + " < "
+              + (to.getEpochSecond() + 1);
+      case EPOCH_MS ->
+          column
+              + " >= "
+              + (from.toEpochMilli() - 1)
+              + " AND "
+              + column
+              + " < "
+              + (to.toEpochMilli() + 1);
+      case EPOCH_US -> column + " >= " + micros(from) + " AND " + column + " < " + micros(to);
+      case ISO_TEXT, PATTERN_TEXT -> null;
+    };
+  }
+
+  private static String tz(Instant i) {
+    return "TIMESTAMPTZ " + Sql.literal(NAIVE.format(i) + "+00");
+  }
+
+  public static long micros(Instant i) {
+    return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000);
+  }
+
+  public static Instant instant(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+  }
+}

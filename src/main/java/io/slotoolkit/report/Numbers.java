@@ -1,0 +1,51 @@
+package io.slotoolkit.report;
+
+import io.slotoolkit.model.ErrorBudget;
+import io.slotoolkit.model.Objective;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/** How numbers are shown to people. */
+public final class Numbers {
+  private Numbers() {}
+
+  /**
+   * An SLI as a percent with one more decimal than the objective has (at least two), rounded down
+   * so that a breached SLI never prints as if it met the objective.
+   */
+  public static String sliPercent(Double sli, Objective objective) {
+    if (sli == null) return "-";
+    int decimals =
+        Math.max(
+            2, Math.max(0, objective.target().movePointRight(2).stripTrailingZeros().scale()) + 1);
+    return new BigDecimal(sli)
+            .movePointRight(2)
+            .setScale(decimals, RoundingMode.FLOOR)
+            .toPlainString()
+        + "%";
+  }
+
+  /** {@code 62.4%} of the budget left. */
+  public static String budgetPercent(Double remaining) {
+    if (remaining == null) return "-";
+    return String.format(Locale.ROOT, "%.1f%%", remaining * 100);
+  }
+
+  /** Bad events the budget still allows, rounded down: {@code 469 left}, {@code -9 left}. */
+  public static long badEventsLeft(ErrorBudget b) {
+    return b.allowed()
+        .subtract(BigDecimal.valueOf(b.bad()))
+        .setScale(0, RoundingMode.FLOOR)
+        .longValue();
+  }
+
+  public static String burn(Double burn) {
+    return burn == null ? "-" : String.format(Locale.ROOT, "%.2f", burn);
+  }
+
+  /** {@code 1,234,567}. */
+  public static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+}

@@ -1,0 +1,54 @@
+package io.slotoolkit.report;
+
+/** ANSI styling that disappears when output is not a terminal or NO_COLOR is set. */
+public record Style(boolean color) {
+  public static final Style PLAIN = new Style(false);
+
+  public String red(String s) {
+    return wrap("1;31", s);
+  }
+
+  public String green(String s) {
+    return wrap("32", s);
+  }
+
+  public String yellow(String s) {
+    return wrap("33", s);
+  }
+
+  public String bold(String s) {
+    return wrap("1", s);
+  }
+
+  public String dim(String s) {
+    return wrap("2", s);
+  }
+
+  private String wrap(String code, String s) {
+    return color && !s.isEmpty() ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+  }
+
+  /** Display width of a string that may hold ANSI codes (wide CJK characters count as two). */
+  public static int width(String s) {
+    String plain = s.replaceAll("\u001b\\[[0-9;]*m", "");
+    int w = 0;
+    for (int i = 0; i < plain.length(); ) {
+      int cp = plain.codePointAt(i);
+      w += isWide(cp) ? 2 : 1;
+      i += Character.charCount(cp);
+    }
+    return w;
+  }
+
+  private static boolean isWide(int cp) {
+    return (cp >= 0x1100 && cp <= 0x115F)
+        || (cp >= 0x2E80 && cp <= 0xA4CF)
+        || (cp >= 0xAC00 && cp <= 0xD7A3)
+        || (cp >= 0xF900 && cp <= 0xFAFF)
+        || (cp >= 0xFE30 && cp <= 0xFE4F)
+        || (cp >= 0xFF00 && cp <= 0xFF60)
+        || (cp >= 0xFFE0 && cp <= 0xFFE6)
+        || (cp >= 0x1F300 && cp <= 0x1FAFF)
+        || (cp >= 0x20000 && cp <= 0x3FFFD);
+  }
+}

@@ -1,0 +1,662 @@
+package io.slotoolkit.spec;
+
+import io.slotoolkit.model.CsvDialect;
+import io.slotoolkit.model.DataFormat;
+import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.EventTime;
+import io.slotoolkit.model.LatencyUnit;
+import io.slotoolkit.model.Objective;
+import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.Sli;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SourceLocation;
+import io.slotoolkit.model.SpecFile;
+import io.slotoolkit.model.SqlExpression;
+import io.slotoolkit.model.Window;
+import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns one spec file's YAML tree into a {@link SpecFile}. Every check runs on every part, so one
+ * pass reports every problem; a source or SLO with a problem is left out of the result.
+ */
+final class SpecConverter {
+  private static final Pattern SLO_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]*");
+  private static final List<String> FORMATS = List.of("auto", "csv", "parquet");
+  private static final List<String> UNITS = List.of("ms", "s", "us");
+
+  /** The named timestamp formats; anything with a {@code %} is a strptime pattern. */
+  private static final List<String> TIME_FORMATS =
+      List.of("auto", "epoch_s", "epoch_ms", "epoch_us");
+
+  /**
+   * An SLO name as declared, whether or not the rest of the SLO is valid, for the uniqueness
+   * checks.
+   *
+   * @param service the SLO's service
+   * @param name its name, valid
+   * @param location where the name is written
+   */
+  record DeclaredSlo(String service, String name, SourceLocation location) {}
+
+  /**
+   * What one file gave.
+   *
+   * @param file its valid sources and SLOs; null when the file is not a map of keys at all
+   * @param declared every SLO with a valid name, in file order
+   */
+  record Converted(SpecFile file, List<DeclaredSlo> declared) {}
+
+  private final Path file;
+  private final List<Problem> problems;
+  private final List<DeclaredSlo> declared = new ArrayList<>();
+
+  /**
+   * @param file the spec file as the user named it
+   * @param problems where problems go
+   */
+  SpecConverter(Path file, List<Problem> problems) {
+    this.file = file;
+    this.problems = problems;
+  }
+
+  Converted convert(YamlNode root) {
+    if (!(root instanceof YamlNode.Mapping map)) {
+      problems.add(
+          new Problem(
+              root.location(),
+              "a spec file must be a map of keys, found " + root.describe(),
+              "allowed keys: " + String.join(", ", SpecLevel.FILE.keys())));
+      return new Converted(null, List.of());
+    }
+    Fields top = new Fields(map, SpecLevel.FILE, "the spec file", map.location(), problems);
+    version(top);
+    String service = text(top, "service", "a service name");
+    if (service == null) service = defaultService();
+    Map<String, DataSource> sources = new LinkedHashMap<>();
+    Set<String> sourceNames = new LinkedHashSet<>();
+    sources(top, sources, sourceNames);
+    List<Slo> slos = slos(top, service, sources, sourceNames);
+    checkUniqueNames();
+    return new Converted(
+        new SpecFile(file, service, List.copyOf(sources.values()), slos), List.copyOf(declared));
+  }
+
+  // ---- top level ----
+
+  private void version(Fields top) {
+    YamlNode v = top.value("version");
+    if (v == null) {
+      missing(top, "version", "add 'version: 1' at the top");
+    } else if (v instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.INTEGER) {
+      if (s.number().compareTo(BigDecimal.ONE) != 0) {
+        problems.add(
+            new Problem(
+                s.location(), "unsupported version " + s.text(), "this slo reads version 1"));
+      }
+    } else {
+      wrongType(top, "version", v, "1");
+    }
+  }
+
+  /** The file name without its extension: {@code specs/homehub.yaml} serves {@code homehub}. */
+  private String defaultService() {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  // ---- sources ----
+
+  private void sources(Fields top, Map<String, DataSource> built, Set<String> names) {
+    YamlNode v = top.value("sources");
+    if (v == null) return;
+    if (!(v instanceof YamlNode.Mapping map)) {
+      wrongType(top, "sources", v, "a map of source names to sources");
+      return;
+    }
+    for (YamlNode.Entry e : map.entries()) {
+      names.add(e.key());
+      DataSource source = source(e);
+      if (source != null) built.put(e.key(), source);
+    }
+  }
+
+  private DataSource source(YamlNode.Entry entry) {
+    int before = problems.size();
+    String name = entry.key();
+    if (!SOURCE_NAME.matcher(name).matches()) {
+      problems.add(
+          new Problem(
+              entry.keyLocation(),
+              "source name '" + name + "' is not allowed",
+              "use lowercase letters, digits, '_' and '-'"));
+    }
+    if (!(entry.value() instanceof YamlNode.Mapping map)) {
+      problems.add(
+          new Problem(
+              at(entry.value(), entry.keyLocation()),
+              "source '" + name + "' must be a map of keys, found " + entry.value().describe(),
+              "a source needs at least 'path' and 'timestamp'"));
+      return null;
+    }
+    Fields f =
+        new Fields(map, SpecLevel.SOURCE, "source '" + name + "'", entry.keyLocation(), problems);
+    List<String> paths = paths(f);
+    String format = oneOf(f, "format", FORMATS, "auto");
+    EventTime time = eventTime(f);
+    ZoneId zone = zone(f, "timezone");
+    CsvDialect csv = csv(f);
+    SqlExpression where = expression(f, "where", false);
+    long maxBadRows = wholeNumber(f, "max_bad_rows");
+    if (problems.size() > before) return null;
+    return new DataSource(
+        name,
+        file,
+        paths,
+        DataFormat.valueOf(format.toUpperCase(Locale.ROOT)),
+        time,
+        zone,
+        csv,
+        where,
+        maxBadRows,
+        entry.keyLocation());
+  }
+
+  /** Each pattern resolved against the spec file's folder; globs stay patterns for the engine. */
+  private List<String> paths(Fields f) {
+    YamlNode v = f.value("path");
+    String expected = "a file path or a list of them";
+    List<YamlNode.Scalar> written = new ArrayList<>();
+    if (v == null) {
+      missing(f, "path", "the event log file, such as data/api-*.parquet");
+    } else if (v instanceof YamlNode.Scalar s && !s.isNull()) {
+      written.add(s);
+    } else if (v instanceof YamlNode.Sequence list && !list.items().isEmpty()) {
+      for (YamlNode item : list.items()) {
+        if (item instanceof YamlNode.Scalar s && !s.isNull()) {
+          written.add(s);
+        } else {
+          problems.add(
+              new Problem(item.location(), "a path must be text, found " + item.describe(), null));
+        }
+      }
+    } else {
+      wrongType(f, "path", v, expected);
+    }
+    List<String> resolved = new ArrayList<>();
+    Path folder = file.toAbsolutePath().getParent();
+    for (YamlNode.Scalar s : written) {
+      if (s.text().isBlank()) {
+        problems.add(new Problem(s.location(), "a path must not be empty", null));
+        continue;
+      }
+      try {
+        resolved.add(folder.resolve(s.text()).normalize().toString());
+      } catch (InvalidPathException e) {
+        problems.add(
+            new Problem(s.location(), "'" + s.text() + "' is not a valid path", e.getReason()));
+      }
+    }
+    return resolved;
+  }
+
+  private EventTime eventTime(Fields f) {
+    String column =
+        requiredText(f, "timestamp", "a column name", "the column that holds each event's time");
+    YamlNode.Scalar format =
+        scalar(f, "timestamp_format", "auto, epoch_s, epoch_ms, epoch_us or a strptime pattern");
+    EventTime.Encoding encoding = EventTime.Encoding.AUTO;
+    String pattern = null;
+    if (format != null) {
+      String t = format.text();
+      if (t.contains("%")) {
+        encoding = EventTime.Encoding.PATTERN;
+        pattern = t;
+      } else if (TIME_FORMATS.contains(t)) {
+        encoding = EventTime.Encoding.valueOf(t.toUpperCase(Locale.ROOT));
+      } else {
+        problems.add(
+            new Problem(
+                format.location(),
+                "unknown timestamp_format '" + t + "'",
+                NearestMatch.didYouMean(t, TIME_FORMATS)
+                    .orElse(
+                        "allowed: auto, epoch_s, epoch_ms, epoch_us, or a strptime pattern such as"
+                            + " %Y-%m-%d %H:%M:%S")));
+      }
+    }
+    ZoneId naiveZone = zone(f, "timestamp_zone");
+    return column == null ? null : new EventTime(column, encoding, pattern, naiveZone);
+  }
+
+  private CsvDialect csv(Fields source) {
+    YamlNode v = source.value("csv");
+    if (v == null) return CsvDialect.SNIFF;
+    if (!(v instanceof YamlNode.Mapping map)) {
+      wrongType(source, "csv", v, "a map of CSV options");
+      return CsvDialect.SNIFF;
+    }
+    Fields f = new Fields(map, SpecLevel.CSV, "'csv'", source.keyLocation("csv"), problems);
+    String delimiter = text(f, "delimiter", "a separator such as ';'");
+    String quote = character(f, "quote");
+    String escape = character(f, "escape");
+    Boolean header = bool(f, "header");
+    YamlNode.Scalar nullString = scalarAllowingEmpty(f, "null", "the text of a missing value");
+    return new CsvDialect(
+        delimiter, quote, escape, header, nullString == null ? null : nullString.text());
+  }
+
+  /** One character, such as a quote or escape character. */
+  private String character(Fields f, String key) {
+    YamlNode.Scalar s = scalarAllowingEmpty(f, key, "one character");
+    if (s == null) return null;
+    int length = s.text().codePointCount(0, s.text().length());
+    if (length != 1) {
+      problems.add(
+          new Problem(
+              s.location(),
+              "'" + key + "' must be one character, found " + length,
+              "such as '\"' or '\\\\'"));
+      return null;
+    }
+    return s.text();
+  }
+
+  // ---- SLOs ----
+
+  private List<Slo> slos(
+      Fields top, String fileService, Map<String, DataSource> built, Set<String> sourceNames) {
+    YamlNode v = top.value("slos");
+    if (v == null) return List.of();
+    if (!(v instanceof YamlNode.Sequence list)) {
+      wrongType(top, "slos", v, "a list of SLOs, each starting with '- name:'");
+      return List.of();
+    }
+    List<Slo> slos = new ArrayList<>();
+    for (YamlNode item : list.items()) {
+      if (item instanceof YamlNode.Mapping map) {
+        Slo slo = slo(map, fileService, built, sourceNames);
+        if (slo != null) slos.add(slo);
+      } else {
+        problems.add(
+            new Problem(
+                item.location(),
+                "an SLO must be a map of keys, found " + item.describe(),
+                "start each SLO with '- name: ...'"));
+      }
+    }
+    return slos;
+  }
+
+  private Slo slo(
+      YamlNode.Mapping map,
+      String fileService,
+      Map<String, DataSource> built,
+      Set<String> sourceNames) {
+    int before = problems.size();
+    Fields f = new Fields(map, SpecLevel.SLO, "this SLO", map.location(), problems);
+    YamlNode.Scalar nameNode =
+        requiredScalar(f, "name", "a name such as api-latency", "such as api-latency");
+    String name = nameNode == null ? null : nameNode.text();
+    if (name != null && !SLO_NAME.matcher(name).matches()) {
+      problems.add(
+          new Problem(
+              nameNode.location(),
+              "SLO name '" + name + "' is not allowed",
+              "use lowercase letters, digits and '-', not starting with '-', such as '"
+                  + slug(name)
+                  + "'"));
+      name = null;
+    }
+    if (name != null) f = f.named("SLO '" + name + "'");
+    String description = text(f, "description", "text");
+    String service = text(f, "service", "a service name");
+    if (service == null) service = fileService;
+    if (name != null) declared.add(new DeclaredSlo(service, name, nameNode.location()));
+
+    DataSource source = sourceReference(f, built, sourceNames);
+    Sli sli = sli(f);
+    Objective objective = objective(f);
+    Window window = window(f);
+    List<String> per = per(f);
+    long minEvents = wholeNumber(f, "min_events");
+    // A broken source has its own problems; the SLO reading it is left out without another one.
+    if (problems.size() > before || source == null) return null;
+    return new Slo(
+        name, service, description, source, sli, objective, window, per, minEvents, map.location());
+  }
+
+  /** A valid name close to what was written: {@code API_Latency} becomes {@code api-latency}. */
+  static String slug(String name) {
+    String s =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return s.isEmpty() ? "api-latency" : s;
+  }
+
+  private DataSource sourceReference(
+      Fields f, Map<String, DataSource> built, Set<String> sourceNames) {
+    String hint =
+        sourceNames.isEmpty()
+            ? "this file defines no sources; add them under 'sources'"
+            : "this file defines "
+                + sourceNames.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+    String name = requiredText(f, "source", "the name of a source in this file", hint);
+    if (name == null) return null;
+    DataSource source = built.get(name);
+    if (source == null && !sourceNames.contains(name)) {
+      String near = NearestMatch.didYouMean(name, sourceNames).map(d -> "; " + d).orElse("");
+      problems.add(
+          new Problem(f.value("source").location(), "unknown source '" + name + "'", hint + near));
+    }
+    return source;
+  }
+
+  private Sli sli(Fields slo) {
+    YamlNode v = slo.value("sli");
+    if (v == null) {
+      missing(slo, "sli", "ratio: {good, total} or latency: {column, threshold}");
+      return null;
+    }
+    if (!(v instanceof YamlNode.Mapping map)) {
+      wrongType(slo, "sli", v, "a map with 'ratio' or 'latency'");
+      return null;
+    }
+    Fields f = new Fields(map, SpecLevel.SLI, "'sli'", slo.keyLocation("sli"), problems);
+    YamlNode ratio = f.value("ratio");
+    YamlNode latency = f.value("latency");
+    if (ratio != null && latency != null) {
+      problems.add(
+          new Problem(
+              slo.keyLocation("sli"),
+              "'sli' has both 'ratio' and 'latency'",
+              "an SLO measures one of them; split it into two SLOs"));
+    } else if (ratio == null && latency == null && !f.hasUnknownKeys()) {
+      // With an unknown key (a misspelt 'ratio', say) that problem already tells what to fix.
+      problems.add(
+          new Problem(
+              slo.keyLocation("sli"),
+              "'sli' needs 'ratio' or 'latency'",
+              "ratio: {good, total} counts good rows; latency: {column, threshold} counts fast ones"));
+    }
+    Sli r = ratio == null ? null : ratio(f, ratio);
+    Sli l = latency == null ? null : latency(f, latency);
+    return r != null && l != null ? null : r != null ? r : l;
+  }
+
+  private Sli ratio(Fields sli, YamlNode v) {
+    if (!(v instanceof YamlNode.Mapping map)) {
+      wrongType(sli, "ratio", v, "a map with 'good' and optionally 'total'");
+      return null;
+    }
+    Fields f = new Fields(map, SpecLevel.RATIO, "'ratio'", sli.keyLocation("ratio"), problems);
+    SqlExpression good = expression(f, "good", true);
+    SqlExpression total = expression(f, "total", false);
+    return good == null ? null : new Sli.Ratio(good, total);
+  }
+
+  private Sli latency(Fields sli, YamlNode v) {
+    if (!(v instanceof YamlNode.Mapping map)) {
+      wrongType(
+          sli, "latency", v, "a map with 'column', 'threshold' and optionally 'unit', 'total'");
+      return null;
+    }
+    Fields f =
+        new Fields(map, SpecLevel.LATENCY, "'latency'", sli.keyLocation("latency"), problems);
+    YamlNode.Scalar column =
+        requiredScalar(f, "column", "a column name", "the column that holds each event's latency");
+    String unitSymbol = oneOf(f, "unit", UNITS, "ms");
+    LatencyUnit unit = unitSymbol == null ? LatencyUnit.MS : LatencyUnit.fromSymbol(unitSymbol);
+    BigDecimal threshold = null;
+    YamlNode.Scalar written =
+        requiredScalar(
+            f,
+            "threshold",
+            "a time such as 300ms",
+            "good events are at most this slow, such as 300ms");
+    if (written != null) {
+      try {
+        threshold = ThresholdParser.parse(written.value(), unit);
+      } catch (InvalidValueException e) {
+        invalid(written, e);
+      }
+    }
+    SqlExpression total = expression(f, "total", false);
+    if (column == null || threshold == null || unitSymbol == null) return null;
+    return new Sli.Latency(
+        column.text(), unit, threshold, written.text(), total, column.textLocation());
+  }
+
+  private Objective objective(Fields slo) {
+    YamlNode.Scalar s =
+        requiredScalar(
+            slo,
+            "objective",
+            "a percent such as 99.5% or a ratio such as 0.995",
+            "such as 99.5% or 0.995");
+    if (s == null) return null;
+    if (s.kind() == YamlNode.Kind.TRUE || s.kind() == YamlNode.Kind.FALSE) {
+      wrongType(slo, "objective", s, "a percent such as 99.5% or a ratio such as 0.995");
+      return null;
+    }
+    try {
+      return ObjectiveParser.parse(s.value());
+    } catch (InvalidValueException e) {
+      invalid(s, e);
+      return null;
+    }
+  }
+
+  private Window window(Fields slo) {
+    YamlNode.Scalar s =
+        requiredScalar(
+            slo,
+            "window",
+            "a window such as 28d or month",
+            "28d or 36h for a rolling window; week, month or quarter");
+    if (s == null) return null;
+    try {
+      return WindowParser.parse(s.text());
+    } catch (InvalidValueException e) {
+      invalid(s, e);
+      return null;
+    }
+  }
+
+  private List<String> per(Fields slo) {
+    YamlNode v = slo.value("per");
+    if (v == null) return List.of();
+    String expected = "a column name or a list of them";
+    List<YamlNode> items;
+    if (v instanceof YamlNode.Scalar s && !s.isNull()) {
+      items = List.of(s);
+    } else if (v instanceof YamlNode.Sequence list) {
+      items = list.items();
+    } else {
+      wrongType(slo, "per", v, expected);
+      return List.of();
+    }
+    List<String> columns = new ArrayList<>();
+    for (YamlNode item : items) {
+      if (!(item instanceof YamlNode.Scalar s) || s.isNull() || s.text().isBlank()) {
+        problems.add(
+            new Problem(
+                item.location(), "a 'per' column must be a name, found " + item.describe(), null));
+      } else if (columns.contains(s.text())) {
+        problems.add(
+            new Problem(s.location(), "'per' lists column '" + s.text() + "' twice", null));
+      } else {
+        columns.add(s.text());
+      }
+    }
+    return columns;
+  }
+
+  private void checkUniqueNames() {
+    Map<String, DeclaredSlo> first = new HashMap<>();
+    for (DeclaredSlo d : declared) {
+      DeclaredSlo earlier = first.putIfAbsent(d.name(), d);
+      if (earlier != null) {
+        problems.add(
+            new Problem(
+                d.location(),
+                "SLO name '" + d.name() + "' is already used at line " + earlier.location().line(),
+                "SLO names are unique within a file"));
+      }
+    }
+  }
+
+  // ---- values ----
+
+  /**
+   * A non-empty scalar, or null: when absent (the caller reports it if required) or wrong (reported
+   * here).
+   */
+  private YamlNode.Scalar scalar(Fields f, String key, String expected) {
+    YamlNode.Scalar s = scalarAllowingEmpty(f, key, expected);
+    if (s != null && s.text().isBlank()) {
+      problems.add(new Problem(s.location(), "'" + key + "' is empty", "write " + expected));
+      return null;
+    }
+    return s;
+  }
+
+  private YamlNode.Scalar scalarAllowingEmpty(Fields f, String key, String expected) {
+    YamlNode v = f.value(key);
+    if (v == null) return null;
+    if (v instanceof YamlNode.Scalar s && !s.isNull()) return s;
+    wrongType(f, key, v, expected);
+    return null;
+  }
+
+  private String text(Fields f, String key, String expected) {
+    YamlNode.Scalar s = scalar(f, key, expected);
+    return s == null ? null : s.text();
+  }
+
+  /** Like {@link #scalar}, and an absent key is reported as missing. */
+  private YamlNode.Scalar requiredScalar(
+      Fields f, String key, String expected, String missingHint) {
+    if (f.value(key) == null) {
+      missing(f, key, missingHint);
+      return null;
+    }
+    return scalar(f, key, expected);
+  }
+
+  private String requiredText(Fields f, String key, String expected, String missingHint) {
+    YamlNode.Scalar s = requiredScalar(f, key, expected, missingHint);
+    return s == null ? null : s.text();
+  }
+
+  /** One of a few words; {@code fallback} when absent, null when wrong. */
+  private String oneOf(Fields f, String key, List<String> allowed, String fallback) {
+    YamlNode.Scalar s = scalar(f, key, String.join(", ", allowed));
+    if (s == null) return f.value(key) == null ? fallback : null;
+    if (allowed.contains(s.text())) return s.text();
+    problems.add(
+        new Problem(
+            s.location(),
+            "unknown " + key + " '" + s.text() + "'",
+            NearestMatch.didYouMean(s.text(), allowed)
+                .orElse("allowed: " + String.join(", ", allowed))));
+    return null;
+  }
+
+  /** A SQL boolean expression, located at its first character for the engine's messages. */
+  private SqlExpression expression(Fields f, String key, boolean required) {
+    String expected = "a SQL boolean expression such as \"status < 500\"";
+    YamlNode.Scalar s =
+        required ? requiredScalar(f, key, expected, expected) : scalar(f, key, expected);
+    if (s == null) return null;
+    // Only trailing blanks go (a block scalar ends in a newline); leading ones stay so that an
+    // offset into the text is also a column offset from the location.
+    return new SqlExpression(s.text().stripTrailing(), s.textLocation());
+  }
+
+  private ZoneId zone(Fields f, String key) {
+    YamlNode.Scalar s = scalar(f, key, "an IANA time zone such as Europe/Berlin");
+    if (s == null) return ZoneParser.UTC;
+    try {
+      return ZoneParser.parse(s.text());
+    } catch (InvalidValueException e) {
+      invalid(s, e);
+      return ZoneParser.UTC;
+    }
+  }
+
+  /** A whole number of 0 or more; 0 when absent. */
+  private long wholeNumber(Fields f, String key) {
+    String expected = "a whole number of 0 or more";
+    YamlNode.Scalar s = scalarAllowingEmpty(f, key, expected);
+    if (s == null) return 0;
+    if (s.kind() != YamlNode.Kind.INTEGER) {
+      wrongType(f, key, s, expected);
+      return 0;
+    }
+    if (s.number().signum() < 0) {
+      problems.add(
+          new Problem(s.location(), "'" + key + "' must be 0 or more, found " + s.text(), null));
+      return 0;
+    }
+    try {
+      return s.number().longValueExact();
+    } catch (ArithmeticException e) {
+      problems.add(new Problem(s.location(), "'" + key + "' is too large: " + s.text(), null));
+      return 0;
+    }
+  }
+
+  private Boolean bool(Fields f, String key) {
+    YamlNode.Scalar s = scalarAllowingEmpty(f, key, "true or false");
+    if (s == null) return null;
+    if (s.kind() == YamlNode.Kind.TRUE) return true;
+    if (s.kind() == YamlNode.Kind.FALSE) return false;
+    wrongType(f, key, s, "true or false");
+    return null;
+  }
+
+  // ---- problems ----
+
+  private void missing(Fields f, String key, String hint) {
+    if (f.suggests(key)) return;
+    problems.add(new Problem(f.ownerLocation(), f.owner() + " is missing '" + key + "'", hint));
+  }
+
+  private void wrongType(Fields f, String key, YamlNode v, String expected) {
+    String hint = null;
+    if (v instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.STRING) {
+      // "30" in quotes is text to YAML; the fix is to drop the quotes.
+      if (s.text().strip().matches("[0-9]+") || s.text().strip().matches("true|false")) {
+        hint = "write " + s.text().strip() + " without quotes";
+      }
+    }
+    problems.add(
+        new Problem(
+            at(v, f.keyLocation(key)),
+            "'" + key + "' must be " + expected + ", found " + v.describe(),
+            hint));
+  }
+
+  private void invalid(YamlNode.Scalar s, InvalidValueException e) {
+    problems.add(new Problem(s.location(), e.getMessage(), e.hint()));
+  }
+
+  /** Where to point at a value: at the key when the value is missing. */
+  private static SourceLocation at(YamlNode v, SourceLocation keyLocation) {
+    return v instanceof YamlNode.Scalar s && s.isNull() ? keyLocation : v.location();
+  }
+}

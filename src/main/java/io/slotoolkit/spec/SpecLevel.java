@@ -1,0 +1,56 @@
+package io.slotoolkit.spec;
+
+import java.util.List;
+
+/**
+ * The keys each level of a spec file allows: the one place to add a key. A key listed here is read
+ * by {@link SpecConverter}; a key found in a file but not listed is reported as unknown, with the
+ * nearest listed key suggested.
+ */
+enum SpecLevel {
+  FILE("at the top level", "version", "service", "sources", "slos"),
+  SOURCE(
+      "in a source",
+      "path",
+      "format",
+      "timestamp",
+      "timestamp_format",
+      "timestamp_zone",
+      "timezone",
+      "csv",
+      "where",
+      "max_bad_rows"),
+  CSV("in 'csv'", "delimiter", "quote", "escape", "header", "null"),
+  SLO(
+      "in an SLO",
+      "name",
+      "description",
+      "service",
+      "source",
+      "sli",
+      "objective",
+      "window",
+      "per",
+      "min_events"),
+  SLI("in 'sli'", "ratio", "latency"),
+  RATIO("in 'ratio'", "good", "total"),
+  LATENCY("in 'latency'", "column", "unit", "threshold", "total");
+
+  private final String where;
+  private final List<String> keys;
+
+  SpecLevel(String where, String... keys) {
+    this.where = where;
+    this.keys = List.of(keys);
+  }
+
+  /** Where in the file this level is, for messages: {@code in an SLO}. */
+  String where() {
+    return where;
+  }
+
+  /** The allowed keys, in the order the docs list them. */
+  List<String> keys() {
+    return keys;
+  }
+}

@@ -1,0 +1,277 @@
+package io.slotoolkit.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.SourceLocation;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads YAML text into a {@link YamlNode} tree that remembers the line and column of every key and
+ * value. Syntax errors, aliases and repeated keys become problems; it never throws for bad input.
+ */
+final class YamlTreeReader {
+  // The builder, unlike `new YAMLFactory()`, leaves this off: `key:` with nothing must read as
+  // null, not as an empty string ("" in quotes stays an empty string either way).
+  private static final YAMLFactory FACTORY =
+      YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+
+  /**
+   * What was read.
+   *
+   * @param root the document; null when the file is empty or not readable as YAML
+   * @param problems syntax problems and repeated keys, in file order
+   */
+  record Result(YamlNode root, List<Problem> problems) {}
+
+  private final Path file;
+  private final List<String> lines;
+  private final List<Problem> problems = new ArrayList<>();
+  private YAMLParser parser;
+
+  private YamlTreeReader(Path file, String text) {
+    this.file = file;
+    this.lines = List.of(text.split("\r\n|\r|\n", -1));
+  }
+
+  /**
+   * @param file the file as the user named it, for locations
+   * @param text its content, without a byte order mark
+   */
+  static Result read(Path file, String text) {
+    return new YamlTreeReader(file, text).read(text);
+  }
+
+  private Result read(String text) {
+    try (YAMLParser p = FACTORY.createParser(text)) {
+      parser = p;
+      JsonToken first = p.nextToken();
+      YamlNode root = first == null ? null : node(first);
+      if (root == null || root instanceof YamlNode.Scalar s && s.isNull()) {
+        return fatal(
+            new Problem(
+                SourceLocation.of(file), "the spec file is empty", "start it with 'version: 1'"));
+      }
+      for (JsonToken next = p.nextToken(); next != null; next = p.nextToken()) {
+        SourceLocation at = here();
+        if (!(node(next) instanceof YamlNode.Scalar s && s.isNull())) {
+          problems.add(
+              new Problem(
+                  at,
+                  "a second YAML document ('---') in one spec file",
+                  "a spec file holds one document; put the second one in its own file"));
+          break;
+        }
+      }
+      return new Result(root, problems);
+    } catch (AliasFound a) {
+      return fatal(
+          new Problem(
+              a.at,
+              "YAML aliases (*" + a.name + ") are not supported in spec files",
+              "write the value out"));
+    } catch (JsonProcessingException | YAMLException e) {
+      return fatal(syntaxProblem(e));
+    } catch (IOException e) {
+      // Reading from a String does no I/O; anything else is a parser failure on this text.
+      return fatal(Problem.of(SourceLocation.of(file), "cannot read YAML: " + e.getMessage()));
+    }
+  }
+
+  private Result fatal(Problem p) {
+    problems.add(p);
+    return new Result(null, problems);
+  }
+
+  private YamlNode node(JsonToken token) throws IOException {
+    SourceLocation at = here();
+    return switch (token) {
+      case START_OBJECT -> mapping(at);
+      case START_ARRAY -> sequence(at);
+      default -> scalar(token, at);
+    };
+  }
+
+  private YamlNode.Mapping mapping(SourceLocation at) throws IOException {
+    List<YamlNode.Entry> entries = new ArrayList<>();
+    Map<String, YamlNode.Entry> seen = new HashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String key = parser.currentName();
+      SourceLocation keyAt = here();
+      YamlNode.Entry entry = new YamlNode.Entry(key, keyAt, node(parser.nextToken()));
+      YamlNode.Entry first = seen.putIfAbsent(key, entry);
+      if (first == null) {
+        entries.add(entry);
+      } else {
+        // YAML forbids repeated keys; parsers that keep the last one silently are a classic trap.
+        problems.add(
+            new Problem(
+                keyAt,
+                "key '" + key + "' is set twice",
+                "first at line " + first.keyLocation().line() + "; keep one"));
+      }
+    }
+    return new YamlNode.Mapping(entries, at);
+  }
+
+  private YamlNode.Sequence sequence(SourceLocation at) throws IOException {
+    List<YamlNode> items = new ArrayList<>();
+    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+      items.add(node(t));
+    }
+    return new YamlNode.Sequence(items, at);
+  }
+
+  private YamlNode.Scalar scalar(JsonToken token, SourceLocation at) throws IOException {
+    String text = parser.getText();
+    YamlNode.Kind kind;
+    BigDecimal number = null;
+    switch (token) {
+      case VALUE_NUMBER_INT -> {
+        kind = YamlNode.Kind.INTEGER;
+        number = parser.getDecimalValue();
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        number = decimalOrNull();
+        // .inf and .nan are floats to YAML but no decimal: keep them as text.
+        kind = number == null ? YamlNode.Kind.STRING : YamlNode.Kind.DECIMAL;
+      }
+      case VALUE_TRUE -> kind = YamlNode.Kind.TRUE;
+      case VALUE_FALSE -> kind = YamlNode.Kind.FALSE;
+      case VALUE_NULL -> kind = YamlNode.Kind.NULL;
+      default -> {
+        // Jackson hands an alias over as a string holding the anchor's name.
+        if (parser.isCurrentAlias()) {
+          throw new AliasFound(at, text);
+        }
+        kind = YamlNode.Kind.STRING;
+      }
+    }
+    return new YamlNode.Scalar(text == null ? "" : text, kind, number, at, textLocation(at));
+  }
+
+  private BigDecimal decimalOrNull() throws IOException {
+    try {
+      return parser.getDecimalValue();
+    } catch (JsonProcessingException | NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private SourceLocation here() {
+    JsonLocation l = parser.currentTokenLocation();
+    return new SourceLocation(file, l.getLineNr(), l.getColumnNr());
+  }
+
+  /**
+   * Where a scalar's text begins: one column after an opening quote, or the first non-blank line of
+   * a {@code |} or {@code >} block. The parser gives the start of the whole token only.
+   */
+  private SourceLocation textLocation(SourceLocation at) {
+    if (at.line() < 1 || at.line() > lines.size()) return at;
+    String line = lines.get(at.line() - 1);
+    int index;
+    try {
+      // Columns count code points, as the YAML scanner does.
+      index = line.offsetByCodePoints(0, at.column() - 1);
+    } catch (IndexOutOfBoundsException e) {
+      return at;
+    }
+    if (index >= line.length()) return at;
+    char c = line.charAt(index);
+    if (c == '"' || c == '\'') return at.shifted(1);
+    if (c == '|' || c == '>') {
+      for (int n = at.line(); n < lines.size(); n++) {
+        String next = lines.get(n);
+        if (!next.isBlank()) {
+          int indent = next.length() - next.stripLeading().length();
+          return new SourceLocation(file, n + 1, indent + 1);
+        }
+      }
+    }
+    return at;
+  }
+
+  private Problem syntaxProblem(Exception e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) return marked(m);
+    }
+    SourceLocation at = SourceLocation.of(file);
+    String message = e.getMessage();
+    if (e instanceof JsonProcessingException j) {
+      message = j.getOriginalMessage();
+      JsonLocation l = j.getLocation();
+      if (l != null && l.getLineNr() > 0)
+        at = new SourceLocation(file, l.getLineNr(), l.getColumnNr());
+    }
+    message =
+        message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+    if (message.startsWith("Expected a field name")) {
+      return new Problem(at, "YAML syntax error: a key must be plain text", "not a list or a map");
+    }
+    return Problem.of(at, "YAML syntax error: " + message);
+  }
+
+  /** Snakeyaml's messages, reworded for the mistakes people make in spec files. */
+  private Problem marked(MarkedYAMLException m) {
+    String problem = m.getProblem() == null ? "" : m.getProblem();
+    String context = m.getContext() == null ? "" : m.getContext();
+    SourceLocation at = location(m.getProblemMark());
+    if (problem.contains("(TAB)")) {
+      return new Problem(at, "YAML syntax error: a tab character", "indent with spaces, not tabs");
+    }
+    if (context.startsWith("while scanning a quoted scalar") && m.getContextMark() != null) {
+      return new Problem(
+          location(m.getContextMark()),
+          "YAML syntax error: this quoted text is never closed",
+          "add the closing quote");
+    }
+    if (problem.startsWith("mapping values are not allowed")) {
+      return new Problem(
+          at,
+          "YAML syntax error: a ':' is not allowed here",
+          "check the indentation, or quote a value that contains ': '");
+    }
+    if (problem.startsWith("expected <block end>")) {
+      return new Problem(
+          at,
+          "YAML syntax error: the indentation does not match the lines above",
+          "keys of one map start in the same column");
+    }
+    String what = problem.isEmpty() ? context : problem;
+    String message = "YAML syntax error: " + what.replace('\n', ' ').strip();
+    if (!context.isEmpty() && !problem.isEmpty() && m.getContextMark() != null) {
+      Mark c = m.getContextMark();
+      message += " (" + context.strip() + " at line " + (c.getLine() + 1) + ")";
+    }
+    return Problem.of(at, message);
+  }
+
+  private SourceLocation location(Mark mark) {
+    return new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  /** Aborts the read: a tree with aliases resolved to names would mislead every later check. */
+  private static final class AliasFound extends RuntimeException {
+    final SourceLocation at;
+    final String name;
+
+    AliasFound(SourceLocation at, String name) {
+      super(null, null, false, false);
+      this.at = at;
+      this.name = name;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.slotoolkit.engine;
+
+import static io.slotoolkit.engine.Fixtures.days;
+import static io.slotoolkit.engine.Fixtures.latency;
+import static io.slotoolkit.engine.Fixtures.ratio;
+import static io.slotoolkit.engine.Fixtures.source;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.slotoolkit.evaluate.Gate;
+import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.Evaluation;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloResult;
+import io.slotoolkit.model.SpecFile;
+import io.slotoolkit.model.Status;
+import io.slotoolkit.model.Window;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+  private static Evaluation run(Instant at, Slo... slos) {
+    Catalog c =
+        new Catalog(
+            List.of(
+                new SpecFile(Fixtures.SPEC, "homehub", List.of(slos[0].source()), List.of(slos))));
+    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+      Evaluator ev = new Evaluator(engine);
+      ev.prepare(c);
+      return ev.evaluate(c, at == null ? ev.defaultAt(c) : at, Gate.BREACHED);
+    }
+  }
+
+  @Test
+  void default_at_is_the_second_after_the_latest_event_and_counts_it() {
+    DataSource src = source("api.csv", null, ZoneId.of("UTC"));
+    Evaluation e = run(null, ratio("avail", src, "status < 500", null, "0.5", days(28), List.of()));
+    // latest event 2026-02-04T00:00:00Z -> at = 00:00:01; every one of the 8 rows is in the 28d
+    // window;
+    // bad rows: 503, 500, 500 -> good 5 of 8.
+    assertThat(e.at()).isEqualTo(Instant.parse("2026-02-04T00:00:01Z"));
+    SloResult r = e.results().get(0);
+    assertThat(r.good()).isEqualTo(5);
+    assertThat(r.total()).isEqualTo(8);
+    assertThat(r.sli()).isCloseTo(0.625, within(1e-12));
+    // allowed = 0.5 x 8 = 4; remaining = 1 - 3/4 = 0.25; burn = (3/8)/0.5 = 0.75
+    assertThat(r.budget().allowed()).isEqualByComparingTo("4");
+    assertThat(r.budget().remaining()).isCloseTo(0.25, within(1e-12));
+    assertThat(r.burnRate()).isCloseTo(0.75, within(1e-12));
+    assertThat(r.status()).isEqualTo(Status.OK);
+  }
+
+  @Test
+  void rolling_window_start_is_inclusive_and_at_is_exclusive() {
+    DataSource src = source("api.csv", null, ZoneId.of("UTC"));
+    // at = 2026-02-04T00:00:00Z exactly: the row at that instant is out; 2d window starts
+    // 2026-02-02T00:00:00Z,
+    // so the row at that instant is in. In window: 02-02 00:00 (200), 02-02 12:00 (500), 02-03
+    // 00:00 (200),
+    // 02-03 06:00 (200), 02-03 23:59:59 (500) -> good 3 of 5.
+    Evaluation e =
+        run(
+            Instant.parse("2026-02-04T00:00:00Z"),
+            ratio("avail", src, "status < 500", null, "0.9", days(2), List.of()));
+    SloResult r = e.results().get(0);
+    assertThat(r.good()).isEqualTo(3);
+    assertThat(r.total()).isEqualTo(5);
+    assertThat(r.status()).isEqualTo(Status.BREACHED);
+    assertThat(e.passed()).isFalse();
+  }
+
+  @Test
+  void where_excludes_rows_and_counts_them() {
+    DataSource src = source("api.csv", "customer <> 'test'", ZoneId.of("UTC"));
+    Evaluation e =
+        run(
+            null,
+            ratio(
+                "avail", src, "status < 500", "endpoint = '/unlock'", "0.5", days(28), List.of()));
+    // /unlock rows without the test tenant: acme 200, acme 503, tiny 500, tiny 200, acme 200, acme
+    // 200 -> 4 of 6
+    SloResult r = e.results().get(0);
+    assertThat(r.good()).isEqualTo(4);
+    assertThat(r.total()).isEqualTo(6);
+    assertThat(e.sources().get(0).excludedRows()).isEqualTo(1);
+    assertThat(e.sources().get(0).rowsInRange()).isEqualTo(8);
+  }
+
+  @Test
+  void per_customer_results_are_sorted_and_exact() {
+    DataSource src = source("api.csv", null, ZoneId.of("UTC"));
+    Evaluation e =
+        run(
+            null,
+            ratio("by-customer", src, "status < 500", null, "0.75", days(28), List.of("customer")));
+    // acme: 200,503,200,200,200 -> 4/5 OK at 75%; test: 500 -> 0/1; tiny: 500,200 -> 1/2
+    assertThat(e.results())
+        .extracting(x -> x.group().values().get(0))
+        .containsExactly("acme", "test", "tiny");
+    assertThat(e.results()).extracting(SloResult::good).containsExactly(4L, 0L, 1L);
+    assertThat(e.results()).extracting(SloResult::total).containsExactly(5L, 1L, 2L);
+    assertThat(e.results())
+        .extracting(SloResult::status)
+        .containsExactly(Status.OK, Status.BREACHED, Status.BREACHED);
+  }
+
+  @Test
+  void latency_null_rows_are_skipped_not_counted_bad() {
+    DataSource src = source("api.csv", null, ZoneId.of("UTC"));
+    Evaluation e = run(null, latency("fast", src, "300", "0.5", days(28)));
+    // latencies 120,900,80,300,NULL,310,10,100: NULL skipped; <= 300: 120,80,300,10,100 -> 5 of 7
+    SloResult r = e.results().get(0);
+    assertThat(r.good()).isEqualTo(5);
+    assertThat(r.total()).isEqualTo(7);
+    assertThat(r.skippedNull()).isEqualTo(1);
+  }
+
+  @Test
+  void calendar_week_starts_monday_in_the_source_zone() {
+    // at = 2026-02-04T00:00:01Z is Wednesday 09:00:01 in Tokyo; the ISO week started Monday
+    // 2026-02-02 00:00 +09:00
+    // = 2026-02-01T15:00:00Z. Rows from then: 02-02 00:00Z 200, 02-02 12:00Z 500, 02-03 00:00Z 200,
+    // 06:00Z 200,
+    // 23:59:59Z 500, 02-04 00:00Z 200 -> 4 of 6.
+    DataSource src = source("api.csv", null, ZoneId.of("Asia/Tokyo"));
+    Evaluation e =
+        run(
+            null,
+            ratio(
+                "weekly",
+                src,
+                "status < 500",
+                null,
+                "0.5",
+                new Window.Calendar(Window.Period.WEEK),
+                List.of()));
+    SloResult r = e.results().get(0);
+    assertThat(r.windowStart()).isEqualTo(Instant.parse("2026-02-01T15:00:00Z"));
+    assertThat(r.good()).isEqualTo(4);
+    assertThat(r.total()).isEqualTo(6);
+    assertThat(e.zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+  }
+}

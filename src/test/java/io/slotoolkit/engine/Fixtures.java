@@ -1,0 +1,94 @@
+package io.slotoolkit.engine;
+
+import io.slotoolkit.model.CsvDialect;
+import io.slotoolkit.model.DataFormat;
+import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.EventTime;
+import io.slotoolkit.model.LatencyUnit;
+import io.slotoolkit.model.Objective;
+import io.slotoolkit.model.Sli;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SourceLocation;
+import io.slotoolkit.model.SqlExpression;
+import io.slotoolkit.model.Window;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Model objects for engine tests, built directly so engine tests do not depend on the spec loader.
+ */
+final class Fixtures {
+  static final Path SPEC = Path.of("test.yaml");
+
+  private Fixtures() {}
+
+  static Path events(String name) {
+    return Path.of("src/test/resources/events", name).toAbsolutePath();
+  }
+
+  static SqlExpression expr(String text) {
+    return new SqlExpression(text, new SourceLocation(SPEC, 10, 15));
+  }
+
+  static DataSource source(String file, String where, ZoneId zone) {
+    return new DataSource(
+        "api",
+        SPEC,
+        List.of(events(file).toString()),
+        DataFormat.AUTO,
+        new EventTime("ts", EventTime.Encoding.AUTO, null, ZoneId.of("UTC")),
+        zone,
+        CsvDialect.SNIFF,
+        where == null ? null : expr(where),
+        0,
+        new SourceLocation(SPEC, 3, 3));
+  }
+
+  static Slo ratio(
+      String name,
+      DataSource src,
+      String good,
+      String total,
+      String objective,
+      Window w,
+      List<String> per) {
+    return new Slo(
+        name,
+        "homehub",
+        null,
+        src,
+        new Sli.Ratio(expr(good), total == null ? null : expr(total)),
+        Objective.of(objective),
+        w,
+        per,
+        0,
+        new SourceLocation(SPEC, 8, 5));
+  }
+
+  static Slo latency(String name, DataSource src, String thresholdMs, String objective, Window w) {
+    return new Slo(
+        name,
+        "homehub",
+        null,
+        src,
+        new Sli.Latency(
+            "latency_ms",
+            LatencyUnit.MS,
+            new BigDecimal(thresholdMs),
+            thresholdMs + "ms",
+            null,
+            new SourceLocation(SPEC, 12, 17)),
+        Objective.of(objective),
+        w,
+        List.of(),
+        0,
+        new SourceLocation(SPEC, 11, 5));
+  }
+
+  static Window days(int d) {
+    return new Window.Rolling(Duration.ofDays(d));
+  }
+}

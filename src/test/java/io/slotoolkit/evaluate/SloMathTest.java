@@ -1,0 +1,115 @@
+package io.slotoolkit.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.slotoolkit.model.CsvDialect;
+import io.slotoolkit.model.DataFormat;
+import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.EventTime;
+import io.slotoolkit.model.Objective;
+import io.slotoolkit.model.Sli;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloResult;
+import io.slotoolkit.model.SourceLocation;
+import io.slotoolkit.model.SqlExpression;
+import io.slotoolkit.model.Status;
+import io.slotoolkit.model.Window;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SloMathTest {
+  private static final SourceLocation HERE = new SourceLocation(Path.of("t.yaml"), 1, 1);
+
+  static Slo slo(String objective, long minEvents) {
+    DataSource src =
+        new DataSource(
+            "api",
+            Path.of("t.yaml"),
+            List.of("/x.csv"),
+            DataFormat.CSV,
+            new EventTime("ts", EventTime.Encoding.AUTO, null, ZoneId.of("UTC")),
+            ZoneId.of("UTC"),
+            CsvDialect.SNIFF,
+            null,
+            0,
+            HERE);
+    return new Slo(
+        "s",
+        "svc",
+        null,
+        src,
+        new Sli.Ratio(new SqlExpression("status < 500", HERE), null),
+        Objective.of(objective),
+        new Window.Rolling(Duration.ofDays(28)),
+        List.of(),
+        minEvents,
+        HERE);
+  }
+
+  private static SloResult result(String objective, long minEvents, long good, long total) {
+    Instant at = Instant.parse("2026-02-28T00:00:00Z");
+    return SloMath.result(
+        slo(objective, minEvents), null, at.minus(Duration.ofDays(28)), at, good, total, 0);
+  }
+
+  @Test
+  void contract_example_139_of_149_at_99_percent() {
+    SloResult r = result("0.99", 0, 139, 149);
+    // sli = 139/149 = 0.932885906040268...
+    assertThat(r.sli()).isCloseTo(0.93288590604, within(1e-11));
+    // allowed = 0.01 x 149 = 1.49 exactly (no binary drift)
+    assertThat(r.budget().allowed()).isEqualByComparingTo("1.49");
+    assertThat(r.budget().allowed().toPlainString()).isEqualTo("1.49");
+    assertThat(r.budget().bad()).isEqualTo(10);
+    // remaining = 1 - 10/1.49 = -5.711409396; burn = (10/149)/0.01 = 6.711409396
+    assertThat(r.budget().remaining()).isCloseTo(-5.711409396, within(1e-9));
+    assertThat(r.burnRate()).isCloseTo(6.711409396, within(1e-9));
+    assertThat(r.status()).isEqualTo(Status.BREACHED);
+  }
+
+  @Test
+  void exactly_at_the_objective_is_ok_not_breached() {
+    // 995/1000 = 0.995 exactly: good >= 0.995 x 1000 -> OK; budget fully spent: 1 - 5/5 = 0
+    SloResult r = result("0.995", 0, 995, 1000);
+    assertThat(r.status()).isEqualTo(Status.OK);
+    assertThat(r.budget().remaining()).isCloseTo(0.0, within(1e-12));
+    assertThat(r.burnRate()).isCloseTo(1.0, within(1e-12));
+  }
+
+  @Test
+  void one_event_short_of_the_objective_is_breached() {
+    SloResult r = result("0.995", 0, 994, 1000);
+    assertThat(r.status()).isEqualTo(Status.BREACHED);
+    // 1 - 6/5 = -0.2
+    assertThat(r.budget().remaining()).isCloseTo(-0.2, within(1e-12));
+  }
+
+  @Test
+  void no_events_is_no_data_with_undefined_ratios() {
+    SloResult r = result("0.99", 0, 0, 0);
+    assertThat(r.status()).isEqualTo(Status.NO_DATA);
+    assertThat(r.sli()).isNull();
+    assertThat(r.budget().remaining()).isNull();
+    assertThat(r.burnRate()).isNull();
+    assertThat(r.budget().allowed()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void fewer_events_than_min_events_is_no_data_even_when_all_bad() {
+    assertThat(result("0.99", 30, 0, 29).status()).isEqualTo(Status.NO_DATA);
+    assertThat(result("0.99", 30, 0, 30).status()).isEqualTo(Status.BREACHED);
+  }
+
+  @Test
+  void untouched_budget_is_one_and_burn_zero() {
+    SloResult r = result("0.9", 0, 50, 50);
+    assertThat(r.budget().remaining()).isCloseTo(1.0, within(1e-12));
+    assertThat(r.burnRate()).isCloseTo(0.0, within(1e-12));
+    assertThat(r.sli()).isCloseTo(1.0, within(1e-12));
+  }
+}

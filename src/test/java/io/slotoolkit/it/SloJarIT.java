@@ -1,0 +1,96 @@
+package io.slotoolkit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar, run as a separate process the way a user runs it. */
+class SloJarIT {
+  private static final Path JAR = Path.of(System.getProperty("slo.jar", "target/slo.jar"));
+
+  record Run(int exit, String out, String err) {}
+
+  static Run slo(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("NO_COLOR", "1");
+    Path out = Files.createTempFile("slo-out", ".txt");
+    Path err = Files.createTempFile("slo-err", ".txt");
+    pb.redirectOutput(out.toFile())
+        .redirectError(err.toFile())
+        .redirectInput(ProcessBuilder.Redirect.PIPE);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("slo finished").isTrue();
+    Run r =
+        new Run(
+            p.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return r;
+  }
+
+  @Test
+  void version_names_slo_and_duckdb() throws Exception {
+    Run r = slo("--version");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("slo 0.1.0").contains("DuckDB (duckdb_jdbc) 2.0.0.1");
+  }
+
+  @Test
+  void breached_slo_exits_1_with_json_on_stdout_and_nothing_on_stderr() throws Exception {
+    Run r = slo("check", "src/test/resources/cli/specs/ok.yaml", "--format", "json");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("\"passed\": false").contains("\"status\": \"BREACHED\"");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void passing_gate_exits_0() throws Exception {
+    Run r = slo("check", "src/test/resources/cli/specs/ok-parquet.yaml", "--fail-on", "none");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("api-availability").contains("PASSED");
+  }
+
+  @Test
+  void spec_error_exits_2_without_a_stack_trace() throws Exception {
+    Run r = slo("check", "src/test/resources/cli/specs/window-1M.yaml");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .startsWith("slo: ")
+        .contains("window '1M' is ambiguous")
+        .doesNotContain("\tat ");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void data_error_exits_3() throws Exception {
+    Run r = slo("check", "src/test/resources/cli/specs/bad-rows.yaml");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err()).contains("bad-rows.csv:3:").contains("bad-rows.csv:5:");
+  }
+
+  @Test
+  void native_library_is_loaded_from_beside_the_jar_not_copied_to_tmp() throws Exception {
+    assertThat(JAR.resolveSibling("libduckdb_java.so_linux_amd64")).exists();
+    Run r =
+        slo(
+            "check",
+            "src/test/resources/cli/specs/ok.yaml",
+            "--fail-on",
+            "none",
+            "--format",
+            "json");
+    assertThat(r.exit()).isZero();
+  }
+}
