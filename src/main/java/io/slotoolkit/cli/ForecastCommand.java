@@ -18,6 +18,7 @@ import io.slotoolkit.model.LatencyUnit;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.report.ForecastJsonRenderer;
 import io.slotoolkit.report.ForecastTextRenderer;
+import io.slotoolkit.report.Style;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code slo forecast}: forecast a busy season's peak and check that the capacity still fits. */
@@ -36,6 +38,13 @@ import picocli.CommandLine.Spec;
     name = "forecast",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  slo forecast --series daily_sync.csv --season 03-15..04-10 --backtest",
+      "  slo forecast --series daily_sync.csv --season 03-15..04-10 \\",
+      "      --latency-column p95_latency_ms --workers 4 --window 2h --headroom 20%",
+      "  slo forecast --series monthly.csv --value-column in_migrants --format json"
+    },
     description = {
       "Forecast a daily, weekly or monthly series with its yearly season, and check whether a daily"
           + " job (volume x per-item latency / workers) and a latency SLO still fit at the peak.",
@@ -49,7 +58,7 @@ import picocli.CommandLine.Spec;
       "3:the series file cannot be read or its data is unusable",
       "70:internal error (a bug)"
     })
-public final class ForecastCommand implements Callable<Integer> {
+final class ForecastCommand implements Callable<Integer> {
 
   /** Output formats. */
   enum Format {
@@ -64,6 +73,7 @@ public final class ForecastCommand implements Callable<Integer> {
     never
   }
 
+  @ParentCommand SloCommand root;
   @Spec CommandSpec spec;
 
   @Option(
@@ -211,7 +221,8 @@ public final class ForecastCommand implements Callable<Integer> {
     }
     DuplicateRule rule = duplicateRule();
     FailOn gateFrom = failOnRule();
-    SeriesFile file = SeriesFile.read(series);
+    CliContext ctx = root.context();
+    SeriesFile file = SeriesFile.read(series.isAbsolute() ? series : relative(ctx, series));
     String dates = file.dateColumn(dateColumn);
     String values = file.valueColumn(valueColumn, dates);
     Series volume = file.series(dates, values, rule);
@@ -245,11 +256,16 @@ public final class ForecastCommand implements Callable<Integer> {
     ForecastReport report = new ForecastReport(series.toString(), forecast, bt, premortem);
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
-      case text -> new ForecastTextRenderer().render(report, out);
+      case text -> new ForecastTextRenderer(new Style(ctx.color())).render(report, out);
       case json -> new ForecastJsonRenderer().render(report, out);
     }
     out.flush();
     return gate(report.verdict(), gateFrom).code();
+  }
+
+  /** Relative as given when the working folder is the process's (messages stay short). */
+  private static Path relative(CliContext ctx, Path p) {
+    return ctx.workingDir().equals(Path.of("").toAbsolutePath()) ? p : ctx.resolve(p);
   }
 
   private FailOn failOnRule() {

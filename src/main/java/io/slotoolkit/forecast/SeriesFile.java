@@ -173,12 +173,12 @@ public final class SeriesFile {
     if (!problems.isEmpty()) {
       String hint = "dates YYYY-MM-DD, YYYY-MM or M/D/YYYY; values plain numbers, empty if missing";
       if (problems.size() == 1) throw SloException.data(problems.get(0).render(), hint);
-      throw SloException.data(
+      throw SloException.dataProblems(
           problems.size()
               + " rows of "
               + path
-              + " cannot be read; the first: "
-              + problems.get(0).render(),
+              + " cannot be read"
+              + (problems.size() > MAX_LISTED ? " (the first " + MAX_LISTED + " below)" : ""),
           problems.subList(0, Math.min(MAX_LISTED, problems.size())));
     }
     if (obs.isEmpty()) {

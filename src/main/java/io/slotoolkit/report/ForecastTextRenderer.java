@@ -17,6 +17,12 @@ public final class ForecastTextRenderer {
   private static final int WIDTH = 72;
   private static final int HEIGHT = 12;
 
+  private final Style style;
+
+  public ForecastTextRenderer(Style style) {
+    this.style = style;
+  }
+
   public void render(ForecastReport r, PrintWriter out) {
     Forecast f = r.forecast();
     Series h = f.history();
@@ -48,7 +54,7 @@ public final class ForecastTextRenderer {
     if (r.backtest() != null) backtest(r.backtest(), out);
     if (p != null && p.verdict() != null) {
       out.println();
-      out.println("verdict: " + p.verdict().label() + verdictReason(p));
+      out.println("verdict: " + colour(p.verdict()) + verdictReason(p));
     }
     out.flush();
   }
@@ -172,6 +178,14 @@ public final class ForecastTextRenderer {
               Locale.ROOT, " %s %.1f%%%s;", s.method(), 100 * s.error(), s.chosen() ? "*" : ""));
     }
     out.println(c.substring(0, c.length() - 1));
+  }
+
+  private String colour(io.slotoolkit.forecast.Verdict v) {
+    return switch (v) {
+      case FITS -> style.green(v.label());
+      case AT_RISK -> style.yellow(v.label());
+      case DOES_NOT_FIT -> style.red(v.label());
+    };
   }
 
   private static String verdictReason(Premortem p) {
