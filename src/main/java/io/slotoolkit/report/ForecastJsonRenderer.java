@@ -31,6 +31,7 @@ public final class ForecastJsonRenderer {
     try {
       JsonGenerator g = new JsonFactory().createGenerator(out);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
       g.setPrettyPrinter(new DefaultPrettyPrinter());
       g.writeStartObject();
       series(g, r.source(), r.forecast().history());
@@ -197,9 +198,22 @@ public final class ForecastJsonRenderer {
     g.writeEndObject();
   }
 
+  /**
+   * Volumes, latencies and durations to 3 decimals, ratios to 6: more digits would be noise, and
+   * would differ in the last place between JVMs.
+   */
   private static void num(JsonGenerator g, String name, double v) throws IOException {
-    if (Double.isNaN(v) || Double.isInfinite(v)) g.writeNullField(name);
-    else g.writeNumberField(name, v);
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      g.writeNullField(name);
+      return;
+    }
+    int decimals = Math.abs(v) < 10 ? 6 : 3;
+    g.writeFieldName(name);
+    g.writeNumber(
+        java.math.BigDecimal.valueOf(v)
+            .setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+            .stripTrailingZeros()
+            .toPlainString());
   }
 
   private static void date(JsonGenerator g, String name, LocalDate d) throws IOException {
