@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  slo check                 evaluate every spec in slo-specs/",
       "  slo validate --data       check specs and the files they read",
-      "  slo forecast --series daily.csv --season 03-15..04-10 --latency 120ms --window 4h",
+      "  slo forecast --series daily.csv --season 03-15..04-10   busy-season premortem",
       "  slo help check            options of one command"
     })
 public final class SloCommand implements Callable<Integer> {
