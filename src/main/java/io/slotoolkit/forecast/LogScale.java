@@ -10,8 +10,11 @@ final class LogScale {
   final double offset;
   final double[] z;
   final double[] filled;
+  private final Series series;
+  private final java.util.Map<String, NormalEquations> equations = new java.util.HashMap<>();
 
   LogScale(Series s) {
+    this.series = s;
     double min = Double.POSITIVE_INFINITY;
     double sum = 0;
     int n = 0;
@@ -30,6 +33,15 @@ final class LogScale {
       z[i] = Double.isNaN(v) ? Double.NaN : Math.log(v + offset);
     }
     this.filled = interpolate(z);
+  }
+
+  /**
+   * The normal equations of one design and weighting, shared by every method and origin of one
+   * forecast: methods with the same design (regression and seasonal+holt) solve them once.
+   */
+  NormalEquations equations(SeasonalDesign d, double halfLifeYears) {
+    String key = d.yearly + "/" + d.harmonics + "/" + d.trend + "/" + halfLifeYears;
+    return equations.computeIfAbsent(key, k -> new NormalEquations(series, z, d, halfLifeYears));
   }
 
   double toValue(double logValue) {

@@ -1,12 +1,6 @@
 package io.slotoolkit.forecast;
 
 import java.time.LocalDate;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -70,13 +64,13 @@ sealed interface Method permits Method.Regression, Method.SeasonalHolt, Method.H
     @Override
     public Fitted fit(Series s, LogScale log, int end) {
       SeasonalDesign design = new SeasonalDesign(s.frequency(), true, harmonics, trend);
-      double[] beta = solve(s, log.z, end, design, halfLifeYears);
+      double[] beta = log.equations(design, halfLifeYears).solve(end);
       LocalDate last = s.date(end - 1);
       return h -> {
         double[] out = new double[h];
         double[] x = new double[design.columns];
         for (int k = 1; k <= h; k++) {
-          design.row(s.frequency().plus(last, k), years(s.frequency(), k), x);
+          design.row(s.frequency().plus(last, k), years(s.frequency(), end - 1 + k), x);
           out[k - 1] = dot(x, beta);
         }
         return out;
@@ -114,17 +108,20 @@ sealed interface Method permits Method.Regression, Method.SeasonalHolt, Method.H
     @Override
     public Fitted fit(Series s, LogScale log, int end) {
       SeasonalDesign design = new SeasonalDesign(s.frequency(), yearly, harmonics, true);
-      double[] beta = solve(s, log.z, end, design, 0);
+      NormalEquations eq = log.equations(design, 0);
+      double[] beta = eq.solve(end);
       LocalDate last = s.date(end - 1);
       double[] x = new double[design.columns];
       double[] adjusted = new double[end];
       for (int i = 0; i < end; i++) {
-        design.row(s.date(i), years(s.frequency(), i - (end - 1)), x);
-        adjusted[i] = log.z[i] - seasonalPart(x, beta, design);
+        adjusted[i] = log.z[i] - seasonalPart(eq.row(i), beta, design);
       }
-      double[] filled = LogScale.interpolate(adjusted);
-      boolean[] seen = new boolean[end];
-      for (int i = 0; i < end; i++) seen[i] = !Double.isNaN(adjusted[i]);
+      // The level and trend only need the recent past: run Holt over the last four years at most
+      // (the first of them warms it up), which keeps a ten-year daily fit fast.
+      int from = Math.max(0, end - 4 * s.frequency().stepsPerYear());
+      double[] filled = LogScale.interpolate(java.util.Arrays.copyOfRange(adjusted, from, end));
+      boolean[] seen = new boolean[filled.length];
+      for (int i = 0; i < filled.length; i++) seen[i] = !Double.isNaN(adjusted[from + i]);
       double[] p = optimise(p3 -> holtSse(filled, seen, p3), new double[] {0.2, 0.1, 0.95});
       double[] state = holt(filled, p);
       double level = state[0];
@@ -137,7 +134,7 @@ sealed interface Method permits Method.Regression, Method.SeasonalHolt, Method.H
         for (int k = 1; k <= h; k++) {
           pow *= phi;
           damp += pow;
-          design.row(s.frequency().plus(last, k), years(s.frequency(), k), x);
+          design.row(s.frequency().plus(last, k), years(s.frequency(), end - 1 + k), x);
           out[k - 1] = level + damp * slope + seasonalPart(x, beta, design);
         }
         return out;
@@ -233,7 +230,7 @@ sealed interface Method permits Method.Regression, Method.SeasonalHolt, Method.H
 
   // ---- shared numerics ----
 
-  /** Step {@code k} relative to the reference date, in years. */
+  /** Step {@code k} of a series, counted from its first date, in years. */
   static double years(Frequency f, long k) {
     return k * f.days() / 365.25;
   }
@@ -248,45 +245,6 @@ sealed interface Method permits Method.Regression, Method.SeasonalHolt, Method.H
     double s = 0;
     for (int j = d.seasonalFrom; j < d.columns; j++) s += x[j] * beta[j];
     return s;
-  }
-
-  /**
-   * Weighted least squares through the normal equations (p is at most about 50, so {@code X'X} is
-   * small and building it is one pass over the data), solved by Cholesky with a tiny ridge that
-   * keeps weekday dummies of a short history solvable; SVD when even that fails.
-   */
-  static double[] solve(Series s, double[] z, int end, SeasonalDesign design, double halfLife) {
-    int p = design.columns;
-    double[][] a = new double[p][p];
-    double[] b = new double[p];
-    double[] x = new double[p];
-    double stepsPerHalfLife = halfLife > 0 ? halfLife * 365.25 / s.frequency().days() : 0;
-    for (int i = 0; i < end; i++) {
-      if (Double.isNaN(z[i])) continue;
-      design.row(s.date(i), years(s.frequency(), i - (end - 1)), x);
-      double w = stepsPerHalfLife > 0 ? Math.pow(0.5, (end - 1 - i) / stepsPerHalfLife) : 1;
-      for (int j = 0; j < p; j++) {
-        double wx = w * x[j];
-        if (wx == 0) continue;
-        b[j] += wx * z[i];
-        for (int k = j; k < p; k++) a[j][k] += wx * x[k];
-      }
-    }
-    double trace = 0;
-    for (int j = 0; j < p; j++) trace += a[j][j];
-    double ridge = 1e-8 * trace / p;
-    for (int j = 0; j < p; j++) {
-      a[j][j] += ridge;
-      for (int k = 0; k < j; k++) a[j][k] = a[k][j];
-    }
-    RealMatrix m = new Array2DRowRealMatrix(a, false);
-    ArrayRealVector rhs = new ArrayRealVector(b, false);
-    try {
-      return new CholeskyDecomposition(m, 1e-12, 1e-14).getSolver().solve(rhs).toArray();
-    } catch (NonPositiveDefiniteMatrixException
-        | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
-      return new SingularValueDecomposition(m).getSolver().solve(rhs).toArray();
-    }
   }
 
   /** Damped Holt over {@code z}; returns the one-step SSE over seen steps. */
@@ -305,10 +263,12 @@ sealed interface Method permits Method.Regression, Method.SeasonalHolt, Method.H
     double alpha = p[0];
     double beta = p[0] * p[1];
     double phi = p[2];
-    int warm = Math.min(z.length, 7);
+    int start = Math.min(z.length, 7);
     double level = 0;
-    for (int i = 0; i < warm; i++) level += z[i];
-    level /= warm;
+    for (int i = 0; i < start; i++) level += z[i];
+    level /= start;
+    // One-step errors count once the recursion has forgotten its start.
+    int warm = Math.max(start, Math.min(z.length / 4, 365));
     double slope = 0;
     double sse = 0;
     for (int i = 0; i < z.length; i++) {
@@ -340,18 +300,32 @@ sealed interface Method permits Method.Regression, Method.SeasonalHolt, Method.H
       java.util.function.ToDoubleFunction<double[]> sse, double[] start, boolean withGamma) {
     double[] lo = withGamma ? new double[] {0.01, 0, 0, 0.8} : new double[] {0.01, 0, 0.8};
     double[] hi = withGamma ? new double[] {0.99, 1, 1, 0.99} : new double[] {0.99, 1, 0.99};
-    BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * start.length + 1, 0.05, 1e-5);
+    BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * start.length + 1, 0.05, 1e-3);
+    // BOBYQA may give up on a flat or noisy surface ("failed to reduce Q"): keep the best point it
+    // evaluated, so that a fit never fails because of the optimiser.
+    double[] bestPoint = start.clone();
+    double[] bestValue = {sse.applyAsDouble(start)};
+    ObjectiveFunction f =
+        new ObjectiveFunction(
+            q -> {
+              double v = sse.applyAsDouble(q);
+              if (v < bestValue[0]) {
+                bestValue[0] = v;
+                System.arraycopy(q, 0, bestPoint, 0, q.length);
+              }
+              return v;
+            });
     try {
       PointValuePair best =
           opt.optimize(
-              new MaxEval(3000),
-              new ObjectiveFunction(q -> sse.applyAsDouble(q)),
+              new MaxEval(1500),
+              f,
               GoalType.MINIMIZE,
               new InitialGuess(start),
               new SimpleBounds(lo, hi));
-      return best.getPoint();
-    } catch (org.apache.commons.math3.exception.TooManyEvaluationsException e) {
-      return start;
+      return best.getValue() <= bestValue[0] ? best.getPoint() : bestPoint;
+    } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+      return bestPoint;
     }
   }
 

@@ -41,9 +41,17 @@ final class SeasonalDesign {
         // A weekly value stands for its whole week: place it at the week's middle.
         LocalDate at = frequency == Frequency.WEEKLY ? date.plusDays(3) : date;
         double phase = 2 * Math.PI * (at.getDayOfYear() - 0.5) / at.lengthOfYear();
+        // sin/cos of k x phase by the angle-addition recurrence: two trig calls per row, not 2k.
+        double s1 = Math.sin(phase);
+        double c1 = Math.cos(phase);
+        double sk = s1;
+        double ck = c1;
         for (int k = 1; k <= harmonics; k++) {
-          out[c++] = Math.sin(k * phase);
-          out[c++] = Math.cos(k * phase);
+          out[c++] = sk;
+          out[c++] = ck;
+          double next = sk * c1 + ck * s1;
+          ck = ck * c1 - sk * s1;
+          sk = next;
         }
       }
     }
