@@ -42,13 +42,13 @@ import picocli.CommandLine.Spec;
     footer = {
       "  slo forecast --series daily_sync.csv --season 03-15..04-10 --backtest",
       "  slo forecast --series daily_sync.csv --season 03-15..04-10 \\",
-      "      --latency-column p95_latency_ms --workers 4 --window 2h --headroom 20%",
+      "      --latency-column p95_latency_ms --workers 4 --window 2h --headroom 20%%",
       "  slo forecast --series monthly.csv --value-column in_migrants --format json"
     },
     description = {
       "Forecast a daily, weekly or monthly series with its yearly season, and check whether a daily"
           + " job (volume x per-item latency / workers) and a latency SLO still fit at the peak.",
-      "Capacity decisions use the 95% upper bound of the forecast, not the point forecast."
+      "Capacity decisions use the 95%% upper bound of the forecast, not the point forecast."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

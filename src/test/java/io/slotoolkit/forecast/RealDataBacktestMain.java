@@ -71,9 +71,43 @@ public final class RealDataBacktestMain {
               "ds",
               "y"));
 
+  /** The table of docs/forecasting.md. */
+  static void markdown(Path dir, Forecaster forecaster) {
+    System.out.println(
+        "| series | hold-out | chosen method | MAPE | naive MAPE | peak error | naive peak error"
+            + " | peak date shift | cover 80% | cover 95% | real peak | upper 95% at peak |");
+    System.out.println(
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (Case c : CASES) {
+      Backtest b = forecaster.backtest(c.load(dir), ForecastOptions.defaults(), 0);
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %s..%s | %s | %.2f%% | %.2f%% | %+.1f%% | %+.1f%% | %+d d | %.0f%% | %.0f%% | %,.0f"
+              + " | %,.0f %s |%n",
+          c.name(),
+          b.from(),
+          b.to(),
+          b.forecast().method(),
+          b.mape(),
+          b.baselineMape(),
+          b.peakError(),
+          b.baselinePeakError(),
+          b.peakDateShiftDays(),
+          b.coverage80(),
+          b.coverage95(),
+          b.actualPeak(),
+          b.peakUpper95(),
+          b.peakCovered() ? "(reached)" : "(**missed**)");
+    }
+  }
+
   public static void main(String[] args) {
     Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/datasets");
     Forecaster forecaster = new Forecaster();
+    if (args.length > 1 && args[1].equals("--markdown")) {
+      markdown(dir, forecaster);
+      return;
+    }
     System.out.printf(
         Locale.ROOT,
         "%-30s %-20s %7s %7s %8s %8s %6s %6s %6s %5s %s%n",
