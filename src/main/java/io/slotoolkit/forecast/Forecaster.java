@@ -215,6 +215,7 @@ public final class Forecaster {
       list.add(new Method.Regression(DAILY_HARMONICS / 2, 1, true));
       list.add(new Method.SeasonalHolt(DAILY_HARMONICS / 2, true));
       list.add(new Method.SeasonalHolt(DAILY_HARMONICS, true));
+      list.add(new Method.SeasonalNaive());
       return list;
     }
     int k = WEEKLY_HARMONICS;
@@ -223,6 +224,7 @@ public final class Forecaster {
     list.add(new Method.Regression(k, 2, true));
     list.add(new Method.SeasonalHolt(k, true));
     if (n >= 3 * f.stepsPerYear()) list.add(new Method.HoltWinters());
+    list.add(new Method.SeasonalNaive());
     return list;
   }
 

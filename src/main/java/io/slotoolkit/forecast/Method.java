@@ -13,7 +13,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * A forecasting method that a rolling-origin backtest can choose. Every method works on the log
  * scale ({@link LogScale}) and forecasts log values; the caller turns them back into volumes.
  */
-sealed interface Method permits Method.Regression, Method.SeasonalHolt, Method.HoltWinters {
+sealed interface Method
+    permits Method.Regression, Method.SeasonalHolt, Method.HoltWinters, Method.SeasonalNaive {
 
   /** Short name shown to users: {@code regression}, {@code seasonal+holt}, ... */
   String label();
@@ -225,6 +226,43 @@ sealed interface Method permits Method.Regression, Method.SeasonalHolt, Method.H
         System.arraycopy(s, 0, out[1], 0, m);
       }
       return sse;
+    }
+  }
+
+  /**
+   * The value one year earlier (364 days for daily data, so that weekdays line up; further back
+   * across a gap). The baseline of every backtest, and a candidate of its own: when a season
+   * repeats almost exactly, nothing beats it, and it may join the best method in a mean.
+   */
+  record SeasonalNaive() implements Method {
+    @Override
+    public String label() {
+      return "seasonal naive";
+    }
+
+    @Override
+    public boolean seasonal() {
+      return true;
+    }
+
+    @Override
+    public int minHistory(Frequency f) {
+      return f.seasonalLag() + 1;
+    }
+
+    @Override
+    public Fitted fit(Series s, LogScale log, int end) {
+      int lag = s.frequency().seasonalLag();
+      return h -> {
+        double[] out = new double[h];
+        for (int k = 1; k <= h; k++) {
+          int back = end - 1 + k - lag;
+          while (back >= end) back -= lag;
+          while (back - lag >= 0 && Double.isNaN(log.z[back])) back -= lag;
+          out[k - 1] = Double.isNaN(log.z[back]) ? log.filled[back] : log.z[back];
+        }
+        return out;
+      };
     }
   }
 

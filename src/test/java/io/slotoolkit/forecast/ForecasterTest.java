@@ -211,4 +211,23 @@ class ForecasterTest {
         .isInstanceOf(SloException.class)
         .hasMessage("--horizon 800 is more than two years of days (730)");
   }
+
+  @Test
+  void seasonal_naive_repeats_the_same_weekday_a_year_back_and_skips_a_gap() {
+    // 800 days of value = day number + 1; day 799 is the last. One step ahead is day 800, whose
+    // 364-day lag is day 436 (value 437); day 436 + 1 = 437 is missing, so step 2 (day 801)
+    // goes back two lags to day 73 (value 74).
+    double[] v = new double[800];
+    for (int i = 0; i < v.length; i++) v[i] = i + 1;
+    v[437] = Double.NaN;
+    List<Observation> rows = new java.util.ArrayList<>();
+    LocalDate start = LocalDate.of(2020, 1, 1);
+    for (int i = 0; i < v.length; i++)
+      if (!Double.isNaN(v[i])) rows.add(new Observation(start.plusDays(i), v[i], "row " + i));
+    Series s = Series.of("v", rows, DuplicateRule.ERROR);
+    LogScale log = new LogScale(s);
+    double[] fc = new Method.SeasonalNaive().fit(s, log, s.size()).forecast(2);
+    assertThat(Math.exp(fc[0])).isCloseTo(437, within(1e-9));
+    assertThat(Math.exp(fc[1])).isCloseTo(74, within(1e-9));
+  }
 }
