@@ -221,6 +221,22 @@ final class ForecastCommand implements Callable<Integer> {
     }
     DuplicateRule rule = duplicateRule();
     FailOn gateFrom = failOnRule();
+    // Option combinations are checked before any work, so that a typo costs no forecast.
+    if (latency != null && window == null) {
+      throw SloException.spec(
+          "--latency needs --window: the job check compares volume x latency / workers with it",
+          "add --window, such as --window 4h");
+    }
+    if (window != null && latency == null && latencyColumn == null) {
+      throw SloException.spec(
+          "--window needs the per-item latency",
+          "give --latency (such as 120ms) or --latency-column to model it from history");
+    }
+    if (latencySlo != null && latencyColumn == null) {
+      throw SloException.spec(
+          "--latency-slo needs --latency-column: the check predicts that latency at the peak",
+          "name the column with the daily latency statistic (such as p95_latency_ms)");
+    }
     CliContext ctx = root.context();
     SeriesFile file = SeriesFile.read(series.isAbsolute() ? series : relative(ctx, series));
     String dates = file.dateColumn(dateColumn);
@@ -242,11 +258,6 @@ final class ForecastCommand implements Callable<Integer> {
             window,
             headroom,
             latencySlo == null ? null : latencySlo.toNanos() / 1e6);
-    if (latency != null && window == null) {
-      throw SloException.spec(
-          "--latency needs --window: the job check compares volume x latency / workers with it",
-          "add --window, such as --window 4h");
-    }
     LoadLatency model = latencySeries == null ? null : LoadLatency.fit(volume, latencySeries);
     Premortem premortem =
         seasonRange != null || capacity.any() || model != null
