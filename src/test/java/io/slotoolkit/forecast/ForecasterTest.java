@@ -230,4 +230,26 @@ class ForecasterTest {
     assertThat(Math.exp(fc[0])).isCloseTo(437, within(1e-9));
     assertThat(Math.exp(fc[1])).isCloseTo(74, within(1e-9));
   }
+
+  @Test
+  void weekly_series_recover_their_yearly_peak_week() {
+    // 4 years of Mondays with a peak in the last week of March (3x) and 5% growth a year.
+    LocalDate first = LocalDate.of(2021, 1, 4);
+    double[] v = new double[4 * 52];
+    for (int i = 0; i < v.length; i++) {
+      LocalDate d = first.plusWeeks(i);
+      boolean peak = d.getMonthValue() == 3 && d.getDayOfMonth() >= 22;
+      v[i] = 1000 * Math.pow(1.05, i / 52.0) * (peak ? 3 : 1) * (i % 2 == 0 ? 1.02 : 0.98);
+    }
+    Series s = Series.regular("moves", Frequency.WEEKLY, first, v);
+    Forecast f = forecaster.forecast(s, ForecastOptions.defaults());
+    assertThat(f.points()).hasSize(52);
+    assertThat(f.points()).allMatch(p -> p.date().getDayOfWeek() == DayOfWeek.MONDAY);
+    ForecastPoint top = f.points().get(0);
+    for (ForecastPoint p : f.points()) if (p.value() > top.value()) top = p;
+    assertThat(top.date().getMonthValue()).isEqualTo(3);
+    assertThat(top.date().getDayOfMonth()).isGreaterThanOrEqualTo(20);
+    // 1000 x 1.05^4 x 3 = 3,647 around the fifth March peak.
+    assertThat(top.value()).isCloseTo(3_647, within(3_647 * 0.15));
+  }
 }
