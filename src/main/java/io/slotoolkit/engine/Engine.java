@@ -361,13 +361,20 @@ public final class Engine implements AutoCloseable {
                   + " s USING (scan_id, file_id) WHERE e.scan_id > "
                   + watermark
                   + " GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10",
-              r -> new Reject(r.getString(1), r.getInt(2), tidy(r.getString(3))));
+              r -> new Reject(display(r.getString(1)), r.getInt(2), tidy(r.getString(3))));
       List<String> samples =
           first.stream().limit(5).map(x -> x.file + ":" + x.line + ": " + x.message).toList();
       return new Rejects(rows, first, samples);
     } catch (Database.QueryFailed ex) {
       return new Rejects(0, List.of(), List.of()); // no rejects table: nothing was rejected
     }
+  }
+
+  /** A data file as people want to read it: relative to the working folder when it is inside it. */
+  static String display(String file) {
+    Path abs = Path.of(file).toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
   }
 
   private static String tidy(String duckMessage) {
