@@ -22,12 +22,14 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       ValidateCommand.class,
       AlertsCommand.class,
+      ForecastCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  slo check                 evaluate every spec in slo-specs/",
       "  slo validate --data       check specs and the files they read",
+      "  slo forecast --series daily.csv --season 03-15..04-10   busy-season premortem",
       "  slo help check            options of one command"
     })
 public final class SloCommand implements Callable<Integer> {
