@@ -252,6 +252,7 @@ public final class Engine implements AutoCloseable {
     }
     Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
     long[] stats = readCounts(scan, slos, counts);
+    if (!scan.ageBounds().isEmpty()) readAlertWindows(scan, slos, at, counts);
     SourceStats st = checkBadRows(src, rejects(src, watermark), stats[0], stats[1], stats[2]);
     return new SourceScan(counts, st, scan.table());
   }
@@ -282,7 +283,8 @@ public final class Engine implements AutoCloseable {
     int next = statsColumn + 3;
     for (int i = 0; i < slos.size(); i++) {
       extraAt[i] = next;
-      next += 2 * slos.get(i).alertWindows().size() + slos.get(i).distinctExclusions().size();
+      next +=
+          (slos.get(i).alertWindows().isEmpty() ? 0 : 2) + slos.get(i).distinctExclusions().size();
     }
     long[] stats = new long[3];
     db.query(
@@ -300,14 +302,8 @@ public final class Engine implements AutoCloseable {
             }
             int c = 2 + k + 3 * i;
             ScanCompiler.SloWindow w = slos.get(i);
-            Map<Duration, Counts> windows = new HashMap<>();
-            for (int j = 0; j < w.alertWindows().size(); j++) {
-              windows.put(
-                  w.alertWindows().get(j),
-                  new Counts(r.getLong(extraAt[i] + 2 * j), r.getLong(extraAt[i] + 2 * j + 1)));
-            }
             List<Long> excluded = new ArrayList<>();
-            int x0 = extraAt[i] + 2 * w.alertWindows().size();
+            int x0 = extraAt[i] + (w.alertWindows().isEmpty() ? 0 : 2);
             for (int x = 0; x < w.distinctExclusions().size(); x++) excluded.add(r.getLong(x0 + x));
             counts
                 .get(slo)
@@ -317,7 +313,7 @@ public final class Engine implements AutoCloseable {
                         r.getLong(c),
                         r.getLong(c + 1),
                         r.getLong(c + 2),
-                        windows,
+                        Map.of(),
                         excluded));
           }
           if (gid == statsGid) {
@@ -326,6 +322,77 @@ public final class Engine implements AutoCloseable {
           return null;
         });
     return stats;
+  }
+
+  /**
+   * Fills in each group's alert window counts from the scan table's age classes: one small query
+   * returns good and valid events per group and class, and a window starting at the j-th bound sums
+   * the classes j and above.
+   */
+  private void readAlertWindows(
+      ScanCompiler.CompiledScan scan,
+      List<ScanCompiler.SloWindow> slos,
+      Instant at,
+      Map<Slo, List<GroupCounts>> counts) {
+    List<Instant> bounds = scan.ageBounds();
+    int k = scan.keys().size();
+    List<Integer> with = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT gid");
+    for (int j = 0; j < k; j++) sql.append(", k").append(j);
+    sql.append(", __a");
+    for (int i = 0; i < slos.size(); i++) {
+      if (slos.get(i).alertWindows().isEmpty()) continue;
+      with.add(i);
+      sql.append(", sum(ag").append(i).append(")::BIGINT, sum(av").append(i).append(")::BIGINT");
+    }
+    sql.append(" FROM ").append(Sql.ident(scan.table())).append(" GROUP BY ALL");
+    // (gid, every key) -> [class][2 x SLO with windows]
+    Map<List<Object>, long[][]> byGroup = new HashMap<>();
+    db.query(
+        sql.toString(),
+        r -> {
+          List<Object> key = new ArrayList<>();
+          key.add(r.getLong(1));
+          for (int j = 0; j < k; j++) key.add(r.getString(2 + j));
+          int cls = r.getInt(2 + k);
+          long[][] c =
+              byGroup.computeIfAbsent(key, x -> new long[bounds.size() + 1][2 * with.size()]);
+          for (int w = 0; w < 2 * with.size(); w++) c[cls][w] += r.getLong(3 + k + w);
+          return null;
+        });
+    for (int n = 0; n < with.size(); n++) {
+      int i = with.get(n);
+      ScanCompiler.SloWindow sw = slos.get(i);
+      Slo slo = sw.slo();
+      java.util.Set<String> set = new java.util.TreeSet<>(slo.per());
+      long gid =
+          scan.sets().stream().filter(g -> g.columns().equals(set)).findFirst().orElseThrow().gid();
+      List<GroupCounts> filled = new ArrayList<>();
+      for (GroupCounts g : counts.get(slo)) {
+        List<Object> key = new ArrayList<>();
+        key.add(gid);
+        for (String col : scan.keys()) {
+          int p = slo.per().indexOf(col);
+          key.add(p < 0 ? null : g.group().values().get(p));
+        }
+        long[][] c = byGroup.get(key);
+        Map<Duration, Counts> windows = new HashMap<>();
+        for (Duration d : sw.alertWindows()) {
+          int from = bounds.indexOf(at.minus(d)) + 1;
+          long good = 0;
+          long total = 0;
+          for (int cls = from; c != null && cls <= bounds.size(); cls++) {
+            good += c[cls][2 * n];
+            total += c[cls][2 * n + 1];
+          }
+          windows.put(d, new Counts(good, total));
+        }
+        filled.add(
+            new GroupCounts(
+                g.group(), g.good(), g.total(), g.skippedNull(), windows, g.excluded()));
+      }
+      counts.put(slo, filled);
+    }
   }
 
   /**

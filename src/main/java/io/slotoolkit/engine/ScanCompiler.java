@@ -86,6 +86,8 @@ public final class ScanCompiler {
    * @param keys the group key columns, in the order of the {@code k} columns
    * @param sets each grouping set as its sorted columns, with the GROUPING() id DuckDB gives it
    * @param columns the count columns, in the order {@code fetch} returns them after the keys
+   * @param ageBounds the alert window starts that split rows into age classes {@code __a} (empty
+   *     when no SLO has alert windows): see {@link #ageBounds}
    */
   public record CompiledScan(
       String table,
@@ -93,7 +95,8 @@ public final class ScanCompiler {
       String fetch,
       List<String> keys,
       List<GroupingSet> sets,
-      List<CountColumn> columns) {}
+      List<CountColumn> columns,
+      List<Instant> ageBounds) {}
 
   /** A set of group columns and the {@code GROUPING(...)} bitmask DuckDB reports for it. */
   public record GroupingSet(Set<String> columns, long gid) {}
@@ -108,9 +111,10 @@ public final class ScanCompiler {
 
   /**
    * The count columns for these SLOs ending at {@code at}: g, t and n per SLO, in order, then the
-   * row statistics, then for each SLO in order its alert windows' good and valid events ({@code
-   * a<i>_<j>g}, {@code a<i>_<j>t}) and the valid events each exclusion removed from its window
-   * ({@code x<i>_<k>}). Events in an SLO's exclusions count in none of its other columns.
+   * row statistics, then for each SLO in order: when it has alert windows, its good and valid
+   * events over the whole scanned range ({@code ag<i>}, {@code av<i>}, split by the age class
+   * {@code __a}, see {@link #ageBounds}), and the valid events each exclusion removed from its
+   * window ({@code x<i>_<k>}). Events in an SLO's exclusions count in none of its other columns.
    *
    * @param at the end of every window; null when no SLO has alert windows
    */
@@ -150,14 +154,11 @@ public final class ScanCompiler {
               ? ""
               : " AND (" + s.slo().sli().total().text() + ") IS TRUE";
       String good = goodExpression(s.slo().sli());
-      for (int j = 0; j < s.alertWindows().size(); j++) {
-        String w =
-            "__keep AND __t >= "
-                + TimeColumn.micros(at.minus(s.alertWindows().get(j)))
-                + notExcluded(s)
-                + total;
-        cols.add(new CountColumn("a" + i + "_" + j + "g", w + " AND " + good + " IS TRUE"));
-        cols.add(new CountColumn("a" + i + "_" + j + "t", w + " AND " + good + " IS NOT NULL"));
+      if (!s.alertWindows().isEmpty()) {
+        // good and valid events at any time in range: the age class __a splits them by window
+        String w = "__keep" + notExcluded(s) + total;
+        cols.add(new CountColumn("ag" + i, w + " AND " + good + " IS TRUE"));
+        cols.add(new CountColumn("av" + i, w + " AND " + good + " IS NOT NULL"));
       }
       List<Exclusion> distinct = s.distinctExclusions();
       for (int k = 0; k < distinct.size(); k++) {
@@ -248,6 +249,18 @@ public final class ScanCompiler {
     for (String k : quotedKeys) flags.append(k).append(", ");
     if (bucket != null)
       flags.append("__t // ").append(bucket.toNanos() / 1_000).append(" AS __b, ");
+    List<Instant> bounds = ageBounds(slos, at);
+    if (!bounds.isEmpty()) {
+      flags.append("CASE");
+      for (int c = bounds.size(); c >= 1; c--) {
+        flags
+            .append(" WHEN __t >= ")
+            .append(TimeColumn.micros(bounds.get(c - 1)))
+            .append(" THEN ")
+            .append(c);
+      }
+      flags.append(" ELSE 0 END AS __a, ");
+    }
     for (int i = 0; i < columns.size(); i++) {
       CountColumn c = columns.get(i);
       flags
@@ -275,6 +288,7 @@ public final class ScanCompiler {
     for (int j = 0; j < keys.size(); j++)
       sql.append(", CAST(").append(quotedKeys.get(j)).append(" AS VARCHAR) AS k").append(j);
     if (bucket != null) sql.append(", __b");
+    if (!bounds.isEmpty()) sql.append(", __a");
     for (CountColumn c : columns)
       sql.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT AS ").append(c.name());
     sql.append("\nFROM (").append(flags).append(")\nGROUP BY GROUPING SETS (");
@@ -283,6 +297,7 @@ public final class ScanCompiler {
     for (Set<String> set : sets) {
       List<String> cols = new ArrayList<>(set.stream().map(Sql::ident).toList());
       if (bucket != null) cols.add("__b");
+      if (!bounds.isEmpty()) cols.add("__a");
       sql.append(first ? "" : ", ").append('(').append(String.join(", ", cols)).append(')');
       first = false;
       long gid = 0;
@@ -297,7 +312,19 @@ public final class ScanCompiler {
     for (CountColumn c : columns) fetch.append(", sum(").append(c.name()).append(")::BIGINT");
     fetch.append(" FROM ").append(Sql.ident(table)).append(" GROUP BY ALL");
     return new CompiledScan(
-        table, sql.toString(), fetch.toString(), keys, out, List.copyOf(columns));
+        table, sql.toString(), fetch.toString(), keys, out, List.copyOf(columns), bounds);
+  }
+
+  /**
+   * The starts of every alert window of these SLOs, {@code at - d}, distinct and oldest first: b1 <
+   * ... < bm. A row's age class {@code __a} is how many of them it is at or after (0 when older
+   * than every window), so a window starting at bj holds exactly the classes j and above. One small
+   * grouping key replaces two count columns per window and SLO.
+   */
+  public static List<Instant> ageBounds(List<SloWindow> slos, Instant at) {
+    java.util.TreeSet<Instant> b = new java.util.TreeSet<>();
+    for (SloWindow s : slos) for (Duration d : s.alertWindows()) b.add(at.minus(d));
+    return List.copyOf(b);
   }
 
   /** The SQL that is true for a good event, as the SLI defines it. */
