@@ -266,4 +266,52 @@ class AlertCheckTest {
       assertThat(tables).isEqualTo(2);
     }
   }
+
+  @Test
+  void slos_with_different_pairs_on_one_source_each_get_their_own_windows(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path burst = Path.of("src/test/resources/events/alerts/burst.csv").toAbsolutePath();
+    Path spec = dir.resolve("two.yaml");
+    java.nio.file.Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "sources:",
+            "  burst: {path: '" + burst + "', timestamp: ts, timestamp_format: epoch_s}",
+            "slos:",
+            "  - name: fast",
+            "    source: burst",
+            "    sli: {ratio: {good: 'status < 500'}}",
+            "    objective: 99%",
+            "    window: 30d",
+            "    alerts: [{long: 2h, short: 10m, factor: 5, severity: page}]",
+            "  - name: slow",
+            "    source: burst",
+            "    sli: {ratio: {good: 'status < 500'}}",
+            "    objective: 99%",
+            "    window: 1d",
+            "    alerts: [{long: 12h, short: 7m, factor: 1, severity: ticket}]",
+            ""));
+    Catalog c = new SpecLoader().load(List.of(spec));
+    Assessment a;
+    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+      Evaluator ev = new Evaluator(engine);
+      ev.prepare(c);
+      a = ev.assess(c, AT, new FailOn.OnBreach());
+    }
+    // fast: 2h holds 120 requests, 10 bad -> (10/120)/0.01 = 8.33 >= 5; 10m: 10 of 10 -> 100
+    AlertStatus fast = a.details().get(0).alerts().get(0);
+    assertThat(fast.longWindow()).isEqualTo(new io.slotoolkit.evaluate.Counts(110, 120));
+    assertThat(fast.shortWindow()).isEqualTo(new io.slotoolkit.evaluate.Counts(0, 10));
+    assertThat(fast.fired()).isTrue();
+    // slow: 12h holds 720 requests, 10 bad -> 1.39 >= 1; 7m: 7 of 7 bad -> 100
+    AlertStatus slow = a.details().get(1).alerts().get(0);
+    assertThat(slow.longWindow()).isEqualTo(new io.slotoolkit.evaluate.Counts(710, 720));
+    assertThat(slow.shortWindow()).isEqualTo(new io.slotoolkit.evaluate.Counts(0, 7));
+    assertThat(slow.longBurnRate()).isCloseTo(10.0 / 720 / 0.01, within(1e-9));
+    assertThat(slow.fired()).isTrue();
+    // the 1d SLO window: 1440 requests, 10 bad
+    assertThat(a.details().get(1).result().total()).isEqualTo(1440);
+  }
 }
