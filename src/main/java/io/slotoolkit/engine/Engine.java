@@ -457,6 +457,23 @@ public final class Engine implements AutoCloseable {
    */
   public Map<Slo, List<GroupSeries>> minuteSeries(
       DataSource source, List<ScanCompiler.SloWindow> slos, Instant from, Instant to) {
+    Map<Slo, List<GroupSeries>> out = new LinkedHashMap<>();
+    for (ScanCompiler.SloWindow w : slos) out.put(w.slo(), new ArrayList<>());
+    minuteSeries(source, slos, from, to, (slo, series) -> out.get(slo).add(series));
+    return out;
+  }
+
+  /**
+   * Like {@link #minuteSeries(DataSource, List, Instant, Instant)}, handing each group's series to
+   * {@code sink} as soon as it is read (SLO by SLO, groups in key order), so that only one group's
+   * minutes are held at a time however many groups a {@code per} SLO has.
+   */
+  public void minuteSeries(
+      DataSource source,
+      List<ScanCompiler.SloWindow> slos,
+      Instant from,
+      Instant to,
+      java.util.function.BiConsumer<Slo, GroupSeries> sink) {
     List<ScanCompiler.SloWindow> windows =
         slos.stream()
             .map(w -> new ScanCompiler.SloWindow(w.slo(), from, List.of(), w.exclusions()))
@@ -468,7 +485,6 @@ public final class Engine implements AutoCloseable {
         new ArrayList<>(
             new java.util.TreeSet<>(
                 windows.stream().flatMap(w -> w.slo().per().stream()).toList()));
-    Map<Slo, List<GroupSeries>> out = new LinkedHashMap<>();
     for (int i = 0; i < windows.size(); i++) {
       Slo slo = windows.get(i).slo();
       long gid = 0;
@@ -483,37 +499,51 @@ public final class Engine implements AutoCloseable {
       for (String col : slo.per()) sql.append("k").append(keys.indexOf(col)).append(", ");
       sql.append("__b");
       int p = slo.per().size();
-      Map<List<String>, long[][]> byGroup = new LinkedHashMap<>();
+      // the group being filled: its key, then good and valid events per minute
+      Object[] current = new Object[3];
+      int[] emitted = {0};
+      Runnable emit =
+          () -> {
+            if (current[0] == null) return;
+            @SuppressWarnings("unchecked")
+            List<String> values = (List<String>) current[0];
+            Group g = slo.per().isEmpty() ? null : new Group(slo.per(), values);
+            sink.accept(
+                slo,
+                new GroupSeries(
+                    g, new MinuteSeries(from, (long[]) current[1], (long[]) current[2])));
+            emitted[0]++;
+          };
       try {
         db.query(
             sql.toString(),
             r -> {
               List<String> values = new ArrayList<>();
               for (int j = 0; j < p; j++) values.add(r.getString(1 + j));
-              long[][] c = byGroup.computeIfAbsent(values, v -> new long[2][minutes]);
+              if (current[0] == null || !current[0].equals(values)) {
+                emit.run();
+                current[0] = values;
+                current[1] = new long[minutes];
+                current[2] = new long[minutes];
+              }
               int m = (int) (r.getLong(p + 1) - first);
               if (m >= 0 && m < minutes) {
-                c[0][m] = r.getLong(p + 2);
-                c[1][m] = r.getLong(p + 3);
+                ((long[]) current[1])[m] = r.getLong(p + 2);
+                ((long[]) current[2])[m] = r.getLong(p + 3);
               }
               return null;
             });
       } catch (Database.QueryFailed e) {
         throw e.asDataError(bound(source).label(), null);
       }
-      List<GroupSeries> series = new ArrayList<>();
-      for (Map.Entry<List<String>, long[][]> e : byGroup.entrySet()) {
-        Group g = slo.per().isEmpty() ? null : new Group(slo.per(), e.getKey());
-        series.add(new GroupSeries(g, new MinuteSeries(from, e.getValue()[0], e.getValue()[1])));
-      }
-      if (series.isEmpty() && slo.per().isEmpty()) {
-        series.add(
+      emit.run();
+      if (emitted[0] == 0 && slo.per().isEmpty()) {
+        sink.accept(
+            slo,
             new GroupSeries(null, new MinuteSeries(from, new long[minutes], new long[minutes])));
       }
-      out.put(slo, series);
     }
     db.execute("DROP TABLE IF EXISTS " + Sql.ident(scan.table()));
-    return out;
   }
 
   private SloException scanFailure(

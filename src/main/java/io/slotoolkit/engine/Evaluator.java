@@ -176,12 +176,12 @@ public final class Evaluator {
    * inside DuckDB; the history starts one longest alert window before {@code from}.
    */
   public List<SloReplay> replay(Catalog catalog, Instant from, Instant to) {
-    List<SloReplay> out = new ArrayList<>();
     List<Exclusion> exclusions = catalog.exclusions();
-    Map<Slo, List<Engine.GroupSeries>> series = new LinkedHashMap<>();
-    Map<Slo, AlertPolicy> policies = new LinkedHashMap<>();
+    Map<Slo, List<SloReplay>> bySlo = new LinkedHashMap<>();
+    for (Slo slo : catalog.slos()) bySlo.put(slo, new ArrayList<>());
     for (DataSource source : sources(catalog)) {
       List<Slo> slos = catalog.slos().stream().filter(s -> s.source().equals(source)).toList();
+      Map<Slo, AlertPolicy> policies = new LinkedHashMap<>();
       Duration longest = Duration.ZERO;
       for (Slo slo : slos) {
         AlertPolicy p = AlertPolicy.forSlo(slo);
@@ -195,21 +195,28 @@ public final class Evaluator {
             new ScanCompiler.SloWindow(
                 slo, start, List.of(), Exclusions.intervalsFor(exclusions, slo, start, to)));
       }
-      series.putAll(engine.minuteSeries(source, windows, start, to));
+      // each group is replayed as soon as its minutes are read, then its minutes are dropped
+      engine.minuteSeries(
+          source,
+          windows,
+          start,
+          to,
+          (slo, g) ->
+              bySlo
+                  .get(slo)
+                  .add(
+                      new SloReplay(
+                          slo,
+                          g.group(),
+                          policies.get(slo),
+                          AlertReplay.replay(
+                              policies.get(slo),
+                              slo.objective(),
+                              g.series(),
+                              from,
+                              slo.source().zone()))));
     }
-    for (Slo slo : catalog.slos()) {
-      AlertPolicy policy = policies.get(slo);
-      for (Engine.GroupSeries g : series.getOrDefault(slo, List.of())) {
-        out.add(
-            new SloReplay(
-                slo,
-                g.group(),
-                policy,
-                AlertReplay.replay(
-                    policy, slo.objective(), g.series(), from, slo.source().zone())));
-      }
-    }
-    return out;
+    return bySlo.values().stream().flatMap(List::stream).toList();
   }
 
   private static void add(
