@@ -56,7 +56,16 @@ public final class MarkdownRenderer implements Renderer {
     out.println(
         "| SLO | Service | Group | Window | Objective | SLI | Good / total | Budget left | Burn | Status |");
     out.println("|---|---|---|---|---|--:|--:|--:|--:|---|");
+    int hiddenOk = 0;
     for (SloResult r : e.results()) {
+      // a PR comment stays short: groups of per SLOs that are simply OK are counted, not listed
+      if (assessment != null
+          && r.group() != null
+          && !r.group().columns().isEmpty()
+          && r.status() == Status.OK) {
+        hiddenOk++;
+        continue;
+      }
       String status =
           switch (r.status()) {
             case OK -> "✅ OK";
@@ -88,6 +97,10 @@ public final class MarkdownRenderer implements Renderer {
               + " | "
               + status
               + " |");
+    }
+    if (hiddenOk > 0) {
+      out.println();
+      out.println("_" + hiddenOk + " OK group(s) of per-group SLOs not listed._");
     }
     out.println();
     if (assessment != null) details(e, out);
