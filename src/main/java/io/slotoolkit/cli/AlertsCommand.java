@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  slo alerts --replay                              the 30 days before the latest event",
+      "  slo alerts --replay            the 30 days before the latest event",
       "  slo alerts --replay --from 2026-01-01 --to 2026-03-01 --slo 'api-*'",
       "  slo alerts --replay --format json --output replay.json"
     })
@@ -72,8 +72,8 @@ final class AlertsCommand implements Callable<Integer> {
       names = "--to",
       paramLabel = "INSTANT",
       description =
-          "Last evaluation instant (rounded up to the minute). Default: just after the latest"
-              + " event.")
+          "Last evaluation instant (rounded up to the minute; --at means the same). Default:"
+              + " just after the latest event.")
   String to;
 
   @Option(
@@ -100,9 +100,10 @@ final class AlertsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = root.context();
-    if (specs.at != null) {
-      throw SloException.spec("slo alerts --replay takes --from and --to, not --at", null);
+    if (specs.at != null && to != null) {
+      throw SloException.spec("--at and --to both given", "--at means --to for a replay: give one");
     }
+    if (specs.at != null) to = specs.at;
     Catalog catalog = specs.load(ctx);
     try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
       Evaluator evaluator = new Evaluator(engine);
