@@ -103,7 +103,7 @@ final class AlertsCommand implements Callable<Integer> {
     if (specs.at != null && to != null) {
       throw SloException.spec("--at and --to both given", "--at means --to for a replay: give one");
     }
-    if (specs.at != null) to = specs.at;
+    String until = specs.at != null ? specs.at : to;
     Catalog catalog = specs.load(ctx);
     try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
       Evaluator evaluator = new Evaluator(engine);
