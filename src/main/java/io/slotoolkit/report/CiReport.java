@@ -23,10 +23,18 @@ import java.util.Optional;
  * @param zone the zone times are shown in
  * @param passed whether the run passed its gate
  * @param cases one per SLO or group, in result order
+ * @param severity the run's highest severity with its reason ({@code SEV1 (shop/checkout): a page
+ *     alert fired}); null when none was reached or there is no severity table
  */
-public record CiReport(Instant at, ZoneId zone, boolean passed, List<CiCase> cases) {
+public record CiReport(
+    Instant at, ZoneId zone, boolean passed, List<CiCase> cases, String severity) {
   public CiReport {
     cases = List.copyOf(cases);
+  }
+
+  /** A report without a run severity. */
+  public CiReport(Instant at, ZoneId zone, boolean passed, List<CiCase> cases) {
+    this(at, zone, passed, cases, null);
   }
 
   /**
@@ -77,7 +85,8 @@ public record CiReport(Instant at, ZoneId zone, boolean passed, List<CiCase> cas
               fired,
               sev.map(m -> m.level().name() + ": " + m.reason()).orElse(null)));
     }
-    return new CiReport(e.at(), e.zone(), e.passed(), cases);
+    SeverityMatch top = a.severity().highest();
+    return new CiReport(e.at(), e.zone(), e.passed(), cases, top == null ? null : top.describe());
   }
 
   /** A report of an evaluation under the default gate (see {@link CiCase#of}). */

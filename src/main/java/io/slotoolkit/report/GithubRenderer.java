@@ -64,7 +64,8 @@ public final class GithubRenderer {
                     + alerting
                     + " alerting, "
                     + skipped
-                    + " without data"));
+                    + " without data"
+                    + (report.severity() == null ? "" : "; severity " + report.severity())));
     return out;
   }
 

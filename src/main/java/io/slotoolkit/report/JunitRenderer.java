@@ -65,6 +65,7 @@ public final class JunitRenderer {
       x.append("    <properties>\n");
       property(x, "evaluated_at", evaluatedAt);
       property(x, "passed", String.valueOf(report.passed()));
+      if (report.severity() != null) property(x, "severity", report.severity());
       Set<String> specs = new LinkedHashSet<>();
       for (CiCase c : suite.getValue()) {
         if (c.result().slo().location() != null) {
