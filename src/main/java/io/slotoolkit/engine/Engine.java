@@ -251,7 +251,7 @@ public final class Engine implements AutoCloseable {
       throw scanFailure(src, slos, e);
     }
     Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
-    long[] stats = readCounts(scan, slos, counts);
+    long[] stats = readCounts(scan, slos, at, counts);
     if (!scan.ageBounds().isEmpty()) readAlertWindows(scan, slos, at, counts);
     SourceStats st = checkBadRows(src, rejects(src, watermark), stats[0], stats[1], stats[2]);
     return new SourceScan(counts, st, scan.table());
@@ -264,6 +264,7 @@ public final class Engine implements AutoCloseable {
   private long[] readCounts(
       ScanCompiler.CompiledScan scan,
       List<ScanCompiler.SloWindow> slos,
+      Instant at,
       Map<Slo, List<GroupCounts>> counts) {
     int k = scan.keys().size();
     long[] gidOf = new long[slos.size()];
@@ -283,8 +284,7 @@ public final class Engine implements AutoCloseable {
     int next = statsColumn + 3;
     for (int i = 0; i < slos.size(); i++) {
       extraAt[i] = next;
-      next +=
-          (slos.get(i).alertWindows().isEmpty() ? 0 : 2) + slos.get(i).distinctExclusions().size();
+      next += alertFlags(slos.get(i), at) + slos.get(i).distinctExclusions().size();
     }
     long[] stats = new long[3];
     db.query(
@@ -303,7 +303,7 @@ public final class Engine implements AutoCloseable {
             int c = 2 + k + 3 * i;
             ScanCompiler.SloWindow w = slos.get(i);
             List<Long> excluded = new ArrayList<>();
-            int x0 = extraAt[i] + (w.alertWindows().isEmpty() ? 0 : 2);
+            int x0 = extraAt[i] + alertFlags(w, at);
             for (int x = 0; x < w.distinctExclusions().size(); x++) excluded.add(r.getLong(x0 + x));
             counts
                 .get(slo)
@@ -322,6 +322,11 @@ public final class Engine implements AutoCloseable {
           return null;
         });
     return stats;
+  }
+
+  /** How many alert flag columns ({@code ag}, {@code av}) the scan has for this SLO. */
+  private static int alertFlags(ScanCompiler.SloWindow w, Instant at) {
+    return !w.alertWindows().isEmpty() && w.needsAlertFlags(at) ? 2 : 0;
   }
 
   /**
@@ -343,7 +348,11 @@ public final class Engine implements AutoCloseable {
     for (int i = 0; i < slos.size(); i++) {
       if (slos.get(i).alertWindows().isEmpty()) continue;
       with.add(i);
-      sql.append(", sum(ag").append(i).append(")::BIGINT, sum(av").append(i).append(")::BIGINT");
+      // the SLO window's own flags count the alert windows' rows when those lie inside it
+      String g = alertFlags(slos.get(i), at) > 0 ? "ag" : "g";
+      String t = alertFlags(slos.get(i), at) > 0 ? "av" : "t";
+      sql.append(", sum(").append(g).append(i).append(")::BIGINT, sum(");
+      sql.append(t).append(i).append(")::BIGINT");
     }
     sql.append(" FROM ").append(Sql.ident(scan.table())).append(" GROUP BY ALL");
     // (gid, every key) -> [class][2 x SLO with windows]

@@ -57,6 +57,15 @@ public final class ScanCompiler {
       return e;
     }
 
+    /**
+     * Whether an alert window reaches before the SLO window's start (a calendar window early in its
+     * period, or a window shorter than the longest alert window): then the alert windows need their
+     * own good/valid flags; otherwise the SLO window's flags already count their rows.
+     */
+    public boolean needsAlertFlags(Instant at) {
+      return earliest(at).isBefore(start);
+    }
+
     /** The distinct exclusions, in the order of their first interval. */
     public List<Exclusion> distinctExclusions() {
       return exclusions.stream().map(ExcludedInterval::exclusion).distinct().toList();
@@ -111,10 +120,11 @@ public final class ScanCompiler {
 
   /**
    * The count columns for these SLOs ending at {@code at}: g, t and n per SLO, in order, then the
-   * row statistics, then for each SLO in order: when it has alert windows, its good and valid
-   * events over the whole scanned range ({@code ag<i>}, {@code av<i>}, split by the age class
-   * {@code __a}, see {@link #ageBounds}), and the valid events each exclusion removed from its
-   * window ({@code x<i>_<k>}). Events in an SLO's exclusions count in none of its other columns.
+   * row statistics, then for each SLO in order: when an alert window reaches before its window's
+   * start, its good and valid events over the whole scanned range ({@code ag<i>}, {@code av<i>};
+   * otherwise its {@code g<i>}, {@code t<i>} serve, split by the age class {@code __a}, see {@link
+   * #ageBounds}), and the valid events each exclusion removed from its window ({@code x<i>_<k>}).
+   * Events in an SLO's exclusions count in none of its other columns.
    *
    * @param at the end of every window; null when no SLO has alert windows
    */
@@ -154,7 +164,7 @@ public final class ScanCompiler {
               ? ""
               : " AND (" + s.slo().sli().total().text() + ") IS TRUE";
       String good = goodExpression(s.slo().sli());
-      if (!s.alertWindows().isEmpty()) {
+      if (!s.alertWindows().isEmpty() && s.needsAlertFlags(at)) {
         // good and valid events at any time in range: the age class __a splits them by window
         String w = "__keep" + notExcluded(s) + total;
         cols.add(new CountColumn("ag" + i, w + " AND " + good + " IS TRUE"));

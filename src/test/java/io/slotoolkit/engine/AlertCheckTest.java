@@ -314,4 +314,41 @@ class AlertCheckTest {
     // the 1d SLO window: 1440 requests, 10 bad
     assertThat(a.details().get(1).result().total()).isEqualTo(1440);
   }
+
+  @Test
+  void alert_windows_reaching_before_a_calendar_window_still_count_their_whole_length(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path burst = Path.of("src/test/resources/events/alerts/burst.csv").toAbsolutePath();
+    Path spec = dir.resolve("week.yaml");
+    java.nio.file.Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "sources:",
+            "  burst: {path: '" + burst + "', timestamp: ts, timestamp_format: epoch_s}",
+            "slos:",
+            "  - name: weekly",
+            "    source: burst",
+            "    sli: {ratio: {good: 'status < 500'}}",
+            "    objective: 99%",
+            "    window: week",
+            ""));
+    Catalog c = new SpecLoader().load(List.of(spec));
+    ResultDetails d;
+    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+      Evaluator ev = new Evaluator(engine);
+      ev.prepare(c);
+      d = ev.assess(c, AT, new FailOn.OnBreach()).details().get(0);
+    }
+    // AT is a Wednesday: the week window is [Mon 2026-03-02, AT), 2 days = 2880 requests
+    assertThat(d.result().total()).isEqualTo(2880);
+    // the 3d/6h pair still looks back 3 days, from Sunday: 4320 requests, 10 bad
+    AlertStatus threeDays = pair(d, "3d");
+    assertThat(threeDays.longWindow()).isEqualTo(new io.slotoolkit.evaluate.Counts(4310, 4320));
+    // week = 7d nominal: factor 0.1 x 168h / 72h = 0.2333...; burn (10/4320)/0.01 = 0.2315 < it
+    assertThat(threeDays.fired()).isFalse();
+    // 1h: 10 of 60 -> 16.67 >= 0.02 x 168 = 3.36; 5m: 100: the fast page fires
+    assertThat(pair(d, "1h").fired()).isTrue();
+  }
 }
