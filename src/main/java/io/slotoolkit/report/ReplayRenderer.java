@@ -95,7 +95,8 @@ public final class ReplayRenderer {
         for (FiringInterval f : rr.intervals()) {
           t.add(
               first ? rr.rule().label() : "",
-              f.start().atZone(z).format(MINUTE),
+              f.start().atZone(z).format(MINUTE)
+                  + (f.start().equals(r.result().from()) ? " (already)" : ""),
               f.end() == null ? "(still firing)" : f.end().atZone(z).format(MINUTE),
               f.duration() == null ? "-" : AlertText.duration(f.duration()),
               f.detectionDelay() == null ? "-" : AlertText.duration(f.detectionDelay()),
@@ -104,6 +105,15 @@ public final class ReplayRenderer {
         }
       }
       t.print(out, style);
+      boolean already =
+          r.result().rules().stream()
+              .flatMap(x -> x.intervals().stream())
+              .anyMatch(f -> f.start().equals(r.result().from()));
+      if (already) {
+        out.println(
+            style.dim(
+                "  (already) = firing at the first instant: it may have started before --from"));
+      }
       out.println("  " + months(r.result().months()));
     }
     if (quiet > 0) {
@@ -191,6 +201,7 @@ public final class ReplayRenderer {
         g.writeStartObject();
         g.writeStringField("start", Times.iso(f.start(), z));
         time(g, "end", f.end(), z);
+        g.writeBooleanField("firing_at_from", f.start().equals(r.result().from()));
         time(g, "bad_since", f.badSince(), z);
         seconds(g, "detection_delay_seconds", f.detectionDelay());
         time(g, "bad_until", f.badUntil(), z);
