@@ -18,11 +18,17 @@ import picocli.CommandLine.Spec;
       "Reads SLI/SLO specs (YAML), evaluates them against CSV/Parquet logs in embedded DuckDB,",
       "and prints scorecards and error-budget status; exit codes gate CI."
     },
-    subcommands = {CheckCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      ValidateCommand.class,
+      ReportCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  slo check                 evaluate every spec in slo-specs/",
       "  slo validate --data       check specs and the files they read",
+      "  slo report --format html --output report.html   trends and breakdowns to share",
       "  slo help check            options of one command"
     })
 public final class SloCommand implements Callable<Integer> {

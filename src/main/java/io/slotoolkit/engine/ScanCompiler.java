@@ -39,6 +39,25 @@ public final class ScanCompiler {
   /** A set of group columns and the {@code GROUPING(...)} bitmask DuckDB reports for it. */
   public record GroupingSet(Set<String> columns, long gid) {}
 
+  /**
+   * What {@code slo report} asks of the same scan besides the window counts. The bucket goes on the
+   * overall grouping set only (per-group and per-dimension sets keep window totals), so the table
+   * stays small however many groups there are. Per SLO, four more columns: {@code a}/{@code b}
+   * count good/valid events over the whole scanned range (not only the window), for daily trends
+   * and yesterday; {@code r}/{@code s} count them since {@code recentStart}, baked in because that
+   * instant is not on a bucket boundary.
+   *
+   * @param bucket width of the time bucket, epoch-aligned; must divide the zone offsets of the days
+   *     reported
+   * @param recentStart start of the "last 7 days" counts
+   * @param dimensions breakdown columns: each becomes a grouping set of window counts
+   */
+  public record Extras(Duration bucket, Instant recentStart, List<String> dimensions) {
+    public Extras {
+      dimensions = List.copyOf(dimensions);
+    }
+  }
+
   public static CompiledScan compile(
       BoundSource src,
       List<SloWindow> slos,
@@ -46,11 +65,38 @@ public final class ScanCompiler {
       Instant at,
       Duration bucket,
       String table) {
+    return compile(src, slos, from, at, bucket, null, table);
+  }
+
+  /** The scan with what a report needs: see {@link Extras}. */
+  public static CompiledScan compile(
+      BoundSource src,
+      List<SloWindow> slos,
+      Instant from,
+      Instant at,
+      Extras extras,
+      String table) {
+    return compile(src, slos, from, at, extras.bucket(), extras, table);
+  }
+
+  private static CompiledScan compile(
+      BoundSource src,
+      List<SloWindow> slos,
+      Instant from,
+      Instant at,
+      Duration bucket,
+      Extras extras,
+      String table) {
     TimeColumn time = src.time();
-    List<String> keys =
-        new ArrayList<>(new TreeSet<>(slos.stream().flatMap(s -> s.slo().per().stream()).toList()));
+    TreeSet<String> keyNames =
+        new TreeSet<>(slos.stream().flatMap(s -> s.slo().per().stream()).toList());
+    if (extras != null) keyNames.addAll(extras.dimensions());
+    List<String> keys = new ArrayList<>(keyNames);
     LinkedHashSet<Set<String>> sets = new LinkedHashSet<>();
+    if (extras != null) sets.add(new TreeSet<>());
     for (SloWindow s : slos) sets.add(new TreeSet<>(s.slo().per()));
+    Set<Set<String>> sloSets = new LinkedHashSet<>(sets);
+    if (extras != null) for (String d : extras.dimensions()) sets.add(new TreeSet<>(List.of(d)));
 
     String keep =
         src.source().where() == null
@@ -121,6 +167,34 @@ public final class ScanCompiler {
           .append(good)
           .append(" IS NULL))) AS n")
           .append(i);
+      if (extras != null) {
+        String valid = "__keep AND " + total + " IS TRUE AND " + good;
+        String recent = " AND __t >= " + TimeColumn.micros(extras.recentStart());
+        select
+            .append(",\n  count(*) FILTER (WHERE ")
+            .append(valid)
+            .append(" IS TRUE) AS a")
+            .append(i);
+        select
+            .append(",\n  count(*) FILTER (WHERE ")
+            .append(valid)
+            .append(" IS NOT NULL) AS b")
+            .append(i);
+        select
+            .append(",\n  count(*) FILTER (WHERE ")
+            .append(valid)
+            .append(" IS TRUE")
+            .append(recent)
+            .append(") AS r")
+            .append(i);
+        select
+            .append(",\n  count(*) FILTER (WHERE ")
+            .append(valid)
+            .append(" IS NOT NULL")
+            .append(recent)
+            .append(") AS s")
+            .append(i);
+      }
     }
     select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL) AS rows_in_range");
     select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL AND NOT __keep) AS excluded");
@@ -144,7 +218,7 @@ public final class ScanCompiler {
     boolean first = true;
     for (Set<String> set : sets) {
       List<String> cols = new ArrayList<>(set.stream().map(Sql::ident).toList());
-      if (bucket != null) cols.add("__b");
+      if (bucket != null && (extras == null || set.isEmpty())) cols.add("__b");
       sql.append(first ? "" : ", ").append('(').append(String.join(", ", cols)).append(')');
       first = false;
       long gid = 0;
@@ -168,8 +242,16 @@ public final class ScanCompiler {
     }
     fetch
         .append(", sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT FROM ")
-        .append(Sql.ident(table))
-        .append(" GROUP BY ALL");
+        .append(Sql.ident(table));
+    if (extras != null) {
+      // the dimension sets are the report's to query; fetching them here could mean millions of
+      // rows
+      List<String> gids = new ArrayList<>();
+      for (GroupingSet gs : out)
+        if (sloSets.contains(gs.columns())) gids.add(Long.toString(gs.gid()));
+      fetch.append(" WHERE gid IN (").append(String.join(", ", gids)).append(')');
+    }
+    fetch.append(" GROUP BY ALL");
     return new CompiledScan(table, sql.toString(), fetch.toString(), keys, out);
   }
 
