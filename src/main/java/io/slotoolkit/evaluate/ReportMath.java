@@ -167,7 +167,7 @@ public final class ReportMath {
       boolean breached = rest.stream().anyMatch(s -> s.status() == Status.BREACHED);
       tail =
           new GroupView.Share(
-              rest.size() + " other " + noun,
+              rest.size() + " other " + (rest.size() == 1 ? singular(noun) : noun),
               rest.size(),
               good,
               t,
@@ -196,6 +196,11 @@ public final class ReportMath {
 
   private static double share(long part, long whole) {
     return whole == 0 ? 0 : (double) part / whole;
+  }
+
+  /** {@code customers} gives {@code customer}. */
+  public static String singular(String noun) {
+    return noun.endsWith("s") ? noun.substring(0, noun.length() - 1) : noun;
   }
 
   /**

@@ -39,7 +39,8 @@ public final class ReportHtmlRenderer implements ReportRenderer {
       .tile:hover{box-shadow:0 1px 6px rgba(0,0,0,.12)}
       .tile .name{font-weight:600;overflow-wrap:anywhere}
       .tile .big{font-size:26px;font-weight:700;color:var(--c);line-height:1.2}
-      .tile .meta{font-size:12.5px;color:var(--muted)}
+      .tile .big.neutral{color:var(--ink)}
+      .tile .meta{font-size:12.5px;color:var(--muted)}.tile .meta b{color:var(--c)}
       .badge{display:inline-block;font-size:12px;font-weight:700;letter-spacing:.03em;padding:1px 8px;
       border-radius:10px;color:var(--c);background:var(--bg)}
       .GREEN{--c:var(--green);--bg:var(--green-bg)}.AMBER{--c:var(--amber);--bg:var(--amber-bg)}
@@ -165,7 +166,10 @@ public final class ReportHtmlRenderer implements ReportRenderer {
             + Html.id(s.slo().name())
             + "\"><div class=\"name\">"
             + esc(s.slo().name())
-            + "</div><div class=\"big\">"
+            + "</div><div class=\"big"
+            // a per SLO's aggregate may meet the objective while groups do not: no colour on it
+            + (s.groups() != null ? " neutral" : "")
+            + "\">"
             + esc(Numbers.sliPercent(s.window().sli(), o))
             + "</div><div class=\"meta\">objective "
             + esc(o.percent())
@@ -183,13 +187,13 @@ public final class ReportHtmlRenderer implements ReportRenderer {
 
   private static String groupsNote(SloReport s) {
     if (s.groups() == null) return "";
-    return " · "
+    return " · <b>"
         + s.groups().breached().size()
         + " of "
         + s.groups().groups()
         + " "
         + esc(s.groups().noun())
-        + " breached";
+        + " breached</b>";
   }
 
   private void section(SloReport s, Report r, PrintWriter out) {

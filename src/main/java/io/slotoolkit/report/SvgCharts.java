@@ -47,7 +47,7 @@ public final class SvgCharts {
             Locale.ROOT,
             "<text class=\"objective-label\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">objective %s</text>",
             W - RIGHT - 2,
-            oy - 4,
+            oy - TOP < 16 ? oy + 13 : oy - 4,
             Html.esc(objective.percent())));
     List<String> segments = new ArrayList<>();
     StringBuilder seg = new StringBuilder();
