@@ -37,8 +37,10 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Report every SLO: SLI yesterday, over the last 7 days and over the window; daily trend;",
-      "error-budget burn-down; breakdowns by dimension; traffic and breaches per group.",
+      "Scorecards with daily trends, budget burn-down, breakdowns and per-customer views.",
+      "Per SLO: the SLI yesterday, over the last 7 days and over the window; the daily trend; the",
+      "error budget left at the end of each day; each dimension's values, biggest contributors",
+      "to budget burn first; for per-group SLOs, traffic shares and the groups breached.",
       "Formats: text (terminal), json, markdown, html (one self-contained page to share)."
     },
     exitCodeListHeading = "%nExit codes:%n",
