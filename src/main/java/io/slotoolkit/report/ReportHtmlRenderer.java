@@ -45,9 +45,10 @@ public final class ReportHtmlRenderer implements ReportRenderer {
       border-radius:10px;color:var(--c);background:var(--bg)}
       .GREEN{--c:var(--green);--bg:var(--green-bg)}.AMBER{--c:var(--amber);--bg:var(--amber-bg)}
       .RED{--c:var(--red);--bg:var(--red-bg)}.GREY{--c:var(--grey);--bg:var(--grey-bg)}
-      .spark{width:100%;height:36px;margin-top:4px}
+      .spark{width:100%;height:36px;margin-top:4px;display:block}
+      .spark .line{vector-effect:non-scaling-stroke}
       .spark .line{fill:none;stroke:var(--c);stroke-width:2}
-      .spark .objective{stroke:var(--muted);stroke-dasharray:3 3;stroke-width:1}
+      .spark .objective{stroke:var(--muted);stroke-dasharray:3 3;stroke-width:1;vector-effect:non-scaling-stroke}
       article{background:#fff;border:1px solid var(--line);border-left:6px solid var(--c);border-radius:8px;
       padding:16px 18px;margin:22px 0}
       .head{display:flex;flex-wrap:wrap;align-items:center;gap:8px 12px}
@@ -59,6 +60,7 @@ public final class ReportHtmlRenderer implements ReportRenderer {
       .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px}
       figure{margin:0}figcaption{font-size:13px;color:var(--muted);margin-bottom:2px}
       .chart{width:100%;height:auto;display:block;background:#fff}
+      .chart.groups{max-width:820px}
       .chart .grid{stroke:#eaeef2}.chart .axis{stroke:#8c959f}
       .chart .tick,.chart .axis-title,.chart .bar-label,.chart .bar-value{font-size:11px;fill:var(--muted)}
       .chart .bar-label{fill:var(--ink)}
@@ -187,13 +189,9 @@ public final class ReportHtmlRenderer implements ReportRenderer {
 
   private static String groupsNote(SloReport s) {
     if (s.groups() == null) return "";
-    return " · <b>"
-        + s.groups().breached().size()
-        + " of "
-        + s.groups().groups()
-        + " "
-        + esc(s.groups().noun())
-        + " breached</b>";
+    int n = s.groups().breached().size();
+    String text = n + " of " + s.groups().groups() + " " + esc(s.groups().noun()) + " breached";
+    return " · " + (n > 0 ? "<b>" + text + "</b>" : text);
   }
 
   private void section(SloReport s, Report r, PrintWriter out) {

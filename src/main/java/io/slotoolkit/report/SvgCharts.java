@@ -17,6 +17,10 @@ import java.util.Locale;
 public final class SvgCharts {
   static final int W = 560;
   static final int H = 220;
+
+  /** The group chart is wider: its labels and values sit beside the bars. */
+  static final int GROUPS_W = 820;
+
   private static final int LEFT = 58;
   private static final int RIGHT = 14;
   private static final int TOP = 14;
@@ -145,7 +149,8 @@ public final class SvgCharts {
               Locale.ROOT,
               "<text class=\"value-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s left</text>",
               lastX - 6,
-              lastY + (lastY < TOP + 20 ? 16 : -8),
+              // below the point: the line comes from above-left, the area below is only a fill
+              lastY + 20 <= H - BOTTOM - 4 ? lastY + 20 : lastY - 10,
               Html.esc(Numbers.budgetPercent(last.remaining()))));
     }
     return s.append("</svg>").toString();
@@ -155,9 +160,12 @@ public final class SvgCharts {
   public static String groupShares(GroupView g, Objective objective, String title) {
     List<GroupView.Share> rows = new ArrayList<>(g.top());
     if (g.tail() != null) rows.add(g.tail());
+    // breached groups too small for the top are the point of this chart: shown after the tail
+    for (GroupView.Share b : g.breached()) if (!g.top().contains(b)) rows.add(b);
     int rowH = 24;
-    int labelW = 150;
-    int valueW = 150;
+    int labelW = 170;
+    int valueW = 170;
+    int w = GROUPS_W;
     int height = TOP + rows.size() * rowH + 8;
     double max = rows.stream().mapToDouble(GroupView.Share::share).max().orElse(1);
     if (max <= 0) max = 1;
@@ -167,16 +175,16 @@ public final class SvgCharts {
                 Locale.ROOT,
                 "<svg class=\"chart groups\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
                     + " xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>",
-                W,
+                w,
                 height,
-                W,
+                w,
                 height,
                 Html.esc(title)));
-    double barSpace = W - labelW - valueW - RIGHT;
+    double barSpace = w - labelW - valueW - RIGHT;
     for (int i = 0; i < rows.size(); i++) {
       GroupView.Share r = rows.get(i);
       double yy = TOP + i * rowH;
-      double w = Math.max(1, barSpace * r.share() / max);
+      double bw = Math.max(1, barSpace * r.share() / max);
       String cls =
           r.groups() > 1
               ? "bar tail"
@@ -197,7 +205,7 @@ public final class SvgCharts {
               cls,
               labelW,
               yy + 3,
-              w,
+              bw,
               rowH - 8,
               Html.esc(r.label()),
               Html.esc(ReportFormat.share(r.share())),
@@ -206,7 +214,7 @@ public final class SvgCharts {
           String.format(
               Locale.ROOT,
               "<text class=\"bar-value\" x=\"%.1f\" y=\"%.1f\">%s · SLI %s</text>",
-              labelW + w + 6,
+              labelW + bw + 6,
               yy + 15,
               Html.esc(ReportFormat.share(r.share())),
               Html.esc(Numbers.sliPercent(r.sli(), objective))));
@@ -223,7 +231,7 @@ public final class SvgCharts {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "<svg class=\"spark\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" aria-hidden=\"true\""
+                "<svg class=\"spark\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" preserveAspectRatio=\"none\" aria-hidden=\"true\""
                     + " xmlns=\"http://www.w3.org/2000/svg\">",
                 w,
                 h,
@@ -350,8 +358,11 @@ public final class SvgCharts {
   }
 
   private static String tickLabel(double v, double[] ticks) {
-    double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
-    int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step * 100) - 1e-9));
+    double step = (ticks.length > 1 ? ticks[1] - ticks[0] : 1) * 100;
+    int decimals = 0;
+    while (decimals < 4
+        && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals)))
+            > 1e-6) decimals++;
     return String.format(Locale.ROOT, "%." + decimals + "f%%", v * 100);
   }
 
