@@ -172,9 +172,7 @@ final class ReportCommand implements Callable<Integer> {
         throw SloException.spec(
             "--mask-key-file "
                 + maskKeyFile
-                + ": cannot read it ("
-                + e.getClass().getSimpleName()
-                + ")",
+                + (Files.exists(p) ? ": cannot read it" : ": no such file"),
             "check the path and its permissions");
       }
       from = "--mask-key-file " + maskKeyFile;
