@@ -190,15 +190,20 @@ public final class ReportEvaluator {
     Duration bucket = ReportMath.bucketWidth(from, at, zone);
     // "Yesterday" and the daily trend are unions of whole buckets: every local midnight is a
     // bucket boundary (bucketWidth makes sure of it), so they are exact. "Last 7 days" starts at
-    // at - 7 x 24 h, which is not on a boundary: its start is baked into filter columns instead.
+    // at - 7 x 24 h, which is not on a boundary: like every window start it is a cut of the scan's
+    // segment column instead (ScanCompiler.Extras), so its counts are exact too.
     ScanCompiler.Extras extras = new ScanCompiler.Extras(bucket, recent, List.copyOf(dims));
     Engine.SourceScan scan = engine.scan(source, windows, from, at, extras);
     ScanCompiler.CompiledScan compiled = scan.compiled();
 
     List<ReportMath.Day> days = ReportMath.days(from, at, zone);
     long overall = gid(compiled, Set.of());
-    Map<LocalDate, long[]> daily = daily(scan.table(), overall, slos.size(), days, bucket);
-    long[] recentCounts = recent(scan.table(), overall, slos.size());
+    int[] segments = new int[slos.size()];
+    for (int i = 0; i < slos.size(); i++)
+      segments[i] = extras.segment(windows, windows.get(i).start());
+    Map<LocalDate, long[]> daily = daily(scan.table(), overall, segments, days, bucket);
+    long[] recentCounts =
+        recent(scan.table(), overall, slos.size(), extras.segment(windows, recent));
 
     Map<Slo, SloReport> reports = new LinkedHashMap<>();
     List<SloResult> results = new ArrayList<>();
@@ -257,7 +262,8 @@ public final class ReportEvaluator {
           ReportMath.health(status, window.budget().remaining(), last7, slo.objective());
       List<Breakdown> breakdowns = new ArrayList<>();
       for (String d : sloDims.get(slo)) {
-        breakdowns.add(breakdown(scan.table(), compiled, d, i, options.top(), window, names));
+        breakdowns.add(
+            breakdown(scan.table(), compiled, d, i, segments[i], options.top(), window, names));
       }
       reports.put(
           slo,
@@ -291,9 +297,15 @@ public final class ReportEvaluator {
     throw new IllegalStateException("no grouping set " + columns);
   }
 
-  /** Per local day and SLO: window good/total (g, t) and whole-day good/total (a, b). */
+  /** {@code sum(column) FILTER (WHERE __seg >= segment)}, 0 when no row matches. */
+  private static String since(String column, int segment) {
+    return "coalesce(sum(" + column + ") FILTER (WHERE __seg >= " + segment + "), 0)::BIGINT";
+  }
+
+  /** Per local day and SLO: good/valid events in the window, then over the whole day. */
   private Map<LocalDate, long[]> daily(
-      String table, long gid, int slos, List<ReportMath.Day> days, Duration bucket) {
+      String table, long gid, int[] segments, List<ReportMath.Day> days, Duration bucket) {
+    int slos = segments.length;
     long width = bucket.toNanos() / 1_000;
     StringBuilder values = new StringBuilder();
     for (int d = 0; d < days.size(); d++) {
@@ -309,8 +321,10 @@ public final class ReportEvaluator {
     }
     StringBuilder sql = new StringBuilder("SELECT d.i");
     for (int i = 0; i < slos; i++) {
-      for (String c : new String[] {"g", "t", "a", "b"})
-        sql.append(", sum(s.").append(c).append(i).append(")::BIGINT");
+      sql.append(", ").append(since("a" + i, segments[i]));
+      sql.append(", ").append(since("b" + i, segments[i]));
+      sql.append(", coalesce(sum(a").append(i).append("), 0)::BIGINT");
+      sql.append(", coalesce(sum(b").append(i).append("), 0)::BIGINT");
     }
     sql.append(" FROM ")
         .append(Sql.ident(table))
@@ -331,12 +345,12 @@ public final class ReportEvaluator {
     return out;
   }
 
-  /** Per SLO: good and valid events of the last 7 days (r, s). */
-  private long[] recent(String table, long gid, int slos) {
+  /** Per SLO: good and valid events of the last 7 days (events at or after that cut). */
+  private long[] recent(String table, long gid, int slos, int segment) {
     StringBuilder sql = new StringBuilder("SELECT 0");
     for (int i = 0; i < slos; i++) {
-      sql.append(", coalesce(sum(r").append(i).append("), 0)::BIGINT");
-      sql.append(", coalesce(sum(s").append(i).append("), 0)::BIGINT");
+      sql.append(", ").append(since("a" + i, segment));
+      sql.append(", ").append(since("b" + i, segment));
     }
     sql.append(" FROM ").append(Sql.ident(table)).append(" WHERE gid = ").append(gid);
     long[] out = new long[2 * slos];
@@ -358,6 +372,7 @@ public final class ReportEvaluator {
       ScanCompiler.CompiledScan scan,
       String column,
       int slo,
+      int segment,
       int top,
       SloResult window,
       Pseudonyms names) {
@@ -366,17 +381,17 @@ public final class ReportEvaluator {
     String sql =
         "WITH v AS (SELECT "
             + k
-            + " AS v, g"
-            + slo
-            + " AS good, t"
-            + slo
+            + " AS v, "
+            + since("a" + slo, segment)
+            + " AS good, "
+            + since("b" + slo, segment)
             + " AS total FROM "
             + Sql.ident(table)
             + " WHERE gid = "
             + gid
-            + " AND t"
-            + slo
-            + " > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC,"
+            + " GROUP BY "
+            + k
+            + " HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC,"
             + " v ASC NULLS LAST) AS rn FROM v)"
             + " SELECT rn, v, 1, good, total FROM r WHERE rn <= "
             + top

@@ -40,21 +40,40 @@ public final class ScanCompiler {
   public record GroupingSet(Set<String> columns, long gid) {}
 
   /**
-   * What {@code slo report} asks of the same scan besides the window counts. The bucket goes on the
-   * overall grouping set only (per-group and per-dimension sets keep window totals), so the table
-   * stays small however many groups there are. Per SLO, four more columns: {@code a}/{@code b}
-   * count good/valid events over the whole scanned range (not only the window), for daily trends
-   * and yesterday; {@code r}/{@code s} count them since {@code recentStart}, baked in because that
-   * instant is not on a bucket boundary.
+   * What {@code slo report} asks of the same scan besides the window counts.
    *
-   * @param bucket width of the time bucket, epoch-aligned; must divide the zone offsets of the days
-   *     reported
-   * @param recentStart start of the "last 7 days" counts
-   * @param dimensions breakdown columns: each becomes a grouping set of window counts
+   * <p>Instead of window-restricted counts, each SLO gets good/valid/skipped counts over the whole
+   * scanned range, and every grouping set is also grouped by a segment number {@code __seg}: how
+   * many of the cut instants (every window start, and the start of the last 7 days) are at or
+   * before the event. A cell of the table then lies wholly inside or outside each window, and a
+   * window's count is the sum over the segments at or after its start ({@link #segment}). That
+   * keeps three aggregates per SLO, as for {@code slo check}, however many periods a report shows.
+   * The time bucket goes on the overall grouping set only, so per-group and per-dimension sets stay
+   * small however many groups there are.
+   *
+   * @param bucket width of the time bucket, epoch-aligned; it must divide the zone offsets of the
+   *     days reported so that local days are unions of buckets
+   * @param recentStart start of the "last 7 days"
+   * @param dimensions breakdown columns: each becomes a grouping set
    */
   public record Extras(Duration bucket, Instant recentStart, List<String> dimensions) {
     public Extras {
       dimensions = List.copyOf(dimensions);
+    }
+
+    /** The distinct cut instants, in order. */
+    public List<Instant> cuts(List<SloWindow> slos) {
+      TreeSet<Instant> cuts = new TreeSet<>();
+      for (SloWindow s : slos) cuts.add(s.start());
+      cuts.add(recentStart);
+      return List.copyOf(cuts);
+    }
+
+    /** The segment events at or after {@code cut} (one of {@link #cuts}) have at least. */
+    public int segment(List<SloWindow> slos, Instant cut) {
+      int i = cuts(slos).indexOf(cut);
+      if (i < 0) throw new IllegalArgumentException("not a cut: " + cut);
+      return i + 1;
     }
   }
 
@@ -132,11 +151,39 @@ public final class ScanCompiler {
       select.append(", CAST(").append(Sql.ident(keys.get(j))).append(" AS VARCHAR) AS k").append(j);
     }
     if (bucket != null) select.append(", __b");
+    if (extras != null) select.append(", __seg");
     for (int i = 0; i < slos.size(); i++) {
       SloWindow s = slos.get(i);
       String total =
           s.slo().sli().total() == null ? "TRUE" : "(" + s.slo().sli().total().text() + ")";
       String good = goodExpression(s.slo().sli());
+      if (extras != null) {
+        // unrestricted by window: the segment column restricts them when the table is read
+        select
+            .append(",\n  count(*) FILTER (WHERE __keep AND ")
+            .append(total)
+            .append(" IS TRUE AND ")
+            .append(good)
+            .append(" IS TRUE) AS a")
+            .append(i);
+        select
+            .append(",\n  count(*) FILTER (WHERE __keep AND ")
+            .append(total)
+            .append(" IS TRUE AND ")
+            .append(good)
+            .append(" IS NOT NULL) AS b")
+            .append(i);
+        select
+            .append(",\n  count(*) FILTER (WHERE __keep AND (")
+            .append(total)
+            .append(" IS NULL OR (")
+            .append(total)
+            .append(" IS TRUE AND ")
+            .append(good)
+            .append(" IS NULL))) AS m")
+            .append(i);
+        continue;
+      }
       String base = "__keep AND __t >= " + TimeColumn.micros(s.start());
       select
           .append(",\n  count(*) FILTER (WHERE ")
@@ -167,34 +214,6 @@ public final class ScanCompiler {
           .append(good)
           .append(" IS NULL))) AS n")
           .append(i);
-      if (extras != null) {
-        String valid = "__keep AND " + total + " IS TRUE AND " + good;
-        String recent = " AND __t >= " + TimeColumn.micros(extras.recentStart());
-        select
-            .append(",\n  count(*) FILTER (WHERE ")
-            .append(valid)
-            .append(" IS TRUE) AS a")
-            .append(i);
-        select
-            .append(",\n  count(*) FILTER (WHERE ")
-            .append(valid)
-            .append(" IS NOT NULL) AS b")
-            .append(i);
-        select
-            .append(",\n  count(*) FILTER (WHERE ")
-            .append(valid)
-            .append(" IS TRUE")
-            .append(recent)
-            .append(") AS r")
-            .append(i);
-        select
-            .append(",\n  count(*) FILTER (WHERE ")
-            .append(valid)
-            .append(" IS NOT NULL")
-            .append(recent)
-            .append(") AS s")
-            .append(i);
-      }
     }
     select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL) AS rows_in_range");
     select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL AND NOT __keep) AS excluded");
@@ -207,6 +226,12 @@ public final class ScanCompiler {
             .append(select)
             .append("\nFROM (SELECT *");
     if (bucket != null) sql.append(", __t // ").append(bucket.toNanos() / 1_000).append(" AS __b");
+    if (extras != null) {
+      List<String> terms = new ArrayList<>();
+      for (Instant cut : extras.cuts(slos))
+        terms.add("(__t >= " + TimeColumn.micros(cut) + ")::INTEGER");
+      sql.append(", ").append(String.join(" + ", terms)).append(" AS __seg");
+    }
     sql.append(" FROM (")
         .append(inner)
         .append(")\n  WHERE __t IS NULL OR (__t >= ")
@@ -219,6 +244,7 @@ public final class ScanCompiler {
     for (Set<String> set : sets) {
       List<String> cols = new ArrayList<>(set.stream().map(Sql::ident).toList());
       if (bucket != null && (extras == null || set.isEmpty())) cols.add("__b");
+      if (extras != null) cols.add("__seg");
       sql.append(first ? "" : ", ").append('(').append(String.join(", ", cols)).append(')');
       first = false;
       long gid = 0;
@@ -231,6 +257,16 @@ public final class ScanCompiler {
     StringBuilder fetch = new StringBuilder("SELECT gid");
     for (int j = 0; j < keys.size(); j++) fetch.append(", k").append(j);
     for (int i = 0; i < slos.size(); i++) {
+      if (extras != null) {
+        String in =
+            " FILTER (WHERE __seg >= "
+                + extras.segment(slos, slos.get(i).start())
+                + "), 0)::BIGINT";
+        fetch.append(", coalesce(sum(a").append(i).append(')').append(in);
+        fetch.append(", coalesce(sum(b").append(i).append(')').append(in);
+        fetch.append(", coalesce(sum(m").append(i).append(')').append(in);
+        continue;
+      }
       fetch
           .append(", sum(g")
           .append(i)
