@@ -8,7 +8,6 @@ import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.spec.SpecLoader;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = root.context();
-    List<Path> given = paths.isEmpty() ? List.of(SpecOptions.DEFAULT_SPECS) : paths;
-    if (paths.isEmpty() && !Files.exists(ctx.resolve(SpecOptions.DEFAULT_SPECS))) {
-      throw SloException.spec(
-          "no spec paths given, and there is no slo-specs/ folder here",
-          "pass spec files or folders");
-    }
-    SpecLoader.Loaded loaded = new SpecLoader().read(given);
+    SpecLoader.Loaded loaded = new SpecLoader().read(SpecOptions.specPaths(paths, ctx));
     List<Problem> problems = new ArrayList<>(loaded.problems());
     Catalog catalog = loaded.catalog();
     List<Slo> slos = catalog.slos();

@@ -23,7 +23,9 @@ class ReportHtmlEscapingTest {
     Files.writeString(
         dir.resolve("events.csv"),
         "ts,customer_id,status\n"
-            + "2026-03-01T10:00:00Z,\"" + EVIL + "\",200\n"
+            + "2026-03-01T10:00:00Z,\""
+            + EVIL
+            + "\",200\n"
             + "2026-03-01T11:00:00Z,\"a&b\",500\n"
             + "2026-03-02T10:00:00Z,\"</td></table><script>x()</script>\",200\n");
     Files.writeString(
