@@ -11,7 +11,9 @@ import java.util.List;
  * @param groups how many groups have valid events in the window
  * @param top the largest groups shown, at most {@code --top}
  * @param tail the other groups together; null when {@code top} holds every group
- * @param breached every BREACHED group, most traffic first
+ * @param breached the BREACHED groups with the most traffic, at most {@code --top}
+ * @param breachedGroups how many groups are BREACHED in all
+ * @param breachedShare traffic share of every BREACHED group together, a ratio
  * @param total valid events of the window, all groups
  * @param top1 traffic share of the largest group, a ratio
  * @param top5 traffic share of the five largest, a ratio
@@ -25,6 +27,8 @@ public record GroupView(
     List<Share> top,
     Share tail,
     List<Share> breached,
+    int breachedGroups,
+    double breachedShare,
     long total,
     double top1,
     double top5,
@@ -36,17 +40,12 @@ public record GroupView(
     breached = List.copyOf(breached);
   }
 
-  /** Traffic share of the breached groups together, a ratio. */
-  public double breachedShare() {
-    return breached.stream().mapToDouble(Share::share).sum();
-  }
-
   /**
    * The case a dashboard of the aggregate would miss: the aggregate meets the objective while some
    * groups are breached.
    */
   public boolean aggregateHidesBreaches() {
-    return aggregate.status() == Status.OK && !breached.isEmpty();
+    return aggregate.status() == Status.OK && breachedGroups > 0;
   }
 
   /**

@@ -106,7 +106,7 @@ public final class ReportFormat {
    */
   public static String hidden(SloReport s) {
     if (s.groups() == null || !s.groups().aggregateHidesBreaches()) return null;
-    int n = s.groups().breached().size();
+    int n = s.groups().breachedGroups();
     String noun = s.groups().noun();
     if (n == 1 && noun.endsWith("s")) noun = noun.substring(0, noun.length() - 1);
     return "the aggregate ("
@@ -120,6 +120,12 @@ public final class ReportFormat {
         + " with "
         + share(s.groups().breachedShare())
         + " of traffic";
+  }
+
+  /** Bad events a budget allows, one decimal: {@code 99,803.8}. */
+  public static String allowed(java.math.BigDecimal allowed) {
+    return String.format(
+        Locale.ROOT, "%,.1f", allowed.setScale(1, java.math.RoundingMode.HALF_EVEN));
   }
 
   /** {@code 60,151 / 60,239}. */

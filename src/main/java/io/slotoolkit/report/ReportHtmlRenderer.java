@@ -189,7 +189,7 @@ public final class ReportHtmlRenderer implements ReportRenderer {
 
   private static String groupsNote(SloReport s) {
     if (s.groups() == null) return "";
-    int n = s.groups().breached().size();
+    int n = s.groups().breachedGroups();
     String text = n + " of " + s.groups().groups() + " " + esc(s.groups().noun()) + " breached";
     return " · " + (n > 0 ? "<b>" + text + "</b>" : text);
   }
@@ -330,7 +330,7 @@ public final class ReportHtmlRenderer implements ReportRenderer {
             + " "
             + esc(g.noun())
             + " with events, "
-            + g.breached().size()
+            + g.breachedGroups()
             + " breached ("
             + esc(ReportFormat.share(g.breachedShare()))
             + " of traffic). The largest sends "
@@ -351,6 +351,13 @@ public final class ReportHtmlRenderer implements ReportRenderer {
     for (GroupView.Share sh : g.top()) out.println(share(sh, o));
     if (g.tail() != null) out.println(share(g.tail(), o));
     for (GroupView.Share b : g.breached()) if (!g.top().contains(b)) out.println(share(b, o));
+    if (g.breachedGroups() > g.breached().size())
+      out.println(
+          "<tr><td colspan=\"5\">and "
+              + (g.breachedGroups() - g.breached().size())
+              + " more breached "
+              + esc(g.noun())
+              + " (--top shows more)</td></tr>");
     out.println("</tbody></table></div>");
   }
 

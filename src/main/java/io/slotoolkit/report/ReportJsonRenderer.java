@@ -193,6 +193,7 @@ public final class ReportJsonRenderer implements ReportRenderer {
     g.writeEndObject();
     g.writeStringField("aggregate_status", v.aggregate().status().name());
     g.writeBooleanField("aggregate_hides_breaches", v.aggregateHidesBreaches());
+    g.writeNumberField("breached_count", v.breachedGroups());
     number(g, "breached_share", v.breachedShare());
     g.writeArrayFieldStart("top");
     for (GroupView.Share s : v.top()) share(g, s);

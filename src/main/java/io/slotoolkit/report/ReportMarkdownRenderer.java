@@ -107,11 +107,7 @@ public final class ReportMarkdownRenderer implements ReportRenderer {
           "- error budget: "
               + Numbers.count(s.window().budget().bad())
               + " bad events of "
-              + s.window()
-                  .budget()
-                  .allowed()
-                  .setScale(1, java.math.RoundingMode.HALF_EVEN)
-                  .toPlainString()
+              + ReportFormat.allowed(s.window().budget().allowed())
               + " allowed, **"
               + Numbers.budgetPercent(s.window().budget().remaining())
               + " left**, burn rate "
@@ -168,7 +164,7 @@ public final class ReportMarkdownRenderer implements ReportRenderer {
               + " "
               + g.noun()
               + " with events, "
-              + g.breached().size()
+              + g.breachedGroups()
               + " breached. Share of traffic of the top 1: "
               + ReportFormat.share(g.top1())
               + ", top 5: "
@@ -182,6 +178,13 @@ public final class ReportMarkdownRenderer implements ReportRenderer {
       for (GroupView.Share sh : g.top()) out.println(share(sh, o));
       if (g.tail() != null) out.println(share(g.tail(), o));
       for (GroupView.Share b : g.breached()) if (!g.top().contains(b)) out.println(share(b, o));
+      if (g.breachedGroups() > g.breached().size())
+        out.println(
+            "| and "
+                + (g.breachedGroups() - g.breached().size())
+                + " more breached "
+                + g.noun()
+                + " (--top shows more) | | | | |");
     }
   }
 

@@ -120,11 +120,7 @@ public final class ReportTextRenderer implements ReportRenderer {
           "   error budget: "
               + Numbers.count(s.window().budget().bad())
               + " bad of "
-              + s.window()
-                  .budget()
-                  .allowed()
-                  .setScale(1, java.math.RoundingMode.HALF_EVEN)
-                  .toPlainString()
+              + ReportFormat.allowed(s.window().budget().allowed())
               + " allowed, "
               + budget(s.window().budget().remaining())
               + " left, burn rate "
@@ -214,7 +210,7 @@ public final class ReportTextRenderer implements ReportRenderer {
             + "): "
             + g.groups()
             + " with events, "
-            + g.breached().size()
+            + g.breachedGroups()
             + " breached; traffic of the top 1: "
             + ReportFormat.share(g.top1())
             + ", top 5: "
@@ -249,6 +245,13 @@ public final class ReportTextRenderer implements ReportRenderer {
                 + ReportFormat.share(b.share())
                 + " of traffic)");
     }
+    if (g.breachedGroups() > g.breached().size())
+      out.println(
+          "     and "
+              + (g.breachedGroups() - g.breached().size())
+              + " more breached "
+              + g.noun()
+              + " (--top shows more)");
   }
 
   private String[] shareRow(GroupView.Share sh, String label, Objective o) {

@@ -201,6 +201,7 @@ class ReportEvaluatorTest {
     // the aggregate 34/40 = 0.85 meets 0.8 and hides initech, 5/40 = 12.5% of traffic
     assertThat(g.aggregate().status()).isEqualTo(Status.OK);
     assertThat(g.breached()).extracting(GroupView.Share::label).containsExactly("initech");
+    assertThat(g.breachedGroups()).isEqualTo(1);
     assertThat(g.aggregateHidesBreaches()).isTrue();
     assertThat(g.breachedShare()).isCloseTo(0.125, within(1e-9));
     assertThat(s.status()).isEqualTo(Status.BREACHED);

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.slotoolkit.model.BudgetPoint;
 import io.slotoolkit.model.DailyCounts;
+import io.slotoolkit.model.Group;
+import io.slotoolkit.model.GroupView;
 import io.slotoolkit.model.Health;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.PeriodCounts;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.Status;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +86,47 @@ class ReportMathTest {
     assertThat(ReportMath.health(Status.OK, 0.5, below, o)).isEqualTo(Health.AMBER);
     assertThat(ReportMath.health(Status.BREACHED, 0.5, fine, o)).isEqualTo(Health.RED);
     assertThat(ReportMath.health(Status.NO_DATA, null, fine, o)).isEqualTo(Health.GREY);
+  }
+
+  @Test
+  void group_view_lists_the_largest_breached_groups_and_counts_them_all() {
+    // objective 90%; four customers: c1 1000 events 950 good (95%, OK), c2 500/400 (80%),
+    // c3 300/200 (66.7%), c4 200/150 (75%): three breached. Total 2000; --top 1.
+    Slo slo = SloMathTest.slo("0.9", 0);
+    List<SloResult> groups =
+        List.of(
+            group(slo, "c1", 950, 1_000),
+            group(slo, "c2", 400, 500),
+            group(slo, "c3", 200, 300),
+            group(slo, "c4", 150, 200));
+    SloResult aggregate = SloMath.result(slo, null, FROM, AT, 1_700, 2_000, 0);
+    GroupView g =
+        ReportMath.groupView(
+            List.of("customer_id"),
+            groups,
+            aggregate,
+            1,
+            r -> r.group().values().get(0),
+            "customers");
+
+    assertThat(g.top()).extracting(GroupView.Share::label).containsExactly("c1");
+    // the tail: 3 customers, 750 good of 1000, share 0.5, BREACHED (some of it is)
+    assertThat(g.tail())
+        .isEqualTo(new GroupView.Share("3 other customers", 3, 750, 1_000, 0.5, Status.BREACHED));
+    // only the largest breached customer is listed, but all three are counted: (500+300+200)/2000
+    assertThat(g.breached()).extracting(GroupView.Share::label).containsExactly("c2");
+    assertThat(g.breachedGroups()).isEqualTo(3);
+    assertThat(g.breachedShare()).isCloseTo(0.5, within(1e-9));
+    // 1700/2000 = 85% < 90%: the aggregate is breached too, so it hides nothing
+    assertThat(g.aggregateHidesBreaches()).isFalse();
+    // concentration: top 1 = 1000/2000, top 5 and top 10 = everything
+    assertThat(g.top1()).isCloseTo(0.5, within(1e-9));
+    assertThat(g.top5()).isCloseTo(1.0, within(1e-9));
+  }
+
+  private static SloResult group(Slo slo, String id, long good, long total) {
+    return SloMath.result(
+        slo, new Group(List.of("customer_id"), List.of(id)), FROM, AT, good, total, 0);
   }
 
   @Test
