@@ -114,7 +114,9 @@ public final class ReportTextRenderer implements ReportRenderer {
             + ReportFormat.counts(s.window().good(), s.window().total())
             + ", "
             + Times.human(s.window().windowStart(), s.slo().source().zone()).substring(0, 16)
-            + " to now)");
+            + " to "
+            + Times.human(s.window().windowEnd(), s.slo().source().zone()).substring(0, 16)
+            + ")");
     if (s.window().total() > 0) {
       out.println(
           "   error budget: "
