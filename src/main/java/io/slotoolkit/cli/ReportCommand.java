@@ -37,11 +37,11 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Scorecards with daily trends, budget burn-down, breakdowns and per-customer views.",
-      "Per SLO: the SLI yesterday, over the last 7 days and over the window; the daily trend; the",
-      "error budget left at the end of each day; each dimension's values, biggest contributors",
-      "to budget burn first; for per-group SLOs, traffic shares and the groups breached.",
-      "Formats: text (terminal), json, markdown, html (one self-contained page to share)."
+      "Scorecards: daily trends, budget burn-down, breakdowns, per-customer views.",
+      "Per SLO: the SLI yesterday, over the last 7 days and over the window; the daily",
+      "trend; the error budget left at the end of each day; each dimension's values,",
+      "biggest contributors to budget burn first; for per-group SLOs, traffic shares",
+      "and the groups breached. Formats: text, json, markdown, html (a page to share)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -53,16 +53,16 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  slo report                                          every spec in slo-specs/, in the terminal",
-      "  slo report --format html --output report.html       a page to send around",
+      "  slo report                                   every spec in slo-specs/",
+      "  slo report --format html --output report.html",
       "  slo report --slo 'unlock-*' --by app_version --top 5",
-      "  SLO_MASK_KEY=... slo report --mask customer_id --format html --output shared.html",
+      "  SLO_MASK_KEY=... slo report --mask customer_id --format html --output x.html",
       "",
-      "Masking: --mask COLUMN (or mask: [COLUMN] on a source) shows that column's values as",
-      "pseudonyms such as cust-3f9a1c: HMAC-SHA256 of the value under a secret key, the same",
-      "in every report made with that key. The key comes from --mask-key-file FILE or the",
-      "SLO_MASK_KEY environment variable (at least 16 bytes; for example `openssl rand -hex 32`);",
-      "without one, slo report refuses to run rather than print unstable pseudonyms."
+      "Masking: --mask COLUMN (or mask: [COLUMN] on a source) shows the column's values",
+      "as pseudonyms such as cust-3f9a1c: HMAC-SHA256 of the value under a secret key,",
+      "the same in every report made with that key. The key comes from --mask-key-file",
+      "FILE or the SLO_MASK_KEY variable (at least 16 bytes: openssl rand -hex 32).",
+      "Without a key, slo report stops rather than print pseudonyms nobody can match."
     })
 final class ReportCommand implements Callable<Integer> {
   /** Output formats of {@code slo report}. */
