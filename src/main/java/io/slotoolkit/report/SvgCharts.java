@@ -174,7 +174,7 @@ public final class SvgCharts {
             String.format(
                 Locale.ROOT,
                 "<svg class=\"chart groups\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
-                    + " xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>",
+                    + "><title>%s</title>",
                 w,
                 height,
                 w,
@@ -232,7 +232,7 @@ public final class SvgCharts {
             String.format(
                 Locale.ROOT,
                 "<svg class=\"spark\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" preserveAspectRatio=\"none\" aria-hidden=\"true\""
-                    + " xmlns=\"http://www.w3.org/2000/svg\">",
+                    + ">",
                 w,
                 h,
                 w,
@@ -261,7 +261,7 @@ public final class SvgCharts {
         String.format(
             Locale.ROOT,
             "<svg class=\"chart %s\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
-                + " xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>",
+                + "><title>%s</title>",
             kind,
             W,
             H,
