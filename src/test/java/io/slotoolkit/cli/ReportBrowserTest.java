@@ -61,17 +61,7 @@ class ReportBrowserTest {
         PrintWriter e = new PrintWriter(err)) {
       code =
           Cli.run(
-              ctx,
-              o,
-              e,
-              "report",
-              "slo-specs",
-              "--by",
-              "app_version",
-              "--format",
-              "html",
-              "--output",
-              HTML.toString());
+              ctx, o, e, "report", "slo-specs", "--format", "html", "--output", HTML.toString());
     }
     assertThat(err.toString()).isEmpty();
     assertThat(code).isZero();
