@@ -80,7 +80,7 @@ public final class ReportHtmlRenderer implements ReportRenderer {
       table{border-collapse:collapse;width:100%;font-size:13.5px;margin:4px 0 6px}
       th,td{padding:4px 8px;border-bottom:1px solid #eaeef2;text-align:right;white-space:nowrap}
       th{font-weight:600;color:var(--muted);background:#f6f8fa}
-      th:first-child,td:first-child{text-align:left;white-space:normal;overflow-wrap:anywhere}
+      th:first-child,td:first-child{text-align:left;white-space:normal;overflow-wrap:break-word;min-width:7em}
       td.bad{color:var(--red);font-weight:600}
       .meter{display:inline-block;height:8px;background:var(--red);border-radius:2px;vertical-align:middle;
       margin-left:6px;opacity:.75}
