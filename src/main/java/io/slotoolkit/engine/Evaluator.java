@@ -304,6 +304,33 @@ public final class Evaluator {
         Status.OK);
   }
 
+  /**
+   * One SLO's results from its scan counts: one result, or one per group with events in the SLO's
+   * own window, in group order.
+   */
+  static List<SloResult> results(
+      Slo slo, List<Engine.GroupCounts> counts, Instant start, Instant at) {
+    List<SloResult> results = new ArrayList<>();
+    List<Engine.GroupCounts> groups = new ArrayList<>(counts);
+    if (slo.per().isEmpty()) {
+      Engine.GroupCounts c =
+          groups.isEmpty() ? new Engine.GroupCounts(null, 0, 0, 0) : groups.get(0);
+      results.add(SloMath.result(slo, null, start, at, c.good(), c.total(), c.skippedNull()));
+      return results;
+    }
+    // A group exists for this SLO when it has an event in this SLO's window; the scan table may
+    // hold groups that only another SLO's longer window reaches.
+    groups.removeIf(g -> g.total() == 0 && g.skippedNull() == 0);
+    groups.sort(Comparator.comparing(Engine.GroupCounts::group, Evaluator::compareGroups));
+    if (groups.isEmpty()) {
+      results.add(SloMath.result(slo, new Group(List.of(), List.of()), start, at, 0, 0, 0));
+    }
+    for (Engine.GroupCounts g : groups) {
+      results.add(SloMath.result(slo, g.group(), start, at, g.good(), g.total(), g.skippedNull()));
+    }
+    return results;
+  }
+
   static int compareGroups(Group a, Group b) {
     for (int i = 0; i < a.values().size(); i++) {
       String x = a.values().get(i);

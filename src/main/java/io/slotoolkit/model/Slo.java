@@ -15,6 +15,8 @@ import java.util.List;
  * @param per group columns: one result per distinct value combination; empty for one result
  * @param minEvents a group with fewer valid events in the window is NO_DATA (0: any event counts)
  * @param location where the SLO is declared
+ * @param dimensions columns {@code slo report} breaks the SLI down by (one table each); empty for
+ *     none
  * @param alerting its burn-rate alert pairs (or the default policy) and their traffic guard
  * @param tags labels severity conditions select SLOs by ({@code critical}); may be empty
  */
@@ -29,9 +31,24 @@ public record Slo(
     List<String> per,
     long minEvents,
     SourceLocation location,
+    List<String> dimensions,
     Alerting alerting,
     List<String> tags) {
-  /** An SLO with the default alert policy and no tags. */
+  public Slo {
+    if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+      throw new IllegalArgumentException("invalid SLO name: " + name);
+    }
+    if (source == null || sli == null || objective == null || window == null) {
+      throw new IllegalArgumentException("SLO " + name + " is incomplete");
+    }
+    per = per == null ? List.of() : List.copyOf(per);
+    if (minEvents < 0) throw new IllegalArgumentException("min_events must be >= 0");
+    dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
+    if (alerting == null) alerting = Alerting.DEFAULT;
+    tags = tags == null ? List.of() : List.copyOf(tags);
+  }
+
+  /** An SLO without report dimensions, with the default alert policy and no tags. */
   public Slo(
       String name,
       String service,
@@ -54,36 +71,54 @@ public record Slo(
         per,
         minEvents,
         location,
+        List.of(),
         Alerting.DEFAULT,
         List.of());
   }
 
-  public Slo {
-    if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
-      throw new IllegalArgumentException("invalid SLO name: " + name);
-    }
-    if (source == null || sli == null || objective == null || window == null) {
-      throw new IllegalArgumentException("SLO " + name + " is incomplete");
-    }
-    per = per == null ? List.of() : List.copyOf(per);
-    if (minEvents < 0) throw new IllegalArgumentException("min_events must be >= 0");
-    if (alerting == null) alerting = Alerting.DEFAULT;
-    tags = tags == null ? List.of() : List.copyOf(tags);
-  }
-
-  /** The same SLO reading another (overridden) source. */
-  public Slo withSource(DataSource newSource) {
-    return new Slo(
+  /** An SLO with report dimensions, the default alert policy and no tags. */
+  public Slo(
+      String name,
+      String service,
+      String description,
+      DataSource source,
+      Sli sli,
+      Objective objective,
+      Window window,
+      List<String> per,
+      long minEvents,
+      SourceLocation location,
+      List<String> dimensions) {
+    this(
         name,
         service,
         description,
-        newSource,
+        source,
         sli,
         objective,
         window,
         per,
         minEvents,
         location,
+        dimensions,
+        Alerting.DEFAULT,
+        List.of());
+  }
+
+  /** The same SLO reading another source (for {@code --source} and {@code --max-bad-rows}). */
+  public Slo withSource(DataSource other) {
+    return new Slo(
+        name,
+        service,
+        description,
+        other,
+        sli,
+        objective,
+        window,
+        per,
+        minEvents,
+        location,
+        dimensions,
         alerting,
         tags);
   }

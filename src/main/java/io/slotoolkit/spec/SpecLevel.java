@@ -20,6 +20,7 @@ enum SpecLevel {
       "csv",
       "where",
       "max_bad_rows",
+      "mask",
       "exclude"),
   CSV("in 'csv'", "delimiter", "quote", "escape", "header", "null"),
   SLO(
@@ -33,6 +34,7 @@ enum SpecLevel {
       "window",
       "per",
       "min_events",
+      "dimensions",
       "alerts",
       "tags",
       "exclude"),
