@@ -321,6 +321,8 @@ public final class Engine implements AutoCloseable {
     }
     long statsGid = scan.sets().get(0).gid();
     int statsColumn = 2 + k + 3 * slos.size();
+    boolean hasExclusionCounts =
+        scan.columns().stream().anyMatch(c -> c.name().matches("x[0-9]+_[0-9]+"));
     // alert window and exclusion columns follow the row stats, SLO by SLO
     int[] extraAt = new int[slos.size()];
     int next = statsColumn + 3;
@@ -346,7 +348,10 @@ public final class Engine implements AutoCloseable {
             ScanCompiler.SloWindow w = slos.get(i);
             List<Long> excluded = new ArrayList<>();
             int x0 = extraAt[i] + alertFlags(w, at);
-            for (int x = 0; x < w.distinctExclusions().size(); x++) excluded.add(r.getLong(x0 + x));
+            // a report's scan leaves exclusions out of its counts but does not count them
+            if (hasExclusionCounts)
+              for (int x = 0; x < w.distinctExclusions().size(); x++)
+                excluded.add(r.getLong(x0 + x));
             counts
                 .get(slo)
                 .add(

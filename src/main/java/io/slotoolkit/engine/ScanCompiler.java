@@ -258,13 +258,15 @@ public final class ScanCompiler {
       Sli sli = slos.get(i).slo().sli();
       String total = sli.total() == null ? null : "(" + sli.total().text() + ")";
       String good = goodExpression(sli);
+      String keep = "__keep" + notExcluded(slos.get(i));
       String valid = total == null ? "" : " AND " + total + " IS TRUE";
-      cols.add(new CountColumn("a" + i, "__keep" + valid + " AND " + good + " IS TRUE"));
-      cols.add(new CountColumn("b" + i, "__keep" + valid + " AND " + good + " IS NOT NULL"));
+      cols.add(new CountColumn("a" + i, keep + valid + " AND " + good + " IS TRUE"));
+      cols.add(new CountColumn("b" + i, keep + valid + " AND " + good + " IS NOT NULL"));
       cols.add(
           new CountColumn(
               "m" + i,
-              "__keep AND "
+              keep
+                  + " AND "
                   + (total == null
                       ? good + " IS NULL"
                       : "("

@@ -351,4 +351,27 @@ class AlertCheckTest {
     // 1h: 10 of 60 -> 16.67 >= 0.02 x 168 = 3.36; 5m: 100: the fast page fires
     assertThat(pair(d, "1h").fired()).isTrue();
   }
+
+  @Test
+  void the_report_leaves_excluded_events_out_too() {
+    Catalog c = new SpecLoader().load(List.of(SPEC));
+    io.slotoolkit.model.Report report;
+    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+      Evaluator ev = new Evaluator(engine);
+      ev.prepare(c);
+      report =
+          new ReportEvaluator(engine)
+              .evaluate(
+                  c,
+                  AT,
+                  io.slotoolkit.evaluate.Gate.BREACHED,
+                  new ReportEvaluator.Options(List.of(), 5, List.of(), null));
+    }
+    // the same 4320 requests; the excluded SLO drops the 10 failed ones of [23:50, 00:00)
+    assertThat(report.slos().get(0).window().total()).isEqualTo(4320);
+    assertThat(report.slos().get(1).window().good()).isEqualTo(4310);
+    assertThat(report.slos().get(1).window().total()).isEqualTo(4310);
+    // last 7 days: the 4320 requests of the 3-day history, less the 10 excluded
+    assertThat(report.slos().get(1).last7Days().total()).isEqualTo(4310);
+  }
 }
