@@ -1,6 +1,5 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.Evaluator;
 import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.model.Catalog;
@@ -68,10 +67,9 @@ final class CheckCommand implements Callable<Integer> {
       throw SloException.spec("--fail-on " + failOn + ": unknown gate", "use breached or none");
     output.checkWritable(ctx);
     Instant at = specs.at(ctx);
-    Catalog catalog = specs.load(ctx);
-    try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
-      Evaluator evaluator = new Evaluator(engine);
-      evaluator.prepare(catalog);
+    try (EngineRun run = EngineRun.prepare(root, specs)) {
+      Catalog catalog = run.catalog();
+      Evaluator evaluator = run.evaluator();
       Evaluation evaluation =
           evaluator.evaluate(catalog, at != null ? at : evaluator.defaultAt(catalog), gate);
       Style style = new Style(ctx.color() && output.output == null);

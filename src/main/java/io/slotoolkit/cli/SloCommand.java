@@ -18,7 +18,12 @@ import picocli.CommandLine.Spec;
       "Reads SLI/SLO specs (YAML), evaluates them against CSV/Parquet logs in embedded DuckDB,",
       "and prints scorecards and error-budget status; exit codes gate CI."
     },
-    subcommands = {CheckCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      ValidateCommand.class,
+      ShellCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  slo check                 evaluate every spec in slo-specs/",
@@ -35,12 +40,38 @@ public final class SloCommand implements Callable<Integer> {
       description = "Show stack traces of internal errors and more detail.")
   boolean verbose;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      scope = ScopeType.INHERIT,
+      description = "No progress bar on stderr (it is shown only on a terminal anyway).")
+  boolean quiet;
+
+  // Set by the shell for the commands it runs: they evaluate with its engine instead of opening
+  // one.
+  private Session session;
+  // How the shell gets its terminal; tests replace it with a dumb terminal over streams.
+  ShellTerminal shellTerminal = ShellTerminal.SYSTEM;
+
   public SloCommand(CliContext context) {
     this.context = context;
   }
 
   CliContext context() {
     return context;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  void session(Session s) {
+    this.session = s;
+  }
+
+  /** A progress bar on stderr when it is a terminal and --quiet was not given; else null. */
+  io.slotoolkit.engine.ProgressListener progressListener() {
+    if (quiet || !context.terminal() || "dumb".equals(context.env().get("TERM"))) return null;
+    return new ProgressBar(spec.commandLine().getErr());
   }
 
   boolean verbose() {

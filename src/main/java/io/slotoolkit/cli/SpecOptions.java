@@ -131,6 +131,19 @@ final class SpecOptions {
     return new Catalog(files);
   }
 
+  /**
+   * Inside the shell: the session's catalog narrowed by --slo; the specs and sources are the
+   * session's, so paths, --source and --max-bad-rows are refused with a hint.
+   */
+  Catalog selectIn(Catalog session) {
+    if (!paths.isEmpty() || !sources.isEmpty() || maxBadRows != null) {
+      throw SloException.spec(
+          "the shell evaluates the specs it loaded; spec paths, --source and --max-bad-rows are given when it starts",
+          "edit the specs and type reload, or restart with: slo shell PATH... [--source NAME=PATH]");
+    }
+    return select(session);
+  }
+
   private Catalog select(Catalog catalog) {
     if (slos.isEmpty()) return catalog;
     List<Pattern> patterns = new ArrayList<>();

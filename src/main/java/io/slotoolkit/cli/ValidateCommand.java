@@ -55,8 +55,15 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = root.context();
-    List<Path> given = paths.isEmpty() ? List.of(SpecOptions.DEFAULT_SPECS) : paths;
-    if (paths.isEmpty() && !Files.exists(ctx.resolve(SpecOptions.DEFAULT_SPECS))) {
+    Session session = root.session();
+    // inside the shell, validate re-reads the shell's own specs: is my edit right before reload?
+    List<Path> given =
+        !paths.isEmpty()
+            ? paths
+            : session != null ? session.specPaths() : List.of(SpecOptions.DEFAULT_SPECS);
+    if (session == null
+        && paths.isEmpty()
+        && !Files.exists(ctx.resolve(SpecOptions.DEFAULT_SPECS))) {
       throw SloException.spec(
           "no spec paths given, and there is no slo-specs/ folder here",
           "pass spec files or folders");
