@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       ValidateCommand.class,
       ShellCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
