@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CheckCommand.class,
       ValidateCommand.class,
+      ExplainCommand.class,
       ShellCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class

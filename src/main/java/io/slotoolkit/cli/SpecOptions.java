@@ -63,6 +63,9 @@ final class SpecOptions {
           "Tolerate up to N malformed rows per source (overrides max_bad_rows in the specs).")
   Long maxBadRows;
 
+  /** How a --slo pattern that matches nothing is reported; explain names its argument instead. */
+  String noMatchMessage = "--slo %s matches no SLO";
+
   /** Loads the specs, applies --source, --max-bad-rows and --slo; exit 2 on any problem. */
   Catalog load(CliContext ctx) {
     List<Path> given = paths.isEmpty() ? List.of(DEFAULT_SPECS) : paths;
@@ -151,7 +154,7 @@ final class SpecOptions {
       Pattern p = glob(s);
       if (catalog.slos().stream().noneMatch(slo -> matches(p, slo))) {
         throw SloException.spec(
-            "--slo " + s + " matches no SLO",
+            String.format(noMatchMessage, s),
             "SLOs: " + String.join(", ", catalog.slos().stream().map(Slo::name).toList()));
       }
       patterns.add(p);
