@@ -106,8 +106,16 @@ public final class Database implements AutoCloseable {
 
   /** Sends progress of queries that run longer than about a second to {@code listener}. */
   public void progressListener(ProgressListener listener) {
-    this.progress = listener == null ? ProgressListener.NONE : listener;
+    progressListener(listener, PROGRESS_DELAY_MS);
   }
+
+  /** Sends progress of queries that run longer than {@code delayMs} to {@code listener}. */
+  void progressListener(ProgressListener listener, long delayMs) {
+    this.progress = listener == null ? ProgressListener.NONE : listener;
+    this.progressDelayMs = delayMs;
+  }
+
+  private volatile long progressDelayMs = PROGRESS_DELAY_MS;
 
   /**
    * Cancels the statement running now, from any thread; it fails with {@link QueryCancelled} and
@@ -155,7 +163,7 @@ public final class Database implements AutoCloseable {
                 // progress is a nicety: a failed poll must not disturb the query
               }
             },
-            PROGRESS_DELAY_MS,
+            progressDelayMs,
             100,
             java.util.concurrent.TimeUnit.MILLISECONDS);
     pollTask =
