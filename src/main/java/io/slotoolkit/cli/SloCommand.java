@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       ValidateCommand.class,
       ExplainCommand.class,
+      InitCommand.class,
       ShellCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
