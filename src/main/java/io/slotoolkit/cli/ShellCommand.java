@@ -53,7 +53,9 @@ final class ShellCommand implements Callable<Integer> {
           "for example: slo> check --slo 'api-*'");
     }
     CliContext ctx = root.context();
-    try (Terminal terminal = root.shellTerminal.open()) {
+    ShellTerminal terminals =
+        root.shellTerminal != null ? root.shellTerminal : ShellTerminal.SYSTEM;
+    try (Terminal terminal = terminals.open()) {
       ProgressListener progress =
           root.progressListener() == null ? null : new ProgressBar(terminal.writer());
       try (Session session = Session.open(ctx, specs, progress)) {

@@ -52,8 +52,9 @@ public final class SloCommand implements Callable<Integer> {
   // Set by the shell for the commands it runs: they evaluate with its engine instead of opening
   // one.
   private Session session;
-  // How the shell gets its terminal; tests replace it with a dumb terminal over streams.
-  ShellTerminal shellTerminal = ShellTerminal.SYSTEM;
+  // How the shell gets its terminal; tests set a dumb terminal over streams. Null means the
+  // system's, looked up only when the shell starts so that --help and --version load no JLine.
+  ShellTerminal shellTerminal;
 
   public SloCommand(CliContext context) {
     this.context = context;
