@@ -9,5 +9,6 @@ import org.jline.terminal.TerminalBuilder;
 interface ShellTerminal {
   Terminal open() throws IOException;
 
-  ShellTerminal SYSTEM = () -> TerminalBuilder.builder().name("slo").system(true).build();
+  ShellTerminal SYSTEM =
+      () -> TerminalBuilder.builder().name("slo").system(true).dumb(true).build();
 }
