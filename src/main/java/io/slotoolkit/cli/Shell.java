@@ -178,15 +178,18 @@ final class Shell {
     CommandLine cmd = commandLine();
     Set<CommandLine> seen = new LinkedHashSet<>(cmd.getSubcommands().values());
     int width = seen.stream().mapToInt(c -> c.getCommandName().length()).max().orElse(8);
-    for (CommandLine c : seen) {
-      String[] d = c.getCommandSpec().usageMessage().description();
-      String first = d.length == 0 ? "" : d[0];
-      int dot = first.indexOf(". ");
-      if (dot > 0) first = first.substring(0, dot + 1);
-      out.printf("  %-" + width + "s  %s%n", c.getCommandName(), first);
-    }
+    for (CommandLine c : seen)
+      out.printf("  %-" + width + "s  %s%n", c.getCommandName(), summary(c.getCommandSpec()));
     out.println(
         "Keys: Tab completes; Up/Down and Ctrl-R search history; Ctrl-C cancels; Ctrl-D exits.");
+  }
+
+  /** The first sentence of a command's description, on one line. */
+  static String summary(picocli.CommandLine.Model.CommandSpec spec) {
+    String d = String.join(" ", spec.usageMessage().description()).replace("%n", " ").strip();
+    int dot = d.indexOf(". ");
+    if (dot > 0) d = d.substring(0, dot + 1);
+    return d.length() > 100 ? d.substring(0, 97) + "..." : d;
   }
 
   /** {@code 1 spec file(s), 3 SLO(s), 1 source(s)}. */

@@ -125,9 +125,6 @@ final class ShellCompleter implements Completer {
   }
 
   private static String description(CommandSpec spec) {
-    String[] d = spec.usageMessage().description();
-    if (d.length == 0) return null;
-    int dot = d[0].indexOf(". ");
-    return dot > 0 ? d[0].substring(0, dot + 1) : d[0];
+    return Shell.summary(spec);
   }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  sql SELECT status, count(*) FROM api GROUP BY ALL ORDER BY 2 DESC",
       "  sql --limit 5 SELECT * FROM api WHERE latency_ms > 1000",
-      "  sql DESCRIBE api                      is refused: use SELECT * FROM api LIMIT 1"
+      "  sql DESCRIBE api                      columns and their types"
     })
 final class SqlCommand implements Callable<Integer> {
   private final Shell shell;
