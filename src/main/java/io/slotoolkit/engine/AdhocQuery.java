@@ -88,7 +88,7 @@ public final class AdhocQuery {
                 List<String> row = new ArrayList<>(columns.size());
                 for (int i = 1; i <= columns.size(); i++) {
                   Object v = r.getObject(i);
-                  row.add(v == null ? null : r.getString(i));
+                  row.add(v == null ? null : display(v, r.getString(i)));
                 }
                 rows.add(row);
                 return null;
@@ -98,6 +98,27 @@ public final class AdhocQuery {
           "sql: " + e.getMessage(), "tables: " + String.join(", ", names.keySet()));
     }
     return new Rows(columns, types, rows, more[0]);
+  }
+
+  private static final java.time.format.DateTimeFormatter TIME =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+  /**
+   * Timestamps as people read them (2015-05-17 10:05:03+00:00), everything else as DuckDB's text.
+   */
+  static String display(Object v, String text) {
+    if (v instanceof java.time.OffsetDateTime o) {
+      String s = o.format(TIME) + (o.getNano() == 0 ? "" : fraction(o.getNano()));
+      return s + o.format(java.time.format.DateTimeFormatter.ofPattern("xxx"));
+    }
+    if (v instanceof java.sql.Timestamp t) v = t.toLocalDateTime();
+    if (v instanceof java.time.LocalDateTime l)
+      return l.format(TIME) + (l.getNano() == 0 ? "" : fraction(l.getNano()));
+    return text;
+  }
+
+  private static String fraction(int nanos) {
+    return String.format(java.util.Locale.ROOT, ".%06d", nanos / 1000);
   }
 
   /** Refuses anything but exactly one SELECT (or WITH ... SELECT) statement, without running it. */
