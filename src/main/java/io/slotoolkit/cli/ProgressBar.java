@@ -16,30 +16,21 @@ final class ProgressBar implements ProgressListener {
 
   @Override
   public synchronized void progress(double percent, long rowsProcessed, long totalRows) {
-    String line = render(percent, rowsProcessed);
+    // DuckDB's row count counts chunks for some readers (CSV), so only the percentage is shown
+    String line = render(percent);
     if (line.equals(last)) return;
     err.print("\r" + line);
     err.flush();
     last = line;
   }
 
-  /** The bar for a percentage (negative: not known yet) and a row count. */
-  static String render(double percent, long rows) {
+  /** The bar for a percentage (negative: not known yet). */
+  static String render(double percent) {
     StringBuilder b = new StringBuilder("scanning [");
-    if (percent < 0) {
-      b.append(".".repeat(WIDTH)).append("]    ?%");
-    } else {
-      int filled = (int) Math.min(WIDTH, Math.floor(percent / 100 * WIDTH));
-      b.append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append(']');
-      b.append(String.format(Locale.ROOT, " %4.0f%%", Math.min(100, percent)));
-    }
-    return b.append("  ").append(rowCount(rows)).append(" rows").toString();
-  }
-
-  static String rowCount(long rows) {
-    if (rows >= 1_000_000) return String.format(Locale.ROOT, "%.1fM", rows / 1e6);
-    if (rows >= 10_000) return String.format(Locale.ROOT, "%.0fk", rows / 1e3);
-    return Long.toString(rows);
+    if (percent < 0) return b.append(".".repeat(WIDTH)).append("]    ?%").toString();
+    int filled = (int) Math.min(WIDTH, Math.floor(percent / 100 * WIDTH));
+    b.append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append(']');
+    return b.append(String.format(Locale.ROOT, " %4.0f%%", Math.min(100, percent))).toString();
   }
 
   @Override
