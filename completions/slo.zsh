@@ -162,6 +162,8 @@ function _complete_slo() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_slo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_slo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_slo; return $?; fi
@@ -169,13 +171,17 @@ function _complete_slo() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(check)
   local cmds1=(validate)
-  local cmds2=(shell)
-  local cmds3=(completion)
-  local cmds4=(help)
+  local cmds2=(explain)
+  local cmds3=(init)
+  local cmds4=(shell)
+  local cmds5=(completion)
+  local cmds6=(help)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_slo_help; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_slo_completion; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_slo_shell; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_slo_help; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_slo_completion; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_slo_shell; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_slo_init; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_slo_explain; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_slo_validate; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_slo_check; return $?; fi
 
@@ -188,7 +194,7 @@ function _picocli_slo() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="check validate shell completion help"
+  local commands="check validate explain init shell completion help"
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -284,6 +290,82 @@ function _picocli_slo_validate() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `explain` subcommand.
+function _picocli_slo_explain() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local arg_opts="'--slo' '--source' '--at' '--max-bad-rows'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--slo')
+      return
+      ;;
+    '--source')
+      return
+      ;;
+    '--at')
+      return
+      ;;
+    '--max-bad-rows')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "explain" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `init` subcommand.
+function _picocli_slo_init() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local arg_opts="'--from' '-o' '--output'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--from')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `shell` subcommand.
 function _picocli_slo_shell() {
   # Get completion data
@@ -356,7 +438,7 @@ function _picocli_slo_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="check validate shell completion"
+  local commands="check validate explain init shell completion"
   local flag_opts="'-h' '--help' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts=""
 

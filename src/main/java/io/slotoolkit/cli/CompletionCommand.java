@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
     name = "completion",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the bash or zsh completion script of slo (generated from its commands and options).",
+      "Print the bash or zsh completion script of slo.",
+      "It is generated from the commands and options of this version.",
       "The same scripts ship in completions/."
     },
     footerHeading = "%nExamples:%n",

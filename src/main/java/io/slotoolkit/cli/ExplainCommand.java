@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Show how an SLO is computed: its source (files, format, event time), filters, the SQL of the"
-          + " scan, the window at --at, and the arithmetic from counts to SLI, error budget and burn"
-          + " rate with the actual numbers."
+      "Show how an SLO is computed, step by step, with the real numbers.",
+      "Prints its source (files, columns, how the event time is read), filters, the SQL of the scan,"
+          + " the window at --at, and the arithmetic from counts to SLI, error budget and burn rate."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     name = "init",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a starter spec from a CSV or Parquet export: finds the event time, a status-like and a"
+      "Write a commented starter spec from a CSV or Parquet export.",
+      "Finds the event time, a status-like and a"
           + " latency-like column, and proposes an availability and a latency SLO with objectives"
           + " from the data's current level. Every line is commented; review it, then check."
     },

@@ -14,8 +14,9 @@ import picocli.CommandLine.ParentCommand;
     name = "shell",
     mixinStandardHelpOptions = true,
     description = {
-      "Interactive shell: loads the specs and registers their sources once, then runs check,"
-          + " validate, explain, sql SELECT ... and the other commands without reloading.",
+      "Explore SLOs interactively: specs and sources load once, commands run without reloading.",
+      "Runs check, validate, explain, sql SELECT ... and every other command on one engine;"
+          + " reload re-reads the specs after an edit.",
       "Tab completes commands, options, SLO, source and column names. Ctrl-C cancels the running"
           + " query, Ctrl-D (or exit) leaves. History: ~/.slo_history (SLO_HISTORY overrides)."
     },
