@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
     footer = {
       "  slo check                 evaluate every spec in slo-specs/",
       "  slo validate --data       check specs and the files they read",
+      "  slo init --from api.csv   write a first spec from a log export",
+      "  slo explain api-latency   how one SLO is computed, with its numbers",
+      "  slo shell                 explore: check, explain, sql SELECT ... without reloading",
       "  slo help check            options of one command"
     })
 public final class SloCommand implements Callable<Integer> {
