@@ -158,6 +158,7 @@ function _complete_slo() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_slo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} forecast" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_slo; return $?; fi
@@ -167,13 +168,15 @@ function _complete_slo() {
   local cmds1=(validate)
   local cmds2=(explain)
   local cmds3=(init)
-  local cmds4=(shell)
-  local cmds5=(completion)
-  local cmds6=(help)
+  local cmds4=(forecast)
+  local cmds5=(shell)
+  local cmds6=(completion)
+  local cmds7=(help)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_slo_help; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_slo_completion; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_slo_shell; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_slo_help; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_slo_completion; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_slo_shell; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_slo_forecast; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_slo_init; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_slo_explain; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_slo_validate; return $?; fi
@@ -188,7 +191,7 @@ function _picocli_slo() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="check validate explain init shell completion help"
+  local commands="check validate explain init forecast shell completion help"
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -360,6 +363,84 @@ function _picocli_slo_init() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `forecast` subcommand.
+function _picocli_slo_forecast() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--backtest' '--allow-non-seasonal' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local arg_opts="'--series' '--date-column' '--value-column' '--latency-column' '--latency-unit' '--season' '--horizon' '--holdout' '--latency' '--workers' '--window' '--headroom' '--latency-slo' '--duplicates' '--fail-on' '--format'"
+  local FORMAT_option_args=("text" "json") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--series')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--date-column')
+      return
+      ;;
+    '--value-column')
+      return
+      ;;
+    '--latency-column')
+      return
+      ;;
+    '--latency-unit')
+      return
+      ;;
+    '--season')
+      return
+      ;;
+    '--horizon')
+      return
+      ;;
+    '--holdout')
+      return
+      ;;
+    '--latency')
+      return
+      ;;
+    '--workers')
+      return
+      ;;
+    '--window')
+      return
+      ;;
+    '--headroom')
+      return
+      ;;
+    '--latency-slo')
+      return
+      ;;
+    '--duplicates')
+      return
+      ;;
+    '--fail-on')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `shell` subcommand.
 function _picocli_slo_shell() {
   # Get completion data
@@ -432,7 +513,7 @@ function _picocli_slo_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="check validate explain init shell completion"
+  local commands="check validate explain init forecast shell completion"
   local flag_opts="'-h' '--help' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts=""
 

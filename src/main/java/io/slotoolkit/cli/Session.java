@@ -90,7 +90,7 @@ final class Session implements AutoCloseable {
 
   /** The spec paths the session was opened with (the default folder when none were given). */
   List<java.nio.file.Path> specPaths() {
-    return specs.paths.isEmpty() ? List.of(SpecOptions.DEFAULT_SPECS) : List.copyOf(specs.paths);
+    return SpecOptions.specPaths(specs.paths, ctx);
   }
 
   /** Cancels the running query (Ctrl-C); the session stays usable. */

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       ExplainCommand.class,
       InitCommand.class,
+      ForecastCommand.class,
       ShellCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
       "  slo validate --data       check specs and the files they read",
       "  slo init --from api.csv   write a first spec from a log export",
       "  slo explain api-latency   how one SLO is computed, with its numbers",
-      "  slo shell                 explore: check, explain, sql SELECT ... without reloading",
+      "  slo shell                 check, explain and sql on sources loaded once",
+      "  slo forecast --series daily.csv --season 03-15..04-10   busy-season premortem",
       "  slo help check            options of one command"
     })
 public final class SloCommand implements Callable<Integer> {

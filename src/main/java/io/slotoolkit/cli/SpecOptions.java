@@ -68,17 +68,26 @@ final class SpecOptions {
 
   /** Loads the specs, applies --source, --max-bad-rows and --slo; exit 2 on any problem. */
   Catalog load(CliContext ctx) {
-    List<Path> given = paths.isEmpty() ? List.of(DEFAULT_SPECS) : paths;
-    if (paths.isEmpty() && !Files.exists(ctx.resolve(DEFAULT_SPECS))) {
-      throw SloException.spec(
-          "no spec paths given, and there is no slo-specs/ folder here",
-          "pass spec files or folders, for example: slo check specs/ (slo init --from FILE writes a first spec)");
-    }
-    Catalog catalog =
-        new SpecLoader()
-            .load(given.stream().map(p -> p.isAbsolute() ? p : relative(ctx, p)).toList());
+    Catalog catalog = new SpecLoader().load(specPaths(paths, ctx));
     catalog = overrideSources(catalog, ctx);
     return select(catalog);
+  }
+
+  /**
+   * The spec paths to read: the given ones, or {@code slo-specs/} when none were given (exit 2 when
+   * that folder does not exist either). Relative paths stay relative so that messages show them as
+   * typed.
+   */
+  static List<Path> specPaths(List<Path> given, CliContext ctx) {
+    if (given.isEmpty()) {
+      if (!Files.exists(ctx.resolve(DEFAULT_SPECS))) {
+        throw SloException.spec(
+            "no spec paths given, and there is no slo-specs/ folder here",
+            "pass spec files or folders, for example: slo check specs/");
+      }
+      return List.of(relative(ctx, DEFAULT_SPECS));
+    }
+    return given.stream().map(p -> p.isAbsolute() ? p : relative(ctx, p)).toList();
   }
 
   /**

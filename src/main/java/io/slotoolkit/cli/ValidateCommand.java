@@ -8,7 +8,6 @@ import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.spec.SpecLoader;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,16 +57,9 @@ final class ValidateCommand implements Callable<Integer> {
     Session session = root.session();
     // inside the shell, validate re-reads the shell's own specs: is my edit right before reload?
     List<Path> given =
-        !paths.isEmpty()
-            ? paths
-            : session != null ? session.specPaths() : List.of(SpecOptions.DEFAULT_SPECS);
-    if (session == null
-        && paths.isEmpty()
-        && !Files.exists(ctx.resolve(SpecOptions.DEFAULT_SPECS))) {
-      throw SloException.spec(
-          "no spec paths given, and there is no slo-specs/ folder here",
-          "pass spec files or folders");
-    }
+        paths.isEmpty() && session != null
+            ? session.specPaths()
+            : SpecOptions.specPaths(paths, ctx);
     SpecLoader.Loaded loaded = new SpecLoader().read(given);
     List<Problem> problems = new ArrayList<>(loaded.problems());
     Catalog catalog = loaded.catalog();

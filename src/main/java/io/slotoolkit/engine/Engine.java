@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,20 +41,34 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Parse and safety checks of every expression of these SLOs and their sources; throws a spec
-   * error (exit 2).
+   * Parse and safety checks of every expression of these SLOs and their sources, in one query;
+   * throws a spec error (exit 2).
    */
   public void checkExpressions(List<Slo> slos) {
-    List<Problem> problems = new ArrayList<>();
-    java.util.Set<DataSource> seen = new java.util.HashSet<>();
-    for (Slo slo : slos) {
-      if (seen.add(slo.source()) && slo.source().where() != null) {
-        problems.addAll(checker.checkShape(slo.source().where(), "where"));
-      }
-      for (var e : expressions(slo).entrySet())
-        problems.addAll(checker.checkShape(e.getValue(), e.getKey()));
-    }
+    List<ExpressionChecker.Item> items = new ArrayList<>();
+    for (List<ExpressionChecker.Item> perSource : itemsBySource(slos).values())
+      items.addAll(perSource);
+    List<Problem> problems = checker.checkShapes(items);
     if (!problems.isEmpty()) throw SloException.spec(sorted(problems));
+  }
+
+  /** Every expression to check, per source: its {@code where}, then each SLO's good and total. */
+  private static Map<DataSource, List<ExpressionChecker.Item>> itemsBySource(List<Slo> slos) {
+    Map<DataSource, List<ExpressionChecker.Item>> items = new LinkedHashMap<>();
+    for (Slo slo : slos) {
+      List<ExpressionChecker.Item> list =
+          items.computeIfAbsent(
+              slo.source(),
+              s -> {
+                List<ExpressionChecker.Item> l = new ArrayList<>();
+                if (s.where() != null) l.add(new ExpressionChecker.Item(s.where(), "where"));
+                return l;
+              });
+      for (var e : expressions(slo).entrySet()) {
+        list.add(new ExpressionChecker.Item(e.getValue(), e.getKey()));
+      }
+    }
+    return items;
   }
 
   /**
@@ -77,13 +90,13 @@ public final class Engine implements AutoCloseable {
       }
     }
     db.lockDown(bound.values().stream().flatMap(b -> b.files().stream()).distinct().toList());
-    java.util.Set<DataSource> seen = new java.util.HashSet<>();
+    for (var e : itemsBySource(slos).entrySet()) {
+      BoundSource src = bound.get(e.getKey());
+      if (src != null) route(checker.checkTypes(e.getValue(), src), spec, data);
+    }
     for (Slo slo : slos) {
       BoundSource src = bound.get(slo.source());
       if (src == null) continue;
-      if (seen.add(slo.source()) && slo.source().where() != null) {
-        route(checker.checkTypes(slo.source().where(), "where", src), spec, data);
-      }
       for (String col : slo.per()) {
         if (!src.columns().containsKey(col)) {
           data.add(
@@ -121,8 +134,6 @@ public final class Engine implements AutoCloseable {
                   "latency columns hold numbers in the declared unit"));
         }
       }
-      for (var e : expressions(slo).entrySet())
-        route(checker.checkTypes(e.getValue(), e.getKey(), src), spec, data);
     }
     if (!spec.isEmpty()) {
       spec.addAll(data);
@@ -214,72 +225,83 @@ public final class Engine implements AutoCloseable {
     } catch (Database.QueryFailed e) {
       throw scanFailure(src, slos, e);
     }
-    int k = scan.keys().size();
-    Map<Long, GroupingSetIndex> bySet = new HashMap<>();
-    for (var gs : scan.sets()) bySet.put(gs.gid(), new GroupingSetIndex(gs));
-    long[] stats = new long[3];
-    boolean[] statsTaken = {false};
-    long firstGid = scan.sets().get(0).gid();
     Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
-    for (var s : slos) counts.put(s.slo(), new ArrayList<>());
+    long[] stats = readCounts(scan, slos, counts);
+    SourceStats st = checkBadRows(src, rejects(src, watermark), stats[0], stats[1], stats[2]);
+    return new SourceScan(counts, st, scan.table());
+  }
+
+  /**
+   * Reads the per-group sums of a scan into {@code counts}, and returns the row statistics (in
+   * range, excluded, without time) summed over one grouping set: every set partitions all rows.
+   */
+  private long[] readCounts(
+      ScanCompiler.CompiledScan scan,
+      List<ScanCompiler.SloWindow> slos,
+      Map<Slo, List<GroupCounts>> counts) {
+    int k = scan.keys().size();
+    long[] gidOf = new long[slos.size()];
+    int[][] keyIndex = new int[slos.size()][];
+    for (int i = 0; i < slos.size(); i++) {
+      Slo slo = slos.get(i).slo();
+      counts.put(slo, new ArrayList<>());
+      java.util.Set<String> set = new java.util.TreeSet<>(slo.per());
+      gidOf[i] =
+          scan.sets().stream().filter(g -> g.columns().equals(set)).findFirst().orElseThrow().gid();
+      keyIndex[i] = slo.per().stream().mapToInt(c -> scan.keys().indexOf(c)).toArray();
+    }
+    long statsGid = scan.sets().get(0).gid();
+    int statsColumn = 2 + k + 3 * slos.size();
+    long[] stats = new long[3];
     db.query(
         scan.fetch(),
         r -> {
           long gid = r.getLong(1);
-          String[] keys = new String[k];
-          for (int j = 0; j < k; j++) keys[j] = r.getString(2 + j);
-          int base = 2 + k;
           for (int i = 0; i < slos.size(); i++) {
+            if (gid != gidOf[i]) continue;
             Slo slo = slos.get(i).slo();
-            GroupingSetIndex gs = bySet.get(gid);
-            if (gs == null || !gs.set.columns().equals(new java.util.TreeSet<>(slo.per())))
-              continue;
             Group group = null;
             if (!slo.per().isEmpty()) {
               List<String> values = new ArrayList<>();
-              for (String col : slo.per()) values.add(keys[scan.keys().indexOf(col)]);
+              for (int key : keyIndex[i]) values.add(r.getString(2 + key));
               group = new Group(slo.per(), values);
             }
+            int c = 2 + k + 3 * i;
             counts
                 .get(slo)
-                .add(
-                    new GroupCounts(
-                        group,
-                        r.getLong(base + 3 * i),
-                        r.getLong(base + 3 * i + 1),
-                        r.getLong(base + 3 * i + 2)));
+                .add(new GroupCounts(group, r.getLong(c), r.getLong(c + 1), r.getLong(c + 2)));
           }
-          if (gid == firstGid) {
-            int sBase = base + 3 * slos.size();
-            stats[0] += r.getLong(sBase);
-            stats[1] += r.getLong(sBase + 1);
-            stats[2] += r.getLong(sBase + 2);
-            statsTaken[0] = true;
+          if (gid == statsGid) {
+            for (int s = 0; s < 3; s++) stats[s] += r.getLong(statsColumn + s);
           }
           return null;
         });
-    Rejects rejects = rejects(src, watermark);
-    long bad = rejects.rows + stats[2];
+    return stats;
+  }
+
+  /**
+   * The source's row accounting; a data error (exit 3) when malformed rows exceed the allowance.
+   */
+  private static SourceStats checkBadRows(
+      BoundSource src, Rejects rejects, long inRange, long excluded, long nullTime) {
+    DataSource source = src.source();
+    long bad = rejects.rows + nullTime;
+    String timeProblem =
+        nullTime
+            + " row(s) have an empty or unreadable event time in column '"
+            + source.time().column()
+            + "'";
     List<String> samples = new ArrayList<>(rejects.samples);
-    if (stats[2] > 0) {
-      samples.add(
-          stats[2]
-              + " row(s) with an empty or unreadable "
-              + source.time().column()
-              + " (event time)");
-    }
+    if (nullTime > 0) samples.add(timeProblem);
     if (bad > source.maxBadRows()) {
       List<Problem> problems = new ArrayList<>();
       for (Reject r : rejects.first)
         problems.add(new Problem(new SourceLocation(Path.of(r.file), r.line, 0), r.message, null));
-      if (stats[2] > 0) {
+      if (nullTime > 0) {
         problems.add(
             new Problem(
                 source.location(),
-                stats[2]
-                    + " row(s) have an empty or unreadable event time in column '"
-                    + source.time().column()
-                    + "'",
+                timeProblem,
                 source.time().encoding() == io.slotoolkit.model.EventTime.Encoding.AUTO
                     ? "ISO-8601 text, TIMESTAMP or TIMESTAMPTZ are read; set timestamp_format: for epochs or other text"
                     : null));
@@ -296,12 +318,8 @@ public final class Engine implements AutoCloseable {
           problems,
           null);
     }
-    SourceStats st =
-        new SourceStats(source, src.files().size(), stats[0], stats[1], stats[2], bad, samples);
-    return new SourceScan(counts, st, scan.table());
+    return new SourceStats(source, src.files().size(), inRange, excluded, nullTime, bad, samples);
   }
-
-  private record GroupingSetIndex(ScanCompiler.GroupingSet set) {}
 
   private SloException scanFailure(
       BoundSource src, List<ScanCompiler.SloWindow> slos, Database.QueryFailed e) {
@@ -361,13 +379,20 @@ public final class Engine implements AutoCloseable {
                   + " s USING (scan_id, file_id) WHERE e.scan_id > "
                   + watermark
                   + " GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10",
-              r -> new Reject(r.getString(1), r.getInt(2), tidy(r.getString(3))));
+              r -> new Reject(display(r.getString(1)), r.getInt(2), tidy(r.getString(3))));
       List<String> samples =
           first.stream().limit(5).map(x -> x.file + ":" + x.line + ": " + x.message).toList();
       return new Rejects(rows, first, samples);
     } catch (Database.QueryFailed ex) {
       return new Rejects(0, List.of(), List.of()); // no rejects table: nothing was rejected
     }
+  }
+
+  /** A data file as people want to read it: relative to the working folder when it is inside it. */
+  static String display(String file) {
+    Path abs = Path.of(file).toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
   }
 
   private static String tidy(String duckMessage) {

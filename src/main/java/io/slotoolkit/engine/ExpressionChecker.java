@@ -57,15 +57,33 @@ public final class ExpressionChecker {
     this.db = db;
   }
 
+  /** An expression and its role in messages ({@code SLO 'x': good}). */
+  public record Item(SqlExpression expression, String role) {}
+
   /** Syntax and safety problems of one expression (empty when it is fine); needs no source. */
   public List<Problem> checkShape(SqlExpression e, String role) {
-    List<Problem> problems = new ArrayList<>();
-    String wrapped = PREFIX + e.text() + ")";
-    Shape s =
-        db.one(
-            "WITH j AS (SELECT json_serialize_sql("
-                + Sql.literal(wrapped)
-                + ")::JSON AS j) SELECT "
+    return checkShapes(List.of(new Item(e, role)));
+  }
+
+  /** Syntax and safety problems of many expressions, parsed in one query. */
+  public List<Problem> checkShapes(List<Item> items) {
+    if (items.isEmpty()) return List.of();
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < items.size(); i++) {
+      values
+          .append(i == 0 ? "" : ", ")
+          .append('(')
+          .append(i)
+          .append(", ")
+          .append(Sql.literal(PREFIX + items.get(i).expression().text() + ")"))
+          .append(')');
+    }
+    List<Shape> shapes =
+        db.query(
+            "WITH q(i, sql) AS (VALUES "
+                + values
+                + "), "
+                + "p AS (SELECT i, json_serialize_sql(sql)::JSON AS j FROM q) SELECT "
                 + "(j->>'$.error')::BOOLEAN, j->>'$.error_message', j->>'$.position', "
                 + "json_array_length(j->'$.statements'), "
                 + "json_array_length(j->'$.statements[0].node.select_list'), "
@@ -75,7 +93,7 @@ public final class ExpressionChecker {
                 + "json_array_length(j->'$.statements[0].node.group_expressions'), "
                 + "json_array_length(j->'$.statements[0].node.modifiers'), "
                 + "regexp_extract_all(j::VARCHAR, '\"class\":\"([A-Z_]+)\"', 1), "
-                + "regexp_extract_all(j::VARCHAR, '\"function_name\":\"([^\"]*)\"', 1) FROM j",
+                + "regexp_extract_all(j::VARCHAR, '\"function_name\":\"([^\"]*)\"', 1) FROM p ORDER BY i",
             r ->
                 new Shape(
                     r.getBoolean(1),
@@ -90,6 +108,20 @@ public final class ExpressionChecker {
                     r.getInt(10),
                     stringList(r.getArray(11)),
                     stringList(r.getArray(12))));
+    loadKinds(
+        shapes.stream()
+            .flatMap(x -> x.functions.stream())
+            .map(f -> f.toLowerCase(Locale.ROOT))
+            .toList());
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      problems.addAll(problems(items.get(i).expression(), items.get(i).role(), shapes.get(i)));
+    }
+    return problems;
+  }
+
+  private List<Problem> problems(SqlExpression e, String role, Shape s) {
+    List<Problem> problems = new ArrayList<>();
     if (s.error) {
       if (s.message != null && s.message.startsWith("Only SELECT statements")) {
         problems.add(
@@ -183,6 +215,36 @@ public final class ExpressionChecker {
   }
 
   /**
+   * Type-checks many expressions against one source with two queries; only when one of them is
+   * wrong are they checked one by one, to say which.
+   */
+  public List<Located> checkTypes(List<Item> items, BoundSource source) {
+    if (items.isEmpty()) return List.of();
+    String from = Sql.ident(source.view());
+    StringBuilder cols = new StringBuilder();
+    StringBuilder probes = new StringBuilder();
+    for (int i = 0; i < items.size(); i++) {
+      String e = items.get(i).expression().text();
+      cols.append(i == 0 ? "" : ", ").append('(').append(e).append(") AS c").append(i);
+      probes.append(i == 0 ? "" : ", ").append("count_if((").append(e).append(") IS TRUE)");
+    }
+    try {
+      List<String> types =
+          db.query("DESCRIBE SELECT " + cols + " FROM " + from, r -> r.getString(2));
+      if (types.stream().allMatch("BOOLEAN"::equals)) {
+        db.query(
+            "SELECT " + probes + " FROM (SELECT * FROM " + from + " LIMIT 500)", r -> r.getLong(1));
+        return List.of();
+      }
+    } catch (Database.QueryFailed e) {
+      // one of them is wrong: find which below
+    }
+    List<Located> problems = new ArrayList<>();
+    for (Item item : items) problems.addAll(checkTypes(item.expression(), item.role(), source));
+    return problems;
+  }
+
+  /**
    * Type-checks an expression that already has the right shape against its bound source, and runs
    * it over the first rows so that impossible casts surface now with the SLO's name.
    *
@@ -240,6 +302,19 @@ public final class ExpressionChecker {
   /** {@code lower()} for a function name; {@code count(*)} stays as it is. */
   private static String call(String fn) {
     return fn.endsWith(")") ? fn : fn + "()";
+  }
+
+  /** Looks up the kinds of every not yet known function name in one query. */
+  private void loadKinds(List<String> names) {
+    List<String> unknown =
+        names.stream().distinct().filter(n -> !functionKinds.containsKey(n)).toList();
+    if (unknown.isEmpty()) return;
+    for (String n : unknown) functionKinds.put(n, new java.util.HashSet<>());
+    db.query(
+        "SELECT DISTINCT function_name, function_type FROM duckdb_functions() WHERE function_name IN ("
+            + String.join(", ", unknown.stream().map(Sql::literal).toList())
+            + ")",
+        r -> functionKinds.get(r.getString(1)).add(r.getString(2)));
   }
 
   private Set<String> kinds(String name) {

@@ -11,37 +11,111 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Compiles every SLO that reads one source into ONE scan of that source. The scan groups by the
- * union of the SLOs' {@code per} column sets (GROUPING SETS) and, when asked, a time bucket; each
- * SLO contributes {@code count(*) FILTER (...)} columns whose filter includes its own window start,
- * so window totals are exact whatever the bucket width. The result stays in a temp table inside
- * DuckDB; only per-group sums are fetched.
+ * Compiles every SLO that reads one source into ONE scan of that source.
+ *
+ * <p>The scan has three layers. The innermost reads the source, turns the event time into epoch
+ * microseconds ({@code __t}) and applies the source's {@code where}. The middle one computes, once
+ * per row, a boolean flag for every count column: for each SLO "good in my window", "valid in my
+ * window" and "skipped because an expression was NULL", with the SLO's own window start baked in,
+ * so window totals are exact whatever the bucket width. The outer one groups by the union of the
+ * SLOs' {@code per} column sets (GROUPING SETS) and, when asked, a time bucket, and sums the flags.
+ * Summing flags computed below the grouping is about three times faster than {@code count(*) FILTER
+ * (...)} per grouping set, because DuckDB fans GROUPING SETS out to one aggregate per set and would
+ * otherwise evaluate every predicate once per set. The result stays in a temp table inside DuckDB;
+ * only per-group sums are fetched.
  */
 public final class ScanCompiler {
   private ScanCompiler() {}
 
-  /** One SLO as the scan sees it: its window start is baked into its filters. */
+  /** One SLO as the scan sees it: its window start is baked into its flags. */
   public record SloWindow(Slo slo, Instant start) {}
+
+  /**
+   * A column of the scan table: the number of rows, per group and bucket, for which a predicate
+   * holds.
+   *
+   * @param name the column name, {@code [a-z0-9_]+}
+   * @param predicate a SQL boolean over the source's columns and {@code __t} / {@code __keep}
+   */
+  public record CountColumn(String name, String predicate) {
+    public CountColumn {
+      if (!name.matches("[a-z0-9_]+"))
+        throw new IllegalArgumentException("bad column name " + name);
+    }
+  }
 
   /**
    * The compiled scan.
    *
    * @param table the temp table the scan writes
    * @param create the statement that scans the source into {@code table}
-   * @param fetch the query that sums {@code table} per group: gid, keys..., then g/t/n per SLO,
-   *     then row stats
+   * @param fetch the query that sums {@code table} per group: gid, keys..., then every count column
    * @param keys the group key columns, in the order of the {@code k} columns
    * @param sets each grouping set as its sorted columns, with the GROUPING() id DuckDB gives it
+   * @param columns the count columns, in the order {@code fetch} returns them after the keys
    */
   public record CompiledScan(
-      String table, String create, String fetch, List<String> keys, List<GroupingSet> sets) {}
+      String table,
+      String create,
+      String fetch,
+      List<String> keys,
+      List<GroupingSet> sets,
+      List<CountColumn> columns) {}
 
   /** A set of group columns and the {@code GROUPING(...)} bitmask DuckDB reports for it. */
   public record GroupingSet(Set<String> columns, long gid) {}
 
+  /** Row accounting columns, after the SLOs' g/t/n columns. */
+  static final List<String> STATS = List.of("rows_in_range", "excluded", "null_time");
+
+  /** The count columns for these SLOs: g, t and n per SLO, in order, then the row statistics. */
+  public static List<CountColumn> sloColumns(List<SloWindow> slos) {
+    List<CountColumn> cols = new ArrayList<>();
+    for (int i = 0; i < slos.size(); i++) {
+      SloWindow s = slos.get(i);
+      String total =
+          s.slo().sli().total() == null ? null : "(" + s.slo().sli().total().text() + ")";
+      String good = goodExpression(s.slo().sli());
+      String base = "__keep AND __t >= " + TimeColumn.micros(s.start());
+      String valid = total == null ? "" : " AND " + total + " IS TRUE";
+      cols.add(new CountColumn("g" + i, base + valid + " AND " + good + " IS TRUE"));
+      cols.add(new CountColumn("t" + i, base + valid + " AND " + good + " IS NOT NULL"));
+      cols.add(
+          new CountColumn(
+              "n" + i,
+              base
+                  + " AND "
+                  + (total == null
+                      ? good + " IS NULL"
+                      : "("
+                          + total
+                          + " IS NULL OR ("
+                          + total
+                          + " IS TRUE AND "
+                          + good
+                          + " IS NULL))")));
+    }
+    cols.add(new CountColumn("rows_in_range", "__t IS NOT NULL"));
+    cols.add(new CountColumn("excluded", "__t IS NOT NULL AND NOT __keep"));
+    cols.add(new CountColumn("null_time", "__t IS NULL"));
+    return cols;
+  }
+
   public static CompiledScan compile(
       BoundSource src,
       List<SloWindow> slos,
+      Instant from,
+      Instant at,
+      Duration bucket,
+      String table) {
+    return compile(src, slos, sloColumns(slos), from, at, bucket, table);
+  }
+
+  /** Compiles a scan with any count columns, grouped by the SLOs' {@code per} sets. */
+  public static CompiledScan compile(
+      BoundSource src,
+      List<SloWindow> slos,
+      List<CountColumn> columns,
       Instant from,
       Instant at,
       Duration bucket,
@@ -51,15 +125,13 @@ public final class ScanCompiler {
         new ArrayList<>(new TreeSet<>(slos.stream().flatMap(s -> s.slo().per().stream()).toList()));
     LinkedHashSet<Set<String>> sets = new LinkedHashSet<>();
     for (SloWindow s : slos) sets.add(new TreeSet<>(s.slo().per()));
+    List<String> quotedKeys = keys.stream().map(Sql::ident).toList();
 
     String keep =
         src.source().where() == null
             ? "TRUE"
             : "coalesce((" + src.source().where().text() + "), FALSE)";
-    long fromUs = TimeColumn.micros(from);
-    long atUs = TimeColumn.micros(at);
-
-    StringBuilder inner =
+    StringBuilder read =
         new StringBuilder("SELECT *, ")
             .append(time.epochMicros())
             .append(" AS __t, ")
@@ -68,78 +140,46 @@ public final class ScanCompiler {
             .append(Sql.ident(src.view()));
     String prune = time.pruningFilter(from, at);
     if (prune != null)
-      inner
-          .append(" WHERE (")
+      read.append(" WHERE (")
           .append(prune)
           .append(") OR ")
           .append(time.column())
           .append(" IS NULL");
 
-    StringBuilder select = new StringBuilder("SELECT ");
-    select
-        .append(
-            keys.isEmpty()
-                ? "0"
-                : "GROUPING(" + String.join(", ", keys.stream().map(Sql::ident).toList()) + ")")
-        .append(" AS gid");
-    for (int j = 0; j < keys.size(); j++) {
-      select.append(", CAST(").append(Sql.ident(keys.get(j))).append(" AS VARCHAR) AS k").append(j);
+    StringBuilder flags = new StringBuilder("SELECT ");
+    for (String k : quotedKeys) flags.append(k).append(", ");
+    if (bucket != null)
+      flags.append("__t // ").append(bucket.toNanos() / 1_000).append(" AS __b, ");
+    for (int i = 0; i < columns.size(); i++) {
+      CountColumn c = columns.get(i);
+      flags
+          .append(i == 0 ? "" : ",")
+          .append("\n    (")
+          .append(c.predicate())
+          .append(") AS ")
+          .append(c.name());
     }
-    if (bucket != null) select.append(", __b");
-    for (int i = 0; i < slos.size(); i++) {
-      SloWindow s = slos.get(i);
-      String total =
-          s.slo().sli().total() == null ? "TRUE" : "(" + s.slo().sli().total().text() + ")";
-      String good = goodExpression(s.slo().sli());
-      String base = "__keep AND __t >= " + TimeColumn.micros(s.start());
-      select
-          .append(",\n  count(*) FILTER (WHERE ")
-          .append(base)
-          .append(" AND ")
-          .append(total)
-          .append(" IS TRUE AND ")
-          .append(good)
-          .append(" IS TRUE) AS g")
-          .append(i);
-      select
-          .append(",\n  count(*) FILTER (WHERE ")
-          .append(base)
-          .append(" AND ")
-          .append(total)
-          .append(" IS TRUE AND ")
-          .append(good)
-          .append(" IS NOT NULL) AS t")
-          .append(i);
-      select
-          .append(",\n  count(*) FILTER (WHERE ")
-          .append(base)
-          .append(" AND (")
-          .append(total)
-          .append(" IS NULL OR (")
-          .append(total)
-          .append(" IS TRUE AND ")
-          .append(good)
-          .append(" IS NULL))) AS n")
-          .append(i);
-    }
-    select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL) AS rows_in_range");
-    select.append(",\n  count(*) FILTER (WHERE __t IS NOT NULL AND NOT __keep) AS excluded");
-    select.append(",\n  count(*) FILTER (WHERE __t IS NULL) AS null_time");
+    flags
+        .append("\n  FROM (")
+        .append(read)
+        .append(")\n  WHERE __t IS NULL OR (__t >= ")
+        .append(TimeColumn.micros(from))
+        .append(" AND __t < ")
+        .append(TimeColumn.micros(at))
+        .append(')');
 
     StringBuilder sql =
         new StringBuilder("CREATE OR REPLACE TEMP TABLE ")
             .append(Sql.ident(table))
-            .append(" AS\n")
-            .append(select)
-            .append("\nFROM (SELECT *");
-    if (bucket != null) sql.append(", __t // ").append(bucket.toNanos() / 1_000).append(" AS __b");
-    sql.append(" FROM (")
-        .append(inner)
-        .append(")\n  WHERE __t IS NULL OR (__t >= ")
-        .append(fromUs)
-        .append(" AND __t < ")
-        .append(atUs)
-        .append("))\nGROUP BY GROUPING SETS (");
+            .append(" AS\nSELECT ");
+    sql.append(keys.isEmpty() ? "0" : "GROUPING(" + String.join(", ", quotedKeys) + ")")
+        .append(" AS gid");
+    for (int j = 0; j < keys.size(); j++)
+      sql.append(", CAST(").append(quotedKeys.get(j)).append(" AS VARCHAR) AS k").append(j);
+    if (bucket != null) sql.append(", __b");
+    for (CountColumn c : columns)
+      sql.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT AS ").append(c.name());
+    sql.append("\nFROM (").append(flags).append(")\nGROUP BY GROUPING SETS (");
     List<GroupingSet> out = new ArrayList<>();
     boolean first = true;
     for (Set<String> set : sets) {
@@ -156,21 +196,10 @@ public final class ScanCompiler {
 
     StringBuilder fetch = new StringBuilder("SELECT gid");
     for (int j = 0; j < keys.size(); j++) fetch.append(", k").append(j);
-    for (int i = 0; i < slos.size(); i++) {
-      fetch
-          .append(", sum(g")
-          .append(i)
-          .append(")::BIGINT, sum(t")
-          .append(i)
-          .append(")::BIGINT, sum(n")
-          .append(i)
-          .append(")::BIGINT");
-    }
-    fetch
-        .append(", sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT FROM ")
-        .append(Sql.ident(table))
-        .append(" GROUP BY ALL");
-    return new CompiledScan(table, sql.toString(), fetch.toString(), keys, out);
+    for (CountColumn c : columns) fetch.append(", sum(").append(c.name()).append(")::BIGINT");
+    fetch.append(" FROM ").append(Sql.ident(table)).append(" GROUP BY ALL");
+    return new CompiledScan(
+        table, sql.toString(), fetch.toString(), keys, out, List.copyOf(columns));
   }
 
   /** The SQL that is true for a good event, as the SLI defines it. */

@@ -1,0 +1,365 @@
+package io.slotoolkit.cli;
+
+import io.slotoolkit.forecast.Backtest;
+import io.slotoolkit.forecast.Capacity;
+import io.slotoolkit.forecast.DuplicateRule;
+import io.slotoolkit.forecast.Forecast;
+import io.slotoolkit.forecast.ForecastOptions;
+import io.slotoolkit.forecast.ForecastReport;
+import io.slotoolkit.forecast.Forecaster;
+import io.slotoolkit.forecast.LoadLatency;
+import io.slotoolkit.forecast.Premortem;
+import io.slotoolkit.forecast.Season;
+import io.slotoolkit.forecast.Series;
+import io.slotoolkit.forecast.SeriesFile;
+import io.slotoolkit.forecast.Verdict;
+import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.LatencyUnit;
+import io.slotoolkit.model.SloException;
+import io.slotoolkit.report.ForecastJsonRenderer;
+import io.slotoolkit.report.ForecastTextRenderer;
+import io.slotoolkit.report.Style;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code slo forecast}: forecast a busy season's peak and check that the capacity still fits. */
+@Command(
+    name = "forecast",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  slo forecast --series daily_sync.csv --season 03-15..04-10 --backtest",
+      "  slo forecast --series daily_sync.csv --season 03-15..04-10 \\",
+      "      --latency-column p95_latency_ms --workers 4 --window 2h --headroom 20%%",
+      "  slo forecast --series monthly.csv --value-column in_migrants --format json"
+    },
+    description = {
+      "Forecast a daily, weekly or monthly series with its yearly season, and check whether a daily"
+          + " job (volume x per-item latency / workers) and a latency SLO still fit at the peak.",
+      "Capacity decisions use the 95%% upper bound of the forecast, not the point forecast."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ran; the verdict is FITS (or nothing was checked)",
+      "1:the verdict is AT_RISK or DOES_NOT_FIT (see --fail-on)",
+      "2:usage error",
+      "3:the series file cannot be read or its data is unusable",
+      "70:internal error (a bug)"
+    })
+final class ForecastCommand implements Callable<Integer> {
+
+  /** Output formats. */
+  enum Format {
+    text,
+    json
+  }
+
+  /** Which verdict fails the gate (exit 1). */
+  enum FailOn {
+    at_risk,
+    does_not_fit,
+    never
+  }
+
+  @ParentCommand SloCommand root;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--series",
+      paramLabel = "FILE",
+      required = true,
+      description =
+          "CSV file with a date column and a value column (one row per day, week or month).")
+  Path series;
+
+  @Option(
+      names = "--date-column",
+      paramLabel = "NAME",
+      description = "The date column. Default: the first column whose first value is a date.")
+  String dateColumn;
+
+  @Option(
+      names = "--value-column",
+      paramLabel = "NAME",
+      description =
+          "The volume column (items per day). Default: the first numeric column after the date.")
+  String valueColumn;
+
+  @Option(
+      names = "--latency-column",
+      paramLabel = "NAME",
+      description =
+          "A per-item latency statistic per day (such as p95_ms): fitted against volume and"
+              + " predicted at the peak.")
+  String latencyColumn;
+
+  @Option(
+      names = "--latency-unit",
+      paramLabel = "UNIT",
+      defaultValue = "ms",
+      description = "Unit of --latency-column: ms, s or us. Default: ${DEFAULT-VALUE}.")
+  String latencyUnit;
+
+  @Option(
+      names = "--season",
+      paramLabel = "MM-DD..MM-DD",
+      description = "The recurring busy season, such as 03-15..04-10 (may wrap: 12-15..01-10).")
+  String season;
+
+  @Option(
+      names = "--horizon",
+      paramLabel = "STEPS",
+      description =
+          "Steps (days, weeks or months) to forecast. Default: to the end of the next season, or"
+              + " one year.")
+  Integer horizon;
+
+  @Option(
+      names = "--backtest",
+      description = "Also forecast the last year from the history before it and score it.")
+  boolean backtest;
+
+  @Option(
+      names = "--holdout",
+      paramLabel = "STEPS",
+      description = "Steps the backtest holds out (implies --backtest). Default: one year.")
+  Integer holdout;
+
+  @Option(
+      names = "--latency",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Per-item latency of the job (such as 120ms). Default: --latency-column.")
+  Duration latency;
+
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Items the job processes in parallel. Default: ${DEFAULT-VALUE}.")
+  int workers;
+
+  @Option(
+      names = "--window",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "The time the daily job must finish in (such as 4h).")
+  Duration window;
+
+  @Option(
+      names = "--headroom",
+      paramLabel = "PERCENT",
+      defaultValue = "0%",
+      converter = PercentConverter.class,
+      description =
+          "Share of the window (or SLO threshold) to keep free. Default: ${DEFAULT-VALUE}.")
+  double headroom;
+
+  @Option(
+      names = "--latency-slo",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Threshold on the --latency-column statistic at the peak (such as 300ms).")
+  Duration latencySlo;
+
+  @Option(
+      names = "--allow-non-seasonal",
+      description =
+          "With less than two years of history, forecast without a yearly season (labelled"
+              + " NON-SEASONAL) instead of failing.")
+  boolean allowNonSeasonal;
+
+  @Option(
+      names = "--duplicates",
+      paramLabel = "RULE",
+      defaultValue = "error",
+      description =
+          "A date that appears twice: error, sum, mean, max or last. Default: ${DEFAULT-VALUE}.")
+  String duplicates;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "VERDICT",
+      defaultValue = "at-risk",
+      description =
+          "Exit 1 from this verdict on: at-risk, does-not-fit, never. Default: ${DEFAULT-VALUE}.")
+  String failOn;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  private final Forecaster forecaster = new Forecaster();
+
+  @Override
+  public Integer call() {
+    Season seasonRange = season == null ? null : Season.parse(season);
+    if (workers < 1) throw SloException.spec("--workers must be 1 or more", null);
+    if (horizon != null && horizon < 1)
+      throw SloException.spec("--horizon must be 1 or more", null);
+    if (holdout != null && holdout < 1)
+      throw SloException.spec("--holdout must be 1 or more", null);
+    LatencyUnit unit = LatencyUnit.fromSymbol(latencyUnit);
+    if (unit == null) {
+      throw SloException.spec(
+          "--latency-unit " + latencyUnit + " is not a unit", "use ms, s or us");
+    }
+    DuplicateRule rule = duplicateRule();
+    FailOn gateFrom = failOnRule();
+    // Option combinations are checked before any work, so that a typo costs no forecast.
+    if (latency != null && window == null) {
+      throw SloException.spec(
+          "--latency needs --window: the job check compares volume x latency / workers with it",
+          "add --window, such as --window 4h");
+    }
+    if (window != null && latency == null && latencyColumn == null) {
+      throw SloException.spec(
+          "--window needs the per-item latency",
+          "give --latency (such as 120ms) or --latency-column to model it from history");
+    }
+    if (latencySlo != null && latencyColumn == null) {
+      throw SloException.spec(
+          "--latency-slo needs --latency-column: the check predicts that latency at the peak",
+          "name the column with the daily latency statistic (such as p95_latency_ms)");
+    }
+    CliContext ctx = root.context();
+    SeriesFile file = SeriesFile.read(series.isAbsolute() ? series : relative(ctx, series));
+    String dates = file.dateColumn(dateColumn);
+    String values = file.valueColumn(valueColumn, dates);
+    Series volume = file.series(dates, values, rule);
+    Series latencySeries = latencyColumn == null ? null : file.series(dates, latencyColumn, rule);
+
+    ForecastOptions options =
+        new ForecastOptions(horizon == null ? 0 : horizon, seasonRange, allowNonSeasonal);
+    Forecast forecast = forecaster.forecast(volume, options);
+    Backtest bt =
+        backtest || holdout != null
+            ? forecaster.backtest(volume, options, holdout == null ? 0 : holdout)
+            : null;
+    Capacity capacity =
+        new Capacity(
+            latency == null ? null : latency.toNanos() / 1e6,
+            workers,
+            window,
+            headroom,
+            latencySlo == null ? null : latencySlo.toNanos() / 1e6);
+    LoadLatency model = latencySeries == null ? null : LoadLatency.fit(volume, latencySeries);
+    Premortem premortem =
+        seasonRange != null || capacity.any() || model != null
+            ? Premortem.assess(
+                forecast, seasonRange, capacity, model, unit.micros().doubleValue() / 1000)
+            : null;
+    ForecastReport report = new ForecastReport(series.toString(), forecast, bt, premortem);
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case text -> new ForecastTextRenderer(new Style(ctx.color())).render(report, out);
+      case json -> new ForecastJsonRenderer().render(report, out);
+    }
+    out.flush();
+    return gate(report.verdict(), gateFrom).code();
+  }
+
+  /** Relative as given when the working folder is the process's (messages stay short). */
+  private static Path relative(CliContext ctx, Path p) {
+    return ctx.workingDir().equals(Path.of("").toAbsolutePath()) ? p : ctx.resolve(p);
+  }
+
+  private FailOn failOnRule() {
+    try {
+      return FailOn.valueOf(failOn.strip().toLowerCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw SloException.spec(
+          "--fail-on " + failOn + " is not a verdict", "use at-risk, does-not-fit or never");
+    }
+  }
+
+  private static ExitCode gate(Verdict v, FailOn rule) {
+    if (v == null || v == Verdict.FITS) return ExitCode.OK;
+    return switch (rule) {
+      case at_risk -> ExitCode.GATE_FAILED;
+      case does_not_fit -> v == Verdict.DOES_NOT_FIT ? ExitCode.GATE_FAILED : ExitCode.OK;
+      case never -> ExitCode.OK;
+    };
+  }
+
+  private DuplicateRule duplicateRule() {
+    try {
+      return DuplicateRule.valueOf(duplicates.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw SloException.spec(
+          "--duplicates " + duplicates + " is not a rule", "use error, sum, mean, max or last");
+    }
+  }
+
+  /** {@code 120ms}, {@code 4h}, {@code 1h30m}, {@code 0.5s}, {@code 250us}. */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(us|ms|s|m|h|d)");
+
+    @Override
+    public Duration convert(String value) {
+      String v = value.strip().toLowerCase(Locale.ROOT);
+      Matcher m = PART.matcher(v);
+      long nanos = 0;
+      int at = 0;
+      while (at < v.length() && m.find(at) && m.start() == at) {
+        double n = Double.parseDouble(m.group(1));
+        double unit =
+            switch (m.group(2)) {
+              case "us" -> 1e3;
+              case "ms" -> 1e6;
+              case "s" -> 1e9;
+              case "m" -> 60e9;
+              case "h" -> 3600e9;
+              default -> 86_400e9;
+            };
+        nanos += Math.round(n * unit);
+        at = m.end();
+      }
+      if (v.isEmpty() || at != v.length() || nanos <= 0) {
+        throw new CommandLine.TypeConversionException(
+            "'"
+                + value
+                + "' is not a positive duration (such as 120ms, 4h, 1h30m; units us ms s m h d)");
+      }
+      return Duration.ofNanos(nanos);
+    }
+  }
+
+  /** {@code 20%} or {@code 0.2}: a share in [0, 1). */
+  static final class PercentConverter implements CommandLine.ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      String v = value.strip();
+      double share;
+      try {
+        share =
+            v.endsWith("%")
+                ? Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100
+                : Double.parseDouble(v);
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a percentage (such as 20%)");
+      }
+      if (!(share >= 0 && share < 1)) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' must be at least 0% and below 100%");
+      }
+      return share;
+    }
+  }
+}
