@@ -188,6 +188,33 @@ class ShellTest {
   }
 
   @Test
+  void commands_reuse_the_loaded_specs_instead_of_reading_them_again() throws IOException {
+    Path spec = spec(false);
+    ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    Terminal t = dumbTerminal(new ByteArrayInputStream(new byte[0]), screen);
+    SpecOptions opts = new SpecOptions();
+    opts.paths.add(spec);
+    try (Session session = Session.open(ctx(), opts, null)) {
+      Shell shell = new Shell(ctx(), t, session);
+      var engine = session.engine();
+      // a one-shot command would now fail with exit 2: the spec file is gone
+      Files.delete(spec);
+      assertThat(shell.execute("check --at 2026-02-04T00:00:00Z")).isEqualTo(1);
+      assertThat(shell.execute("explain api-availability --at 2026-02-04T00:00:00Z")).isZero();
+      assertThat(session.engine()).isSameAs(engine);
+      // paths and --source belong to the session, not to one command
+      assertThat(shell.execute("check " + spec)).isEqualTo(2);
+    }
+    t.flush();
+    // SLI = 4 / 7 (see check_and_sql_run_against_sources_loaded_once)
+    assertThat(screen.toString(StandardCharsets.UTF_8))
+        .containsSubsequence(
+            "4/7",
+            "SLI               = good / total = 4 / 7 = 0.571428571",
+            "slo: the shell evaluates the specs it loaded");
+  }
+
+  @Test
   void history_is_kept_in_SLO_HISTORY() throws IOException {
     type(List.of(spec(false).toString()), "sql SELECT 42 AS answer", "exit");
     assertThat(Files.readString(dir.resolve("history"))).contains("sql SELECT 42 AS answer");
