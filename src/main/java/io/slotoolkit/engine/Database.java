@@ -26,6 +26,12 @@ public final class Database implements AutoCloseable {
   private volatile boolean cancelled;
   private volatile ProgressListener progress = ProgressListener.NONE;
   private java.util.concurrent.ScheduledExecutorService poller;
+  private volatile long progressDelayMs = PROGRESS_DELAY_MS;
+  // stops the progress polls of the statement running now, and reports done() if they reported
+  private Runnable pollTask;
+
+  /** How long a query runs before its progress is reported, in milliseconds. */
+  static final long PROGRESS_DELAY_MS = 1_000;
 
   private Database(Connection connection, Path tempDirectory) {
     this.connection = connection;
@@ -115,8 +121,6 @@ public final class Database implements AutoCloseable {
     this.progressDelayMs = delayMs;
   }
 
-  private volatile long progressDelayMs = PROGRESS_DELAY_MS;
-
   /**
    * Cancels the statement running now, from any thread; it fails with {@link QueryCancelled} and
    * the connection stays usable. Does nothing when nothing runs.
@@ -131,9 +135,6 @@ public final class Database implements AutoCloseable {
       // the statement ended on its own meanwhile
     }
   }
-
-  /** How long a query runs before its progress is reported, in milliseconds. */
-  static final long PROGRESS_DELAY_MS = 1_000;
 
   private void track(Statement s) {
     cancelled = false;
@@ -184,8 +185,6 @@ public final class Database implements AutoCloseable {
           }
         };
   }
-
-  private Runnable pollTask;
 
   private void untrack() {
     running = null;
