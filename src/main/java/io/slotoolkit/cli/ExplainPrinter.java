@@ -50,9 +50,12 @@ final class ExplainPrinter {
             + src.format().name()
             + " file(s) matched by "
             + String.join(", ", slo.source().paths()));
-    for (String f : src.files().stream().limit(5).toList()) out.println("               " + f);
-    if (src.files().size() > 5)
-      out.println("               ... and " + (src.files().size() - 5) + " more");
+    // the matched files, unless the pattern already names the only one
+    if (!src.files().equals(slo.source().paths())) {
+      for (String f : src.files().stream().limit(5).toList()) out.println("               " + f);
+      if (src.files().size() > 5)
+        out.println("               ... and " + (src.files().size() - 5) + " more");
+    }
     out.println(
         "   columns     "
             + src.columns().entrySet().stream()
