@@ -449,7 +449,7 @@ function _picocli_slo_shell() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--at' '--max-bad-rows'"
+  local arg_opts="'--slo' '--source' '--max-bad-rows'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -458,9 +458,6 @@ function _picocli_slo_shell() {
       return
       ;;
     '--source')
-      return
-      ;;
-    '--at')
       return
       ;;
     '--max-bad-rows')

@@ -36,10 +36,10 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  slo init --from exports/api-2026-02.csv          writes slo-specs/api-2026-02.yaml",
+      "  slo init --from exports/api.csv       writes slo-specs/api.yaml",
       "  slo init --from api.parquet --output specs/api.yaml --force",
-      "  slo init --from api.csv --output -               print the spec instead",
-      "  slo validate --data slo-specs/ && slo check      then run it"
+      "  slo init --from api.csv --output -    print the spec instead",
+      "  slo validate --data && slo check      then run it"
     })
 final class InitCommand implements Callable<Integer> {
   @ParentCommand SloCommand root;
