@@ -325,6 +325,20 @@ public final class SpecDrafter {
             time.column(),
             availability == null ? null : availability.column(),
             availability == null ? null : availability.goodExpression());
+    long malformed = 0;
+    if (bound.rejectsTable() != null) {
+      try {
+        // every scan of the view logs the same bad lines again: count each line once
+        malformed =
+            db.one(
+                "SELECT count(*) FROM (SELECT DISTINCT file_id, line FROM "
+                    + Sql.ident(bound.rejectsTable())
+                    + ")",
+                r -> r.getLong(1));
+      } catch (Database.QueryFailed e) {
+        malformed = 0; // no rejects table: no line was rejected
+      }
+    }
     return new SpecDraft(
         abs,
         format,
@@ -335,7 +349,8 @@ public final class SpecDrafter {
         last,
         from.isAfter(first) ? from : first,
         availability,
-        latency);
+        latency,
+        malformed);
   }
 
   private static SpecDraft.Availability availability(

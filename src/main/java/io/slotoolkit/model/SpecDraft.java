@@ -19,6 +19,7 @@ import java.util.List;
  * @param measuredFrom start of the span the levels were measured over (at most the last 28 days)
  * @param availability the proposed availability SLO, or null when no status-like column was found
  * @param latency the proposed latency SLO, or null when no latency-like column was found
+ * @param malformedRows CSV lines that could not be read (the spec tolerates this many)
  */
 public record SpecDraft(
     Path data,
@@ -30,7 +31,8 @@ public record SpecDraft(
     Instant last,
     Instant measuredFrom,
     Availability availability,
-    Latency latency) {
+    Latency latency,
+    long malformedRows) {
   public SpecDraft {
     columns = List.copyOf(columns);
   }

@@ -93,6 +93,11 @@ public final class SpecDraftWriter {
               "numbers counted from 1970-01-01 UTC");
     }
     line("    timezone: UTC", "business calendar for calendar windows (week, month); set yours");
+    if (d.malformedRows() > 0) {
+      line(
+          "    max_bad_rows: " + d.malformedRows(),
+          "lines of the file that cannot be read today; lower it once the export is fixed");
+    }
     line("slos:", "what good service means, measured on this source");
     String measured =
         "events in the last " + days(Duration.between(d.measuredFrom(), d.last())) + " of data";

@@ -115,6 +115,14 @@ class InitCommandTest {
   }
 
   @Test
+  void malformed_lines_are_tolerated_as_counted() throws IOException {
+    // line 4 has 4 fields for 2 columns; the 6 readable rows: 200 x5 and one 503 -> 5/6 = 83.3%;
+    // 80% allows 0.2 x 6 = 1.2 bad events
+    String yaml = initValidateCheck(fixture("bad-line.csv"), "5/6");
+    assertThat(yaml).contains("max_bad_rows: 1 ").contains("objective: 80% ");
+  }
+
+  @Test
   void refuses_to_overwrite_without_force() throws IOException {
     Path spec = dir.resolve("spec.yaml");
     Files.writeString(spec, "keep me\n");
