@@ -67,8 +67,8 @@ final class CheckCommand implements Callable<Integer> {
       throw SloException.spec("--fail-on " + failOn + ": unknown gate", "use breached or none");
     output.checkWritable(ctx);
     Instant at = specs.at(ctx);
-    try (EngineRun run = EngineRun.prepare(root, specs)) {
-      Catalog catalog = run.catalog();
+    Catalog catalog = EngineRun.load(root, specs);
+    try (EngineRun run = EngineRun.prepare(root, catalog)) {
       Evaluator evaluator = run.evaluator();
       Evaluation evaluation =
           evaluator.evaluate(catalog, at != null ? at : evaluator.defaultAt(catalog), gate);

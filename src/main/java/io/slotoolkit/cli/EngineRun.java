@@ -17,18 +17,23 @@ record EngineRun(Catalog catalog, Engine engine, Evaluator evaluator, boolean ow
     implements AutoCloseable {
 
   /**
-   * Loads the specs, opens an engine and binds the sources: what every one-shot command that reads
-   * data does first; inside the shell, the session's engine is reused instead (no reload).
+   * The catalog a command evaluates: the specs loaded from disk, or inside the shell the session's
+   * catalog narrowed by --slo (nothing is read again).
    */
-  static EngineRun prepare(SloCommand root, SpecOptions specs) {
+  static Catalog load(SloCommand root, SpecOptions specs) {
     Session session = root.session();
-    if (session != null) {
-      Catalog selected = specs.selectIn(session.catalog());
-      return new EngineRun(selected, session.engine(), session.evaluator(), false);
-    }
-    CliContext ctx = root.context();
-    Catalog catalog = specs.load(ctx);
-    Engine engine = Engine.open(SpecOptions.engineOptions(ctx));
+    return session != null ? specs.selectIn(session.catalog()) : specs.load(root.context());
+  }
+
+  /**
+   * An engine bound to the catalog's sources: a new one, checked and bound (what every one-shot
+   * command that reads data does), or inside the shell the session's engine (no reload).
+   */
+  static EngineRun prepare(SloCommand root, Catalog catalog) {
+    Session session = root.session();
+    if (session != null)
+      return new EngineRun(catalog, session.engine(), session.evaluator(), false);
+    Engine engine = Engine.open(SpecOptions.engineOptions(root.context()));
     try {
       engine.progressListener(root.progressListener());
       Evaluator evaluator = new Evaluator(engine);
@@ -38,6 +43,11 @@ record EngineRun(Catalog catalog, Engine engine, Evaluator evaluator, boolean ow
       engine.close();
       throw e;
     }
+  }
+
+  /** {@link #load} then {@link #prepare(SloCommand, Catalog)}. */
+  static EngineRun prepare(SloCommand root, SpecOptions specs) {
+    return prepare(root, load(root, specs));
   }
 
   @Override
