@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run one read-only SELECT over the loaded sources (each is a table named like the source)"
           + " and print the rows as a table.",
-      "Only SELECT is allowed, and only the sources' files can be read."
+      "Only SELECT is allowed, and only the sources' files can be read. Values longer than 60"
+          + " characters are cut."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -50,6 +51,15 @@ final class SqlCommand implements Callable<Integer> {
     this.shell = shell;
   }
 
+  /** Longer values are cut, so that one user agent does not push every column off the screen. */
+  static final int MAX_CELL = 60;
+
+  static String cell(String v) {
+    if (v == null) return "NULL";
+    String one = v.replace('\n', ' ').replace('\t', ' ');
+    return one.length() > MAX_CELL ? one.substring(0, MAX_CELL - 3) + "..." : one;
+  }
+
   @Override
   public Integer call() {
     if (limit < 1) throw SloException.spec("--limit must be 1 or more", null);
@@ -63,8 +73,7 @@ final class SqlCommand implements Callable<Integer> {
     boolean[] right = new boolean[rows.columns().size()];
     for (int i = 0; i < right.length; i++) right[i] = TimeColumn.isNumeric(rows.types().get(i));
     TextTable t = new TextTable(rows.columns(), right);
-    for (var r : rows.rows())
-      t.add(r.stream().map(v -> v == null ? "NULL" : v).toArray(String[]::new));
+    for (var r : rows.rows()) t.add(r.stream().map(SqlCommand::cell).toArray(String[]::new));
     t.print(out, new Style(shell.color()));
     int n = rows.rows().size();
     out.println(
