@@ -221,6 +221,14 @@ class ShellTest {
   }
 
   @Test
+  void help_lists_the_commands_of_slo_and_the_shell_verbs_but_not_shell() throws IOException {
+    Run r = type(List.of(spec(false).toString()), "help", "exit");
+    assertThat(r.screen())
+        .containsSubsequence("check ", "validate ", "explain ", "init ", "sql ", "reload ", "exit ")
+        .doesNotContain("  shell ");
+  }
+
+  @Test
   void ctrl_d_leaves_the_shell() throws IOException {
     // no exit typed: the input simply ends, as Ctrl-D does on a terminal
     Run r = type(List.of(spec(false).toString()), "sql SELECT 7 AS seven");
