@@ -229,6 +229,24 @@ class ShellTest {
   }
 
   @Test
+  void every_command_of_slo_runs_in_the_shell_without_changes_to_it() throws IOException {
+    Terminal t = dumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
+    SpecOptions opts = new SpecOptions();
+    opts.paths.add(spec(false));
+    try (Session session = Session.open(ctx(), opts, null)) {
+      Shell shell = new Shell(ctx(), t, session);
+      var slo =
+          Cli.commandLine(
+              ctx(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+      for (String name : slo.getSubcommands().keySet()) {
+        if (name.equals("shell")) continue;
+        assertThat(shell.commandLine().getSubcommands()).as(name).containsKey(name);
+        assertThat(shell.execute(name + " --help")).as(name + " --help").isZero();
+      }
+    }
+  }
+
+  @Test
   void ctrl_d_leaves_the_shell() throws IOException {
     // no exit typed: the input simply ends, as Ctrl-D does on a terminal
     Run r = type(List.of(spec(false).toString()), "sql SELECT 7 AS seven");
