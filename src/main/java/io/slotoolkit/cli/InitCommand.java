@@ -86,7 +86,8 @@ final class InitCommand implements Callable<Integer> {
         throw SloException.spec(
             "--output " + output + ": folder " + dir + " does not exist", "create it first");
     }
-    SpecDraft draft = SpecDrafter.draft(data, SpecOptions.engineOptions(ctx));
+    SpecDraft draft =
+        SpecDrafter.draft(data, SpecOptions.engineOptions(ctx), root.progressListener());
     String yaml = SpecDraftWriter.write(draft, target, "slo init --from " + from);
     PrintWriter out = spec.commandLine().getOut();
     if (toStdout) {

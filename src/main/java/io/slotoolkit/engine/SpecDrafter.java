@@ -96,11 +96,17 @@ public final class SpecDrafter {
 
   /** Reads {@code file} and proposes a spec; a file that cannot be read is a data error. */
   public static SpecDraft draft(Path file, EngineOptions options) {
+    return draft(file, options, null);
+  }
+
+  /** As {@link #draft(Path, EngineOptions)}, reporting the progress of long scans. */
+  public static SpecDraft draft(Path file, EngineOptions options, ProgressListener progress) {
     Path abs = file.toAbsolutePath().normalize();
     if (!Files.isRegularFile(abs))
       throw SloException.spec("--from " + file + ": no such file", "name a CSV or Parquet file");
     DataFormat format = formatOf(abs);
     try (Database db = Database.open(options)) {
+      db.progressListener(progress);
       String raw =
           format == DataFormat.PARQUET
               ? "read_parquet(" + Sql.literal(abs.toString()) + ")"
