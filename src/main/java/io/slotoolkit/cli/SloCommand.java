@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CheckCommand.class,
       ValidateCommand.class,
+      ReportCommand.class,
       ExplainCommand.class,
       InitCommand.class,
       ForecastCommand.class,
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  slo check                 evaluate every spec in slo-specs/",
       "  slo validate --data       check specs and the files they read",
+      "  slo report --format html --output report.html   trends and breakdowns to share",
       "  slo init --from api.csv   write a first spec from a log export",
       "  slo explain api-latency   how one SLO is computed, with its numbers",
       "  slo shell                 check, explain and sql on sources loaded once",

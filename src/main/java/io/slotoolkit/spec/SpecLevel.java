@@ -19,7 +19,8 @@ enum SpecLevel {
       "timezone",
       "csv",
       "where",
-      "max_bad_rows"),
+      "max_bad_rows",
+      "mask"),
   CSV("in 'csv'", "delimiter", "quote", "escape", "header", "null"),
   SLO(
       "in an SLO",
@@ -31,7 +32,8 @@ enum SpecLevel {
       "objective",
       "window",
       "per",
-      "min_events"),
+      "min_events",
+      "dimensions"),
   SLI("in 'sli'", "ratio", "latency"),
   RATIO("in 'ratio'", "good", "total"),
   LATENCY("in 'latency'", "column", "unit", "threshold", "total");
