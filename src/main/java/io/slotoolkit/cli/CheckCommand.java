@@ -1,6 +1,5 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.Evaluator;
 import io.slotoolkit.evaluate.Assessment;
 import io.slotoolkit.evaluate.FailOn;
@@ -65,11 +64,10 @@ final class CheckCommand implements Callable<Integer> {
     CliContext ctx = root.context();
     output.checkWritable(ctx);
     Instant at = specs.at(ctx);
-    Catalog catalog = specs.load(ctx);
+    Catalog catalog = EngineRun.load(root, specs);
     FailOn gate = FailOn.parse(failOn, new SeverityTable(catalog.severity()));
-    try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
-      Evaluator evaluator = new Evaluator(engine);
-      evaluator.prepare(catalog);
+    try (EngineRun run = EngineRun.prepare(root, catalog)) {
+      Evaluator evaluator = run.evaluator();
       Assessment assessment =
           evaluator.assess(catalog, at != null ? at : evaluator.defaultAt(catalog), gate);
       output.write(

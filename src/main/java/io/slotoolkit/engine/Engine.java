@@ -687,6 +687,32 @@ public final class Engine implements AutoCloseable {
     return db;
   }
 
+  /** Reports the progress of long scans to {@code listener} (null: nobody). */
+  public void progressListener(ProgressListener listener) {
+    db.progressListener(listener);
+  }
+
+  /** Cancels the running query from another thread; see {@link Database#cancel()}. */
+  public void cancel() {
+    db.cancel();
+  }
+
+  /** Every bound source, in binding order. */
+  public List<BoundSource> boundSources() {
+    return List.copyOf(bound.values());
+  }
+
+  /**
+   * The scan {@link #scan} would run for these SLOs at {@code at}, compiled but not run (for {@code
+   * slo explain}).
+   */
+  public ScanCompiler.CompiledScan compileScan(
+      DataSource source, List<ScanCompiler.SloWindow> slos, Instant at) {
+    Instant from =
+        slos.stream().map(ScanCompiler.SloWindow::start).min(Instant::compareTo).orElse(at);
+    return ScanCompiler.compile(bound(source), slos, from, at, (Duration) null, "scan");
+  }
+
   @Override
   public void close() {
     db.close();
