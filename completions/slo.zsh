@@ -162,6 +162,7 @@ function _complete_slo() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_slo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} alerts" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_slo; return $?; fi
@@ -173,21 +174,23 @@ function _complete_slo() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(check)
   local cmds1=(validate)
-  local cmds2=(report)
-  local cmds3=(explain)
-  local cmds4=(init)
-  local cmds5=(forecast)
-  local cmds6=(shell)
-  local cmds7=(completion)
-  local cmds8=(help)
+  local cmds2=(alerts)
+  local cmds3=(report)
+  local cmds4=(explain)
+  local cmds5=(init)
+  local cmds6=(forecast)
+  local cmds7=(shell)
+  local cmds8=(completion)
+  local cmds9=(help)
 
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_slo_help; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_slo_completion; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_slo_shell; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_slo_forecast; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_slo_init; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_slo_explain; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_slo_report; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_slo_help; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_slo_completion; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_slo_shell; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_slo_forecast; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_slo_init; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_slo_explain; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_slo_report; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_slo_alerts; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_slo_validate; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_slo_check; return $?; fi
 
@@ -200,7 +203,7 @@ function _picocli_slo() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="check validate report explain init forecast shell completion help"
+  local commands="check validate alerts report explain init forecast shell completion help"
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -222,7 +225,7 @@ function _picocli_slo_check() {
   local commands=""
   local flag_opts="'--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'--slo' '--source' '--at' '--max-bad-rows' '--format' '--output' '--fail-on'"
-  local FORMAT_option_args=("text" "json" "markdown") # --format values
+  local FORMAT_option_args=("text" "json" "markdown" "junit" "github") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -245,10 +248,7 @@ function _picocli_slo_check() {
       return $?
       ;;
     '--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--fail-on')
       return
@@ -286,6 +286,67 @@ function _picocli_slo_validate() {
     local positionals=""
     local currIndex
     currIndex=$(currentPositionalIndex "validate" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `alerts` subcommand.
+function _picocli_slo_alerts() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--replay' '--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local arg_opts="'--slo' '--source' '--at' '--max-bad-rows' '--from' '--to' '--format' '--output'"
+  local FORMAT_option_args=("text" "json") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--slo')
+      return
+      ;;
+    '--source')
+      return
+      ;;
+    '--at')
+      return
+      ;;
+    '--max-bad-rows')
+      return
+      ;;
+    '--from')
+      return
+      ;;
+    '--to')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "alerts" "${arg_opts}" "${flag_opts}")
     if (( currIndex >= 0 && currIndex <= 2147483647 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -592,7 +653,7 @@ function _picocli_slo_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="check validate report explain init forecast shell completion"
+  local commands="check validate alerts report explain init forecast shell completion"
   local flag_opts="'-h' '--help' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts=""
 

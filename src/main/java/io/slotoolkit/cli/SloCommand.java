@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CheckCommand.class,
       ValidateCommand.class,
+      AlertsCommand.class,
       ReportCommand.class,
       ExplainCommand.class,
       InitCommand.class,

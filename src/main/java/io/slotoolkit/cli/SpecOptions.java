@@ -1,6 +1,7 @@
 package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.EngineOptions;
+import io.slotoolkit.evaluate.CatalogChecks;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Slo;
@@ -69,6 +70,7 @@ final class SpecOptions {
   /** Loads the specs, applies --source, --max-bad-rows and --slo; exit 2 on any problem. */
   Catalog load(CliContext ctx) {
     Catalog catalog = new SpecLoader().load(specPaths(paths, ctx));
+    CatalogChecks.require(catalog);
     catalog = overrideSources(catalog, ctx);
     return select(catalog);
   }
@@ -127,7 +129,7 @@ final class SpecOptions {
       for (Slo slo : f.slos()) {
         newSlos.add(slo.withSource(replaced.getOrDefault(slo.source(), slo.source())));
       }
-      files.add(new SpecFile(f.path(), f.service(), newSources, newSlos));
+      files.add(f.with(newSources, newSlos));
     }
     return new Catalog(files);
   }

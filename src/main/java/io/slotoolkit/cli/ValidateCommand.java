@@ -1,6 +1,7 @@
 package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.Engine;
+import io.slotoolkit.evaluate.CatalogChecks;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.Problem;
@@ -63,6 +64,7 @@ final class ValidateCommand implements Callable<Integer> {
     SpecLoader.Loaded loaded = new SpecLoader().read(given);
     List<Problem> problems = new ArrayList<>(loaded.problems());
     Catalog catalog = loaded.catalog();
+    if (problems.isEmpty()) problems.addAll(CatalogChecks.problems(catalog));
     List<Slo> slos = catalog.slos();
     boolean dataProblem = false;
     if (!slos.isEmpty()) {

@@ -10,10 +10,31 @@ import java.util.List;
  * @param service the file's default service
  * @param sources its sources, in file order
  * @param slos its SLOs, in file order
+ * @param exclusions every exclusion the file declares (SLO, source and exclusions-file ones), each
+ *     with its scope
+ * @param severity its severity table, highest level first; empty when it has none
  */
-public record SpecFile(Path path, String service, List<DataSource> sources, List<Slo> slos) {
+public record SpecFile(
+    Path path,
+    String service,
+    List<DataSource> sources,
+    List<Slo> slos,
+    List<Exclusion> exclusions,
+    List<SeverityLevel> severity) {
   public SpecFile {
     sources = List.copyOf(sources);
     slos = List.copyOf(slos);
+    exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+    severity = severity == null ? List.of() : List.copyOf(severity);
+  }
+
+  /** A file without exclusions or a severity table. */
+  public SpecFile(Path path, String service, List<DataSource> sources, List<Slo> slos) {
+    this(path, service, sources, slos, List.of(), List.of());
+  }
+
+  /** The same file with other sources and SLOs (after overrides or a selection). */
+  public SpecFile with(List<DataSource> newSources, List<Slo> newSlos) {
+    return new SpecFile(path, service, newSources, newSlos, exclusions, severity);
   }
 }

@@ -42,10 +42,10 @@ class SpecLoaderTest {
     SpecLoader.Loaded r = loader.read(List.of(VALID));
 
     assertThat(r.problems()).isEmpty();
-    // homehub.yaml < nested/edge.yaml < payments.yml; nested/README.md is not a spec.
+    // homehub.yaml < nested/edge.yaml < ops.yaml < payments.yml; nested/README.md is not a spec.
     assertThat(r.catalog().files())
         .extracting(SpecFile::path)
-        .containsExactly(HOMEHUB, EDGE, PAYMENTS);
+        .containsExactly(HOMEHUB, EDGE, VALID.resolve("ops.yaml"), PAYMENTS);
     assertThat(r.catalog().slos())
         .extracting(Slo::qualifiedName)
         .containsExactly(
@@ -53,6 +53,8 @@ class SpecLoaderTest {
             "homehub/api-latency",
             "homehub/unlock-success",
             "edge/cdn-first-byte",
+            "ops/api-availability",
+            "ops/api-errors-per-customer",
             "payments/checkout-latency",
             "refunds/refund-latency",
             "payments/batch-success");
@@ -242,7 +244,7 @@ class SpecLoaderTest {
     assertThat(r.problems()).isEmpty();
     assertThat(r.catalog().files())
         .extracting(SpecFile::path)
-        .containsExactly(HOMEHUB, EDGE, PAYMENTS);
+        .containsExactly(HOMEHUB, EDGE, VALID.resolve("ops.yaml"), PAYMENTS);
   }
 
   @Test
