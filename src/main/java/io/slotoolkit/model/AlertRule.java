@@ -70,7 +70,7 @@ public record AlertRule(
   private static void checkWindow(String which, Duration window, List<String> out) {
     if (window == null) out.add("the " + which + " window is missing");
     else if (window.isNegative() || window.isZero())
-      out.add("the " + which + " window must be positive, not " + window);
+      out.add("the " + which + " window must be positive, not " + WindowLengths.label(window));
     else if (window.getNano() != 0 || window.getSeconds() % 60 != 0)
       out.add("the " + which + " window must be whole minutes, not " + WindowLengths.label(window));
   }

@@ -231,8 +231,8 @@ class AlertPolicyTest {
         .containsExactly("the short window 1h must be shorter than the long window 1h");
     assertThat(AlertRule.problems(Duration.ZERO, Duration.ofSeconds(90), BigDecimal.ZERO, "Page"))
         .containsExactly(
-            "the long window must be positive, not PT0S",
-            "the short window must be whole minutes, not 90s",
+            "the long window must be positive, not 0s",
+            "the short window must be whole minutes, not 1m30s",
             "the burn-rate factor must be positive, not 0",
             "the alert severity must be a lower-case name such as page or ticket, not 'Page'");
     assertThatThrownBy(
