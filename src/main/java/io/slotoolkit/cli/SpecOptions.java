@@ -3,6 +3,7 @@ package io.slotoolkit.cli;
 import io.slotoolkit.engine.EngineOptions;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SpecFile;
@@ -135,7 +136,11 @@ final class SpecOptions {
                 slo.minEvents(),
                 slo.location()));
       }
-      files.add(new SpecFile(f.path(), f.service(), newSources, newSlos));
+      List<ForecastEntry> newForecasts =
+          f.forecasts().stream()
+              .map(x -> x.withSource(replaced.getOrDefault(x.source(), x.source())))
+              .toList();
+      files.add(new SpecFile(f.path(), f.service(), newSources, newSlos, newForecasts));
     }
     return new Catalog(files);
   }

@@ -8,7 +8,7 @@ import java.util.List;
  * nearest listed key suggested.
  */
 enum SpecLevel {
-  FILE("at the top level", "version", "service", "sources", "slos"),
+  FILE("at the top level", "version", "service", "sources", "slos", "forecasts"),
   SOURCE(
       "in a source",
       "path",
@@ -34,7 +34,22 @@ enum SpecLevel {
       "min_events"),
   SLI("in 'sli'", "ratio", "latency"),
   RATIO("in 'ratio'", "good", "total"),
-  LATENCY("in 'latency'", "column", "unit", "threshold", "total");
+  LATENCY("in 'latency'", "column", "unit", "threshold", "total"),
+  FORECAST(
+      "in a forecast",
+      "name",
+      "description",
+      "source",
+      "volume",
+      "where",
+      "latency",
+      "season",
+      "capacity",
+      "latency_slo"),
+  VOLUME("in 'volume'", "sum"),
+  FORECAST_LATENCY("in a forecast's 'latency'", "column", "unit", "statistic"),
+  CAPACITY("in 'capacity'", "window", "workers", "headroom"),
+  LATENCY_SLO("in 'latency_slo'", "statistic", "threshold");
 
   private final String where;
   private final List<String> keys;
