@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  slo forecast slo-specs/sync-job.yaml --backtest",
-      "  slo forecast --forecast sync-records --at 2026-01-01 --format json",
+      "  slo forecast --forecast records-per-night --at 2026-01-01 --format json",
       "  slo forecast --series daily_sync.csv --season 03-15..04-10 --backtest",
       "  slo forecast --series daily_sync.csv --season 03-15..04-10 \\",
       "      --latency-column p95_latency_ms --workers 4 --window 2h --headroom 20%%",

@@ -591,7 +591,7 @@ public final class Engine implements AutoCloseable {
     if (entry.latency() != null && byDay.values().stream().allMatch(d -> d.latencyValues() == 0)) {
       SourceLocation loc =
           entry.latency().location() == null ? entry.location() : entry.latency().location();
-      throw SloException.dataProblems(
+      throw SloException.data(
           loc
               + ": forecast '"
               + entry.name()
@@ -599,16 +599,7 @@ public final class Engine implements AutoCloseable {
               + entry.latency().column()
               + "' is empty (NULL) on every counted event in "
               + src.label(),
-          List.of(
-              new Problem(
-                  loc,
-                  "forecast '"
-                      + entry.name()
-                      + "': latency column '"
-                      + entry.latency().column()
-                      + "' is empty (NULL) on every counted event in "
-                      + src.label(),
-                  "check the column name and the where filters")));
+          "check the column name and the where filters");
     }
     java.time.LocalDate first = byDay.firstKey();
     java.time.LocalDate last = byDay.lastKey();
