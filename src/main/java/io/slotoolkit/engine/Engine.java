@@ -424,16 +424,21 @@ public final class Engine implements AutoCloseable {
     return items;
   }
 
+  /** Parse and safety checks of the forecasts' expressions, in one query (exit 2). */
+  public void checkForecastExpressions(List<ForecastEntry> entries) {
+    List<ExpressionChecker.Item> all = new ArrayList<>();
+    forecastItems(entries).values().forEach(all::addAll);
+    List<Problem> shape = checker.checkShapes(all);
+    if (!shape.isEmpty()) throw SloException.spec(sorted(shape));
+  }
+
   /**
    * Checks the forecasts' expressions (like SLO expressions), binds their sources, locks the
    * connection down to their files and checks the volume and latency columns. Spec problems exit 2,
    * data problems 3; every problem is reported at once.
    */
   public void bindForecasts(List<ForecastEntry> entries) {
-    List<ExpressionChecker.Item> all = new ArrayList<>();
-    forecastItems(entries).values().forEach(all::addAll);
-    List<Problem> shape = checker.checkShapes(all);
-    if (!shape.isEmpty()) throw SloException.spec(sorted(shape));
+    checkForecastExpressions(entries);
     List<Problem> spec = new ArrayList<>();
     List<Problem> data = new ArrayList<>();
     for (ForecastEntry f : entries) {
