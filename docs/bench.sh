@@ -49,7 +49,10 @@ measure() {
   echo "$name $(tail -1 "$LOG/time.tmp") $code $ok" >>"$RESULTS"
 }
 
-SLO=(java -jar "$JAR")
+# slo and the reference run with the JVM flags of the ./slo launcher (C1 only and the serial
+# collector: a short-lived process spends less CPU compiling and collecting).
+JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+SLO=("${JVM[@]}" -jar "$JAR")
 
 echo "warming the page cache ..." >&2
 cat "$DATA/api.csv" "$DATA/api.parquet" "$JAR" target/libduckdb_java.so_linux_amd64 >/dev/null
@@ -63,7 +66,7 @@ for run in $(seq "$RUNS"); do
       --format json --output /dev/null
     measure "slo-default-$fmt" "0 1" "${SLO[@]}" check "$SPEC" --source "api=$DATA/api.$fmt" \
       --format json --output /dev/null
-    measure "reference-$fmt" "0" java -cp "$CP" io.slotoolkit.bench.ReferenceQuery "$DATA/api.$fmt" "$AT"
+    measure "reference-$fmt" "0" "${JVM[@]}" -cp "$CP" io.slotoolkit.bench.ReferenceQuery "$DATA/api.$fmt" "$AT"
   done
 done
 echo "start-up ..." >&2
