@@ -32,7 +32,8 @@ public record Catalog(List<SpecFile> files) {
                         f.path(),
                         f.service(),
                         f.sources(),
-                        f.slos().stream().filter(keep).toList()))
+                        f.slos().stream().filter(keep).toList(),
+                        f.forecasts()))
             .filter(f -> !f.slos().isEmpty())
             .toList());
   }
