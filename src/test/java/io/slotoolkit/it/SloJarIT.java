@@ -74,6 +74,16 @@ class SloJarIT {
   }
 
   @Test
+  void spec_forecast_premortem_of_the_bundled_sync_job_is_at_risk() throws Exception {
+    Run r = slo("forecast", "slo-specs/sync-job.yaml", "--format", "json");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("\"name\" : \"records-per-night\"")
+        .contains("\"verdict\" : \"AT_RISK\"");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
   void data_error_exits_3() throws Exception {
     Run r = slo("check", "src/test/resources/cli/specs/bad-rows.yaml");
     assertThat(r.exit()).isEqualTo(3);
