@@ -320,15 +320,9 @@ final class ForecastCommand implements Callable<Integer> {
         for (int i = 0; i < reports.size(); i++) {
           ForecastJsonRenderer.Named n = reports.get(i);
           if (i > 0) out.println();
-          out.println(
-              "forecast "
-                  + n.service()
-                  + "/"
-                  + n.name()
-                  + " ("
-                  + n.spec()
-                  + ")"
-                  + (n.description() == null ? "" : ": " + n.description()));
+          out.println("forecast " + n.service() + "/" + n.name() + " (" + n.spec() + ")");
+          if (n.description() != null)
+            for (String line : wrap(n.description(), 94)) out.println("  " + line);
           text.render(n.report(), out);
         }
       }
@@ -336,6 +330,22 @@ final class ForecastCommand implements Callable<Integer> {
     }
     out.flush();
     return gate(worst, gateFrom).code();
+  }
+
+  /** Lines of at most {@code width} characters, broken at spaces (a longer word stays whole). */
+  static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.strip().split("\\s+")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      if (line.length() > 0) line.append(' ');
+      line.append(word);
+    }
+    if (line.length() > 0) lines.add(line.toString());
+    return lines;
   }
 
   private Integer callSeries() {
