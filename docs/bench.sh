@@ -67,6 +67,11 @@ for run in $(seq "$RUNS"); do
     measure "slo-default-$fmt" "0 1" "${SLO[@]}" check "$SPEC" --source "api=$DATA/api.$fmt" \
       --format json --output /dev/null
     measure "reference-$fmt" "0" "${JVM[@]}" -cp "$CP" io.slotoolkit.bench.ReferenceQuery "$DATA/api.$fmt" "$AT"
+    # slo report on the same scan: trends, burn-down, group views; then with two breakdowns
+    measure "report-$fmt" "0" "${SLO[@]}" report "$SPEC" --source "api=$DATA/api.$fmt" --at "$AT" \
+      --format html --output /dev/null
+    measure "report-by-$fmt" "0" "${SLO[@]}" report "$SPEC" --source "api=$DATA/api.$fmt" --at "$AT" \
+      --by app_version --by region --format html --output /dev/null
   done
 done
 echo "start-up ..." >&2
@@ -122,6 +127,18 @@ for fmt in parquet csv; do
     [[ $kind == default ]] && label="default --at"
     n=slo-$kind-$fmt
     echo "| $fmt | $label | $(wall "$n") | $(cpu "$n") | $(mib "$n") | $(wall "$r") | $(cpu "$r") | $(mib "$r") | $(ratio "$(wall "$n")" "$(wall "$r")") | $(ratio "$(cpu "$n")" "$(cpu "$r")") |"
+  done
+done
+echo
+echo "| format | command | wall, s | CPU, s | peak RSS, MiB | wall / check | CPU / check |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+for fmt in parquet csv; do
+  c=slo-at-$fmt
+  echo "| $fmt | slo check --format json | $(wall "$c") | $(cpu "$c") | $(mib "$c") | 1 | 1 |"
+  for n in report report-by; do
+    label="slo report --format html"
+    [[ $n == report-by ]] && label="slo report --format html --by app_version --by region"
+    echo "| $fmt | $label | $(wall "$n-$fmt") | $(cpu "$n-$fmt") | $(mib "$n-$fmt") | $(ratio "$(wall "$n-$fmt")" "$(wall "$c")") | $(ratio "$(cpu "$n-$fmt")" "$(cpu "$c")") |"
   done
 done
 echo

@@ -35,6 +35,11 @@ final class OutputOptions {
 
   /** Fails early (exit 2), before any work, when --output cannot be written. */
   void checkWritable(CliContext ctx) {
+    checkWritable(output, ctx);
+  }
+
+  /** Fails early (exit 2), before any work, when {@code output} cannot be written. */
+  static void checkWritable(Path output, CliContext ctx) {
     if (output == null) return;
     Path p = ctx.resolve(output).toAbsolutePath();
     Path dir = p.getParent();

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CheckCommand.class,
       ValidateCommand.class,
+      ReportCommand.class,
       ForecastCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  slo check                 evaluate every spec in slo-specs/",
       "  slo validate --data       check specs and the files they read",
+      "  slo report --format html --output report.html   trends and breakdowns to share",
       "  slo forecast --series daily.csv --season 03-15..04-10   busy-season premortem",
       "  slo help check            options of one command"
     })

@@ -123,18 +123,7 @@ final class SpecOptions {
       }
       List<Slo> newSlos = new ArrayList<>();
       for (Slo slo : f.slos()) {
-        newSlos.add(
-            new Slo(
-                slo.name(),
-                slo.service(),
-                slo.description(),
-                replaced.getOrDefault(slo.source(), slo.source()),
-                slo.sli(),
-                slo.objective(),
-                slo.window(),
-                slo.per(),
-                slo.minEvents(),
-                slo.location()));
+        newSlos.add(slo.withSource(replaced.getOrDefault(slo.source(), slo.source())));
       }
       List<ForecastEntry> newForecasts =
           f.forecasts().stream()

@@ -205,8 +205,24 @@ public final class Engine implements AutoCloseable {
   /** Counts of one group of one SLO over its window. */
   public record GroupCounts(Group group, long good, long total, long skippedNull) {}
 
-  /** What one scan of a source returned. */
-  public record SourceScan(Map<Slo, List<GroupCounts>> counts, SourceStats stats, String table) {}
+  /**
+   * What one scan of a source returned.
+   *
+   * @param counts window counts per SLO and group
+   * @param stats row accounting of the source
+   * @param table the temp table holding the scan's counts, for further queries
+   * @param compiled the compiled scan (its keys and grouping sets say how to read the table); null
+   *     when not needed
+   */
+  public record SourceScan(
+      Map<Slo, List<GroupCounts>> counts,
+      SourceStats stats,
+      String table,
+      ScanCompiler.CompiledScan compiled) {
+    public SourceScan(Map<Slo, List<GroupCounts>> counts, SourceStats stats, String table) {
+      this(counts, stats, table, null);
+    }
+  }
 
   /**
    * Scans a source once for all these SLOs over {@code [min start, at)}; {@code bucket} keeps
@@ -220,6 +236,31 @@ public final class Engine implements AutoCloseable {
         slos.stream().map(ScanCompiler.SloWindow::start).min(Instant::compareTo).orElse(at);
     ScanCompiler.CompiledScan scan =
         ScanCompiler.compile(src, slos, from, at, bucket, "scan_" + (++scans));
+    return run(source, src, slos, scan);
+  }
+
+  /**
+   * The same single scan with what a report needs on top ({@link ScanCompiler.Extras}), over {@code
+   * [from, at)}; {@code from} must be at or before every window start.
+   */
+  public SourceScan scan(
+      DataSource source,
+      List<ScanCompiler.SloWindow> slos,
+      Instant from,
+      Instant at,
+      ScanCompiler.Extras extras) {
+    BoundSource src = bound(source);
+    ScanCompiler.CompiledScan scan =
+        ScanCompiler.compile(src, slos, from, at, extras, "scan_" + (++scans));
+    SourceScan result = run(source, src, slos, scan);
+    return new SourceScan(result.counts(), result.stats(), result.table(), scan);
+  }
+
+  private SourceScan run(
+      DataSource source,
+      BoundSource src,
+      List<ScanCompiler.SloWindow> slos,
+      ScanCompiler.CompiledScan scan) {
     long watermark = rejectWatermark(src);
     try {
       db.execute(scan.create());

@@ -93,29 +93,36 @@ public final class Evaluator {
       stats.add(scan.stats());
     }
     List<SloResult> results = new ArrayList<>();
-    for (Slo slo : catalog.slos()) {
-      List<Engine.GroupCounts> groups = new ArrayList<>(counts.getOrDefault(slo, List.of()));
-      Instant start = starts.get(slo);
-      if (slo.per().isEmpty()) {
-        Engine.GroupCounts c =
-            groups.isEmpty() ? new Engine.GroupCounts(null, 0, 0, 0) : groups.get(0);
-        results.add(SloMath.result(slo, null, start, at, c.good(), c.total(), c.skippedNull()));
-        continue;
-      }
-      // A group exists for this SLO when it has an event in this SLO's window; the scan table may
-      // hold
-      // groups that only another SLO's longer window reaches.
-      groups.removeIf(g -> g.total() == 0 && g.skippedNull() == 0);
-      groups.sort(Comparator.comparing(Engine.GroupCounts::group, Evaluator::compareGroups));
-      if (groups.isEmpty()) {
-        results.add(SloMath.result(slo, new Group(List.of(), List.of()), start, at, 0, 0, 0));
-      }
-      for (Engine.GroupCounts g : groups) {
-        results.add(
-            SloMath.result(slo, g.group(), start, at, g.good(), g.total(), g.skippedNull()));
-      }
-    }
+    for (Slo slo : catalog.slos())
+      results.addAll(results(slo, counts.getOrDefault(slo, List.of()), starts.get(slo), at));
     return new Evaluation(at, displayZone(catalog), results, stats, gate.passes(results));
+  }
+
+  /**
+   * One SLO's results from its scan counts: one result, or one per group with events in the SLO's
+   * own window, in group order.
+   */
+  static List<SloResult> results(
+      Slo slo, List<Engine.GroupCounts> counts, Instant start, Instant at) {
+    List<SloResult> results = new ArrayList<>();
+    List<Engine.GroupCounts> groups = new ArrayList<>(counts);
+    if (slo.per().isEmpty()) {
+      Engine.GroupCounts c =
+          groups.isEmpty() ? new Engine.GroupCounts(null, 0, 0, 0) : groups.get(0);
+      results.add(SloMath.result(slo, null, start, at, c.good(), c.total(), c.skippedNull()));
+      return results;
+    }
+    // A group exists for this SLO when it has an event in this SLO's window; the scan table may
+    // hold groups that only another SLO's longer window reaches.
+    groups.removeIf(g -> g.total() == 0 && g.skippedNull() == 0);
+    groups.sort(Comparator.comparing(Engine.GroupCounts::group, Evaluator::compareGroups));
+    if (groups.isEmpty()) {
+      results.add(SloMath.result(slo, new Group(List.of(), List.of()), start, at, 0, 0, 0));
+    }
+    for (Engine.GroupCounts g : groups) {
+      results.add(SloMath.result(slo, g.group(), start, at, g.good(), g.total(), g.skippedNull()));
+    }
+    return results;
   }
 
   static int compareGroups(Group a, Group b) {

@@ -65,6 +65,44 @@ public final class ScanCompiler {
   /** A set of group columns and the {@code GROUPING(...)} bitmask DuckDB reports for it. */
   public record GroupingSet(Set<String> columns, long gid) {}
 
+  /**
+   * What {@code slo report} asks of the same scan besides the window counts.
+   *
+   * <p>Instead of window-restricted counts, each SLO gets good/valid/skipped counts over the whole
+   * scanned range, and every grouping set is also grouped by a segment number {@code __seg}: how
+   * many of the cut instants (every window start, and the start of the last 7 days) are at or
+   * before the event. A cell of the table then lies wholly inside or outside each window, and a
+   * window's count is the sum over the segments at or after its start ({@link #segment}). That
+   * keeps three aggregates per SLO, as for {@code slo check}, however many periods a report shows.
+   * The time bucket goes on the overall grouping set only, so per-group and per-dimension sets stay
+   * small however many groups there are.
+   *
+   * @param bucket width of the time bucket, epoch-aligned; it must divide the zone offsets of the
+   *     days reported so that local days are unions of buckets
+   * @param recentStart start of the "last 7 days"
+   * @param dimensions breakdown columns: each becomes a grouping set
+   */
+  public record Extras(Duration bucket, Instant recentStart, List<String> dimensions) {
+    public Extras {
+      dimensions = List.copyOf(dimensions);
+    }
+
+    /** The distinct cut instants, in order. */
+    public List<Instant> cuts(List<SloWindow> slos) {
+      TreeSet<Instant> cuts = new TreeSet<>();
+      for (SloWindow s : slos) cuts.add(s.start());
+      cuts.add(recentStart);
+      return List.copyOf(cuts);
+    }
+
+    /** The segment events at or after {@code cut} (one of {@link #cuts}) have at least. */
+    public int segment(List<SloWindow> slos, Instant cut) {
+      int i = cuts(slos).indexOf(cut);
+      if (i < 0) throw new IllegalArgumentException("not a cut: " + cut);
+      return i + 1;
+    }
+  }
+
   /** Row accounting columns, after the SLOs' g/t/n columns. */
   static final List<String> STATS = List.of("rows_in_range", "excluded", "null_time");
 
@@ -101,6 +139,37 @@ public final class ScanCompiler {
     return cols;
   }
 
+  /**
+   * The report's count columns: a (good), b (valid) and m (skipped) per SLO over the whole scanned
+   * range, not cut at the window start (the segment column does that), then the row statistics.
+   */
+  static List<CountColumn> reportColumns(List<SloWindow> slos) {
+    List<CountColumn> cols = new ArrayList<>();
+    for (int i = 0; i < slos.size(); i++) {
+      Sli sli = slos.get(i).slo().sli();
+      String total = sli.total() == null ? null : "(" + sli.total().text() + ")";
+      String good = goodExpression(sli);
+      String valid = total == null ? "" : " AND " + total + " IS TRUE";
+      cols.add(new CountColumn("a" + i, "__keep" + valid + " AND " + good + " IS TRUE"));
+      cols.add(new CountColumn("b" + i, "__keep" + valid + " AND " + good + " IS NOT NULL"));
+      cols.add(
+          new CountColumn(
+              "m" + i,
+              "__keep AND "
+                  + (total == null
+                      ? good + " IS NULL"
+                      : "("
+                          + total
+                          + " IS NULL OR ("
+                          + total
+                          + " IS TRUE AND "
+                          + good
+                          + " IS NULL))")));
+    }
+    for (CountColumn c : sloColumns(List.of())) cols.add(c);
+    return cols;
+  }
+
   public static CompiledScan compile(
       BoundSource src,
       List<SloWindow> slos,
@@ -120,11 +189,42 @@ public final class ScanCompiler {
       Instant at,
       Duration bucket,
       String table) {
+    return compile(src, slos, columns, from, at, bucket, null, table);
+  }
+
+  /**
+   * The scan {@code slo report} runs: what {@code slo check} counts, plus the report's {@link
+   * Extras}; {@code fetch} returns the same columns as {@code slo check}'s.
+   */
+  public static CompiledScan compile(
+      BoundSource src,
+      List<SloWindow> slos,
+      Instant from,
+      Instant at,
+      Extras extras,
+      String table) {
+    return compile(src, slos, reportColumns(slos), from, at, extras.bucket(), extras, table);
+  }
+
+  private static CompiledScan compile(
+      BoundSource src,
+      List<SloWindow> slos,
+      List<CountColumn> columns,
+      Instant from,
+      Instant at,
+      Duration bucket,
+      Extras extras,
+      String table) {
     TimeColumn time = src.time();
-    List<String> keys =
-        new ArrayList<>(new TreeSet<>(slos.stream().flatMap(s -> s.slo().per().stream()).toList()));
+    TreeSet<String> keyNames =
+        new TreeSet<>(slos.stream().flatMap(s -> s.slo().per().stream()).toList());
+    if (extras != null) keyNames.addAll(extras.dimensions());
+    List<String> keys = new ArrayList<>(keyNames);
     LinkedHashSet<Set<String>> sets = new LinkedHashSet<>();
+    if (extras != null) sets.add(new TreeSet<>());
     for (SloWindow s : slos) sets.add(new TreeSet<>(s.slo().per()));
+    Set<Set<String>> sloSets = new LinkedHashSet<>(sets);
+    if (extras != null) for (String d : extras.dimensions()) sets.add(new TreeSet<>(List.of(d)));
     List<String> quotedKeys = keys.stream().map(Sql::ident).toList();
 
     String keep =
@@ -150,6 +250,12 @@ public final class ScanCompiler {
     for (String k : quotedKeys) flags.append(k).append(", ");
     if (bucket != null)
       flags.append("__t // ").append(bucket.toNanos() / 1_000).append(" AS __b, ");
+    if (extras != null) {
+      List<String> terms = new ArrayList<>();
+      for (Instant cut : extras.cuts(slos))
+        terms.add("(__t >= " + TimeColumn.micros(cut) + ")::INTEGER");
+      flags.append(String.join(" + ", terms)).append(" AS __seg, ");
+    }
     for (int i = 0; i < columns.size(); i++) {
       CountColumn c = columns.get(i);
       flags
@@ -177,6 +283,7 @@ public final class ScanCompiler {
     for (int j = 0; j < keys.size(); j++)
       sql.append(", CAST(").append(quotedKeys.get(j)).append(" AS VARCHAR) AS k").append(j);
     if (bucket != null) sql.append(", __b");
+    if (extras != null) sql.append(", __seg");
     for (CountColumn c : columns)
       sql.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT AS ").append(c.name());
     sql.append("\nFROM (").append(flags).append(")\nGROUP BY GROUPING SETS (");
@@ -184,7 +291,9 @@ public final class ScanCompiler {
     boolean first = true;
     for (Set<String> set : sets) {
       List<String> cols = new ArrayList<>(set.stream().map(Sql::ident).toList());
-      if (bucket != null) cols.add("__b");
+      // a report buckets the overall set only: per-group and per-dimension sets stay small
+      if (bucket != null && (extras == null || set.isEmpty())) cols.add("__b");
+      if (extras != null) cols.add("__seg");
       sql.append(first ? "" : ", ").append('(').append(String.join(", ", cols)).append(')');
       first = false;
       long gid = 0;
@@ -196,8 +305,32 @@ public final class ScanCompiler {
 
     StringBuilder fetch = new StringBuilder("SELECT gid");
     for (int j = 0; j < keys.size(); j++) fetch.append(", k").append(j);
-    for (CountColumn c : columns) fetch.append(", sum(").append(c.name()).append(")::BIGINT");
-    fetch.append(" FROM ").append(Sql.ident(table)).append(" GROUP BY ALL");
+    if (extras == null) {
+      for (CountColumn c : columns) fetch.append(", sum(").append(c.name()).append(")::BIGINT");
+      fetch.append(" FROM ").append(Sql.ident(table)).append(" GROUP BY ALL");
+    } else {
+      // the same columns as check's fetch: each SLO's counts from the segments in its window
+      for (int i = 0; i < slos.size(); i++) {
+        String in =
+            ") FILTER (WHERE __seg >= "
+                + extras.segment(slos, slos.get(i).start())
+                + "), 0)::BIGINT";
+        for (String c : List.of("a", "b", "m"))
+          fetch.append(", coalesce(sum(").append(c).append(i).append(in);
+      }
+      for (String c : STATS) fetch.append(", sum(").append(c).append(")::BIGINT");
+      // the dimension sets are the report's to query; fetching them here could mean millions of
+      // rows
+      List<String> gids = new ArrayList<>();
+      for (GroupingSet gs : out)
+        if (sloSets.contains(gs.columns())) gids.add(Long.toString(gs.gid()));
+      fetch
+          .append(" FROM ")
+          .append(Sql.ident(table))
+          .append(" WHERE gid IN (")
+          .append(String.join(", ", gids))
+          .append(") GROUP BY ALL");
+    }
     return new CompiledScan(
         table, sql.toString(), fetch.toString(), keys, out, List.copyOf(columns));
   }

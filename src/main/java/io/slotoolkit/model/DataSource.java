@@ -18,6 +18,8 @@ import java.util.List;
  * @param where rows that may be analysed; the others are excluded and counted; null keeps every row
  * @param maxBadRows how many malformed rows to tolerate before failing (0: none)
  * @param location where the source is declared
+ * @param mask columns holding identifiers (customer, user, device ids) that reports replace with
+ *     pseudonyms; empty for none
  */
 public record DataSource(
     String name,
@@ -29,7 +31,8 @@ public record DataSource(
     CsvDialect csv,
     SqlExpression where,
     long maxBadRows,
-    SourceLocation location) {
+    SourceLocation location,
+    List<String> mask) {
   public DataSource {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("source name missing");
     if (paths == null || paths.isEmpty())
@@ -37,16 +40,32 @@ public record DataSource(
     paths = List.copyOf(paths);
     if (maxBadRows < 0) throw new IllegalArgumentException("max_bad_rows must be >= 0");
     if (csv == null) csv = CsvDialect.SNIFF;
+    mask = mask == null ? List.of() : List.copyOf(mask);
+  }
+
+  /** A source without masked columns. */
+  public DataSource(
+      String name,
+      Path specFile,
+      List<String> paths,
+      DataFormat format,
+      EventTime time,
+      ZoneId zone,
+      CsvDialect csv,
+      SqlExpression where,
+      long maxBadRows,
+      SourceLocation location) {
+    this(name, specFile, paths, format, time, zone, csv, where, maxBadRows, location, List.of());
   }
 
   /** The same source reading other files (for {@code --source NAME=PATH}). */
   public DataSource withPaths(List<String> newPaths) {
     return new DataSource(
-        name, specFile, newPaths, format, time, zone, csv, where, maxBadRows, location);
+        name, specFile, newPaths, format, time, zone, csv, where, maxBadRows, location, mask);
   }
 
   /** The same source tolerating another number of malformed rows (for {@code --max-bad-rows}). */
   public DataSource withMaxBadRows(long n) {
-    return new DataSource(name, specFile, paths, format, time, zone, csv, where, n, location);
+    return new DataSource(name, specFile, paths, format, time, zone, csv, where, n, location, mask);
   }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param per group columns: one result per distinct value combination; empty for one result
  * @param minEvents a group with fewer valid events in the window is NO_DATA (0: any event counts)
  * @param location where the SLO is declared
+ * @param dimensions columns {@code slo report} breaks the SLI down by (one table each); empty for
+ *     none
  */
 public record Slo(
     String name,
@@ -26,7 +28,8 @@ public record Slo(
     Window window,
     List<String> per,
     long minEvents,
-    SourceLocation location) {
+    SourceLocation location,
+    List<String> dimensions) {
   public Slo {
     if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
       throw new IllegalArgumentException("invalid SLO name: " + name);
@@ -36,6 +39,49 @@ public record Slo(
     }
     per = per == null ? List.of() : List.copyOf(per);
     if (minEvents < 0) throw new IllegalArgumentException("min_events must be >= 0");
+    dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
+  }
+
+  /** An SLO without report dimensions. */
+  public Slo(
+      String name,
+      String service,
+      String description,
+      DataSource source,
+      Sli sli,
+      Objective objective,
+      Window window,
+      List<String> per,
+      long minEvents,
+      SourceLocation location) {
+    this(
+        name,
+        service,
+        description,
+        source,
+        sli,
+        objective,
+        window,
+        per,
+        minEvents,
+        location,
+        List.of());
+  }
+
+  /** The same SLO reading another source (for {@code --source} and {@code --max-bad-rows}). */
+  public Slo withSource(DataSource other) {
+    return new Slo(
+        name,
+        service,
+        description,
+        other,
+        sli,
+        objective,
+        window,
+        per,
+        minEvents,
+        location,
+        dimensions);
   }
 
   /** {@code service/name}: unique across a run. */

@@ -19,7 +19,9 @@ public final class Numbers {
     int decimals =
         Math.max(
             2, Math.max(0, objective.target().movePointRight(2).stripTrailingZeros().scale()) + 1);
-    return new BigDecimal(sli)
+    // valueOf, not new BigDecimal(double): 34/40 is stored as 0.84999999999999997779..., and
+    // flooring that binary expansion would print 84.99% for an SLI of exactly 85%
+    return BigDecimal.valueOf(sli)
             .movePointRight(2)
             .setScale(decimals, RoundingMode.FLOOR)
             .toPlainString()

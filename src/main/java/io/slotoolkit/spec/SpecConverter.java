@@ -166,6 +166,7 @@ final class SpecConverter {
     CsvDialect csv = csv(f);
     SqlExpression where = expression(f, "where", false);
     long maxBadRows = wholeNumber(f, "max_bad_rows");
+    List<String> mask = columns(f, "mask");
     if (problems.size() > before) return null;
     return new DataSource(
         name,
@@ -177,7 +178,8 @@ final class SpecConverter {
         csv,
         where,
         maxBadRows,
-        entry.keyLocation());
+        entry.keyLocation(),
+        mask);
   }
 
   /** Each pattern resolved against the spec file's folder; globs stay patterns for the engine. */
@@ -336,12 +338,23 @@ final class SpecConverter {
     Sli sli = sli(f);
     Objective objective = objective(f);
     Window window = window(f);
-    List<String> per = per(f);
+    List<String> per = columns(f, "per");
     long minEvents = wholeNumber(f, "min_events");
+    List<String> dimensions = columns(f, "dimensions");
     // A broken source has its own problems; the SLO reading it is left out without another one.
     if (problems.size() > before || source == null) return null;
     return new Slo(
-        name, service, description, source, sli, objective, window, per, minEvents, map.location());
+        name,
+        service,
+        description,
+        source,
+        sli,
+        objective,
+        window,
+        per,
+        minEvents,
+        map.location(),
+        dimensions);
   }
 
   /** A valid name close to what was written: {@code API_Latency} becomes {@code api-latency}. */
@@ -479,8 +492,9 @@ final class SpecConverter {
     }
   }
 
-  private List<String> per(Fields slo) {
-    YamlNode v = slo.value("per");
+  /** A column name or a list of them under {@code key} ({@code per}, {@code dimensions}, ...). */
+  private List<String> columns(Fields slo, String key) {
+    YamlNode v = slo.value(key);
     if (v == null) return List.of();
     String expected = "a column name or a list of them";
     List<YamlNode> items;
@@ -489,7 +503,7 @@ final class SpecConverter {
     } else if (v instanceof YamlNode.Sequence list) {
       items = list.items();
     } else {
-      wrongType(slo, "per", v, expected);
+      wrongType(slo, key, v, expected);
       return List.of();
     }
     List<String> columns = new ArrayList<>();
@@ -497,10 +511,12 @@ final class SpecConverter {
       if (!(item instanceof YamlNode.Scalar s) || s.isNull() || s.text().isBlank()) {
         problems.add(
             new Problem(
-                item.location(), "a 'per' column must be a name, found " + item.describe(), null));
+                item.location(),
+                "a '" + key + "' column must be a name, found " + item.describe(),
+                null));
       } else if (columns.contains(s.text())) {
         problems.add(
-            new Problem(s.location(), "'per' lists column '" + s.text() + "' twice", null));
+            new Problem(s.location(), "'" + key + "' lists column '" + s.text() + "' twice", null));
       } else {
         columns.add(s.text());
       }

@@ -84,6 +84,33 @@ class SloJarIT {
   }
 
   @Test
+  void report_writes_a_self_contained_html_page() throws Exception {
+    Path html = Files.createTempFile("slo-report", ".html");
+    Run r =
+        slo(
+            "report",
+            "src/test/resources/cli/specs/report.yaml",
+            "--at",
+            "2026-03-10T12:30:00Z",
+            "--format",
+            "html",
+            "--output",
+            html.toString());
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+    Files.delete(html);
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEmpty();
+    assertThat(page)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<svg class=\"chart trend\"")
+        .contains("hides 1 breached customer")
+        .doesNotContain("<script")
+        .doesNotContain("http://")
+        .doesNotContain("https://");
+  }
+
+  @Test
   void data_error_exits_3() throws Exception {
     Run r = slo("check", "src/test/resources/cli/specs/bad-rows.yaml");
     assertThat(r.exit()).isEqualTo(3);

@@ -174,6 +174,7 @@ class SpecLoaderTest {
     assertThat(unlocks.where())
         .isEqualTo(new SqlExpression("env = 'prod'", new SourceLocation(HOMEHUB, 24, 13)));
     assertThat(unlocks.maxBadRows()).isEqualTo(25);
+    assertThat(unlocks.mask()).containsExactly("user_id", "customer_id");
   }
 
   @Test
@@ -183,6 +184,7 @@ class SpecLoaderTest {
     assertThat(unlock.source().name()).isEqualTo("unlocks");
     assertThat(unlock.per()).containsExactly("customer_id");
     assertThat(unlock.minEvents()).isEqualTo(30);
+    assertThat(unlock.dimensions()).containsExactly("app_version", "lock_model");
     assertThat(unlock.objective().target()).isEqualTo(new BigDecimal("0.99"));
     assertThat(unlock.window()).isEqualTo(new Window.Calendar(Window.Period.MONTH));
     // Unquoted expressions start at the value: `        total: endpoint = '/unlock'`, column 16.

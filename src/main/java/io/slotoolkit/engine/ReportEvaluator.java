@@ -1,0 +1,443 @@
+package io.slotoolkit.engine;
+
+import io.slotoolkit.evaluate.Gate;
+import io.slotoolkit.evaluate.Pseudonyms;
+import io.slotoolkit.evaluate.ReportMath;
+import io.slotoolkit.evaluate.SloMath;
+import io.slotoolkit.model.Breakdown;
+import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.DailyCounts;
+import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.GroupView;
+import io.slotoolkit.model.Health;
+import io.slotoolkit.model.PeriodCounts;
+import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.Report;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloException;
+import io.slotoolkit.model.SloReport;
+import io.slotoolkit.model.SloResult;
+import io.slotoolkit.model.SourceStats;
+import io.slotoolkit.model.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs {@code slo report}: the same single scan per source as {@code slo check}, with a time bucket
+ * on the overall grouping set and one grouping set per breakdown dimension, then small queries over
+ * the scan's temp table for daily sums and the top values of each breakdown. Only what is shown is
+ * fetched.
+ */
+public final class ReportEvaluator {
+  /** How far back "last 7 days" reaches. */
+  static final Duration RECENT = Duration.ofDays(7);
+
+  private final Engine engine;
+
+  public ReportEvaluator(Engine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * What to break down and what to hide.
+   *
+   * @param by ad-hoc breakdown columns ({@code --by}), for every SLO whose source has them
+   * @param top how many values a breakdown or group view shows before folding the rest
+   * @param maskColumns columns to mask given on the command line ({@code --mask})
+   * @param maskKey the key of the pseudonyms; null when nothing is masked
+   */
+  public record Options(List<String> by, int top, List<String> maskColumns, byte[] maskKey) {
+    public Options {
+      by = List.copyOf(by);
+      maskColumns = List.copyOf(maskColumns);
+      if (top < 1) throw new IllegalArgumentException("top must be at least 1");
+    }
+  }
+
+  /**
+   * Every column masked in this run: {@code --mask} columns and every source's {@code mask:}. A
+   * column masked in one source is masked in every source, as the same identifiers travel between
+   * exports.
+   */
+  public static List<String> maskedColumns(Catalog catalog, Options options) {
+    TreeSet<String> columns = new TreeSet<>(options.maskColumns());
+    for (DataSource s : catalog.sources()) columns.addAll(s.mask());
+    return List.copyOf(columns);
+  }
+
+  /**
+   * Checks that every dimension, {@code --by} and mask column exists (exit 3 with the columns that
+   * do); call after {@link Evaluator#prepare}.
+   */
+  public void checkColumns(Catalog catalog, Options options) {
+    List<Problem> problems = new ArrayList<>();
+    List<DataSource> sources = catalog.slos().stream().map(Slo::source).distinct().toList();
+    for (Slo slo : catalog.slos()) {
+      BoundSource src = engine.bound(slo.source());
+      for (String d : slo.dimensions()) {
+        if (!src.columns().containsKey(d)) {
+          problems.add(
+              new Problem(
+                  slo.location(),
+                  "SLO '"
+                      + slo.name()
+                      + "': dimension '"
+                      + d
+                      + "' is not a column of "
+                      + src.label(),
+                  "columns: " + src.columnList()));
+        }
+      }
+    }
+    for (DataSource s : sources) {
+      BoundSource src = engine.bound(s);
+      for (String m : s.mask()) {
+        if (!src.columns().containsKey(m)) {
+          problems.add(
+              new Problem(
+                  s.location(),
+                  "mask column '" + m + "' is not a column of " + src.label(),
+                  "columns: " + src.columnList()));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw SloException.dataProblems(
+          problems.size() == 1
+              ? problems.get(0).render()
+              : problems.size() + " problems with the data",
+          problems);
+    }
+    checkOption("--by", options.by(), sources);
+    checkOption("--mask", options.maskColumns(), sources);
+  }
+
+  private void checkOption(String option, List<String> columns, List<DataSource> sources) {
+    for (String c : columns) {
+      if (sources.stream().noneMatch(s -> engine.bound(s).columns().containsKey(c))) {
+        StringBuilder hint = new StringBuilder();
+        for (DataSource s : sources) {
+          if (hint.length() > 0) hint.append("; ");
+          hint.append(s.name()).append(": ").append(engine.bound(s).columnList());
+        }
+        throw SloException.data(
+            option + " " + c + ": no source of the selected SLOs has a column '" + c + "'",
+            "columns: " + hint);
+      }
+    }
+  }
+
+  /** Scans each source once and builds the report at {@code at}. */
+  public Report evaluate(Catalog catalog, Instant at, Gate gate, Options options) {
+    List<String> masked = maskedColumns(catalog, options);
+    Pseudonyms names =
+        masked.isEmpty() ? Pseudonyms.none() : Pseudonyms.of(options.maskKey(), masked);
+    List<SourceStats> stats = new ArrayList<>();
+    Map<Slo, SloReport> reports = new HashMap<>();
+    List<SloResult> all = new ArrayList<>();
+    for (DataSource source : catalog.slos().stream().map(Slo::source).distinct().toList()) {
+      List<Slo> slos = catalog.slos().stream().filter(s -> s.source().equals(source)).toList();
+      SourceReport r = source(source, slos, at, options, names);
+      stats.add(scrubbed(r.stats, names));
+      reports.putAll(r.reports);
+      all.addAll(r.results);
+    }
+    List<SloReport> ordered = catalog.slos().stream().map(reports::get).toList();
+    return new Report(
+        at,
+        Evaluator.displayZone(catalog),
+        ordered,
+        stats,
+        names.columns(),
+        options.top(),
+        gate.passes(all));
+  }
+
+  private record SourceReport(
+      Map<Slo, SloReport> reports, List<SloResult> results, SourceStats stats) {}
+
+  private SourceReport source(
+      DataSource source, List<Slo> slos, Instant at, Options options, Pseudonyms names) {
+    ZoneId zone = source.zone();
+    BoundSource src = engine.bound(source);
+    Instant recent = at.minus(RECENT);
+    List<ScanCompiler.SloWindow> windows = new ArrayList<>();
+    Instant from = ReportMath.startOfDay(recent, zone);
+    for (Slo slo : slos) {
+      Instant start = io.slotoolkit.evaluate.WindowBounds.start(slo.window(), at, zone);
+      windows.add(new ScanCompiler.SloWindow(slo, start));
+      Instant day = ReportMath.startOfDay(start, zone);
+      if (day.isBefore(from)) from = day;
+    }
+    Set<String> dims = new LinkedHashSet<>();
+    Map<Slo, List<String>> sloDims = new LinkedHashMap<>();
+    for (Slo slo : slos) {
+      Set<String> mine = new LinkedHashSet<>(slo.dimensions());
+      for (String b : options.by()) if (src.columns().containsKey(b)) mine.add(b);
+      sloDims.put(slo, List.copyOf(mine));
+      dims.addAll(mine);
+    }
+    Duration bucket = ReportMath.bucketWidth(from, at, zone);
+    // "Yesterday" and the daily trend are unions of whole buckets: every local midnight is a
+    // bucket boundary (bucketWidth makes sure of it), so they are exact. "Last 7 days" starts at
+    // at - 7 x 24 h, which is not on a boundary: like every window start it is a cut of the scan's
+    // segment column instead (ScanCompiler.Extras), so its counts are exact too.
+    ScanCompiler.Extras extras = new ScanCompiler.Extras(bucket, recent, List.copyOf(dims));
+    Engine.SourceScan scan = engine.scan(source, windows, from, at, extras);
+    ScanCompiler.CompiledScan compiled = scan.compiled();
+
+    List<ReportMath.Day> days = ReportMath.days(from, at, zone);
+    long overall = gid(compiled, Set.of());
+    int[] segments = new int[slos.size()];
+    for (int i = 0; i < slos.size(); i++)
+      segments[i] = extras.segment(windows, windows.get(i).start());
+    Map<LocalDate, long[]> daily = daily(scan.table(), overall, segments, days, bucket);
+    long[] recentCounts =
+        recent(scan.table(), overall, slos.size(), extras.segment(windows, recent));
+
+    Map<Slo, SloReport> reports = new LinkedHashMap<>();
+    List<SloResult> results = new ArrayList<>();
+    LocalDate today = at.atZone(zone).toLocalDate();
+    LocalDate yesterday = today.minusDays(1);
+    for (int i = 0; i < slos.size(); i++) {
+      Slo slo = slos.get(i);
+      Instant start = windows.get(i).start();
+      List<SloResult> groups = Evaluator.results(slo, scan.counts().get(slo), start, at);
+      results.addAll(groups);
+      SloResult window;
+      Status status;
+      GroupView view = null;
+      if (slo.per().isEmpty()) {
+        window = groups.get(0);
+        status = window.status();
+      } else {
+        long good = groups.stream().mapToLong(SloResult::good).sum();
+        long total = groups.stream().mapToLong(SloResult::total).sum();
+        long skipped = groups.stream().mapToLong(SloResult::skippedNull).sum();
+        window = SloMath.result(slo, null, start, at, good, total, skipped);
+        status = ReportMath.worst(groups);
+        view =
+            ReportMath.groupView(
+                slo.per(),
+                groups,
+                window,
+                options.top(),
+                r -> label(r, names),
+                ReportMath.noun(slo.per()));
+      }
+      List<DailyCounts> trend = new ArrayList<>();
+      List<DailyCounts> inWindow = new ArrayList<>();
+      LocalDate trendFrom =
+          ReportMath.startOfDay(start.isBefore(recent) ? start : recent, zone)
+              .atZone(zone)
+              .toLocalDate();
+      LocalDate windowFrom = start.atZone(zone).toLocalDate();
+      for (ReportMath.Day d : days) {
+        long[] c = daily.getOrDefault(d.day(), new long[4 * slos.size()]);
+        if (!d.day().isBefore(trendFrom))
+          trend.add(new DailyCounts(d.day(), c[4 * i + 2], c[4 * i + 3]));
+        if (!d.day().isBefore(windowFrom))
+          inWindow.add(new DailyCounts(d.day(), c[4 * i], c[4 * i + 1]));
+      }
+      long[] y = daily.getOrDefault(yesterday, new long[4 * slos.size()]);
+      PeriodCounts yesterdayCounts =
+          new PeriodCounts(
+              yesterday.atStartOfDay(zone).toInstant(),
+              today.atStartOfDay(zone).toInstant(),
+              y[4 * i + 2],
+              y[4 * i + 3]);
+      PeriodCounts last7 =
+          new PeriodCounts(recent, at, recentCounts[2 * i], recentCounts[2 * i + 1]);
+      Health health =
+          ReportMath.health(status, window.budget().remaining(), last7, slo.objective());
+      List<Breakdown> breakdowns = new ArrayList<>();
+      for (String d : sloDims.get(slo)) {
+        breakdowns.add(
+            breakdown(scan.table(), compiled, d, i, segments[i], options.top(), window, names));
+      }
+      reports.put(
+          slo,
+          new SloReport(
+              slo,
+              window,
+              status,
+              health,
+              yesterdayCounts,
+              last7,
+              trend,
+              ReportMath.burnDown(slo.objective(), inWindow, window.total()),
+              breakdowns,
+              view));
+    }
+    return new SourceReport(reports, results, scan.stats());
+  }
+
+  private static String label(SloResult r, Pseudonyms names) {
+    List<String> parts = new ArrayList<>();
+    for (int j = 0; j < r.group().columns().size(); j++) {
+      String v = names.show(r.group().columns().get(j), r.group().values().get(j));
+      parts.add(v == null ? "(null)" : v);
+    }
+    return String.join(" ", parts);
+  }
+
+  private static long gid(ScanCompiler.CompiledScan scan, Set<String> columns) {
+    for (ScanCompiler.GroupingSet gs : scan.sets())
+      if (gs.columns().equals(new TreeSet<>(columns))) return gs.gid();
+    throw new IllegalStateException("no grouping set " + columns);
+  }
+
+  /** {@code sum(column) FILTER (WHERE __seg >= segment)}, 0 when no row matches. */
+  private static String since(String column, int segment) {
+    return "coalesce(sum(" + column + ") FILTER (WHERE __seg >= " + segment + "), 0)::BIGINT";
+  }
+
+  /** Per local day and SLO: good/valid events in the window, then over the whole day. */
+  private Map<LocalDate, long[]> daily(
+      String table, long gid, int[] segments, List<ReportMath.Day> days, Duration bucket) {
+    int slos = segments.length;
+    long width = bucket.toNanos() / 1_000;
+    StringBuilder values = new StringBuilder();
+    for (int d = 0; d < days.size(); d++) {
+      if (d > 0) values.append(", ");
+      values
+          .append('(')
+          .append(d)
+          .append(", ")
+          .append(Math.floorDiv(TimeColumn.micros(days.get(d).start()), width))
+          .append(", ")
+          .append(Math.floorDiv(TimeColumn.micros(days.get(d).end()), width))
+          .append(')');
+    }
+    StringBuilder sql = new StringBuilder("SELECT d.i");
+    for (int i = 0; i < slos; i++) {
+      sql.append(", ").append(since("a" + i, segments[i]));
+      sql.append(", ").append(since("b" + i, segments[i]));
+      sql.append(", coalesce(sum(a").append(i).append("), 0)::BIGINT");
+      sql.append(", coalesce(sum(b").append(i).append("), 0)::BIGINT");
+    }
+    sql.append(" FROM ")
+        .append(Sql.ident(table))
+        .append(" s JOIN (VALUES ")
+        .append(values)
+        .append(") d(i, lo, hi) ON s.__b >= d.lo AND s.__b < d.hi WHERE s.gid = ")
+        .append(gid)
+        .append(" GROUP BY d.i");
+    Map<LocalDate, long[]> out = new HashMap<>();
+    query(
+        sql.toString(),
+        r -> {
+          long[] c = new long[4 * slos];
+          for (int j = 0; j < c.length; j++) c[j] = r.getLong(2 + j);
+          out.put(days.get(r.getInt(1)).day(), c);
+          return null;
+        });
+    return out;
+  }
+
+  /** Per SLO: good and valid events of the last 7 days (events at or after that cut). */
+  private long[] recent(String table, long gid, int slos, int segment) {
+    StringBuilder sql = new StringBuilder("SELECT 0");
+    for (int i = 0; i < slos; i++) {
+      sql.append(", ").append(since("a" + i, segment));
+      sql.append(", ").append(since("b" + i, segment));
+    }
+    sql.append(" FROM ").append(Sql.ident(table)).append(" WHERE gid = ").append(gid);
+    long[] out = new long[2 * slos];
+    query(
+        sql.toString(),
+        r -> {
+          for (int j = 0; j < out.length; j++) out[j] = r.getLong(2 + j);
+          return null;
+        });
+    return out;
+  }
+
+  /**
+   * One SLO's breakdown by one column: the {@code top} values with the most bad events (then the
+   * most events), and the rest summed into one row, in one query over the scan table.
+   */
+  private Breakdown breakdown(
+      String table,
+      ScanCompiler.CompiledScan scan,
+      String column,
+      int slo,
+      int segment,
+      int top,
+      SloResult window,
+      Pseudonyms names) {
+    long gid = gid(scan, Set.of(column));
+    String k = "k" + scan.keys().indexOf(column);
+    String sql =
+        "WITH v AS (SELECT "
+            + k
+            + " AS v, "
+            + since("a" + slo, segment)
+            + " AS good, "
+            + since("b" + slo, segment)
+            + " AS total FROM "
+            + Sql.ident(table)
+            + " WHERE gid = "
+            + gid
+            + " GROUP BY "
+            + k
+            + " HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC,"
+            + " v ASC NULLS LAST) AS rn FROM v)"
+            + " SELECT rn, v, 1, good, total FROM r WHERE rn <= "
+            + top
+            + " UNION ALL SELECT "
+            + (top + 1)
+            + ", NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > "
+            + top
+            + " ORDER BY 1";
+    List<Breakdown.Row> rows = new ArrayList<>();
+    Breakdown.Row[] other = {null};
+    query(
+        sql,
+        r -> {
+          long rn = r.getLong(1);
+          Breakdown.Row row =
+              new Breakdown.Row(
+                  rn > top ? null : names.show(column, r.getString(2)),
+                  r.getLong(3),
+                  r.getLong(4),
+                  r.getLong(5));
+          if (rn <= top) rows.add(row);
+          else if (row.values() > 0) other[0] = row;
+          return null;
+        });
+    long values = rows.size() + (other[0] == null ? 0 : other[0].values());
+    return new Breakdown(
+        column, names.masks(column), values, rows, other[0], window.good(), window.total());
+  }
+
+  private void query(String sql, Database.RowMapper<Void> mapper) {
+    try {
+      engine.database().query(sql, mapper);
+    } catch (Database.QueryFailed e) {
+      throw new IllegalStateException("report query failed: " + e.getMessage() + "\n" + sql, e);
+    }
+  }
+
+  private static SourceStats scrubbed(SourceStats s, Pseudonyms names) {
+    if (!names.active()) return s;
+    return new SourceStats(
+        s.source(),
+        s.files(),
+        s.rowsInRange(),
+        s.excludedRows(),
+        s.nullTimeRows(),
+        s.badRows(),
+        s.badRowSamples().stream().map(names::scrub).toList());
+  }
+}
