@@ -1,16 +1,11 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.Evaluator;
-import io.slotoolkit.evaluate.Gate;
+import io.slotoolkit.evaluate.Assessment;
+import io.slotoolkit.evaluate.FailOn;
+import io.slotoolkit.evaluate.SeverityTable;
 import io.slotoolkit.model.Catalog;
-import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.ExitCode;
-import io.slotoolkit.model.SloException;
-import io.slotoolkit.report.JsonRenderer;
-import io.slotoolkit.report.MarkdownRenderer;
-import io.slotoolkit.report.Style;
-import io.slotoolkit.report.TextRenderer;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,20 +34,24 @@ import picocli.CommandLine.Spec;
       "  slo check                                  every spec in slo-specs/",
       "  slo check specs/api.yaml --slo 'api-*'     some SLOs of one file",
       "  slo check --at 2026-03-01T00:00:00+09:00 --format json --output slo.json",
-      "  slo check --source api=exports/2026-02/*.parquet --fail-on none"
+      "  slo check --source api=exports/2026-02/*.parquet --fail-on none",
+      "  slo check --fail-on sev2 --output junit=slo.xml --output markdown=slo.md",
+      "  slo check --format github --fail-on alert   annotations in GitHub Actions"
     })
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand SloCommand root;
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
-  @Mixin OutputOptions output;
+  @Mixin CheckOutputs output;
 
   @Option(
       names = "--fail-on",
       paramLabel = "GATE",
       defaultValue = "breached",
       description =
-          "When to exit 1: breached (any SLO BREACHED) or none. Default: ${DEFAULT-VALUE}.")
+          "When to exit 1: breached (an SLO is BREACHED), alert (BREACHED or an alert pair"
+              + " fired), a severity level of the specs' table such as sev2 (that level or"
+              + " worse), or none. Default: ${DEFAULT-VALUE}.")
   String failOn;
 
   @Option(
@@ -63,29 +62,21 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = root.context();
-    Gate gate = Gate.parse(failOn);
-    if (gate == null)
-      throw SloException.spec("--fail-on " + failOn + ": unknown gate", "use breached or none");
     output.checkWritable(ctx);
     Instant at = specs.at(ctx);
-    Catalog catalog = specs.load(ctx);
-    try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
-      Evaluator evaluator = new Evaluator(engine);
-      evaluator.prepare(catalog);
-      Evaluation evaluation =
-          evaluator.evaluate(catalog, at != null ? at : evaluator.defaultAt(catalog), gate);
-      Style style = new Style(ctx.color() && output.output == null);
+    Catalog catalog = EngineRun.load(root, specs);
+    FailOn gate = FailOn.parse(failOn, new SeverityTable(catalog.severity()));
+    try (EngineRun run = EngineRun.prepare(root, catalog)) {
+      Evaluator evaluator = run.evaluator();
+      Assessment assessment =
+          evaluator.assess(catalog, at != null ? at : evaluator.defaultAt(catalog), gate);
       output.write(
-          evaluation,
-          f ->
-              switch (f) {
-                case text -> new TextRenderer(style, allGroups, gate.label());
-                case json -> new JsonRenderer(gate.label());
-                case markdown -> new MarkdownRenderer(gate.label());
-              },
+          assessment,
+          ctx.color() && output.toStdout(),
+          allGroups,
           spec.commandLine().getOut(),
           ctx);
-      return evaluation.passed() ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
+      return assessment.evaluation().passed() ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
     }
   }
 }

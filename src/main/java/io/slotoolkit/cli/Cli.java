@@ -9,8 +9,21 @@ public final class Cli {
 
   /** The configured command line for a context. */
   public static CommandLine commandLine(CliContext ctx, PrintWriter out, PrintWriter err) {
+    return commandLine(ctx, out, err, cmd -> {});
+  }
+
+  /**
+   * The configured command line, after {@code customize} (the shell adds its verbs there) so that
+   * output, colours and error handling reach every subcommand.
+   */
+  static CommandLine commandLine(
+      CliContext ctx,
+      PrintWriter out,
+      PrintWriter err,
+      java.util.function.Consumer<CommandLine> customize) {
     SloCommand root = new SloCommand(ctx);
     CommandLine cmd = new CommandLine(root);
+    customize.accept(cmd);
     ErrorHandler handler = new ErrorHandler(root::verbose);
     cmd.setExecutionExceptionHandler(handler);
     cmd.setParameterExceptionHandler(handler);

@@ -1,6 +1,5 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.Evaluator;
 import io.slotoolkit.engine.ReportEvaluator;
 import io.slotoolkit.evaluate.Gate;
@@ -136,15 +135,15 @@ final class ReportCommand implements Callable<Integer> {
     if (top < 1) throw SloException.spec("--top " + top + ": must be 1 or more", null);
     OutputOptions.checkWritable(output, ctx);
     Instant at = specs.at(ctx);
-    Catalog catalog = specs.load(ctx);
+    Catalog catalog = EngineRun.load(root, specs);
     ReportEvaluator.Options options = new ReportEvaluator.Options(by, top, mask, null);
     List<String> masked = ReportEvaluator.maskedColumns(catalog, options);
     if (!masked.isEmpty()) options = new ReportEvaluator.Options(by, top, mask, key(ctx, masked));
     Report report;
-    try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
-      Evaluator evaluator = new Evaluator(engine);
-      evaluator.prepare(catalog);
-      ReportEvaluator reporter = new ReportEvaluator(engine);
+    // one-shot: a new engine; in the shell: the session's, already bound
+    try (EngineRun run = EngineRun.prepare(root, catalog)) {
+      Evaluator evaluator = run.evaluator();
+      ReportEvaluator reporter = new ReportEvaluator(run.engine());
       reporter.checkColumns(catalog, options);
       report =
           reporter.evaluate(catalog, at != null ? at : evaluator.defaultAt(catalog), gate, options);

@@ -21,8 +21,13 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CheckCommand.class,
       ValidateCommand.class,
+      AlertsCommand.class,
       ReportCommand.class,
+      ExplainCommand.class,
+      InitCommand.class,
       ForecastCommand.class,
+      ShellCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -30,6 +35,9 @@ import picocli.CommandLine.Spec;
       "  slo check                 evaluate every spec in slo-specs/",
       "  slo validate --data       check specs and the files they read",
       "  slo report --format html --output report.html   trends and breakdowns to share",
+      "  slo init --from api.csv   write a first spec from a log export",
+      "  slo explain api-latency   how one SLO is computed, with its numbers",
+      "  slo shell                 check, explain and sql on sources loaded once",
       "  slo forecast --series daily.csv --season 03-15..04-10   busy-season premortem",
       "  slo help check            options of one command"
     })
@@ -43,12 +51,39 @@ public final class SloCommand implements Callable<Integer> {
       description = "Show stack traces of internal errors and more detail.")
   boolean verbose;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      scope = ScopeType.INHERIT,
+      description = "No progress bar on stderr (it is shown only on a terminal anyway).")
+  boolean quiet;
+
+  // Set by the shell for the commands it runs: they evaluate with its engine instead of opening
+  // one.
+  private Session session;
+  // How the shell gets its terminal; tests set a dumb terminal over streams. Null means the
+  // system's, looked up only when the shell starts so that --help and --version load no JLine.
+  ShellTerminal shellTerminal;
+
   public SloCommand(CliContext context) {
     this.context = context;
   }
 
   CliContext context() {
     return context;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  void session(Session s) {
+    this.session = s;
+  }
+
+  /** A progress bar on stderr when it is a terminal and --quiet was not given; else null. */
+  io.slotoolkit.engine.ProgressListener progressListener() {
+    if (quiet || !context.terminal() || "dumb".equals(context.env().get("TERM"))) return null;
+    return new ProgressBar(spec.commandLine().getErr());
   }
 
   boolean verbose() {

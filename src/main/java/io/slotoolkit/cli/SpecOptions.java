@@ -1,6 +1,7 @@
 package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.EngineOptions;
+import io.slotoolkit.evaluate.CatalogChecks;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ForecastEntry;
@@ -64,9 +65,13 @@ final class SpecOptions {
           "Tolerate up to N malformed rows per source (overrides max_bad_rows in the specs).")
   Long maxBadRows;
 
+  /** How a --slo pattern that matches nothing is reported; explain names its argument instead. */
+  String noMatchMessage = "--slo %s matches no SLO";
+
   /** Loads the specs, applies --source, --max-bad-rows and --slo; exit 2 on any problem. */
   Catalog load(CliContext ctx) {
     Catalog catalog = new SpecLoader().load(specPaths(paths, ctx));
+    CatalogChecks.require(catalog);
     catalog = overrideSources(catalog, ctx);
     return select(catalog);
   }
@@ -129,9 +134,22 @@ final class SpecOptions {
           f.forecasts().stream()
               .map(x -> x.withSource(replaced.getOrDefault(x.source(), x.source())))
               .toList();
-      files.add(new SpecFile(f.path(), f.service(), newSources, newSlos, newForecasts));
+      files.add(f.with(newSources, newSlos).withForecasts(newForecasts));
     }
     return new Catalog(files);
+  }
+
+  /**
+   * Inside the shell: the session's catalog narrowed by --slo; the specs and sources are the
+   * session's, so paths, --source and --max-bad-rows are refused with a hint.
+   */
+  Catalog selectIn(Catalog session) {
+    if (!paths.isEmpty() || !sources.isEmpty() || maxBadRows != null) {
+      throw SloException.spec(
+          "the shell evaluates the specs it loaded; spec paths, --source and --max-bad-rows are given when it starts",
+          "edit the specs and type reload, or restart with: slo shell PATH... [--source NAME=PATH]");
+    }
+    return select(session);
   }
 
   private Catalog select(Catalog catalog) {
@@ -141,7 +159,7 @@ final class SpecOptions {
       Pattern p = glob(s);
       if (catalog.slos().stream().noneMatch(slo -> matches(p, slo))) {
         throw SloException.spec(
-            "--slo " + s + " matches no SLO",
+            String.format(noMatchMessage, s),
             "SLOs: " + String.join(", ", catalog.slos().stream().map(Slo::name).toList()));
       }
       patterns.add(p);

@@ -1,6 +1,7 @@
 package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.Engine;
+import io.slotoolkit.evaluate.CatalogChecks;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.ForecastEntry;
@@ -56,9 +57,16 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = root.context();
-    SpecLoader.Loaded loaded = new SpecLoader().read(SpecOptions.specPaths(paths, ctx));
+    Session session = root.session();
+    // inside the shell, validate re-reads the shell's own specs: is my edit right before reload?
+    List<Path> given =
+        paths.isEmpty() && session != null
+            ? session.specPaths()
+            : SpecOptions.specPaths(paths, ctx);
+    SpecLoader.Loaded loaded = new SpecLoader().read(given);
     List<Problem> problems = new ArrayList<>(loaded.problems());
     Catalog catalog = loaded.catalog();
+    if (problems.isEmpty()) problems.addAll(CatalogChecks.problems(catalog));
     List<Slo> slos = catalog.slos();
     boolean dataProblem = false;
     if (!slos.isEmpty()) {

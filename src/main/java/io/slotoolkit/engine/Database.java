@@ -21,6 +21,17 @@ public final class Database implements AutoCloseable {
   private final Connection connection;
   private final Path tempDirectory;
   private boolean locked;
+  // The statement running now, so that another thread (Ctrl-C in the shell) can cancel it.
+  private volatile Statement running;
+  private volatile boolean cancelled;
+  private volatile ProgressListener progress = ProgressListener.NONE;
+  private java.util.concurrent.ScheduledExecutorService poller;
+  private volatile long progressDelayMs = PROGRESS_DELAY_MS;
+  // stops the progress polls of the statement running now, and reports done() if they reported
+  private Runnable pollTask;
+
+  /** How long a query runs before its progress is reported, in milliseconds. */
+  static final long PROGRESS_DELAY_MS = 1_000;
 
   private Database(Connection connection, Path tempDirectory) {
     this.connection = connection;
@@ -72,22 +83,122 @@ public final class Database implements AutoCloseable {
   /** Runs a statement that returns nothing; SQL errors escape as SQLException wrapped unchecked. */
   public void execute(String sql) {
     try (Statement s = connection.createStatement()) {
-      s.execute(sql);
+      track(s);
+      try {
+        s.execute(sql);
+      } finally {
+        untrack();
+      }
     } catch (SQLException e) {
-      throw new QueryFailed(sql, e);
+      throw failure(sql, e);
     }
   }
 
   /** Runs a query and maps every row. */
   public <T> List<T> query(String sql, RowMapper<T> mapper) {
-    try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      List<T> rows = new ArrayList<>();
-      while (r.next()) rows.add(mapper.map(r));
-      return rows;
+    try (Statement s = connection.createStatement()) {
+      track(s);
+      try (ResultSet r = s.executeQuery(sql)) {
+        List<T> rows = new ArrayList<>();
+        while (r.next()) rows.add(mapper.map(r));
+        return rows;
+      } finally {
+        untrack();
+      }
     } catch (SQLException e) {
-      throw new QueryFailed(sql, e);
+      throw failure(sql, e);
     }
+  }
+
+  /** Sends progress of queries that run longer than about a second to {@code listener}. */
+  public void progressListener(ProgressListener listener) {
+    progressListener(listener, PROGRESS_DELAY_MS);
+  }
+
+  /** Sends progress of queries that run longer than {@code delayMs} to {@code listener}. */
+  void progressListener(ProgressListener listener, long delayMs) {
+    this.progress = listener == null ? ProgressListener.NONE : listener;
+    this.progressDelayMs = delayMs;
+  }
+
+  /**
+   * Cancels the statement running now, from any thread; it fails with {@link QueryCancelled} and
+   * the connection stays usable. Does nothing when nothing runs.
+   */
+  public void cancel() {
+    Statement s = running;
+    if (s == null) return;
+    cancelled = true;
+    try {
+      s.cancel();
+    } catch (SQLException ignored) {
+      // the statement ended on its own meanwhile
+    }
+  }
+
+  private void track(Statement s) {
+    cancelled = false;
+    running = s;
+    if (progress == ProgressListener.NONE) return;
+    if (poller == null) {
+      poller =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "slo-progress");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    ProgressListener listener = progress;
+    boolean[] reported = {false};
+    var task =
+        poller.scheduleAtFixedRate(
+            () -> {
+              if (running != s) return;
+              try {
+                var p = s.unwrap(org.duckdb.DuckDBPreparedStatement.class).getQueryProgress();
+                listener.progress(
+                    p.getPercentage(), p.getRowsProcessed(), p.getTotalRowsToProcess());
+                reported[0] = true;
+              } catch (SQLException | RuntimeException ignored) {
+                // progress is a nicety: a failed poll must not disturb the query
+              }
+            },
+            progressDelayMs,
+            100,
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+    pollTask =
+        () -> {
+          task.cancel(false);
+          // the poller runs tasks one at a time: this runs after any poll in flight
+          try {
+            poller
+                .submit(
+                    () -> {
+                      if (reported[0]) listener.done();
+                    })
+                .get();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (java.util.concurrent.ExecutionException ignored) {
+            // done() failed: nothing to clean up
+          }
+        };
+  }
+
+  private void untrack() {
+    running = null;
+    Runnable stop = pollTask;
+    pollTask = null;
+    if (stop != null) stop.run();
+  }
+
+  private RuntimeException failure(String sql, SQLException e) {
+    if (cancelled) {
+      cancelled = false;
+      return new QueryCancelled(sql, e);
+    }
+    return new QueryFailed(sql, e);
   }
 
   /** Runs a query expected to return exactly one row. */
@@ -104,6 +215,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (poller != null) poller.shutdownNow();
     try {
       connection.close();
     } catch (SQLException ignored) {
@@ -120,6 +232,13 @@ public final class Database implements AutoCloseable {
   @FunctionalInterface
   public interface RowMapper<T> {
     T map(ResultSet row) throws SQLException;
+  }
+
+  /** A statement stopped by {@link #cancel()}: the user asked for it, so it is not an error. */
+  public static final class QueryCancelled extends SloException {
+    QueryCancelled(String sql, SQLException cause) {
+      super(io.slotoolkit.model.ExitCode.USAGE, "cancelled", null, List.of(), cause);
+    }
   }
 
   /** A SQL statement DuckDB refused; callers translate it into a message about the user's input. */

@@ -1,5 +1,7 @@
 package io.slotoolkit.engine;
 
+import io.slotoolkit.evaluate.Counts;
+import io.slotoolkit.evaluate.MinuteSeries;
 import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ExitCode;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,8 +205,31 @@ public final class Engine implements AutoCloseable {
   /** Row count and latest event time of a source. */
   public record LatestEvent(long rows, Instant latest) {}
 
-  /** Counts of one group of one SLO over its window. */
-  public record GroupCounts(Group group, long good, long total, long skippedNull) {}
+  /**
+   * Counts of one group of one SLO over its window.
+   *
+   * @param alertWindows good and valid events over {@code [at - d, at)} for each alert window
+   *     length d the scan was asked for
+   * @param excluded valid events of the window each exclusion removed, in the order of {@link
+   *     ScanCompiler.SloWindow#distinctExclusions()}
+   */
+  public record GroupCounts(
+      Group group,
+      long good,
+      long total,
+      long skippedNull,
+      Map<Duration, Counts> alertWindows,
+      List<Long> excluded) {
+    public GroupCounts {
+      alertWindows = alertWindows == null ? Map.of() : Map.copyOf(alertWindows);
+      excluded = excluded == null ? List.of() : List.copyOf(excluded);
+    }
+
+    /** Window counts only. */
+    public GroupCounts(Group group, long good, long total, long skippedNull) {
+      this(group, good, total, skippedNull, Map.of(), List.of());
+    }
+  }
 
   /**
    * What one scan of a source returned.
@@ -232,11 +258,10 @@ public final class Engine implements AutoCloseable {
   public SourceScan scan(
       DataSource source, List<ScanCompiler.SloWindow> slos, Instant at, Duration bucket) {
     BoundSource src = bound(source);
-    Instant from =
-        slos.stream().map(ScanCompiler.SloWindow::start).min(Instant::compareTo).orElse(at);
+    Instant from = slos.stream().map(w -> w.earliest(at)).min(Instant::compareTo).orElse(at);
     ScanCompiler.CompiledScan scan =
         ScanCompiler.compile(src, slos, from, at, bucket, "scan_" + (++scans));
-    return run(source, src, slos, scan);
+    return run(source, src, slos, at, scan);
   }
 
   /**
@@ -252,7 +277,7 @@ public final class Engine implements AutoCloseable {
     BoundSource src = bound(source);
     ScanCompiler.CompiledScan scan =
         ScanCompiler.compile(src, slos, from, at, extras, "scan_" + (++scans));
-    SourceScan result = run(source, src, slos, scan);
+    SourceScan result = run(source, src, slos, at, scan);
     return new SourceScan(result.counts(), result.stats(), result.table(), scan);
   }
 
@@ -260,6 +285,7 @@ public final class Engine implements AutoCloseable {
       DataSource source,
       BoundSource src,
       List<ScanCompiler.SloWindow> slos,
+      Instant at,
       ScanCompiler.CompiledScan scan) {
     long watermark = rejectWatermark(src);
     try {
@@ -268,7 +294,8 @@ public final class Engine implements AutoCloseable {
       throw scanFailure(src, slos, e);
     }
     Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
-    long[] stats = readCounts(scan, slos, counts);
+    long[] stats = readCounts(scan, slos, at, counts);
+    if (!scan.ageBounds().isEmpty()) readAlertWindows(scan, slos, at, counts);
     SourceStats st = checkBadRows(src, rejects(src, watermark), stats[0], stats[1], stats[2]);
     return new SourceScan(counts, st, scan.table());
   }
@@ -280,6 +307,7 @@ public final class Engine implements AutoCloseable {
   private long[] readCounts(
       ScanCompiler.CompiledScan scan,
       List<ScanCompiler.SloWindow> slos,
+      Instant at,
       Map<Slo, List<GroupCounts>> counts) {
     int k = scan.keys().size();
     long[] gidOf = new long[slos.size()];
@@ -294,6 +322,15 @@ public final class Engine implements AutoCloseable {
     }
     long statsGid = scan.sets().get(0).gid();
     int statsColumn = 2 + k + 3 * slos.size();
+    boolean hasExclusionCounts =
+        scan.columns().stream().anyMatch(c -> c.name().matches("x[0-9]+_[0-9]+"));
+    // alert window and exclusion columns follow the row stats, SLO by SLO
+    int[] extraAt = new int[slos.size()];
+    int next = statsColumn + 3;
+    for (int i = 0; i < slos.size(); i++) {
+      extraAt[i] = next;
+      next += alertFlags(slos.get(i), at) + slos.get(i).distinctExclusions().size();
+    }
     long[] stats = new long[3];
     db.query(
         scan.fetch(),
@@ -309,9 +346,23 @@ public final class Engine implements AutoCloseable {
               group = new Group(slo.per(), values);
             }
             int c = 2 + k + 3 * i;
+            ScanCompiler.SloWindow w = slos.get(i);
+            List<Long> excluded = new ArrayList<>();
+            int x0 = extraAt[i] + alertFlags(w, at);
+            // a report's scan leaves exclusions out of its counts but does not count them
+            if (hasExclusionCounts)
+              for (int x = 0; x < w.distinctExclusions().size(); x++)
+                excluded.add(r.getLong(x0 + x));
             counts
                 .get(slo)
-                .add(new GroupCounts(group, r.getLong(c), r.getLong(c + 1), r.getLong(c + 2)));
+                .add(
+                    new GroupCounts(
+                        group,
+                        r.getLong(c),
+                        r.getLong(c + 1),
+                        r.getLong(c + 2),
+                        Map.of(),
+                        excluded));
           }
           if (gid == statsGid) {
             for (int s = 0; s < 3; s++) stats[s] += r.getLong(statsColumn + s);
@@ -319,6 +370,86 @@ public final class Engine implements AutoCloseable {
           return null;
         });
     return stats;
+  }
+
+  /** How many alert flag columns ({@code ag}, {@code av}) the scan has for this SLO. */
+  private static int alertFlags(ScanCompiler.SloWindow w, Instant at) {
+    return !w.alertWindows().isEmpty() && w.needsAlertFlags(at) ? 2 : 0;
+  }
+
+  /**
+   * Fills in each group's alert window counts from the scan table's age classes: one small query
+   * returns good and valid events per group and class, and a window starting at the j-th bound sums
+   * the classes j and above.
+   */
+  private void readAlertWindows(
+      ScanCompiler.CompiledScan scan,
+      List<ScanCompiler.SloWindow> slos,
+      Instant at,
+      Map<Slo, List<GroupCounts>> counts) {
+    List<Instant> bounds = scan.ageBounds();
+    int k = scan.keys().size();
+    List<Integer> with = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT gid");
+    for (int j = 0; j < k; j++) sql.append(", k").append(j);
+    sql.append(", __a");
+    for (int i = 0; i < slos.size(); i++) {
+      if (slos.get(i).alertWindows().isEmpty()) continue;
+      with.add(i);
+      // the SLO window's own flags count the alert windows' rows when those lie inside it
+      String g = alertFlags(slos.get(i), at) > 0 ? "ag" : "g";
+      String t = alertFlags(slos.get(i), at) > 0 ? "av" : "t";
+      sql.append(", sum(").append(g).append(i).append(")::BIGINT, sum(");
+      sql.append(t).append(i).append(")::BIGINT");
+    }
+    sql.append(" FROM ").append(Sql.ident(scan.table())).append(" GROUP BY ALL");
+    // (gid, every key) -> [class][2 x SLO with windows]
+    Map<List<Object>, long[][]> byGroup = new HashMap<>();
+    db.query(
+        sql.toString(),
+        r -> {
+          List<Object> key = new ArrayList<>();
+          key.add(r.getLong(1));
+          for (int j = 0; j < k; j++) key.add(r.getString(2 + j));
+          int cls = r.getInt(2 + k);
+          long[][] c =
+              byGroup.computeIfAbsent(key, x -> new long[bounds.size() + 1][2 * with.size()]);
+          for (int w = 0; w < 2 * with.size(); w++) c[cls][w] += r.getLong(3 + k + w);
+          return null;
+        });
+    for (int n = 0; n < with.size(); n++) {
+      int i = with.get(n);
+      ScanCompiler.SloWindow sw = slos.get(i);
+      Slo slo = sw.slo();
+      java.util.Set<String> set = new java.util.TreeSet<>(slo.per());
+      long gid =
+          scan.sets().stream().filter(g -> g.columns().equals(set)).findFirst().orElseThrow().gid();
+      List<GroupCounts> filled = new ArrayList<>();
+      for (GroupCounts g : counts.get(slo)) {
+        List<Object> key = new ArrayList<>();
+        key.add(gid);
+        for (String col : scan.keys()) {
+          int p = slo.per().indexOf(col);
+          key.add(p < 0 ? null : g.group().values().get(p));
+        }
+        long[][] c = byGroup.get(key);
+        Map<Duration, Counts> windows = new HashMap<>();
+        for (Duration d : sw.alertWindows()) {
+          int from = bounds.indexOf(at.minus(d)) + 1;
+          long good = 0;
+          long total = 0;
+          for (int cls = from; c != null && cls <= bounds.size(); cls++) {
+            good += c[cls][2 * n];
+            total += c[cls][2 * n + 1];
+          }
+          windows.put(d, new Counts(good, total));
+        }
+        filled.add(
+            new GroupCounts(
+                g.group(), g.good(), g.total(), g.skippedNull(), windows, g.excluded()));
+      }
+      counts.put(slo, filled);
+    }
   }
 
   /**
@@ -361,6 +492,115 @@ public final class Engine implements AutoCloseable {
           null);
     }
     return new SourceStats(source, src.files().size(), inRange, excluded, nullTime, bad, samples);
+  }
+
+  /**
+   * Per-minute good and valid events of one SLO group over a replay's history.
+   *
+   * @param group the group's values; null for an SLO without {@code per}
+   * @param series the counts, one per minute from the history's start to its end
+   */
+  public record GroupSeries(Group group, MinuteSeries series) {}
+
+  /**
+   * Per-minute counts of every one of these SLOs over {@code [from, to)}, computed inside DuckDB by
+   * the same single scan of the source as a check (1-minute buckets kept in the scan table), then
+   * fetched as one row per group and non-empty minute. Exclusions apply as in a check.
+   *
+   * @param slos the SLOs, each with its exclusions; their window starts are ignored (the history
+   *     starts at {@code from} for all)
+   * @param from start of the history, a whole minute
+   * @param to end of the history (exclusive), a whole minute after {@code from}
+   */
+  public Map<Slo, List<GroupSeries>> minuteSeries(
+      DataSource source, List<ScanCompiler.SloWindow> slos, Instant from, Instant to) {
+    Map<Slo, List<GroupSeries>> out = new LinkedHashMap<>();
+    for (ScanCompiler.SloWindow w : slos) out.put(w.slo(), new ArrayList<>());
+    minuteSeries(source, slos, from, to, (slo, series) -> out.get(slo).add(series));
+    return out;
+  }
+
+  /**
+   * Like {@link #minuteSeries(DataSource, List, Instant, Instant)}, handing each group's series to
+   * {@code sink} as soon as it is read (SLO by SLO, groups in key order), so that only one group's
+   * minutes are held at a time however many groups a {@code per} SLO has.
+   */
+  public void minuteSeries(
+      DataSource source,
+      List<ScanCompiler.SloWindow> slos,
+      Instant from,
+      Instant to,
+      java.util.function.BiConsumer<Slo, GroupSeries> sink) {
+    List<ScanCompiler.SloWindow> windows =
+        slos.stream()
+            .map(w -> new ScanCompiler.SloWindow(w.slo(), from, List.of(), w.exclusions()))
+            .toList();
+    SourceScan scan = scan(source, windows, to, Duration.ofMinutes(1));
+    int minutes = (int) Duration.between(from, to).toMinutes();
+    long first = TimeColumn.micros(from) / 60_000_000L;
+    List<String> keys =
+        new ArrayList<>(
+            new java.util.TreeSet<>(
+                windows.stream().flatMap(w -> w.slo().per().stream()).toList()));
+    for (int i = 0; i < windows.size(); i++) {
+      Slo slo = windows.get(i).slo();
+      long gid = 0;
+      for (int j = 0; j < keys.size(); j++)
+        if (!slo.per().contains(keys.get(j))) gid |= 1L << (keys.size() - 1 - j);
+      StringBuilder sql = new StringBuilder("SELECT ");
+      for (String col : slo.per()) sql.append("k").append(keys.indexOf(col)).append(", ");
+      sql.append("__b, g").append(i).append(", t").append(i);
+      sql.append(" FROM ").append(Sql.ident(scan.table()));
+      sql.append(" WHERE gid = ").append(gid).append(" AND t").append(i).append(" > 0");
+      sql.append(" ORDER BY ");
+      for (String col : slo.per()) sql.append("k").append(keys.indexOf(col)).append(", ");
+      sql.append("__b");
+      int p = slo.per().size();
+      // the group being filled: its key, then good and valid events per minute
+      Object[] current = new Object[3];
+      int[] emitted = {0};
+      Runnable emit =
+          () -> {
+            if (current[0] == null) return;
+            @SuppressWarnings("unchecked")
+            List<String> values = (List<String>) current[0];
+            Group g = slo.per().isEmpty() ? null : new Group(slo.per(), values);
+            sink.accept(
+                slo,
+                new GroupSeries(
+                    g, new MinuteSeries(from, (long[]) current[1], (long[]) current[2])));
+            emitted[0]++;
+          };
+      try {
+        db.query(
+            sql.toString(),
+            r -> {
+              List<String> values = new ArrayList<>();
+              for (int j = 0; j < p; j++) values.add(r.getString(1 + j));
+              if (current[0] == null || !current[0].equals(values)) {
+                emit.run();
+                current[0] = values;
+                current[1] = new long[minutes];
+                current[2] = new long[minutes];
+              }
+              int m = (int) (r.getLong(p + 1) - first);
+              if (m >= 0 && m < minutes) {
+                ((long[]) current[1])[m] = r.getLong(p + 2);
+                ((long[]) current[2])[m] = r.getLong(p + 3);
+              }
+              return null;
+            });
+      } catch (Database.QueryFailed e) {
+        throw e.asDataError(bound(source).label(), null);
+      }
+      emit.run();
+      if (emitted[0] == 0 && slo.per().isEmpty()) {
+        sink.accept(
+            slo,
+            new GroupSeries(null, new MinuteSeries(from, new long[minutes], new long[minutes])));
+      }
+    }
+    db.execute("DROP TABLE IF EXISTS " + Sql.ident(scan.table()));
   }
 
   private SloException scanFailure(
@@ -674,6 +914,32 @@ public final class Engine implements AutoCloseable {
 
   public Database database() {
     return db;
+  }
+
+  /** Reports the progress of long scans to {@code listener} (null: nobody). */
+  public void progressListener(ProgressListener listener) {
+    db.progressListener(listener);
+  }
+
+  /** Cancels the running query from another thread; see {@link Database#cancel()}. */
+  public void cancel() {
+    db.cancel();
+  }
+
+  /** Every bound source, in binding order. */
+  public List<BoundSource> boundSources() {
+    return List.copyOf(bound.values());
+  }
+
+  /**
+   * The scan {@link #scan} would run for these SLOs at {@code at}, compiled but not run (for {@code
+   * slo explain}).
+   */
+  public ScanCompiler.CompiledScan compileScan(
+      DataSource source, List<ScanCompiler.SloWindow> slos, Instant at) {
+    Instant from =
+        slos.stream().map(ScanCompiler.SloWindow::start).min(Instant::compareTo).orElse(at);
+    return ScanCompiler.compile(bound(source), slos, from, at, (Duration) null, "scan");
   }
 
   @Override

@@ -1,16 +1,33 @@
 package io.slotoolkit.engine;
 
+import io.slotoolkit.evaluate.AlertEvaluator;
+import io.slotoolkit.evaluate.AlertPolicy;
+import io.slotoolkit.evaluate.AlertReplay;
+import io.slotoolkit.evaluate.AlertStatus;
+import io.slotoolkit.evaluate.Assessment;
+import io.slotoolkit.evaluate.Counts;
+import io.slotoolkit.evaluate.ExcludedInterval;
+import io.slotoolkit.evaluate.ExclusionCount;
+import io.slotoolkit.evaluate.Exclusions;
+import io.slotoolkit.evaluate.FailOn;
 import io.slotoolkit.evaluate.Gate;
+import io.slotoolkit.evaluate.ResultDetails;
+import io.slotoolkit.evaluate.SeverityAssessment;
+import io.slotoolkit.evaluate.SeverityTable;
 import io.slotoolkit.evaluate.SloMath;
+import io.slotoolkit.evaluate.SloReplay;
 import io.slotoolkit.evaluate.WindowBounds;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Evaluation;
+import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.Group;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SloResult;
+import io.slotoolkit.model.SloSignals;
 import io.slotoolkit.model.SourceStats;
+import io.slotoolkit.model.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,8 +36,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs a check: validates the SLOs' expressions, binds their sources, finds the evaluation instant,
@@ -77,25 +96,216 @@ public final class Evaluator {
 
   /** Evaluates every SLO of a prepared catalog at {@code at}. */
   public Evaluation evaluate(Catalog catalog, Instant at, Gate gate) {
+    return assess(catalog, at, FailOn.of(gate)).evaluation();
+  }
+
+  /**
+   * Evaluates every SLO of a prepared catalog at {@code at}, with its alert pairs, exclusions and
+   * the run's severity table, and gates the run with {@code failOn}. One scan per source.
+   */
+  public Assessment assess(Catalog catalog, Instant at, FailOn failOn) {
     Map<Slo, List<Engine.GroupCounts>> counts = new LinkedHashMap<>();
-    Map<Slo, Instant> starts = new LinkedHashMap<>();
+    Map<Slo, ScanCompiler.SloWindow> windows = new LinkedHashMap<>();
+    Map<Slo, AlertPolicy> policies = new LinkedHashMap<>();
     List<SourceStats> stats = new ArrayList<>();
+    List<Exclusion> exclusions = catalog.exclusions();
     for (DataSource source : sources(catalog)) {
-      List<ScanCompiler.SloWindow> windows = new ArrayList<>();
+      List<ScanCompiler.SloWindow> scan = new ArrayList<>();
       for (Slo slo : catalog.slos()) {
         if (!slo.source().equals(source)) continue;
         Instant start = WindowBounds.start(slo.window(), at, source.zone());
-        starts.put(slo, start);
-        windows.add(new ScanCompiler.SloWindow(slo, start));
+        AlertPolicy policy = AlertPolicy.forSlo(slo);
+        policies.put(slo, policy);
+        List<Duration> lengths = List.copyOf(policy.windowLengths());
+        Instant earliest = start;
+        for (Duration d : lengths) if (at.minus(d).isBefore(earliest)) earliest = at.minus(d);
+        List<ExcludedInterval> excluded =
+            earliest.isBefore(at)
+                ? Exclusions.intervalsFor(exclusions, slo, earliest, at)
+                : List.of();
+        ScanCompiler.SloWindow w = new ScanCompiler.SloWindow(slo, start, lengths, excluded);
+        windows.put(slo, w);
+        scan.add(w);
       }
-      Engine.SourceScan scan = engine.scan(source, windows, at, (Duration) null);
-      counts.putAll(scan.counts());
-      stats.add(scan.stats());
+      Engine.SourceScan result = engine.scan(source, scan, at, (Duration) null);
+      counts.putAll(result.counts());
+      stats.add(result.stats());
     }
     List<SloResult> results = new ArrayList<>();
-    for (Slo slo : catalog.slos())
-      results.addAll(results(slo, counts.getOrDefault(slo, List.of()), starts.get(slo), at));
-    return new Evaluation(at, displayZone(catalog), results, stats, gate.passes(results));
+    List<ResultDetails> details = new ArrayList<>();
+    for (Slo slo : catalog.slos()) {
+      List<Engine.GroupCounts> groups = new ArrayList<>(counts.getOrDefault(slo, List.of()));
+      ScanCompiler.SloWindow w = windows.get(slo);
+      Instant start = w.start();
+      if (slo.per().isEmpty()) {
+        Engine.GroupCounts c =
+            groups.isEmpty() ? new Engine.GroupCounts(null, 0, 0, 0) : groups.get(0);
+        add(slo, null, c, w, policies.get(slo), at, results, details);
+        continue;
+      }
+      // A group exists for this SLO when it has an event in this SLO's window; the scan table may
+      // hold groups that only another SLO's longer window reaches.
+      groups.removeIf(g -> g.total() == 0 && g.skippedNull() == 0);
+      groups.sort(Comparator.comparing(Engine.GroupCounts::group, Evaluator::compareGroups));
+      if (groups.isEmpty()) {
+        add(
+            slo,
+            new Group(List.of(), List.of()),
+            new Engine.GroupCounts(null, 0, 0, 0),
+            w,
+            policies.get(slo),
+            at,
+            results,
+            details);
+      }
+      for (Engine.GroupCounts g : groups) {
+        add(slo, g.group(), g, w, policies.get(slo), at, results, details);
+      }
+    }
+    SeverityAssessment severity =
+        new SeverityTable(catalog.severity()).evaluate(signals(catalog, details));
+    Evaluation provisional = new Evaluation(at, displayZone(catalog), results, stats, true);
+    Assessment a = new Assessment(provisional, details, severity, failOn);
+    boolean passed = !failOn.failed(a.anyBreached(), a.anyAlert(), severity);
+    return new Assessment(
+        new Evaluation(at, displayZone(catalog), results, stats, passed),
+        details,
+        severity,
+        failOn);
+  }
+
+  /**
+   * Replays every SLO's alert policy minute by minute from {@code from} to {@code to} (both
+   * evaluation instants, whole minutes), from per-minute counts that one scan per source computes
+   * inside DuckDB; the history starts one longest alert window before {@code from}.
+   */
+  public List<SloReplay> replay(Catalog catalog, Instant from, Instant to) {
+    List<Exclusion> exclusions = catalog.exclusions();
+    Map<Slo, List<SloReplay>> bySlo = new LinkedHashMap<>();
+    for (Slo slo : catalog.slos()) bySlo.put(slo, new ArrayList<>());
+    for (DataSource source : sources(catalog)) {
+      List<Slo> slos = catalog.slos().stream().filter(s -> s.source().equals(source)).toList();
+      Map<Slo, AlertPolicy> policies = new LinkedHashMap<>();
+      Duration longest = Duration.ZERO;
+      for (Slo slo : slos) {
+        AlertPolicy p = AlertPolicy.forSlo(slo);
+        policies.put(slo, p);
+        if (p.longestWindow().compareTo(longest) > 0) longest = p.longestWindow();
+      }
+      Instant start = from.minus(longest);
+      List<ScanCompiler.SloWindow> windows = new ArrayList<>();
+      for (Slo slo : slos) {
+        windows.add(
+            new ScanCompiler.SloWindow(
+                slo, start, List.of(), Exclusions.intervalsFor(exclusions, slo, start, to)));
+      }
+      // each group is replayed as soon as its minutes are read, then its minutes are dropped
+      engine.minuteSeries(
+          source,
+          windows,
+          start,
+          to,
+          (slo, g) ->
+              bySlo
+                  .get(slo)
+                  .add(
+                      new SloReplay(
+                          slo,
+                          g.group(),
+                          policies.get(slo),
+                          AlertReplay.replay(
+                              policies.get(slo),
+                              slo.objective(),
+                              g.series(),
+                              from,
+                              slo.source().zone()))));
+    }
+    return bySlo.values().stream().flatMap(List::stream).toList();
+  }
+
+  private static void add(
+      Slo slo,
+      Group group,
+      Engine.GroupCounts c,
+      ScanCompiler.SloWindow w,
+      AlertPolicy policy,
+      Instant at,
+      List<SloResult> results,
+      List<ResultDetails> details) {
+    SloResult r = SloMath.result(slo, group, w.start(), at, c.good(), c.total(), c.skippedNull());
+    List<AlertStatus> alerts =
+        policy.rules().isEmpty()
+            ? List.of()
+            : AlertEvaluator.evaluate(
+                policy,
+                slo.objective(),
+                slo.window(),
+                new Counts(c.good(), c.total()),
+                d -> c.alertWindows().getOrDefault(d, Counts.NONE));
+    if (r.status() == Status.OK && AlertEvaluator.anyFired(alerts)) {
+      r =
+          new SloResult(
+              r.slo(),
+              r.group(),
+              r.windowStart(),
+              r.windowEnd(),
+              r.good(),
+              r.total(),
+              r.skippedNull(),
+              r.sli(),
+              r.budget(),
+              r.burnRate(),
+              Status.ALERT);
+    }
+    List<ExclusionCount> removed = new ArrayList<>();
+    List<Exclusion> distinct = w.distinctExclusions();
+    for (int k = 0; k < distinct.size(); k++) {
+      Exclusion e = distinct.get(k);
+      List<ExcludedInterval> own =
+          w.exclusions().stream().filter(x -> x.exclusion().equals(e)).toList();
+      removed.add(
+          new ExclusionCount(
+              e,
+              own.get(0).start(),
+              own.get(own.size() - 1).end(),
+              k < c.excluded().size() ? c.excluded().get(k) : 0));
+    }
+    results.add(r);
+    details.add(new ResultDetails(r, alerts, removed));
+  }
+
+  /** What the severity table looks at, one per SLO, in spec order. */
+  private static List<SloSignals> signals(Catalog catalog, List<ResultDetails> details) {
+    Map<Slo, List<ResultDetails>> bySlo = new LinkedHashMap<>();
+    for (ResultDetails d : details)
+      bySlo.computeIfAbsent(d.result().slo(), k -> new ArrayList<>()).add(d);
+    List<SloSignals> out = new ArrayList<>();
+    for (Map.Entry<Slo, List<ResultDetails>> e : bySlo.entrySet()) {
+      Set<String> fired = new LinkedHashSet<>();
+      for (ResultDetails d : e.getValue())
+        for (AlertStatus a : d.alerts()) if (a.fired()) fired.add(a.rule().severity());
+      // SloSignals counts ALERT groups as OK: an ALERT result meets its objective
+      List<SloResult> rs =
+          e.getValue().stream().map(ResultDetails::result).map(Evaluator::alertAsOk).toList();
+      out.add(SloSignals.of(rs, Set.copyOf(e.getKey().tags()), fired));
+    }
+    return out;
+  }
+
+  private static SloResult alertAsOk(SloResult r) {
+    if (r.status() != Status.ALERT) return r;
+    return new SloResult(
+        r.slo(),
+        r.group(),
+        r.windowStart(),
+        r.windowEnd(),
+        r.good(),
+        r.total(),
+        r.skippedNull(),
+        r.sli(),
+        r.budget(),
+        r.burnRate(),
+        Status.OK);
   }
 
   /**

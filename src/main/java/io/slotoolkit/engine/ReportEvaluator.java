@@ -147,7 +147,7 @@ public final class ReportEvaluator {
     List<SloResult> all = new ArrayList<>();
     for (DataSource source : catalog.slos().stream().map(Slo::source).distinct().toList()) {
       List<Slo> slos = catalog.slos().stream().filter(s -> s.source().equals(source)).toList();
-      SourceReport r = source(source, slos, at, options, names);
+      SourceReport r = source(source, slos, at, options, names, catalog.exclusions());
       stats.add(scrubbed(r.stats, names));
       reports.putAll(r.reports);
       all.addAll(r.results);
@@ -167,7 +167,12 @@ public final class ReportEvaluator {
       Map<Slo, SloReport> reports, List<SloResult> results, SourceStats stats) {}
 
   private SourceReport source(
-      DataSource source, List<Slo> slos, Instant at, Options options, Pseudonyms names) {
+      DataSource source,
+      List<Slo> slos,
+      Instant at,
+      Options options,
+      Pseudonyms names,
+      List<io.slotoolkit.model.Exclusion> exclusions) {
     ZoneId zone = source.zone();
     BoundSource src = engine.bound(source);
     Instant recent = at.minus(RECENT);
@@ -175,9 +180,20 @@ public final class ReportEvaluator {
     Instant from = ReportMath.startOfDay(recent, zone);
     for (Slo slo : slos) {
       Instant start = io.slotoolkit.evaluate.WindowBounds.start(slo.window(), at, zone);
-      windows.add(new ScanCompiler.SloWindow(slo, start));
       Instant day = ReportMath.startOfDay(start, zone);
       if (day.isBefore(from)) from = day;
+    }
+    // exclusions (slo check's) leave their events out of every count of the report too
+    for (Slo slo : slos) {
+      Instant start = io.slotoolkit.evaluate.WindowBounds.start(slo.window(), at, zone);
+      windows.add(
+          new ScanCompiler.SloWindow(
+              slo,
+              start,
+              List.of(),
+              from.isBefore(at)
+                  ? io.slotoolkit.evaluate.Exclusions.intervalsFor(exclusions, slo, from, at)
+                  : List.of()));
     }
     Set<String> dims = new LinkedHashSet<>();
     Map<Slo, List<String>> sloDims = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.slotoolkit.engine;
 
+import io.slotoolkit.evaluate.ExcludedInterval;
+import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;
 import java.time.Duration;
@@ -27,8 +29,48 @@ import java.util.TreeSet;
 public final class ScanCompiler {
   private ScanCompiler() {}
 
-  /** One SLO as the scan sees it: its window start is baked into its flags. */
-  public record SloWindow(Slo slo, Instant start) {}
+  /**
+   * One SLO as the scan sees it: its window start is baked into its flags.
+   *
+   * @param slo the SLO
+   * @param start inclusive start of its window
+   * @param alertWindows lengths d of the alert windows {@code [at - d, at)} to count exactly
+   * @param exclusions excluded intervals: events in them count in neither good nor total, and the
+   *     events each exclusion removed from the window are counted
+   */
+  public record SloWindow(
+      Slo slo, Instant start, List<Duration> alertWindows, List<ExcludedInterval> exclusions) {
+    public SloWindow {
+      alertWindows = List.copyOf(alertWindows);
+      exclusions = List.copyOf(exclusions);
+    }
+
+    /** An SLO without alert windows or exclusions. */
+    public SloWindow(Slo slo, Instant start) {
+      this(slo, start, List.of(), List.of());
+    }
+
+    /** The earliest instant the scan must read for this SLO when it ends at {@code at}. */
+    public Instant earliest(Instant at) {
+      Instant e = start;
+      for (Duration d : alertWindows) if (at.minus(d).isBefore(e)) e = at.minus(d);
+      return e;
+    }
+
+    /**
+     * Whether an alert window reaches before the SLO window's start (a calendar window early in its
+     * period, or a window shorter than the longest alert window): then the alert windows need their
+     * own good/valid flags; otherwise the SLO window's flags already count their rows.
+     */
+    public boolean needsAlertFlags(Instant at) {
+      return earliest(at).isBefore(start);
+    }
+
+    /** The distinct exclusions, in the order of their first interval. */
+    public List<Exclusion> distinctExclusions() {
+      return exclusions.stream().map(ExcludedInterval::exclusion).distinct().toList();
+    }
+  }
 
   /**
    * A column of the scan table: the number of rows, per group and bucket, for which a predicate
@@ -53,6 +95,8 @@ public final class ScanCompiler {
    * @param keys the group key columns, in the order of the {@code k} columns
    * @param sets each grouping set as its sorted columns, with the GROUPING() id DuckDB gives it
    * @param columns the count columns, in the order {@code fetch} returns them after the keys
+   * @param ageBounds the alert window starts that split rows into age classes {@code __a} (empty
+   *     when no SLO has alert windows): see {@link #ageBounds}
    */
   public record CompiledScan(
       String table,
@@ -60,7 +104,8 @@ public final class ScanCompiler {
       String fetch,
       List<String> keys,
       List<GroupingSet> sets,
-      List<CountColumn> columns) {}
+      List<CountColumn> columns,
+      List<Instant> ageBounds) {}
 
   /** A set of group columns and the {@code GROUPING(...)} bitmask DuckDB reports for it. */
   public record GroupingSet(Set<String> columns, long gid) {}
@@ -108,13 +153,27 @@ public final class ScanCompiler {
 
   /** The count columns for these SLOs: g, t and n per SLO, in order, then the row statistics. */
   public static List<CountColumn> sloColumns(List<SloWindow> slos) {
+    return sloColumns(slos, null);
+  }
+
+  /**
+   * The count columns for these SLOs ending at {@code at}: g, t and n per SLO, in order, then the
+   * row statistics, then for each SLO in order: when an alert window reaches before its window's
+   * start, its good and valid events over the whole scanned range ({@code ag<i>}, {@code av<i>};
+   * otherwise its {@code g<i>}, {@code t<i>} serve, split by the age class {@code __a}, see {@link
+   * #ageBounds}), and the valid events each exclusion removed from its window ({@code x<i>_<k>}).
+   * Events in an SLO's exclusions count in none of its other columns.
+   *
+   * @param at the end of every window; null when no SLO has alert windows
+   */
+  public static List<CountColumn> sloColumns(List<SloWindow> slos, Instant at) {
     List<CountColumn> cols = new ArrayList<>();
     for (int i = 0; i < slos.size(); i++) {
       SloWindow s = slos.get(i);
       String total =
           s.slo().sli().total() == null ? null : "(" + s.slo().sli().total().text() + ")";
       String good = goodExpression(s.slo().sli());
-      String base = "__keep AND __t >= " + TimeColumn.micros(s.start());
+      String base = "__keep AND __t >= " + TimeColumn.micros(s.start()) + notExcluded(s);
       String valid = total == null ? "" : " AND " + total + " IS TRUE";
       cols.add(new CountColumn("g" + i, base + valid + " AND " + good + " IS TRUE"));
       cols.add(new CountColumn("t" + i, base + valid + " AND " + good + " IS NOT NULL"));
@@ -136,7 +195,57 @@ public final class ScanCompiler {
     cols.add(new CountColumn("rows_in_range", "__t IS NOT NULL"));
     cols.add(new CountColumn("excluded", "__t IS NOT NULL AND NOT __keep"));
     cols.add(new CountColumn("null_time", "__t IS NULL"));
+    for (int i = 0; i < slos.size(); i++) {
+      SloWindow s = slos.get(i);
+      String total =
+          s.slo().sli().total() == null
+              ? ""
+              : " AND (" + s.slo().sli().total().text() + ") IS TRUE";
+      String good = goodExpression(s.slo().sli());
+      if (!s.alertWindows().isEmpty() && s.needsAlertFlags(at)) {
+        // good and valid events at any time in range: the age class __a splits them by window
+        String w = "__keep" + notExcluded(s) + total;
+        cols.add(new CountColumn("ag" + i, w + " AND " + good + " IS TRUE"));
+        cols.add(new CountColumn("av" + i, w + " AND " + good + " IS NOT NULL"));
+      }
+      List<Exclusion> distinct = s.distinctExclusions();
+      for (int k = 0; k < distinct.size(); k++) {
+        Exclusion e = distinct.get(k);
+        List<ExcludedInterval> own =
+            s.exclusions().stream().filter(x -> x.exclusion().equals(e)).toList();
+        cols.add(
+            new CountColumn(
+                "x" + i + "_" + k,
+                "__keep AND __t >= "
+                    + TimeColumn.micros(s.start())
+                    + " AND "
+                    + inAny(own)
+                    + total
+                    + " AND "
+                    + good
+                    + " IS NOT NULL"));
+      }
+    }
     return cols;
+  }
+
+  private static String notExcluded(SloWindow s) {
+    return s.exclusions().isEmpty() ? "" : " AND NOT " + inAny(s.exclusions());
+  }
+
+  /** True for an event inside any of the intervals: {@code ((__t >= s AND __t < e) OR ...)}. */
+  static String inAny(List<ExcludedInterval> intervals) {
+    StringBuilder b = new StringBuilder("(");
+    for (int i = 0; i < intervals.size(); i++) {
+      ExcludedInterval x = intervals.get(i);
+      if (i > 0) b.append(" OR ");
+      b.append("(__t >= ")
+          .append(TimeColumn.micros(x.start()))
+          .append(" AND __t < ")
+          .append(TimeColumn.micros(x.end()))
+          .append(')');
+    }
+    return b.append(')').toString();
   }
 
   /**
@@ -149,13 +258,15 @@ public final class ScanCompiler {
       Sli sli = slos.get(i).slo().sli();
       String total = sli.total() == null ? null : "(" + sli.total().text() + ")";
       String good = goodExpression(sli);
+      String keep = "__keep" + notExcluded(slos.get(i));
       String valid = total == null ? "" : " AND " + total + " IS TRUE";
-      cols.add(new CountColumn("a" + i, "__keep" + valid + " AND " + good + " IS TRUE"));
-      cols.add(new CountColumn("b" + i, "__keep" + valid + " AND " + good + " IS NOT NULL"));
+      cols.add(new CountColumn("a" + i, keep + valid + " AND " + good + " IS TRUE"));
+      cols.add(new CountColumn("b" + i, keep + valid + " AND " + good + " IS NOT NULL"));
       cols.add(
           new CountColumn(
               "m" + i,
-              "__keep AND "
+              keep
+                  + " AND "
                   + (total == null
                       ? good + " IS NULL"
                       : "("
@@ -177,7 +288,7 @@ public final class ScanCompiler {
       Instant at,
       Duration bucket,
       String table) {
-    return compile(src, slos, sloColumns(slos), from, at, bucket, table);
+    return compile(src, slos, sloColumns(slos, at), from, at, bucket, table);
   }
 
   /** Compiles a scan with any count columns, grouped by the SLOs' {@code per} sets. */
@@ -250,6 +361,18 @@ public final class ScanCompiler {
     for (String k : quotedKeys) flags.append(k).append(", ");
     if (bucket != null)
       flags.append("__t // ").append(bucket.toNanos() / 1_000).append(" AS __b, ");
+    List<Instant> bounds = ageBounds(slos, at);
+    if (!bounds.isEmpty()) {
+      flags.append("CASE");
+      for (int c = bounds.size(); c >= 1; c--) {
+        flags
+            .append(" WHEN __t >= ")
+            .append(TimeColumn.micros(bounds.get(c - 1)))
+            .append(" THEN ")
+            .append(c);
+      }
+      flags.append(" ELSE 0 END AS __a, ");
+    }
     if (extras != null) {
       List<String> terms = new ArrayList<>();
       for (Instant cut : extras.cuts(slos))
@@ -284,6 +407,7 @@ public final class ScanCompiler {
       sql.append(", CAST(").append(quotedKeys.get(j)).append(" AS VARCHAR) AS k").append(j);
     if (bucket != null) sql.append(", __b");
     if (extras != null) sql.append(", __seg");
+    if (!bounds.isEmpty()) sql.append(", __a");
     for (CountColumn c : columns)
       sql.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT AS ").append(c.name());
     sql.append("\nFROM (").append(flags).append(")\nGROUP BY GROUPING SETS (");
@@ -294,6 +418,7 @@ public final class ScanCompiler {
       // a report buckets the overall set only: per-group and per-dimension sets stay small
       if (bucket != null && (extras == null || set.isEmpty())) cols.add("__b");
       if (extras != null) cols.add("__seg");
+      if (!bounds.isEmpty()) cols.add("__a");
       sql.append(first ? "" : ", ").append('(').append(String.join(", ", cols)).append(')');
       first = false;
       long gid = 0;
@@ -332,7 +457,19 @@ public final class ScanCompiler {
           .append(") GROUP BY ALL");
     }
     return new CompiledScan(
-        table, sql.toString(), fetch.toString(), keys, out, List.copyOf(columns));
+        table, sql.toString(), fetch.toString(), keys, out, List.copyOf(columns), bounds);
+  }
+
+  /**
+   * The starts of every alert window of these SLOs, {@code at - d}, distinct and oldest first: b1 <
+   * ... < bm. A row's age class {@code __a} is how many of them it is at or after (0 when older
+   * than every window), so a window starting at bj holds exactly the classes j and above. One small
+   * grouping key replaces two count columns per window and SLO.
+   */
+  public static List<Instant> ageBounds(List<SloWindow> slos, Instant at) {
+    java.util.TreeSet<Instant> b = new java.util.TreeSet<>();
+    for (SloWindow s : slos) for (Duration d : s.alertWindows()) b.add(at.minus(d));
+    return List.copyOf(b);
   }
 
   /** The SQL that is true for a good event, as the SLI defines it. */

@@ -174,18 +174,15 @@ final class SourceBinder {
       }
       case EPOCH_S -> types.put(tsCol, "DOUBLE");
       case EPOCH_MS, EPOCH_US -> types.put(tsCol, "BIGINT");
-      case PATTERN ->
-          types.put(
-              tsCol,
-              t.pattern().contains("%z") || t.pattern().contains("%Z")
-                  ? "TIMESTAMPTZ"
-                  : "TIMESTAMP");
+      // read_csv cannot type a column as TIMESTAMPTZ through a pattern with %z (every row fails
+      // to convert): such text stays text, and try_strptime in TimeColumn reads its offsets.
+      case PATTERN -> types.put(tsCol, zonedPattern(t) ? "VARCHAR" : "TIMESTAMP");
     }
     StringBuilder opts =
         new StringBuilder(dialect)
             .append(", columns = ")
             .append(struct(types.keySet(), types::get));
-    if (t.encoding() == EventTime.Encoding.PATTERN)
+    if (t.encoding() == EventTime.Encoding.PATTERN && !zonedPattern(t))
       opts.append(", timestampformat = ").append(Sql.literal(t.pattern()));
     String rejects = "slo_rejects_" + n;
     String scans = "slo_reject_scans_" + n;
@@ -236,6 +233,10 @@ final class SourceBinder {
           "set csv: {delimiter: ..., quote: ..., header: ...} on the source",
           e);
     }
+  }
+
+  private static boolean zonedPattern(EventTime t) {
+    return t.pattern().contains("%z") || t.pattern().contains("%Z");
   }
 
   /** DuckDB prints an absent quote or escape character as {@code (empty)}. */

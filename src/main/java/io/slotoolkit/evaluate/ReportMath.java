@@ -107,6 +107,8 @@ public final class ReportMath {
     return switch (status) {
       case BREACHED -> Health.RED;
       case NO_DATA -> Health.GREY;
+      // a burn-rate alert fired on a result that meets its objective: not red, not fine either
+      case ALERT -> Health.AMBER;
       case OK -> {
         boolean lowBudget = remaining != null && remaining < LOW_BUDGET;
         boolean recentBelow =

@@ -22,19 +22,33 @@ public record Catalog(List<SpecFile> files) {
     return files.stream().flatMap(f -> f.forecasts().stream()).toList();
   }
 
-  /** Keeps only the SLOs that match; files left without SLOs are dropped. */
+  /** Every exclusion of every file, in file order. */
+  public List<Exclusion> exclusions() {
+    return files.stream().flatMap(f -> f.exclusions().stream()).toList();
+  }
+
+  /**
+   * The run's severity table: the levels of the first file that has one (a check reports files
+   * whose tables differ); empty when no file has one.
+   */
+  public List<SeverityLevel> severity() {
+    return files.stream()
+        .map(SpecFile::severity)
+        .filter(s -> !s.isEmpty())
+        .findFirst()
+        .orElse(List.of());
+  }
+
+  /**
+   * Keeps only the SLOs that match; files left without SLOs are dropped unless they hold a severity
+   * table or exclusions.
+   */
   public Catalog select(Predicate<Slo> keep) {
     return new Catalog(
         files.stream()
-            .map(
-                f ->
-                    new SpecFile(
-                        f.path(),
-                        f.service(),
-                        f.sources(),
-                        f.slos().stream().filter(keep).toList(),
-                        f.forecasts()))
-            .filter(f -> !f.slos().isEmpty())
+            .map(f -> f.with(f.sources(), f.slos().stream().filter(keep).toList()))
+            .filter(
+                f -> !f.slos().isEmpty() || !f.severity().isEmpty() || !f.exclusions().isEmpty())
             .toList());
   }
 }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param location where the SLO is declared
  * @param dimensions columns {@code slo report} breaks the SLI down by (one table each); empty for
  *     none
+ * @param alerting its burn-rate alert pairs (or the default policy) and their traffic guard
+ * @param tags labels severity conditions select SLOs by ({@code critical}); may be empty
  */
 public record Slo(
     String name,
@@ -29,7 +31,9 @@ public record Slo(
     List<String> per,
     long minEvents,
     SourceLocation location,
-    List<String> dimensions) {
+    List<String> dimensions,
+    Alerting alerting,
+    List<String> tags) {
   public Slo {
     if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
       throw new IllegalArgumentException("invalid SLO name: " + name);
@@ -40,9 +44,11 @@ public record Slo(
     per = per == null ? List.of() : List.copyOf(per);
     if (minEvents < 0) throw new IllegalArgumentException("min_events must be >= 0");
     dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
+    if (alerting == null) alerting = Alerting.DEFAULT;
+    tags = tags == null ? List.of() : List.copyOf(tags);
   }
 
-  /** An SLO without report dimensions. */
+  /** An SLO without report dimensions, with the default alert policy and no tags. */
   public Slo(
       String name,
       String service,
@@ -65,6 +71,37 @@ public record Slo(
         per,
         minEvents,
         location,
+        List.of(),
+        Alerting.DEFAULT,
+        List.of());
+  }
+
+  /** An SLO with report dimensions, the default alert policy and no tags. */
+  public Slo(
+      String name,
+      String service,
+      String description,
+      DataSource source,
+      Sli sli,
+      Objective objective,
+      Window window,
+      List<String> per,
+      long minEvents,
+      SourceLocation location,
+      List<String> dimensions) {
+    this(
+        name,
+        service,
+        description,
+        source,
+        sli,
+        objective,
+        window,
+        per,
+        minEvents,
+        location,
+        dimensions,
+        Alerting.DEFAULT,
         List.of());
   }
 
@@ -81,7 +118,9 @@ public record Slo(
         per,
         minEvents,
         location,
-        dimensions);
+        dimensions,
+        alerting,
+        tags);
   }
 
   /** {@code service/name}: unique across a run. */

@@ -5,9 +5,17 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import io.slotoolkit.evaluate.AlertStatus;
+import io.slotoolkit.evaluate.Assessment;
+import io.slotoolkit.evaluate.ExclusionCount;
+import io.slotoolkit.evaluate.ResultDetails;
+import io.slotoolkit.evaluate.SeverityMatch;
 import io.slotoolkit.model.Evaluation;
+import io.slotoolkit.model.Exclusion;
+import io.slotoolkit.model.SeverityResponse;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SourceStats;
+import io.slotoolkit.model.WindowLengths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -21,9 +29,16 @@ import java.util.Map;
  */
 public final class JsonRenderer implements Renderer {
   private final String failOn;
+  private final Assessment assessment;
 
   public JsonRenderer(String failOn) {
+    this(failOn, null);
+  }
+
+  /** With each result's alerts, exclusions and severity, and the run's severity. */
+  public JsonRenderer(String failOn, Assessment assessment) {
     this.failOn = failOn;
+    this.assessment = assessment;
   }
 
   @Override
@@ -49,6 +64,28 @@ public final class JsonRenderer implements Renderer {
       g.writeArrayFieldStart("sources");
       for (SourceStats s : e.sources()) source(g, s);
       g.writeEndArray();
+      if (assessment != null) {
+        SeverityMatch top = assessment.severity().highest();
+        if (top == null) g.writeNullField("severity");
+        else {
+          g.writeObjectFieldStart("severity");
+          g.writeStringField("level", top.level().name());
+          g.writeStringField("slo", top.slo());
+          g.writeStringField("condition", top.condition());
+          g.writeStringField("reason", top.reason());
+          SeverityResponse resp = top.level().response();
+          if (resp == null) g.writeNullField("response");
+          else {
+            g.writeObjectFieldStart("response");
+            g.writeStringField("who", resp.who());
+            g.writeBooleanField("out_of_hours", resp.outOfHours());
+            if (resp.timeToAct() == null) g.writeNullField("within_seconds");
+            else g.writeNumberField("within_seconds", resp.timeToAct().getSeconds());
+            g.writeEndObject();
+          }
+          g.writeEndObject();
+        }
+      }
       g.writeEndObject();
       g.flush();
       out.println();
@@ -58,7 +95,7 @@ public final class JsonRenderer implements Renderer {
     }
   }
 
-  private static void result(JsonGenerator g, SloResult r) throws IOException {
+  private void result(JsonGenerator g, SloResult r) throws IOException {
     ZoneId zone = r.slo().source().zone();
     g.writeStartObject();
     g.writeStringField("slo", r.slo().name());
@@ -95,7 +132,59 @@ public final class JsonRenderer implements Renderer {
     g.writeNumberField("skipped_null", r.skippedNull());
     g.writeStringField("source", r.slo().source().name());
     if (r.slo().description() != null) g.writeStringField("description", r.slo().description());
+    if (assessment != null) details(g, r, zone);
     g.writeEndObject();
+  }
+
+  private void details(JsonGenerator g, SloResult r, ZoneId zone) throws IOException {
+    ResultDetails d = assessment.details(r).orElse(null);
+    g.writeArrayFieldStart("alerts");
+    if (d != null) {
+      for (AlertStatus a : d.alerts()) {
+        g.writeStartObject();
+        g.writeStringField("severity", a.rule().severity());
+        g.writeStringField("long_window", WindowLengths.label(a.rule().longWindow()));
+        g.writeStringField("short_window", WindowLengths.label(a.rule().shortWindow()));
+        g.writeFieldName("factor");
+        g.writeNumber(a.rule().factor());
+        number(g, "long_burn_rate", a.longBurnRate());
+        number(g, "short_burn_rate", a.shortBurnRate());
+        g.writeBooleanField("fired", a.fired());
+        number(g, "budget_consumed_long", a.longBudgetConsumed());
+        number(g, "budget_consumed_short", a.shortBudgetConsumed());
+        if (a.timeToExhaustion() == null) g.writeNullField("time_to_exhaustion_seconds");
+        else g.writeNumberField("time_to_exhaustion_seconds", a.timeToExhaustion().getSeconds());
+        g.writeNumberField("long_good", a.longWindow().good());
+        g.writeNumberField("long_total", a.longWindow().total());
+        g.writeNumberField("short_good", a.shortWindow().good());
+        g.writeNumberField("short_total", a.shortWindow().total());
+        g.writeBooleanField("held_by_min_events", a.belowMinEvents());
+        g.writeEndObject();
+      }
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("exclusions");
+    if (d != null) {
+      for (ExclusionCount x : d.exclusions()) {
+        g.writeStartObject();
+        g.writeStringField("reason", x.exclusion().reason());
+        g.writeStringField("start", Times.iso(x.start(), zone));
+        g.writeStringField("end", Times.iso(x.end(), zone));
+        if (x.exclusion() instanceof Exclusion.Weekly w) g.writeStringField("weekly", w.describe());
+        g.writeNumberField("events_removed", x.eventsRemoved());
+        g.writeEndObject();
+      }
+    }
+    g.writeEndArray();
+    SeverityMatch m = assessment.severity().forSlo(r.slo().qualifiedName()).orElse(null);
+    if (m == null) g.writeNullField("severity");
+    else {
+      g.writeObjectFieldStart("severity");
+      g.writeStringField("level", m.level().name());
+      g.writeStringField("condition", m.condition());
+      g.writeStringField("reason", m.reason());
+      g.writeEndObject();
+    }
   }
 
   private static void source(JsonGenerator g, SourceStats s) throws IOException {

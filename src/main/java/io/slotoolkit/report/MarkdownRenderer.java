@@ -1,17 +1,28 @@
 package io.slotoolkit.report;
 
+import io.slotoolkit.evaluate.Assessment;
+import io.slotoolkit.evaluate.SeverityMatch;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SourceStats;
 import io.slotoolkit.model.Status;
 import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
 
 /** A Markdown scorecard for a pull-request comment or a CI job summary. */
 public final class MarkdownRenderer implements Renderer {
   private final String failOn;
+  private final Assessment assessment;
 
   public MarkdownRenderer(String failOn) {
+    this(failOn, null);
+  }
+
+  /** A PR comment with the check's alerts, severity, exclusions and top offenders too. */
+  public MarkdownRenderer(String failOn, Assessment assessment) {
     this.failOn = failOn;
+    this.assessment = assessment;
   }
 
   @Override
@@ -29,19 +40,38 @@ public final class MarkdownRenderer implements Renderer {
             + breached
             + " breached, "
             + noData
-            + " without data (gate: `--fail-on "
+            + " without data"
+            + (assessment == null
+                ? ""
+                : ", "
+                    + e.results().stream().filter(r -> r.status() == Status.ALERT).count()
+                    + " alerting"
+                    + (assessment.severity().highest() == null
+                        ? ""
+                        : ", severity **" + assessment.severity().highest().level().name() + "**"))
+            + " (gate: `--fail-on "
             + failOn
             + "`).");
     out.println();
     out.println(
         "| SLO | Service | Group | Window | Objective | SLI | Good / total | Budget left | Burn | Status |");
     out.println("|---|---|---|---|---|--:|--:|--:|--:|---|");
+    int hiddenOk = 0;
     for (SloResult r : e.results()) {
+      // a PR comment stays short: groups of per SLOs that are simply OK are counted, not listed
+      if (assessment != null
+          && r.group() != null
+          && !r.group().columns().isEmpty()
+          && r.status() == Status.OK) {
+        hiddenOk++;
+        continue;
+      }
       String status =
           switch (r.status()) {
             case OK -> "✅ OK";
             case BREACHED -> "❌ **BREACHED**";
             case NO_DATA -> "⚪ NO_DATA";
+            case ALERT -> "🔥 **ALERT**";
           };
       out.println(
           "| "
@@ -68,7 +98,12 @@ public final class MarkdownRenderer implements Renderer {
               + status
               + " |");
     }
+    if (hiddenOk > 0) {
+      out.println();
+      out.println("_" + hiddenOk + " OK group(s) of per-group SLOs not listed._");
+    }
     out.println();
+    if (assessment != null) details(e, out);
     for (SourceStats s : e.sources()) {
       out.println(
           "- source `"
@@ -84,6 +119,65 @@ public final class MarkdownRenderer implements Renderer {
               + " malformed");
     }
     out.flush();
+  }
+
+  private static final int TOP = 5;
+
+  private void details(Evaluation e, PrintWriter out) {
+    SeverityMatch top = assessment.severity().highest();
+    if (top != null) {
+      out.println("**Severity:** " + cell(AlertText.severity(top)));
+      out.println();
+    }
+    List<String> fired = AlertText.fired(assessment);
+    if (!fired.isEmpty()) {
+      out.println("### Alerts firing");
+      out.println();
+      for (String f : fired.subList(0, Math.min(fired.size(), 20))) out.println("- 🔥 " + cell(f));
+      if (fired.size() > 20) out.println("- ... and " + (fired.size() - 20) + " more");
+      out.println();
+    }
+    // worst groups: least budget left among groups with data, across per SLOs
+    List<SloResult> groups =
+        e.results().stream()
+            .filter(r -> r.group() != null && !r.group().columns().isEmpty())
+            .filter(r -> r.status() != Status.NO_DATA && r.budget().remaining() != null)
+            .filter(r -> r.budget().remaining() < 1)
+            .sorted(Comparator.comparingDouble((SloResult r) -> r.budget().remaining()))
+            .limit(TOP)
+            .toList();
+    if (!groups.isEmpty()) {
+      out.println("### Top offenders");
+      out.println();
+      out.println("| SLO | Group | SLI | Bad events | Budget left | Status |");
+      out.println("|---|---|--:|--:|--:|---|");
+      for (SloResult r : groups) {
+        out.println(
+            "| "
+                + cell(r.slo().name())
+                + " | "
+                + cell(r.group().label())
+                + " | "
+                + Numbers.sliPercent(r.sli(), r.slo().objective())
+                + " | "
+                + Numbers.count(r.budget().bad())
+                + " | "
+                + Numbers.budgetPercent(r.budget().remaining())
+                + " | "
+                + r.status()
+                + " |");
+      }
+      out.println();
+    }
+    List<String> excluded = AlertText.exclusions(assessment);
+    if (!excluded.isEmpty()) {
+      out.println("<details><summary>Exclusions</summary>");
+      out.println();
+      for (String x : excluded) out.println("- " + cell(x));
+      out.println();
+      out.println("</details>");
+      out.println();
+    }
   }
 
   /** Escapes the characters that would break a table cell. */

@@ -264,6 +264,7 @@ public final class ReportTextRenderer implements ReportRenderer {
               case OK -> style.green("OK");
               case BREACHED -> style.red("BREACHED");
               case NO_DATA -> style.yellow("NO_DATA");
+              case ALERT -> style.red("ALERT");
             };
     return new String[] {
       label,

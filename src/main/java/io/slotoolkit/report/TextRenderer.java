@@ -1,5 +1,7 @@
 package io.slotoolkit.report;
 
+import io.slotoolkit.evaluate.Assessment;
+import io.slotoolkit.evaluate.SeverityMatch;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SourceStats;
@@ -18,11 +20,18 @@ public final class TextRenderer implements Renderer {
   private final Style style;
   private final boolean allGroups;
   private final String failOn;
+  private final Assessment assessment;
 
   public TextRenderer(Style style, boolean allGroups, String failOn) {
+    this(style, allGroups, failOn, null);
+  }
+
+  /** With the fired alerts, exclusions and severity of a check. */
+  public TextRenderer(Style style, boolean allGroups, String failOn, Assessment assessment) {
     this.style = style;
     this.allGroups = allGroups;
     this.failOn = failOn;
+    this.assessment = assessment;
   }
 
   @Override
@@ -67,12 +76,14 @@ public final class TextRenderer implements Renderer {
       }
       long breached = rs.stream().filter(r -> r.status() == Status.BREACHED).count();
       long noData = rs.stream().filter(r -> r.status() == Status.NO_DATA).count();
-      long ok = rs.size() - breached - noData;
+      long alerting = rs.stream().filter(r -> r.status() == Status.ALERT).count();
+      long ok = rs.size() - breached - noData - alerting;
       boolean empty = first.group().columns().isEmpty();
       String summary =
           empty ? "no groups" : rs.size() + " × " + String.join(",", first.group().columns());
       String statuses =
           (breached > 0 ? style.red(breached + " BREACHED") + " " : "")
+              + (alerting > 0 ? style.red(alerting + " ALERT") + " " : "")
               + (ok > 0 ? style.green(ok + " OK") + " " : "")
               + (noData > 0 ? style.yellow(noData + " NO_DATA") : "");
       long good = rs.stream().mapToLong(SloResult::good).sum();
@@ -91,7 +102,7 @@ public final class TextRenderer implements Renderer {
           statuses.strip());
       for (SloResult r : rs) {
         if (empty) continue;
-        if (!allGroups && r.status() != Status.BREACHED) {
+        if (!allGroups && r.status() != Status.BREACHED && r.status() != Status.ALERT) {
           hidden++;
           continue;
         }
@@ -105,6 +116,7 @@ public final class TextRenderer implements Renderer {
               "("
                   + hidden
                   + " groups that are OK or without enough data not shown; --all-groups lists them)"));
+    if (assessment != null) alerts(out);
     out.println();
     for (SourceStats s : e.sources()) {
       StringBuilder b =
@@ -125,6 +137,7 @@ public final class TextRenderer implements Renderer {
       for (String sample : s.badRowSamples()) out.println(style.dim("  " + sample));
     }
     long breached = e.results().stream().filter(r -> r.status() == Status.BREACHED).count();
+    long alerting = e.results().stream().filter(r -> r.status() == Status.ALERT).count();
     String verdict = e.passed() ? style.green("PASSED") : style.red("FAILED");
     out.println(
         verdict
@@ -132,10 +145,58 @@ public final class TextRenderer implements Renderer {
             + breached
             + " of "
             + e.results().size()
-            + " result(s) BREACHED (--fail-on "
+            + " result(s) BREACHED"
+            + (alerting > 0 ? ", " + alerting + " ALERT" : "")
+            + (assessment != null && assessment.severity().highest() != null
+                ? ", severity " + assessment.severity().highest().level().name()
+                : "")
+            + " (--fail-on "
             + failOn
             + ")");
     out.flush();
+  }
+
+  /** Fired alerts (at most {@link #MAX_LINES}), exclusions and severities, after the table. */
+  private void alerts(PrintWriter out) {
+    List<String> fired = AlertText.fired(assessment);
+    if (!fired.isEmpty()) {
+      out.println();
+      out.println(style.bold("alerts firing"));
+      section(out, fired, true);
+    }
+    List<String> held = AlertText.heldBack(assessment);
+    if (!held.isEmpty()) {
+      out.println();
+      out.println(style.bold("held back by min_events"));
+      section(out, held, false);
+    }
+    List<String> excluded = AlertText.exclusions(assessment);
+    if (!excluded.isEmpty()) {
+      out.println();
+      out.println(style.bold("exclusions"));
+      section(out, excluded, false);
+    }
+    SeverityMatch top = assessment.severity().highest();
+    if (top != null) {
+      out.println();
+      out.println(style.bold("severity ") + style.red(AlertText.severity(top)));
+      assessment.severity().perSlo().stream()
+          .filter(m -> m != top)
+          .sorted(java.util.Comparator.comparingInt(SeverityMatch::rank))
+          .forEach(m -> out.println("  " + m.describe()));
+    }
+  }
+
+  private static final int MAX_LINES = 10;
+
+  private void section(PrintWriter out, List<String> lines, boolean red) {
+    for (int i = 0; i < Math.min(MAX_LINES, lines.size()); i++) {
+      out.println("  " + (red ? style.red(lines.get(i)) : lines.get(i)));
+    }
+    if (lines.size() > MAX_LINES) {
+      out.println(
+          style.dim("  (" + (lines.size() - MAX_LINES) + " more; --format json lists them all)"));
+    }
   }
 
   private String[] row(SloResult r, String name, String service, String group) {
@@ -144,6 +205,7 @@ public final class TextRenderer implements Renderer {
           case OK -> style.green("OK");
           case BREACHED -> style.red("BREACHED");
           case NO_DATA -> style.yellow("NO_DATA");
+          case ALERT -> style.red("ALERT");
         };
     String budget = Numbers.budgetPercent(r.budget().remaining());
     if (r.budget().remaining() != null && r.budget().remaining() < 0) budget = style.red(budget);

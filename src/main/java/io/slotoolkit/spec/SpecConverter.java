@@ -1,15 +1,23 @@
 package io.slotoolkit.spec;
 
+import io.slotoolkit.model.AlertRule;
+import io.slotoolkit.model.Alerting;
 import io.slotoolkit.model.CsvDialect;
 import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.EventTime;
+import io.slotoolkit.model.Exclusion;
+import io.slotoolkit.model.ExclusionScope;
 import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.LatencyUnit;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.SeverityCondition;
+import io.slotoolkit.model.SeverityLevel;
+import io.slotoolkit.model.SeverityResponse;
 import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SpecFile;
 import io.slotoolkit.model.SqlExpression;
@@ -17,8 +25,14 @@ import io.slotoolkit.model.Window;
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,6 +78,7 @@ final class SpecConverter {
   private final Path file;
   private final List<Problem> problems;
   private final List<DeclaredSlo> declared = new ArrayList<>();
+  private final List<Exclusion> exclusions = new ArrayList<>();
 
   /**
    * @param file the spec file as the user named it
@@ -92,10 +107,19 @@ final class SpecConverter {
     sources(top, sources, sourceNames);
     List<Slo> slos = slos(top, service, sources, sourceNames);
     checkUniqueNames();
+    List<SeverityLevel> severity = severity(top);
+    exclusionsFile(top, sources.values());
     List<ForecastEntry> forecasts =
         new ForecastConverter(this, problems).forecasts(top, service, sources, sourceNames);
     return new Converted(
-        new SpecFile(file, service, List.copyOf(sources.values()), slos, forecasts),
+        new SpecFile(
+            file,
+            service,
+            List.copyOf(sources.values()),
+            slos,
+            List.copyOf(exclusions),
+            severity,
+            forecasts),
         List.copyOf(declared));
   }
 
@@ -167,7 +191,9 @@ final class SpecConverter {
     SqlExpression where = expression(f, "where", false);
     long maxBadRows = wholeNumber(f, "max_bad_rows");
     List<String> mask = columns(f, "mask");
+    List<Exclusion> excluded = exclusions(f, new ExclusionScope.SourceNamed(name, file), zone);
     if (problems.size() > before) return null;
+    exclusions.addAll(excluded);
     return new DataSource(
         name,
         file,
@@ -341,8 +367,16 @@ final class SpecConverter {
     List<String> per = columns(f, "per");
     long minEvents = wholeNumber(f, "min_events");
     List<String> dimensions = columns(f, "dimensions");
+    Alerting alerting = alerting(f);
+    List<String> tags = tags(f);
+    List<Exclusion> excluded =
+        exclusions(
+            f,
+            new ExclusionScope.SloNamed(service + "/" + (name == null ? "-" : name)),
+            source == null ? ZoneParser.UTC : source.zone());
     // A broken source has its own problems; the SLO reading it is left out without another one.
     if (problems.size() > before || source == null) return null;
+    exclusions.addAll(excluded);
     return new Slo(
         name,
         service,
@@ -354,7 +388,9 @@ final class SpecConverter {
         per,
         minEvents,
         map.location(),
-        dimensions);
+        dimensions,
+        alerting,
+        tags);
   }
 
   /** A valid name close to what was written: {@code API_Latency} becomes {@code api-latency}. */
@@ -536,6 +572,498 @@ final class SpecConverter {
                 "SLO names are unique within a file"));
       }
     }
+  }
+
+  // ---- alerts, tags, exclusions, severity ----
+
+  private static final Pattern LENGTH = Pattern.compile("([0-9]+)([smhd])");
+  private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+  private static final Map<String, DayOfWeek> DAYS = days();
+
+  private static Map<String, DayOfWeek> days() {
+    Map<String, DayOfWeek> m = new LinkedHashMap<>();
+    for (DayOfWeek d : DayOfWeek.values()) {
+      String full = d.name().toLowerCase(Locale.ROOT);
+      m.put(full.substring(0, 3), d);
+      m.put(full, d);
+    }
+    return m;
+  }
+
+  /** {@code alerts:} as a list of pairs, or a map with {@code pairs} and {@code min_events}. */
+  private Alerting alerting(Fields slo) {
+    YamlNode v = slo.value("alerts");
+    if (v == null) return Alerting.DEFAULT;
+    SourceLocation at = slo.keyLocation("alerts");
+    if (v instanceof YamlNode.Sequence list) return new Alerting(pairs(list), 0, at);
+    if (!(v instanceof YamlNode.Mapping map)) {
+      wrongType(
+          slo,
+          "alerts",
+          v,
+          "a list of window pairs ({long, short, factor, severity}) or a map with 'pairs' and"
+              + " 'min_events'");
+      return Alerting.DEFAULT;
+    }
+    Fields f = new Fields(map, SpecLevel.ALERTS, "'alerts'", at, problems);
+    long minEvents = wholeNumber(f, "min_events");
+    YamlNode p = f.value("pairs");
+    List<AlertRule> rules = null;
+    if (p instanceof YamlNode.Sequence list) rules = pairs(list);
+    else if (p != null) wrongType(f, "pairs", p, "a list of window pairs");
+    return new Alerting(rules, minEvents, at);
+  }
+
+  private List<AlertRule> pairs(YamlNode.Sequence list) {
+    List<AlertRule> rules = new ArrayList<>();
+    for (YamlNode item : list.items()) {
+      if (!(item instanceof YamlNode.Mapping map)) {
+        problems.add(
+            new Problem(
+                item.location(),
+                "an alert pair must be a map, found " + item.describe(),
+                "such as {long: 1h, short: 5m, factor: 14.4, severity: page}"));
+        continue;
+      }
+      int before = problems.size();
+      Fields f = new Fields(map, SpecLevel.ALERT_PAIR, "this alert pair", map.location(), problems);
+      Duration longWindow = length(f, "long", true);
+      Duration shortWindow = length(f, "short", true);
+      BigDecimal factor = null;
+      YamlNode.Scalar fs =
+          requiredScalar(f, "factor", "a burn-rate factor such as 14.4", "such as factor: 14.4");
+      if (fs != null) {
+        if (fs.kind() == YamlNode.Kind.INTEGER || fs.kind() == YamlNode.Kind.DECIMAL) {
+          factor = fs.number();
+        } else {
+          wrongType(f, "factor", fs, "a number such as 14.4");
+        }
+      }
+      String severity =
+          requiredText(f, "severity", "a lower-case name such as page", "page or ticket");
+      if (problems.size() > before) continue;
+      List<String> wrong = AlertRule.problems(longWindow, shortWindow, factor, severity);
+      for (String w : wrong) problems.add(Problem.of(map.location(), w));
+      if (wrong.isEmpty()) {
+        rules.add(new AlertRule(longWindow, shortWindow, factor, severity, map.location()));
+      }
+    }
+    return rules;
+  }
+
+  /** A length such as {@code 5m}, {@code 1h}, {@code 3d} or {@code 90s}. */
+  private Duration length(Fields f, String key, boolean required) {
+    String expected = "a length such as 5m, 1h or 3d";
+    YamlNode.Scalar s =
+        required ? requiredScalar(f, key, expected, expected) : scalar(f, key, expected);
+    if (s == null) return null;
+    java.util.regex.Matcher m = LENGTH.matcher(s.text().strip());
+    if (!m.matches()) {
+      problems.add(
+          new Problem(
+              s.location(),
+              "'" + key + "' must be a length, found " + s.describe(),
+              "write a number and s, m, h or d, such as 5m, 1h or 3d"));
+      return null;
+    }
+    long n;
+    try {
+      n = Long.parseLong(m.group(1));
+    } catch (NumberFormatException e) {
+      n = Long.MAX_VALUE;
+    }
+    if (n > WindowParser.MAX_DAYS * 86_400) {
+      problems.add(new Problem(s.location(), "'" + key + "' is too long: " + s.text(), null));
+      return null;
+    }
+    return switch (m.group(2)) {
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
+    };
+  }
+
+  private List<String> tags(Fields slo) {
+    YamlNode v = slo.value("tags");
+    if (v == null) return List.of();
+    List<YamlNode> items;
+    if (v instanceof YamlNode.Scalar s && !s.isNull()) items = List.of(s);
+    else if (v instanceof YamlNode.Sequence list) items = list.items();
+    else {
+      wrongType(slo, "tags", v, "a list of tags such as [critical, customer-facing]");
+      return List.of();
+    }
+    List<String> tags = new ArrayList<>();
+    for (YamlNode item : items) {
+      if (!(item instanceof YamlNode.Scalar s) || s.isNull() || !TAG.matcher(s.text()).matches()) {
+        problems.add(
+            new Problem(
+                item.location(),
+                "a tag must be a lower-case word, found " + item.describe(),
+                "use lowercase letters, digits, '_' and '-', such as critical"));
+      } else if (tags.contains(s.text())) {
+        problems.add(new Problem(s.location(), "tag '" + s.text() + "' is listed twice", null));
+      } else {
+        tags.add(s.text());
+      }
+    }
+    return tags;
+  }
+
+  /** {@code exclude:} of an SLO or a source. */
+  private List<Exclusion> exclusions(Fields owner, ExclusionScope scope, ZoneId zone) {
+    YamlNode v = owner.value("exclude");
+    if (v == null) return List.of();
+    if (!(v instanceof YamlNode.Sequence list)) {
+      wrongType(
+          owner, "exclude", v, "a list of exclusions, each with start/end or weekly, and a reason");
+      return List.of();
+    }
+    List<Exclusion> out = new ArrayList<>();
+    for (YamlNode item : list.items()) {
+      if (!(item instanceof YamlNode.Mapping map)) {
+        problems.add(
+            new Problem(
+                item.location(),
+                "an exclusion must be a map, found " + item.describe(),
+                "such as {start: 2026-03-01T02:00Z, end: 2026-03-01T04:00Z, reason: db upgrade}"));
+        continue;
+      }
+      Exclusion e = exclusion(map, scope, zone);
+      if (e != null) out.add(e);
+    }
+    return out;
+  }
+
+  private Exclusion exclusion(YamlNode.Mapping map, ExclusionScope scope, ZoneId zone) {
+    int before = problems.size();
+    Fields f = new Fields(map, SpecLevel.EXCLUSION, "this exclusion", map.location(), problems);
+    String reason =
+        requiredText(f, "reason", "text", "say why, such as 'planned database upgrade'");
+    YamlNode weekly = f.value("weekly");
+    boolean once = f.value("start") != null || f.value("end") != null;
+    if (weekly != null && once) {
+      problems.add(
+          new Problem(
+              map.location(),
+              "an exclusion has either start and end, or weekly, not both",
+              "split it into two exclusions"));
+      return null;
+    }
+    if (weekly == null) {
+      Instant start = instant(f, "start", zone);
+      Instant end = instant(f, "end", zone);
+      if (problems.size() > before) return null;
+      if (!end.isAfter(start)) {
+        problems.add(
+            new Problem(
+                f.value("end").location(),
+                "the exclusion ends at "
+                    + end
+                    + (end.equals(start)
+                        ? ", the instant it starts"
+                        : ", before it starts at " + start),
+                "the end is exclusive and must come after the start"));
+        return null;
+      }
+      return new Exclusion.Once(start, end, scope, reason, map.location());
+    }
+    if (!(weekly instanceof YamlNode.Mapping wm)) {
+      wrongType(f, "weekly", weekly, "a map with days, from and to");
+      return null;
+    }
+    Fields w = new Fields(wm, SpecLevel.WEEKLY, "'weekly'", f.keyLocation("weekly"), problems);
+    Set<DayOfWeek> days = weekDays(w);
+    LocalTime from = localTime(w, "from");
+    LocalTime to = localTime(w, "to");
+    if (problems.size() > before) return null;
+    return new Exclusion.Weekly(days, from, to, zone, scope, reason, map.location());
+  }
+
+  private Instant instant(Fields f, String key, ZoneId zone) {
+    YamlNode.Scalar s =
+        requiredScalar(
+            f, key, "a date and time such as 2026-03-01T02:00Z", "such as 2026-03-01T02:00Z");
+    if (s == null) return null;
+    try {
+      return ExclusionsCsv.parseTime(s.text().strip(), zone);
+    } catch (DateTimeParseException e) {
+      problems.add(
+          new Problem(
+              s.location(),
+              "'" + s.text() + "' is not a date and time",
+              "write ISO-8601 such as 2026-03-01T02:00Z or 2026-03-01 02:00 (in the source's"
+                  + " timezone)"));
+      return null;
+    }
+  }
+
+  private Set<DayOfWeek> weekDays(Fields w) {
+    YamlNode v = w.value("days");
+    if (v == null) {
+      missing(w, "days", "such as days: [sat, sun]");
+      return null;
+    }
+    List<YamlNode> items;
+    if (v instanceof YamlNode.Scalar s && !s.isNull()) items = List.of(s);
+    else if (v instanceof YamlNode.Sequence list && !list.items().isEmpty()) items = list.items();
+    else {
+      wrongType(w, "days", v, "a list of days such as [sat, sun]");
+      return null;
+    }
+    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+    for (YamlNode item : items) {
+      DayOfWeek d =
+          item instanceof YamlNode.Scalar s
+              ? DAYS.get(s.text().strip().toLowerCase(Locale.ROOT))
+              : null;
+      if (d == null) {
+        problems.add(
+            new Problem(
+                item.location(),
+                "unknown day " + item.describe(),
+                "write mon, tue, wed, thu, fri, sat or sun"));
+      } else {
+        days.add(d);
+      }
+    }
+    return days;
+  }
+
+  private LocalTime localTime(Fields w, String key) {
+    YamlNode.Scalar s = requiredScalar(w, key, "a time such as \"02:00\"", "such as \"02:00\"");
+    if (s == null) return null;
+    String t = s.text().strip();
+    if (t.matches("[0-9]:[0-9]{2}")) t = "0" + t;
+    if (t.equals("24:00")) t = "00:00";
+    try {
+      return LocalTime.parse(t);
+    } catch (DateTimeParseException e) {
+      problems.add(
+          new Problem(
+              s.location(),
+              "'" + s.text() + "' is not a time of day",
+              "write HH:MM in quotes, such as \"02:00\""));
+      return null;
+    }
+  }
+
+  /** {@code exclusions_file:} read now, so its problems are reported with the specs'. */
+  private void exclusionsFile(Fields top, java.util.Collection<DataSource> sources) {
+    YamlNode.Scalar s = scalar(top, "exclusions_file", "a CSV file path");
+    if (s == null) return;
+    Path path;
+    try {
+      path = file.toAbsolutePath().getParent().resolve(s.text().strip()).normalize();
+    } catch (InvalidPathException e) {
+      problems.add(new Problem(s.location(), "'" + s.text() + "' is not a valid path", null));
+      return;
+    }
+    List<ZoneId> zones = sources.stream().map(DataSource::zone).distinct().toList();
+    ZoneId zone = zones.size() == 1 ? zones.get(0) : ZoneParser.UTC;
+    if (!java.nio.file.Files.isRegularFile(path)) {
+      problems.add(
+          new Problem(
+              s.location(),
+              "exclusions file " + s.text() + " does not exist",
+              "a CSV with the columns start,end,slo,reason, relative to this spec file"));
+      return;
+    }
+    try {
+      exclusions.addAll(
+          ExclusionsCsv.read(file.resolveSibling(s.text().strip()).normalize(), zone));
+    } catch (SloException e) {
+      if (e.problems().isEmpty()) problems.add(new Problem(s.location(), e.getMessage(), e.hint()));
+      else problems.addAll(e.problems());
+    }
+  }
+
+  /** {@code severity:}: the levels, highest first. */
+  private List<SeverityLevel> severity(Fields top) {
+    YamlNode v = top.value("severity");
+    if (v == null) return List.of();
+    if (!(v instanceof YamlNode.Sequence list) || list.items().isEmpty()) {
+      wrongType(top, "severity", v, "a list of levels, highest first, each with name and when");
+      return List.of();
+    }
+    List<SeverityLevel> levels = new ArrayList<>();
+    for (YamlNode item : list.items()) {
+      if (!(item instanceof YamlNode.Mapping map)) {
+        problems.add(
+            new Problem(
+                item.location(),
+                "a severity level must be a map, found " + item.describe(),
+                "such as {name: SEV1, when: [{alert: page}], response: {who: on-call}}"));
+        continue;
+      }
+      SeverityLevel l = level(map);
+      if (l != null) levels.add(l);
+    }
+    return levels;
+  }
+
+  private SeverityLevel level(YamlNode.Mapping map) {
+    int before = problems.size();
+    Fields f =
+        new Fields(map, SpecLevel.SEVERITY_LEVEL, "this severity level", map.location(), problems);
+    YamlNode.Scalar name = requiredScalar(f, "name", "a name such as SEV1", "such as SEV1");
+    if (name != null && !name.text().matches("[A-Za-z][A-Za-z0-9_-]*")) {
+      problems.add(
+          new Problem(
+              name.location(),
+              "severity level name '" + name.text() + "' is not allowed",
+              "start with a letter; use letters, digits, '-' and '_', such as SEV1"));
+    }
+    List<SeverityCondition> conditions = new ArrayList<>();
+    YamlNode when = f.value("when");
+    if (when == null) missing(f, "when", "the conditions, any of which selects this level");
+    else if (!(when instanceof YamlNode.Sequence list)) {
+      wrongType(f, "when", when, "a list of conditions");
+    } else {
+      for (YamlNode c : list.items()) {
+        SeverityCondition cond = condition(c);
+        if (cond != null) conditions.add(cond);
+      }
+    }
+    SeverityResponse response = response(f);
+    if (problems.size() > before) return null;
+    return new SeverityLevel(name.text(), conditions, response, map.location());
+  }
+
+  private SeverityCondition condition(YamlNode node) {
+    if (!(node instanceof YamlNode.Mapping map)) {
+      problems.add(
+          new Problem(
+              node.location(),
+              "a severity condition must be a map, found " + node.describe(),
+              "such as {alert: page, tag: critical} or {budget_below: 25%}"));
+      return null;
+    }
+    Fields f = new Fields(map, SpecLevel.CONDITION, "this condition", map.location(), problems);
+    List<String> kinds = new ArrayList<>();
+    for (String k :
+        List.of(
+            "alert", "groups_breached_over", "traffic_breached_over", "budget_below", "status")) {
+      if (f.value(k) != null) kinds.add(k);
+    }
+    if (kinds.size() != 1) {
+      if (kinds.isEmpty() && f.hasUnknownKeys()) return null;
+      problems.add(
+          new Problem(
+              map.location(),
+              kinds.isEmpty()
+                  ? "a severity condition needs one of alert, groups_breached_over,"
+                      + " traffic_breached_over, budget_below, status"
+                  : "a severity condition has one test, found " + String.join(" and ", kinds),
+              "write one condition per list item; any of them selects the level"));
+      return null;
+    }
+    if (f.value("tag") != null && !kinds.get(0).equals("alert")) {
+      problems.add(
+          new Problem(
+              f.keyLocation("tag"),
+              "'tag' goes only with 'alert'",
+              "such as {alert: page, tag: critical}"));
+      return null;
+    }
+    switch (kinds.get(0)) {
+      case "alert" -> {
+        String sev = text(f, "alert", "an alert severity such as page");
+        String tag = text(f, "tag", "a tag such as critical");
+        return sev == null ? null : new SeverityCondition.AlertFired(sev, tag);
+      }
+      case "groups_breached_over" -> {
+        YamlNode.Scalar s = scalar(f, "groups_breached_over", "a whole number of groups");
+        if (s == null) return null;
+        if (s.kind() != YamlNode.Kind.INTEGER || s.number().signum() < 0) {
+          wrongType(f, "groups_breached_over", s, "a whole number of 0 or more");
+          return null;
+        }
+        return new SeverityCondition.GroupsBreachedOver(s.number().longValue());
+      }
+      case "traffic_breached_over" -> {
+        BigDecimal share = share(f, "traffic_breached_over");
+        if (share == null) return null;
+        if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) >= 0) {
+          problems.add(
+              new Problem(
+                  f.value("traffic_breached_over").location(),
+                  "'traffic_breached_over' must be from 0% to below 100%",
+                  null));
+          return null;
+        }
+        return new SeverityCondition.TrafficBreachedOver(share);
+      }
+      case "budget_below" -> {
+        BigDecimal share = share(f, "budget_below");
+        if (share == null) return null;
+        if (share.compareTo(BigDecimal.ONE) > 0) {
+          problems.add(
+              new Problem(
+                  f.value("budget_below").location(),
+                  "'budget_below' must be at most 100%",
+                  "such as 25%"));
+          return null;
+        }
+        return new SeverityCondition.BudgetBelow(share);
+      }
+      default -> {
+        String st = text(f, "status", "breached");
+        if (st == null) return null;
+        if (!st.equalsIgnoreCase("breached")) {
+          problems.add(
+              new Problem(
+                  f.value("status").location(),
+                  "unknown status condition '" + st + "'",
+                  "the only status condition is 'status: breached'"));
+          return null;
+        }
+        return new SeverityCondition.Breached();
+      }
+    }
+  }
+
+  /** A percent ({@code 25%}) or a ratio ({@code 0.25}) as a ratio. */
+  private BigDecimal share(Fields f, String key) {
+    YamlNode.Scalar s = scalar(f, key, "a percent such as 25%");
+    if (s == null) return null;
+    String t = s.text().strip();
+    try {
+      if (t.endsWith("%"))
+        return new BigDecimal(t.substring(0, t.length() - 1).strip()).movePointLeft(2);
+      if (s.number() != null) return s.number();
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(
+        new Problem(
+            s.location(), "'" + key + "' must be a percent, found " + s.describe(), "such as 25%"));
+    return null;
+  }
+
+  private SeverityResponse response(Fields level) {
+    YamlNode v = level.value("response");
+    if (v == null) return null;
+    if (v instanceof YamlNode.Scalar s && !s.isNull() && !s.text().isBlank()) {
+      return new SeverityResponse(s.text(), false, null);
+    }
+    if (!(v instanceof YamlNode.Mapping map)) {
+      wrongType(level, "response", v, "a map with who, out_of_hours and within");
+      return null;
+    }
+    Fields f =
+        new Fields(map, SpecLevel.RESPONSE, "'response'", level.keyLocation("response"), problems);
+    String who =
+        requiredText(f, "who", "who is called", "who is called, such as 'payments on-call'");
+    Boolean outOfHours = bool(f, "out_of_hours");
+    Duration within = length(f, "within", false);
+    if (within != null && within.isZero()) {
+      problems.add(
+          new Problem(f.value("within").location(), "'within' must be longer than zero", null));
+      return null;
+    }
+    return who == null ? null : new SeverityResponse(who, Boolean.TRUE.equals(outOfHours), within);
   }
 
   // ---- values ----

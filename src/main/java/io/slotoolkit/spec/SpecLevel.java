@@ -8,7 +8,15 @@ import java.util.List;
  * nearest listed key suggested.
  */
 enum SpecLevel {
-  FILE("at the top level", "version", "service", "sources", "slos", "forecasts"),
+  FILE(
+      "at the top level",
+      "version",
+      "service",
+      "sources",
+      "slos",
+      "severity",
+      "exclusions_file",
+      "forecasts"),
   SOURCE(
       "in a source",
       "path",
@@ -20,7 +28,8 @@ enum SpecLevel {
       "csv",
       "where",
       "max_bad_rows",
-      "mask"),
+      "mask",
+      "exclude"),
   CSV("in 'csv'", "delimiter", "quote", "escape", "header", "null"),
   SLO(
       "in an SLO",
@@ -33,10 +42,27 @@ enum SpecLevel {
       "window",
       "per",
       "min_events",
-      "dimensions"),
+      "dimensions",
+      "alerts",
+      "tags",
+      "exclude"),
   SLI("in 'sli'", "ratio", "latency"),
   RATIO("in 'ratio'", "good", "total"),
   LATENCY("in 'latency'", "column", "unit", "threshold", "total"),
+  ALERTS("in 'alerts'", "pairs", "min_events"),
+  ALERT_PAIR("in an alert pair", "long", "short", "factor", "severity"),
+  EXCLUSION("in an exclusion", "start", "end", "weekly", "reason"),
+  WEEKLY("in 'weekly'", "days", "from", "to"),
+  SEVERITY_LEVEL("in a severity level", "name", "when", "response"),
+  CONDITION(
+      "in a severity condition",
+      "alert",
+      "tag",
+      "groups_breached_over",
+      "traffic_breached_over",
+      "budget_below",
+      "status"),
+  RESPONSE("in 'response'", "who", "out_of_hours", "within"),
   FORECAST(
       "in a forecast",
       "name",

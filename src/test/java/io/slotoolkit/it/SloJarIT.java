@@ -63,6 +63,45 @@ class SloJarIT {
   }
 
   @Test
+  void severity_gate_fails_and_writes_junit_and_markdown_beside_the_annotations() throws Exception {
+    Path dir = Files.createTempDirectory("slo-ci");
+    Run r =
+        slo(
+            "check",
+            "src/test/resources/cli/specs/alerts/alerts.yaml",
+            "--at",
+            "2026-03-04T00:00:00Z",
+            "--fail-on",
+            "sev2",
+            "--format",
+            "github",
+            "--output",
+            "junit=" + dir.resolve("slo.xml"),
+            "--output",
+            "markdown=" + dir.resolve("slo.md"));
+    // the checkout page reaches SEV1, worse than SEV2: the gate fails
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("::error file=").contains("SLO ALERT");
+    assertThat(Files.readString(dir.resolve("slo.xml"))).contains("<testsuites");
+    assertThat(Files.readString(dir.resolve("slo.md"))).contains("**Severity:** SEV1");
+  }
+
+  @Test
+  void alert_replay_exits_0_and_lists_the_page() throws Exception {
+    Run r =
+        slo(
+            "alerts",
+            "--replay",
+            "src/test/resources/cli/specs/alerts/alerts.yaml",
+            "--from",
+            "2026-03-03T23:00:00Z",
+            "--to",
+            "2026-03-04T00:10:00Z");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("2026-03-03 23:59  2026-03-04 00:05");
+  }
+
+  @Test
   void spec_error_exits_2_without_a_stack_trace() throws Exception {
     Run r = slo("check", "src/test/resources/cli/specs/window-1M.yaml");
     assertThat(r.exit()).isEqualTo(2);

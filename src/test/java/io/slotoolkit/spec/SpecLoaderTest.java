@@ -46,11 +46,11 @@ class SpecLoaderTest {
     SpecLoader.Loaded r = loader.read(List.of(VALID));
 
     assertThat(r.problems()).isEmpty();
-    // homehub.yaml < nested/edge.yaml < payments.yml < sync-job.yaml; nested/README.md is not a
-    // spec. sync-job.yaml has forecasts and no SLOs.
+    // homehub.yaml < nested/edge.yaml < ops.yaml < payments.yml < sync-job.yaml; nested/README.md
+    // is not a spec. sync-job.yaml has forecasts and no SLOs.
     assertThat(r.catalog().files())
         .extracting(SpecFile::path)
-        .containsExactly(HOMEHUB, EDGE, PAYMENTS, SYNC);
+        .containsExactly(HOMEHUB, EDGE, VALID.resolve("ops.yaml"), PAYMENTS, SYNC);
     assertThat(r.catalog().slos())
         .extracting(Slo::qualifiedName)
         .containsExactly(
@@ -58,6 +58,8 @@ class SpecLoaderTest {
             "homehub/api-latency",
             "homehub/unlock-success",
             "edge/cdn-first-byte",
+            "ops/api-availability",
+            "ops/api-errors-per-customer",
             "payments/checkout-latency",
             "refunds/refund-latency",
             "payments/batch-success");
@@ -280,7 +282,7 @@ class SpecLoaderTest {
     assertThat(r.problems()).isEmpty();
     assertThat(r.catalog().files())
         .extracting(SpecFile::path)
-        .containsExactly(HOMEHUB, EDGE, PAYMENTS, SYNC);
+        .containsExactly(HOMEHUB, EDGE, VALID.resolve("ops.yaml"), PAYMENTS, SYNC);
   }
 
   @Test

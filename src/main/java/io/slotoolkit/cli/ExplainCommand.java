@@ -1,0 +1,84 @@
+package io.slotoolkit.cli;
+
+import io.slotoolkit.engine.BoundSource;
+import io.slotoolkit.engine.ScanCompiler;
+import io.slotoolkit.evaluate.WindowBounds;
+import io.slotoolkit.model.Evaluation;
+import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code slo explain NAME}: how one SLO is computed, step by step, with the real numbers. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show how an SLO is computed, step by step, with the real numbers.",
+      "Prints its source (files, columns, how the event time is read), filters, the SQL of the scan,"
+          + " the window at --at, and the arithmetic from counts to SLI, error budget and burn rate."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:explained (whatever the SLO's status)",
+      "2:usage or spec error, or NAME matches no SLO or several",
+      "3:data error: a source could not be read",
+      "70:internal error (a bug; --verbose shows the trace)"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  slo explain api-availability",
+      "  slo explain api-latency specs/api.yaml --at 2026-03-01T00:00:00+09:00",
+      "  slo explain homehub/unlock-success         SERVICE/NAME when names repeat"
+    })
+final class ExplainCommand implements Callable<Integer> {
+  @ParentCommand SloCommand root;
+  @Spec CommandSpec spec;
+  @Mixin SpecOptions specs;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "SLO",
+      description = "The SLO to explain: NAME or SERVICE/NAME.")
+  String name;
+
+  @Override
+  public Integer call() {
+    if (!specs.slos.isEmpty())
+      throw SloException.spec("explain takes the SLO as its argument, not --slo", null);
+    // SpecOptions' PATH... takes every positional, NAME too: the first one is NAME, not a path
+    if (!specs.paths.isEmpty()) specs.paths.remove(0);
+    specs.slos.add(name);
+    specs.noMatchMessage = "no SLO is named '%s'";
+    Instant at = specs.at(root.context());
+    try (EngineRun run = EngineRun.prepare(root, specs)) {
+      List<Slo> slos = run.catalog().slos();
+      if (slos.size() > 1) {
+        throw SloException.spec(
+            "'" + name + "' matches " + slos.size() + " SLOs",
+            "name one: " + String.join(", ", slos.stream().map(Slo::qualifiedName).toList()));
+      }
+      Slo slo = slos.get(0);
+      Instant when = at != null ? at : run.evaluator().defaultAt(run.catalog());
+      BoundSource source = run.engine().bound(slo.source());
+      Instant start = WindowBounds.start(slo.window(), when, slo.source().zone());
+      ScanCompiler.CompiledScan scan =
+          run.engine()
+              .compileScan(slo.source(), List.of(new ScanCompiler.SloWindow(slo, start)), when);
+      Evaluation evaluation =
+          run.evaluator().evaluate(run.catalog(), when, io.slotoolkit.evaluate.Gate.parse("none"));
+      new ExplainPrinter(spec.commandLine().getOut())
+          .print(slo, source, scan, when, at == null, evaluation);
+      spec.commandLine().getOut().flush();
+      return ExitCode.OK.code();
+    }
+  }
+}

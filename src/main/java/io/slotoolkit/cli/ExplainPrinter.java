@@ -1,0 +1,249 @@
+package io.slotoolkit.cli;
+
+import io.slotoolkit.engine.BoundSource;
+import io.slotoolkit.engine.ScanCompiler;
+import io.slotoolkit.engine.TimeColumn;
+import io.slotoolkit.model.Evaluation;
+import io.slotoolkit.model.Sli;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloResult;
+import io.slotoolkit.model.Status;
+import io.slotoolkit.model.Window;
+import io.slotoolkit.report.Times;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The text of {@code slo explain}: each step from the files to the status, with its numbers. */
+final class ExplainPrinter {
+  private static final int MAX_GROUPS = 10;
+  private final PrintWriter out;
+
+  ExplainPrinter(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(
+      Slo slo,
+      BoundSource src,
+      ScanCompiler.CompiledScan scan,
+      Instant at,
+      boolean defaultAt,
+      Evaluation evaluation) {
+    ZoneId zone = slo.source().zone();
+    out.println("SLO " + slo.qualifiedName() + " (" + slo.location() + ")");
+    if (slo.description() != null) out.println("  " + slo.description());
+    out.println(
+        "  objective " + slo.objective().percent() + " of valid events good, over " + window(slo));
+
+    out.println();
+    out.println("1. Source '" + slo.source().name() + "'");
+    out.println(
+        "   files       "
+            + src.files().size()
+            + " "
+            + src.format().name()
+            + " file(s) matched by "
+            + String.join(", ", slo.source().paths()));
+    // the matched files, unless the pattern already names the only one
+    if (!src.files().equals(slo.source().paths())) {
+      for (String f : src.files().stream().limit(5).toList()) out.println("               " + f);
+      if (src.files().size() > 5)
+        out.println("               ... and " + (src.files().size() - 5) + " more");
+    }
+    out.println(
+        "   columns     "
+            + src.columns().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+    out.println(
+        "   event time  "
+            + slo.source().time().column()
+            + ": "
+            + timeEncoding(src.time())
+            + ", as epoch microseconds: "
+            + src.time().epochMicros());
+    out.println("   timezone    " + zone.getId() + " (calendar windows)");
+    out.println(
+        "   where       "
+            + (slo.source().where() == null
+                ? "(none: every row is analysed)"
+                : slo.source().where().text() + "  (other rows are excluded and counted)"));
+
+    out.println();
+    out.println("2. SLI");
+    String total = slo.sli().total() == null ? "every row" : slo.sli().total().text();
+    out.println("   valid (total)  " + total);
+    if (slo.sli() instanceof Sli.Ratio r) {
+      out.println("   good           " + r.good().text() + "  (among valid)");
+    } else if (slo.sli() instanceof Sli.Latency l) {
+      out.println(
+          "   good           "
+              + l.column()
+              + " <= "
+              + l.threshold().toPlainString()
+              + " ("
+              + l.thresholdLabel()
+              + " in "
+              + l.unit().name().toLowerCase(java.util.Locale.ROOT)
+              + ")  (among valid)");
+    }
+    if (!slo.per().isEmpty()) out.println("   per            " + String.join(", ", slo.per()));
+    out.println("   a row where an expression is NULL is not counted (skipped)");
+
+    SloResult first = evaluation.results().get(0);
+    out.println();
+    out.println(
+        "3. Window "
+            + window(slo)
+            + " ending at "
+            + Times.iso(at, zone)
+            + (defaultAt ? " (default: just after the latest event; --at changes it)" : " (--at)"));
+    out.println(
+        "   ["
+            + Times.iso(first.windowStart(), zone)
+            + ", "
+            + Times.iso(first.windowEnd(), zone)
+            + ")  =  ["
+            + first.windowStart()
+            + ", "
+            + first.windowEnd()
+            + ")");
+
+    out.println();
+    out.println("4. Scan (one query per source for all its SLOs; here just this one):");
+    for (String line : scan.create().split("\n")) out.println("     " + line);
+    out.println("   then, per group:");
+    for (String line : scan.fetch().split("\n")) out.println("     " + line);
+
+    List<SloResult> results = evaluation.results();
+    out.println();
+    if (!slo.per().isEmpty()) {
+      out.println(
+          "5. Counts: "
+              + results.size()
+              + " group(s)"
+              + (results.size() > MAX_GROUPS ? ", the first " + MAX_GROUPS + ":" : ":"));
+      for (SloResult r : results.stream().limit(MAX_GROUPS).toList()) {
+        out.println(
+            "   "
+                + (r.group() == null ? "" : r.group().values())
+                + "  good "
+                + r.good()
+                + " / total "
+                + r.total()
+                + "  "
+                + r.status());
+      }
+      SloResult worst =
+          results.stream()
+              .filter(r -> r.sli() != null)
+              .min(Comparator.comparingDouble(SloResult::sli))
+              .orElse(first);
+      out.println();
+      out.println(
+          "6. Arithmetic for the group with the lowest SLI, "
+              + (worst.group() == null ? "" : worst.group().values())
+              + ":");
+      arithmetic(slo, worst);
+    } else {
+      out.println("5. Counts in the window");
+      counts(first);
+      out.println();
+      out.println("6. Arithmetic");
+      arithmetic(slo, first);
+    }
+  }
+
+  private void counts(SloResult r) {
+    out.println("   total    " + r.total() + "  valid events whose good expression is not NULL");
+    out.println("   good     " + r.good());
+    out.println(
+        "   bad      " + r.budget().bad() + "  = total - good = " + r.total() + " - " + r.good());
+    out.println("   skipped  " + r.skippedNull() + "  rows where an expression was NULL");
+  }
+
+  private void arithmetic(Slo slo, SloResult r) {
+    if (!slo.per().isEmpty()) counts(r);
+    BigDecimal target = slo.objective().target();
+    String budget = slo.objective().errorBudget().toPlainString();
+    long bad = r.budget().bad();
+    if (r.total() == 0) {
+      out.println("   no valid events: SLI, budget and burn rate are undefined");
+    } else {
+      out.println(
+          "   SLI               = good / total = "
+              + r.good()
+              + " / "
+              + r.total()
+              + " = "
+              + num(r.sli()));
+      out.println(
+          "   allowed bad       = (1 - objective) x total = (1 - "
+              + target.toPlainString()
+              + ") x "
+              + r.total()
+              + " = "
+              + r.budget().allowed().stripTrailingZeros().toPlainString());
+      out.println(
+          "   budget remaining  = 1 - bad / allowed = 1 - "
+              + bad
+              + " / "
+              + r.budget().allowed().stripTrailingZeros().toPlainString()
+              + " = "
+              + num(r.budget().remaining())
+              + "  (1 untouched, 0 spent, below 0 overspent)");
+      out.println(
+          "   burn rate         = (bad / total) / (1 - objective) = ("
+              + bad
+              + " / "
+              + r.total()
+              + ") / "
+              + budget
+              + " = "
+              + num(r.burnRate())
+              + "  (1 spends the budget exactly over the window)");
+    }
+    out.println("   status            " + r.status() + ": " + why(slo, r));
+  }
+
+  private static String why(Slo slo, SloResult r) {
+    if (r.status() == Status.NO_DATA) {
+      return "total " + r.total() + " < max(1, min_events " + slo.minEvents() + ")";
+    }
+    String cmp = r.status() == Status.BREACHED ? " < " : " >= ";
+    return "SLI " + num(r.sli()) + cmp + "objective " + slo.objective().target().toPlainString();
+  }
+
+  private static String window(Slo slo) {
+    if (slo.window() instanceof Window.Rolling w) return "a rolling " + w.label() + " window";
+    return "the calendar " + slo.window().label() + " (in " + slo.source().zone() + ")";
+  }
+
+  private static String timeEncoding(TimeColumn t) {
+    return switch (t.kind()) {
+      case INSTANT -> "timestamps with a zone (absolute instants)";
+      case NAIVE_TIMESTAMP -> "timestamps without a zone, read in " + t.naiveZone().getId();
+      case ISO_TEXT ->
+          "ISO-8601 text (with an offset: absolute; without: " + t.naiveZone().getId() + ")";
+      case PATTERN_TEXT -> "text in the pattern '" + t.pattern() + "'";
+      case EPOCH_S -> "seconds since 1970-01-01 UTC";
+      case EPOCH_MS -> "milliseconds since 1970-01-01 UTC";
+      case EPOCH_US -> "microseconds since 1970-01-01 UTC";
+    };
+  }
+
+  /** Up to 9 decimals, without trailing zeros. */
+  static String num(Double d) {
+    if (d == null) return "undefined";
+    return new BigDecimal(d)
+        .setScale(9, RoundingMode.HALF_EVEN)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+}

@@ -1,0 +1,189 @@
+package io.slotoolkit.evaluate;
+
+import io.slotoolkit.model.AlertRule;
+import io.slotoolkit.model.Alerting;
+import io.slotoolkit.model.Objective;
+import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SourceLocation;
+import io.slotoolkit.model.Window;
+import io.slotoolkit.model.WindowLengths;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The burn-rate alerts of one SLO: its rules and the traffic below which none of them fires.
+ *
+ * @param rules the rules, in the order they are shown
+ * @param minEvents a rule does not fire while its long window holds fewer valid events than this
+ *     (0: any event counts)
+ */
+public record AlertPolicy(List<AlertRule> rules, long minEvents) {
+
+  /**
+   * The Google SRE Workbook multi-window, multi-burn-rate policy as data: each row spends a share
+   * of the error budget within its long window (2% in 1h pages at 14.4 for a 30-day window).
+   */
+  public static final List<BudgetRow> WORKBOOK =
+      List.of(
+          new BudgetRow(new BigDecimal("0.02"), Duration.ofHours(1), Duration.ofMinutes(5), "page"),
+          new BudgetRow(
+              new BigDecimal("0.05"), Duration.ofHours(6), Duration.ofMinutes(30), "page"),
+          new BudgetRow(new BigDecimal("0.10"), Duration.ofDays(1), Duration.ofHours(2), "ticket"),
+          new BudgetRow(new BigDecimal("0.10"), Duration.ofDays(3), Duration.ofHours(6), "ticket"));
+
+  /**
+   * One row of a budget-based policy.
+   *
+   * @param budgetShare share of the SLO window's error budget spent within the long window, a ratio
+   * @param longWindow the long window
+   * @param shortWindow the short window (about 1/12 of the long one)
+   * @param severity page or ticket
+   */
+  public record BudgetRow(
+      BigDecimal budgetShare, Duration longWindow, Duration shortWindow, String severity) {}
+
+  public AlertPolicy {
+    rules = List.copyOf(rules);
+    if (minEvents < 0) throw new IllegalArgumentException("min_events must be >= 0: " + minEvents);
+  }
+
+  /** A policy without a traffic guard. */
+  public static AlertPolicy of(List<AlertRule> rules) {
+    return new AlertPolicy(rules, 0);
+  }
+
+  /**
+   * The Workbook policy scaled to an SLO window: each rule keeps its budget share, so its factor is
+   * {@code share x W / long window} with W the window's nominal length (14.4, 6, 3, 1 for 30 days).
+   * Rules whose long window is longer than W are left out, and a factor above the highest burn rate
+   * the objective allows is lowered to it (the rule then fires only when every event fails).
+   */
+  public static AlertPolicy defaultFor(Window sloWindow, Objective objective) {
+    Duration w = WindowLengths.nominal(sloWindow);
+    BigDecimal max = maxFactor(objective);
+    List<AlertRule> rules = new ArrayList<>();
+    for (BudgetRow row : WORKBOOK) {
+      if (row.longWindow().compareTo(w) > 0) continue;
+      AlertRule rule =
+          AlertRule.consuming(
+              row.budgetShare(),
+              row.longWindow(),
+              row.shortWindow(),
+              row.severity(),
+              sloWindow,
+              null);
+      rules.add(rule.factor().compareTo(max) > 0 ? rule.withFactor(max) : rule);
+    }
+    return of(rules);
+  }
+
+  /**
+   * The highest burn rate an objective allows, reached when every event is bad: {@code 1 / (1 -
+   * objective)}, rounded down where it does not end (so that a rule at this factor can fire).
+   */
+  public static BigDecimal maxFactor(Objective objective) {
+    return BigDecimal.ONE
+        .divide(objective.errorBudget(), new MathContext(16, RoundingMode.DOWN))
+        .stripTrailingZeros();
+  }
+
+  /**
+   * The policy an SLO's spec asks for: its own pairs, or the default policy for its window and
+   * objective, with its {@code min_events} guard.
+   */
+  public static AlertPolicy forSlo(Slo slo) {
+    Alerting a = slo.alerting();
+    return a.isDefault()
+        ? defaultFor(slo.window(), slo.objective()).withMinEvents(a.minEvents())
+        : new AlertPolicy(a.rules(), a.minEvents());
+  }
+
+  /** The same rules with another traffic guard. */
+  public AlertPolicy withMinEvents(long n) {
+    return new AlertPolicy(rules, n);
+  }
+
+  /** Every window length the rules look at, long and short, shortest first. */
+  public SortedSet<Duration> windowLengths() {
+    SortedSet<Duration> out = new TreeSet<>();
+    for (AlertRule r : rules) {
+      out.add(r.longWindow());
+      out.add(r.shortWindow());
+    }
+    return out;
+  }
+
+  /** The longest window of any rule; zero for a policy without rules. */
+  public Duration longestWindow() {
+    return windowLengths().isEmpty() ? Duration.ZERO : windowLengths().last();
+  }
+
+  /**
+   * The coarsest time bucket that still cuts every window exactly: the greatest common divisor of
+   * the window lengths (5m for the Workbook policy); one minute for a policy without rules.
+   */
+  public Duration bucketSize() {
+    long g = 0;
+    for (Duration d : windowLengths()) g = gcd(g, d.getSeconds());
+    return g == 0 ? Duration.ofMinutes(1) : Duration.ofSeconds(g);
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  /** The severity names the rules use, in rule order, each once. */
+  public List<String> severities() {
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    for (AlertRule r : rules) out.add(r.severity());
+    return List.copyOf(out);
+  }
+
+  /**
+   * What is wrong with these rules for an SLO: a factor that can never fire for the objective, a
+   * long window longer than the SLO window. Each problem is located at its rule, or at {@code
+   * where} (the SLO) for a default rule.
+   */
+  public List<Problem> check(Objective objective, Window sloWindow, SourceLocation where) {
+    List<Problem> out = new ArrayList<>();
+    BigDecimal max = maxFactor(objective);
+    Duration w = WindowLengths.nominal(sloWindow);
+    for (AlertRule r : rules) {
+      SourceLocation at = r.location() != null ? r.location() : where;
+      if (r.errorRateThreshold(objective.errorBudget()).compareTo(BigDecimal.ONE) > 0) {
+        out.add(
+            new Problem(
+                at,
+                "alert "
+                    + r.label()
+                    + " can never fire: with objective "
+                    + objective.percent()
+                    + " the highest possible burn rate is "
+                    + max.toPlainString()
+                    + " (every event bad)",
+                "use a factor of at most " + max.toPlainString()));
+      }
+      if (r.longWindow().compareTo(w) > 0) {
+        out.add(
+            new Problem(
+                at,
+                "alert "
+                    + r.label()
+                    + " looks back "
+                    + WindowLengths.label(r.longWindow())
+                    + ", longer than the SLO window "
+                    + WindowLengths.describe(sloWindow),
+                "use a long window of at most " + WindowLengths.label(w)));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,45 @@
+package io.slotoolkit.evaluate;
+
+import io.slotoolkit.model.Evaluation;
+import io.slotoolkit.model.SloResult;
+import io.slotoolkit.model.Status;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A check with alerts, exclusions and severity: the evaluation (whose {@code passed} follows the
+ * {@code --fail-on} gate) and the details of each result.
+ *
+ * @param evaluation the evaluation; results carry ALERT where a pair fired on an OK result
+ * @param details one per result, in the same order
+ * @param severity the severity table applied to the run (no levels: nothing matched)
+ * @param failOn the gate
+ */
+public record Assessment(
+    Evaluation evaluation,
+    List<ResultDetails> details,
+    SeverityAssessment severity,
+    FailOn failOn) {
+  public Assessment {
+    details = List.copyOf(details);
+    if (details.size() != evaluation.results().size()) {
+      throw new IllegalArgumentException("one detail per result");
+    }
+  }
+
+  /** The details of a result of this run. */
+  public Optional<ResultDetails> details(SloResult r) {
+    for (ResultDetails d : details) if (d.result().equals(r)) return Optional.of(d);
+    return Optional.empty();
+  }
+
+  /** Whether an SLO (or group) is BREACHED. */
+  public boolean anyBreached() {
+    return evaluation.results().stream().anyMatch(r -> r.status() == Status.BREACHED);
+  }
+
+  /** Whether any pair fired on any result. */
+  public boolean anyAlert() {
+    return details.stream().anyMatch(ResultDetails::alerting);
+  }
+}

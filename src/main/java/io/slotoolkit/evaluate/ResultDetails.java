@@ -1,0 +1,24 @@
+package io.slotoolkit.evaluate;
+
+import io.slotoolkit.model.SloResult;
+import java.util.List;
+
+/**
+ * What a check found for one result beyond the contract's numbers.
+ *
+ * @param result the result (its status is ALERT when a pair fired on an OK result)
+ * @param alerts every alert pair of its policy evaluated at the instant, in policy order
+ * @param exclusions the exclusions that apply to it, with the events each removed
+ */
+public record ResultDetails(
+    SloResult result, List<AlertStatus> alerts, List<ExclusionCount> exclusions) {
+  public ResultDetails {
+    alerts = List.copyOf(alerts);
+    exclusions = List.copyOf(exclusions);
+  }
+
+  /** Whether any pair fired. */
+  public boolean alerting() {
+    return AlertEvaluator.anyFired(alerts);
+  }
+}

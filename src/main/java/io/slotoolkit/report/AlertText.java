@@ -1,0 +1,136 @@
+package io.slotoolkit.report;
+
+import io.slotoolkit.evaluate.AlertStatus;
+import io.slotoolkit.evaluate.Assessment;
+import io.slotoolkit.evaluate.ExclusionCount;
+import io.slotoolkit.evaluate.ResultDetails;
+import io.slotoolkit.evaluate.SeverityMatch;
+import io.slotoolkit.model.SeverityResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Alerts, exclusions and severity in short lines, shared by the text and Markdown renderers. */
+final class AlertText {
+  private AlertText() {}
+
+  /**
+   * One line per result with fired pairs: {@code name [group]: page 14.4x 1h/5m (burn 16.67/100),
+   * ...; budget gone in 1d 9h}, the time being the shortest of its fired pairs. Results whose
+   * earliest fired pair comes first in the policy (pages before tickets in the default) come first.
+   */
+  static List<String> fired(Assessment a) {
+    record Line(int rank, int order, String text) {}
+    List<Line> lines = new ArrayList<>();
+    int order = 0;
+    for (ResultDetails d : a.details()) {
+      order++;
+      List<String> parts = new ArrayList<>();
+      Duration soonest = null;
+      int rank = Integer.MAX_VALUE;
+      for (int i = 0; i < d.alerts().size(); i++) {
+        AlertStatus s = d.alerts().get(i);
+        if (!s.fired()) continue;
+        rank = Math.min(rank, i);
+        parts.add(
+            s.rule().severity()
+                + " "
+                + s.rule()
+                    .factor()
+                    .round(new java.math.MathContext(4))
+                    .stripTrailingZeros()
+                    .toPlainString()
+                + "x "
+                + io.slotoolkit.model.WindowLengths.label(s.rule().longWindow())
+                + "/"
+                + io.slotoolkit.model.WindowLengths.label(s.rule().shortWindow())
+                + " (burn "
+                + Numbers.burn(s.longBurnRate())
+                + "/"
+                + Numbers.burn(s.shortBurnRate())
+                + ")");
+        Duration t = s.timeToExhaustion();
+        if (t != null && (soonest == null || t.compareTo(soonest) < 0)) soonest = t;
+      }
+      if (parts.isEmpty()) continue;
+      String ttl =
+          soonest == null
+              ? ""
+              : soonest.isZero()
+                  ? "; budget already spent"
+                  : "; budget gone in " + duration(soonest) + " at this rate";
+      lines.add(
+          new Line(rank, order, Figures.name(d.result()) + ": " + String.join(", ", parts) + ttl));
+    }
+    lines.sort(java.util.Comparator.comparingInt(Line::rank).thenComparingInt(Line::order));
+    return lines.stream().map(Line::text).toList();
+  }
+
+  /**
+   * Pairs that burn fast enough in both windows but did not fire because the long window held fewer
+   * valid events than {@code min_events}, so that silence is not mistaken for health.
+   */
+  static List<String> heldBack(Assessment a) {
+    List<String> out = new ArrayList<>();
+    for (ResultDetails d : a.details()) {
+      for (AlertStatus s : d.alerts()) {
+        double f = s.rule().factor().doubleValue();
+        if (s.belowMinEvents()
+            && s.longBurnRate() != null
+            && s.shortBurnRate() != null
+            && s.longBurnRate() >= f
+            && s.shortBurnRate() >= f) {
+          out.add(
+              Figures.name(d.result())
+                  + ": "
+                  + s.rule().label()
+                  + " (burn "
+                  + Numbers.burn(s.longBurnRate())
+                  + "/"
+                  + Numbers.burn(s.shortBurnRate())
+                  + ") held back: "
+                  + s.longWindow().total()
+                  + " events in "
+                  + io.slotoolkit.model.WindowLengths.label(s.rule().longWindow())
+                  + ", fewer than min_events");
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Each exclusion that removed events, per result. */
+  static List<String> exclusions(Assessment a) {
+    List<String> out = new ArrayList<>();
+    for (ResultDetails d : a.details()) {
+      for (ExclusionCount x : d.exclusions()) {
+        out.add(
+            Figures.name(d.result())
+                + ": '"
+                + x.exclusion().reason()
+                + "' removed "
+                + Numbers.count(x.eventsRemoved())
+                + (x.eventsRemoved() == 1 ? " event" : " events"));
+      }
+    }
+    return out;
+  }
+
+  /** {@code SEV2 (homehub/api): a page alert fired; call ..., act within 15m}. */
+  static String severity(SeverityMatch m) {
+    SeverityResponse r = m.level().response();
+    return m.describe() + (r == null ? "" : "; " + r.describe());
+  }
+
+  /** {@code 2d 3h}, {@code 4h 10m}, {@code 12m}, {@code 40s}: the two largest units. */
+  static String duration(Duration d) {
+    long s = d.getSeconds();
+    long days = s / 86_400;
+    long hours = s % 86_400 / 3_600;
+    long minutes = s % 3_600 / 60;
+    if (days > 0) return days + "d" + (hours > 0 ? " " + hours + "h" : "");
+    if (hours > 0) return hours + "h" + (minutes > 0 ? " " + minutes + "m" : "");
+    if (minutes > 0) return minutes + "m";
+    return s + "s";
+  }
+}

@@ -1,0 +1,100 @@
+package io.slotoolkit.report;
+
+import io.slotoolkit.evaluate.AlertStatus;
+import io.slotoolkit.evaluate.Assessment;
+import io.slotoolkit.evaluate.FailOn;
+import io.slotoolkit.evaluate.ResultDetails;
+import io.slotoolkit.evaluate.SeverityMatch;
+import io.slotoolkit.model.Evaluation;
+import io.slotoolkit.model.SloResult;
+import io.slotoolkit.model.Status;
+import io.slotoolkit.model.WindowLengths;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the CI renderers (JUnit XML, GitHub annotations) show of a run: one case per result, with
+ * the gate's verdict.
+ *
+ * @param at the evaluation instant
+ * @param zone the zone times are shown in
+ * @param passed whether the run passed its gate
+ * @param cases one per SLO or group, in result order
+ * @param severity the run's highest severity with its reason ({@code SEV1 (shop/checkout): a page
+ *     alert fired}); null when none was reached or there is no severity table
+ */
+public record CiReport(
+    Instant at, ZoneId zone, boolean passed, List<CiCase> cases, String severity) {
+  public CiReport {
+    cases = List.copyOf(cases);
+  }
+
+  /** A report without a run severity. */
+  public CiReport(Instant at, ZoneId zone, boolean passed, List<CiCase> cases) {
+    this(at, zone, passed, cases, null);
+  }
+
+  /**
+   * A report of a check with alerts and severity: a case fails when its own state fails the gate
+   * ({@code breached}: BREACHED; {@code alert}: BREACHED or a pair fired; a severity level: its SLO
+   * reached that level or a higher one; {@code none}: BREACHED, so the report still shows it);
+   * NO_DATA is skipped.
+   */
+  public static CiReport of(Assessment a) {
+    Evaluation e = a.evaluation();
+    List<CiCase> cases = new ArrayList<>();
+    for (ResultDetails d : a.details()) {
+      SloResult r = d.result();
+      List<CiAlert> fired = new ArrayList<>();
+      for (AlertStatus s : d.alerts()) {
+        if (!s.fired()) continue;
+        fired.add(
+            new CiAlert(
+                s.rule().severity(),
+                s.rule().label(),
+                WindowLengths.label(s.rule().longWindow()),
+                s.longBurnRate(),
+                WindowLengths.label(s.rule().shortWindow()),
+                s.shortBurnRate()));
+      }
+      Optional<SeverityMatch> sev = a.severity().forSlo(r.slo().qualifiedName());
+      boolean failed;
+      if (a.failOn() instanceof FailOn.OnAlert) {
+        failed = r.status() == Status.BREACHED || d.alerting();
+      } else if (a.failOn() instanceof FailOn.AtSeverity x) {
+        failed = sev.isPresent() && sev.get().rank() <= x.rank();
+      } else {
+        failed = r.status() == Status.BREACHED;
+      }
+      CiCase.Verdict v =
+          r.status() == Status.NO_DATA
+              ? CiCase.Verdict.SKIPPED
+              : failed ? CiCase.Verdict.FAILED : CiCase.Verdict.PASSED;
+      String failure =
+          failed && a.failOn() instanceof FailOn.AtSeverity && sev.isPresent()
+              ? "severity " + sev.get().level().name() + ": " + sev.get().reason()
+              : null;
+      cases.add(
+          new CiCase(
+              r,
+              v,
+              failure,
+              fired,
+              sev.map(m -> m.level().name() + ": " + m.reason()).orElse(null)));
+    }
+    SeverityMatch top = a.severity().highest();
+    return new CiReport(e.at(), e.zone(), e.passed(), cases, top == null ? null : top.describe());
+  }
+
+  /** A report of an evaluation under the default gate (see {@link CiCase#of}). */
+  public static CiReport of(Evaluation evaluation) {
+    return new CiReport(
+        evaluation.at(),
+        evaluation.zone(),
+        evaluation.passed(),
+        evaluation.results().stream().map(CiCase::of).toList());
+  }
+}
