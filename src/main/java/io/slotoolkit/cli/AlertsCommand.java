@@ -1,6 +1,5 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.Evaluator;
 import io.slotoolkit.evaluate.SloReplay;
 import io.slotoolkit.model.Catalog;
@@ -104,10 +103,10 @@ final class AlertsCommand implements Callable<Integer> {
       throw SloException.spec("--at and --to both given", "--at means --to for a replay: give one");
     }
     String until = specs.at != null ? specs.at : to;
-    Catalog catalog = specs.load(ctx);
-    try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
-      Evaluator evaluator = new Evaluator(engine);
-      evaluator.prepare(catalog);
+    Catalog catalog = EngineRun.load(root, specs);
+    // one-shot: a new engine; in the shell: the session's, already bound
+    try (EngineRun run = EngineRun.prepare(root, catalog)) {
+      Evaluator evaluator = run.evaluator();
       Instant end = to != null ? SpecOptions.parseInstant(to, ctx) : evaluator.defaultAt(catalog);
       end = ceilMinute(end);
       Instant start =

@@ -66,6 +66,7 @@ final class CheckCommand implements Callable<Integer> {
     Instant at = specs.at(ctx);
     Catalog catalog = EngineRun.load(root, specs);
     FailOn gate = FailOn.parse(failOn, new SeverityTable(catalog.severity()));
+    // one-shot: a new engine; in the shell: the session's, already bound
     try (EngineRun run = EngineRun.prepare(root, catalog)) {
       Evaluator evaluator = run.evaluator();
       Assessment assessment =

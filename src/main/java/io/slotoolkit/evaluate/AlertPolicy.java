@@ -48,7 +48,20 @@ public record AlertPolicy(List<AlertRule> rules, long minEvents) {
    * @param severity page or ticket
    */
   public record BudgetRow(
-      BigDecimal budgetShare, Duration longWindow, Duration shortWindow, String severity) {}
+      BigDecimal budgetShare, Duration longWindow, Duration shortWindow, String severity) {
+    /**
+     * The burn rate that spends the share within the long window of a 30-day SLO: 14.4 for 2% in
+     * 1h.
+     */
+    public BigDecimal workbookFactor() {
+      return budgetShare
+          .multiply(BigDecimal.valueOf(WORKBOOK_WINDOW.toMinutes()))
+          .divide(
+              BigDecimal.valueOf(longWindow.toMinutes()),
+              new MathContext(16, RoundingMode.HALF_EVEN))
+          .stripTrailingZeros();
+    }
+  }
 
   public AlertPolicy {
     rules = List.copyOf(rules);
@@ -61,29 +74,38 @@ public record AlertPolicy(List<AlertRule> rules, long minEvents) {
   }
 
   /**
-   * The Workbook policy scaled to an SLO window: each rule keeps its budget share, so its factor is
-   * {@code share x W / long window} with W the window's nominal length (14.4, 6, 3, 1 for 30 days).
-   * Rules whose long window is longer than W are left out, and a factor above the highest burn rate
-   * the objective allows is lowered to it (the rule then fires only when every event fails).
+   * The Workbook policy scaled to an SLO window of nominal length W: every window is scaled by W /
+   * 30 days (rounded to whole minutes, at least one minute) and every factor is kept (14.4, 6, 3,
+   * 1). Scaling the windows keeps both meanings of each rule: its factor (at 14.4x the budget is
+   * gone in W / 14.4) and its budget share (2% of the budget spent within the long window). Scaling
+   * the factors instead would make the slow tickets of short windows fire below 1x, while the
+   * budget would last the whole window. A factor above the highest burn rate the objective allows
+   * is lowered to it (the rule then fires only when every event fails).
    */
   public static AlertPolicy defaultFor(Window sloWindow, Objective objective) {
     Duration w = WindowLengths.nominal(sloWindow);
     BigDecimal max = maxFactor(objective);
     List<AlertRule> rules = new ArrayList<>();
     for (BudgetRow row : WORKBOOK) {
-      if (row.longWindow().compareTo(w) > 0) continue;
-      AlertRule rule =
-          AlertRule.consuming(
-              row.budgetShare(),
-              row.longWindow(),
-              row.shortWindow(),
-              row.severity(),
-              sloWindow,
-              null);
-      rules.add(rule.factor().compareTo(max) > 0 ? rule.withFactor(max) : rule);
+      Duration longWindow = scaled(row.longWindow(), w);
+      Duration shortWindow = scaled(row.shortWindow(), w);
+      if (shortWindow.compareTo(longWindow) >= 0) continue;
+      BigDecimal factor = row.workbookFactor();
+      rules.add(
+          new AlertRule(
+              longWindow, shortWindow, factor.compareTo(max) > 0 ? max : factor, row.severity()));
     }
     return of(rules);
   }
+
+  /** {@code d x w / 30 days}, rounded to the nearest whole minute, at least one minute. */
+  static Duration scaled(Duration d, Duration w) {
+    long minutes = Math.round((double) d.toMinutes() * w.toMinutes() / WORKBOOK_WINDOW.toMinutes());
+    return Duration.ofMinutes(Math.max(1, minutes));
+  }
+
+  /** The SLO window the Workbook's table is written for. */
+  static final Duration WORKBOOK_WINDOW = Duration.ofDays(30);
 
   /**
    * The highest burn rate an objective allows, reached when every event is bad: {@code 1 / (1 -

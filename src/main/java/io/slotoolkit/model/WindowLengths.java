@@ -29,16 +29,24 @@ public final class WindowLengths {
     };
   }
 
-  /** {@code 3d}, {@code 6h}, {@code 90m}, {@code 45s}: the largest unit that divides evenly. */
+  /**
+   * {@code 3d}, {@code 6h}, {@code 5h36m}, {@code 2d19h12m}: days, hours, minutes and seconds, the
+   * zero parts left out.
+   */
   public static String label(Duration d) {
     long s = d.getSeconds();
-    if (s != 0 && d.getNano() == 0) {
-      if (s % 86_400 == 0) return s / 86_400 + "d";
-      if (s % 3_600 == 0) return s / 3_600 + "h";
-      if (s % 60 == 0) return s / 60 + "m";
-      return s + "s";
+    if (s == 0 && d.getNano() == 0) return "0s";
+    if (s < 0 || d.getNano() != 0) return d.toString();
+    StringBuilder b = new StringBuilder();
+    long[] sizes = {86_400, 3_600, 60, 1};
+    String[] units = {"d", "h", "m", "s"};
+    for (int i = 0; i < sizes.length; i++) {
+      if (s >= sizes[i]) {
+        b.append(s / sizes[i]).append(units[i]);
+        s %= sizes[i];
+      }
     }
-    return d.toString();
+    return b.toString();
   }
 
   /** Describes a calendar window with its nominal length: {@code month (30d nominal)}. */

@@ -576,7 +576,8 @@ final class SpecConverter {
 
   // ---- alerts, tags, exclusions, severity ----
 
-  private static final Pattern LENGTH = Pattern.compile("([0-9]+)([smhd])");
+  private static final Pattern LENGTH =
+      Pattern.compile("(?=[0-9])(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?");
   private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_-]*");
   private static final Map<String, DayOfWeek> DAYS = days();
 
@@ -663,25 +664,28 @@ final class SpecConverter {
           new Problem(
               s.location(),
               "'" + key + "' must be a length, found " + s.describe(),
-              "write a number and s, m, h or d, such as 5m, 1h or 3d"));
+              "write a number and s, m, h or d, such as 5m, 1h, 3d or 5h36m"));
       return null;
     }
-    long n;
-    try {
-      n = Long.parseLong(m.group(1));
-    } catch (NumberFormatException e) {
-      n = Long.MAX_VALUE;
+    long seconds = 0;
+    long[] unit = {86_400, 3_600, 60, 1};
+    for (int g = 1; g <= 4; g++) {
+      if (m.group(g) == null) continue;
+      long n;
+      try {
+        n = Long.parseLong(m.group(g));
+      } catch (NumberFormatException e) {
+        n = Long.MAX_VALUE / unit[0];
+      }
+      seconds =
+          Math.min(
+              Long.MAX_VALUE / 2, seconds + Math.min(n, Long.MAX_VALUE / unit[0]) * unit[g - 1]);
     }
-    if (n > WindowParser.MAX_DAYS * 86_400) {
+    if (seconds > WindowParser.MAX_DAYS * 86_400) {
       problems.add(new Problem(s.location(), "'" + key + "' is too long: " + s.text(), null));
       return null;
     }
-    return switch (m.group(2)) {
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
+    return Duration.ofSeconds(seconds);
   }
 
   private List<String> tags(Fields slo) {

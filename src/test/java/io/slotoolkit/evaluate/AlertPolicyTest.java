@@ -41,53 +41,101 @@ class AlertPolicyTest {
     assertThat(p.severities()).containsExactly("page", "ticket");
   }
 
-  @Test
-  void default_for_28d_keeps_each_budget_share() {
-    // 0.02 x 672h / 1h = 13.44; 0.05 x 672 / 6 = 5.6; 0.10 x 672 / 24 = 2.8;
-    // 0.10 x 672 / 72 = 0.9333... (16 significant digits)
-    assertThat(factors(AlertPolicy.defaultFor(rolling(28), NINES3)))
-        .containsExactly("13.44", "5.6", "2.8", "0.9333333333333333");
+  static List<String> windows(AlertPolicy p) {
+    return p.rules().stream().map(AlertRule::label).toList();
   }
 
   @Test
-  void default_for_7d_keeps_each_budget_share() {
-    // 0.02 x 168h / 1h = 3.36; 0.05 x 168 / 6 = 1.4; 0.10 x 168 / 24 = 0.7; 0.10 x 168 / 72 =
-    // 0.2333...
-    assertThat(factors(AlertPolicy.defaultFor(rolling(7), NINES3)))
-        .containsExactly("3.36", "1.4", "0.7", "0.2333333333333333");
+  void default_for_28d_scales_the_windows_and_keeps_the_factors() {
+    // windows x 28/30: 60m -> 56m, 5m -> 4.67 -> 5m, 6h -> 5h36m, 30m -> 28m, 24h -> 22h24m,
+    // 2h -> 1h52m, 72h -> 67h12m, 6h -> 5h36m
+    AlertPolicy p = AlertPolicy.defaultFor(rolling(28), NINES3);
+    assertThat(factors(p)).containsExactly("14.4", "6", "3", "1");
+    assertThat(p.rules())
+        .extracting(AlertRule::longWindow)
+        .containsExactly(
+            Duration.ofMinutes(56),
+            Duration.ofMinutes(336),
+            Duration.ofMinutes(1344),
+            Duration.ofMinutes(4032));
+    assertThat(p.rules())
+        .extracting(AlertRule::shortWindow)
+        .containsExactly(
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(28),
+            Duration.ofMinutes(112),
+            Duration.ofMinutes(336));
   }
 
   @Test
-  void default_for_90d_keeps_each_budget_share() {
-    // 0.02 x 2160h / 1h = 43.2; 0.05 x 2160 / 6 = 18; 0.10 x 2160 / 24 = 9; 0.10 x 2160 / 72 = 3
-    assertThat(factors(AlertPolicy.defaultFor(rolling(90), NINES3)))
-        .containsExactly("43.2", "18", "9", "3");
+  void default_for_7d_never_fires_below_1x() {
+    // windows x 7/30: 60m -> 14m, 5m -> 1.17 -> 1m, 6h -> 84m, 30m -> 7m, 24h -> 336m, 2h -> 28m,
+    // 72h -> 1008m, 6h -> 84m; the factors stay 14.4, 6, 3, 1
+    AlertPolicy p = AlertPolicy.defaultFor(rolling(7), NINES3);
+    assertThat(factors(p)).containsExactly("14.4", "6", "3", "1");
+    assertThat(p.rules())
+        .extracting(AlertRule::longWindow)
+        .containsExactly(
+            Duration.ofMinutes(14),
+            Duration.ofMinutes(84),
+            Duration.ofMinutes(336),
+            Duration.ofMinutes(1008));
+    assertThat(p.rules())
+        .extracting(AlertRule::shortWindow)
+        .containsExactly(
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(7),
+            Duration.ofMinutes(28),
+            Duration.ofMinutes(84));
+  }
+
+  @Test
+  void default_for_90d_triples_the_windows() {
+    AlertPolicy p = AlertPolicy.defaultFor(rolling(90), NINES3);
+    assertThat(factors(p)).containsExactly("14.4", "6", "3", "1");
+    assertThat(p.rules())
+        .extracting(AlertRule::longWindow)
+        .containsExactly(
+            Duration.ofHours(3), Duration.ofHours(18), Duration.ofDays(3), Duration.ofDays(9));
+    assertThat(p.rules())
+        .extracting(AlertRule::shortWindow)
+        .containsExactly(
+            Duration.ofMinutes(15),
+            Duration.ofMinutes(90),
+            Duration.ofHours(6),
+            Duration.ofHours(18));
+  }
+
+  @Test
+  void each_scaled_rule_keeps_its_budget_share() {
+    // 14.4 x 56m / 28d = 14.4 x 56 / 40320 = 0.02; 1 x 4032m / 40320m = 0.1
+    AlertPolicy p = AlertPolicy.defaultFor(rolling(28), NINES3);
+    assertThat(p.rules().get(0).budgetShare(rolling(28))).isEqualByComparingTo("0.02");
+    assertThat(p.rules().get(3).budgetShare(rolling(28))).isEqualByComparingTo("0.1");
   }
 
   @Test
   void calendar_windows_scale_with_their_nominal_length() {
-    // month = 30d, week = 7d, quarter = 90d
-    assertThat(factors(AlertPolicy.defaultFor(new Window.Calendar(Window.Period.MONTH), NINES3)))
-        .containsExactly("14.4", "6", "3", "1");
-    assertThat(factors(AlertPolicy.defaultFor(new Window.Calendar(Window.Period.WEEK), NINES3)))
-        .containsExactly("3.36", "1.4", "0.7", "0.2333333333333333");
-    assertThat(factors(AlertPolicy.defaultFor(new Window.Calendar(Window.Period.QUARTER), NINES3)))
-        .containsExactly("43.2", "18", "9", "3");
+    // month = 30d (the Workbook itself), week = 7d, quarter = 90d
+    assertThat(windows(AlertPolicy.defaultFor(new Window.Calendar(Window.Period.MONTH), NINES3)))
+        .containsExactly(
+            "page 14.4x over 1h/5m",
+            "page 6x over 6h/30m",
+            "ticket 3x over 1d/2h",
+            "ticket 1x over 3d/6h");
+    assertThat(AlertPolicy.defaultFor(new Window.Calendar(Window.Period.WEEK), NINES3))
+        .isEqualTo(AlertPolicy.defaultFor(rolling(7), NINES3));
+    assertThat(AlertPolicy.defaultFor(new Window.Calendar(Window.Period.QUARTER), NINES3))
+        .isEqualTo(AlertPolicy.defaultFor(rolling(90), NINES3));
   }
 
   @Test
-  void budget_share_is_the_inverse_of_scaling() {
-    AlertRule r = AlertPolicy.defaultFor(rolling(28), NINES3).rules().get(0);
-    // 13.44 x 1h / 672h = 0.02
-    assertThat(r.budgetShare(rolling(28))).isEqualByComparingTo("0.02");
-  }
-
-  @Test
-  void default_leaves_out_rules_longer_than_a_short_slo_window() {
-    // a 2-day window: the 3d rule is dropped; 0.02 x 48h / 1h = 0.96; 0.05 x 48 / 6 = 0.4;
-    // 0.10 x 48 / 24 = 0.2
+  void a_short_slo_window_gets_short_alert_windows() {
+    // a 2-day window: x 2/30: 60m -> 4m, 5m -> 0.33 -> 1m, 6h -> 24m, 30m -> 2m, 24h -> 96m,
+    // 2h -> 8m, 72h -> 288m, 6h -> 24m: every rule fits inside the window
     AlertPolicy p = AlertPolicy.defaultFor(rolling(2), NINES3);
-    assertThat(factors(p)).containsExactly("0.96", "0.4", "0.2");
+    assertThat(factors(p)).containsExactly("14.4", "6", "3", "1");
+    assertThat(p.longestWindow()).isEqualTo(Duration.ofMinutes(288));
     assertThat(p.check(NINES3, rolling(2), SLO_AT)).isEmpty();
   }
 
