@@ -508,12 +508,21 @@ function _picocli_slo_forecast() {
 
   local commands=""
   local flag_opts="'--backtest' '--allow-non-seasonal' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--series' '--date-column' '--value-column' '--latency-column' '--latency-unit' '--season' '--horizon' '--holdout' '--latency' '--workers' '--window' '--headroom' '--latency-slo' '--duplicates' '--fail-on' '--format'"
+  local arg_opts="'--forecast' '--source' '--at' '--series' '--date-column' '--value-column' '--latency-column' '--latency-unit' '--season' '--horizon' '--holdout' '--latency' '--workers' '--window' '--headroom' '--latency-slo' '--duplicates' '--fail-on' '--format'"
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--forecast')
+      return
+      ;;
+    '--source')
+      return
+      ;;
+    '--at')
+      return
+      ;;
     '--series')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -573,6 +582,13 @@ function _picocli_slo_forecast() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "forecast" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

@@ -1,5 +1,6 @@
 package io.slotoolkit.cli;
 
+import io.slotoolkit.engine.Engine;
 import io.slotoolkit.forecast.Backtest;
 import io.slotoolkit.forecast.Capacity;
 import io.slotoolkit.forecast.DuplicateRule;
@@ -13,7 +14,9 @@ import io.slotoolkit.forecast.Season;
 import io.slotoolkit.forecast.Series;
 import io.slotoolkit.forecast.SeriesFile;
 import io.slotoolkit.forecast.Verdict;
+import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.LatencyUnit;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.report.ForecastJsonRenderer;
@@ -22,7 +25,12 @@ import io.slotoolkit.report.Style;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +38,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -40,6 +49,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     footerHeading = "%nExamples:%n",
     footer = {
+      "  slo forecast slo-specs/sync-job.yaml --backtest",
+      "  slo forecast --forecast records-per-night --at 2026-01-01 --format json",
       "  slo forecast --series daily_sync.csv --season 03-15..04-10 --backtest",
       "  slo forecast --series daily_sync.csv --season 03-15..04-10 \\",
       "      --latency-column p95_latency_ms --workers 4 --window 2h --headroom 20%%",
@@ -48,6 +59,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Forecast a daily, weekly or monthly series with its yearly season, and check whether a daily"
           + " job (volume x per-item latency / workers) and a latency SLO still fit at the peak.",
+      "The series comes from the forecasts: entries of spec files (volume and latency per day"
+          + " computed from a source), or from a series file with --series.",
       "Capacity decisions use the 95%% upper bound of the forecast, not the point forecast."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -55,7 +68,7 @@ import picocli.CommandLine.Spec;
       "0:ran; the verdict is FITS (or nothing was checked)",
       "1:the verdict is AT_RISK or DOES_NOT_FIT (see --fail-on)",
       "2:usage error",
-      "3:the series file cannot be read or its data is unusable",
+      "3:the series file or a source cannot be read, or its data is unusable",
       "70:internal error (a bug)"
     })
 final class ForecastCommand implements Callable<Integer> {
@@ -76,12 +89,42 @@ final class ForecastCommand implements Callable<Integer> {
   @ParentCommand SloCommand root;
   @Spec CommandSpec spec;
 
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description =
+          "Spec files or folders whose forecasts: entries to run (without --series)."
+              + " Default: slo-specs/")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = "--forecast",
+      paramLabel = "NAME",
+      description =
+          "Only these spec forecasts (repeatable; globs like 'sync-*'; NAME or SERVICE/NAME).")
+  List<String> forecastNames = new ArrayList<>();
+
+  @Option(
+      names = "--source",
+      paramLabel = "NAME=PATH",
+      description =
+          "Read source NAME from PATH instead of the spec's path (repeatable; globs allowed).")
+  Map<String, String> sources = new LinkedHashMap<>();
+
+  @Option(
+      names = "--at",
+      paramLabel = "INSTANT",
+      description =
+          "End of the history for spec forecasts (exclusive; ISO-8601, a date, or 'now'; a day it"
+              + " cuts is left out). Default: the end of the source's latest day.")
+  String at;
+
   @Option(
       names = "--series",
       paramLabel = "FILE",
-      required = true,
       description =
-          "CSV file with a date column and a value column (one row per day, week or month).")
+          "CSV file with a date column and a value column (one row per day, week or month),"
+              + " instead of spec forecasts.")
   Path series;
 
   @Option(
@@ -206,8 +249,106 @@ final class ForecastCommand implements Callable<Integer> {
 
   private final Forecaster forecaster = new Forecaster();
 
+  /** Options that describe a series file and its capacity; a spec says these itself. */
+  private static final List<String> SERIES_ONLY =
+      List.of(
+          "--date-column",
+          "--value-column",
+          "--latency-column",
+          "--latency-unit",
+          "--season",
+          "--latency",
+          "--workers",
+          "--window",
+          "--headroom",
+          "--latency-slo",
+          "--duplicates");
+
   @Override
   public Integer call() {
+    if (series == null) return callSpecs();
+    if (!paths.isEmpty() || !forecastNames.isEmpty() || !sources.isEmpty() || at != null) {
+      throw SloException.spec(
+          "--series forecasts a file; PATH, --forecast, --source and --at select spec forecasts",
+          "use either --series FILE or spec paths, not both");
+    }
+    return callSeries();
+  }
+
+  /** {@code slo forecast [PATH...]}: every (or each named) {@code forecasts:} entry. */
+  private Integer callSpecs() {
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    for (String option : SERIES_ONLY) {
+      if (parsed.hasMatchedOption(option)) {
+        throw SloException.spec(
+            option + " goes with --series; a spec forecast takes it from its forecasts: entry",
+            "set season:, latency:, capacity: or latency_slo: in the spec, or pass --series FILE");
+      }
+    }
+    if (horizon != null && horizon < 1)
+      throw SloException.spec("--horizon must be 1 or more", null);
+    if (holdout != null && holdout < 1)
+      throw SloException.spec("--holdout must be 1 or more", null);
+    FailOn gateFrom = failOnRule();
+    CliContext ctx = root.context();
+    SpecOptions specs = new SpecOptions();
+    specs.paths = paths;
+    specs.sources = sources;
+    Instant end = at == null ? null : SpecOptions.parseInstant(at, ctx);
+    Catalog catalog = specs.load(ctx);
+    List<ForecastEntry> entries = SpecForecasts.select(catalog, forecastNames);
+    SpecForecasts.Request request =
+        new SpecForecasts.Request(
+            forecastNames,
+            end,
+            horizon == null ? 0 : horizon,
+            backtest || holdout != null,
+            holdout == null ? 0 : holdout,
+            allowNonSeasonal);
+    List<ForecastJsonRenderer.Named> reports;
+    try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
+      reports = new SpecForecasts().run(engine, entries, request);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Verdict worst = null;
+    for (ForecastJsonRenderer.Named n : reports) {
+      if (n.report().verdict() != null) worst = n.report().verdict().worst(worst);
+    }
+    switch (format) {
+      case text -> {
+        ForecastTextRenderer text = new ForecastTextRenderer(new Style(ctx.color()));
+        for (int i = 0; i < reports.size(); i++) {
+          ForecastJsonRenderer.Named n = reports.get(i);
+          if (i > 0) out.println();
+          out.println("forecast " + n.service() + "/" + n.name() + " (" + n.spec() + ")");
+          if (n.description() != null)
+            for (String line : wrap(n.description(), 94)) out.println("  " + line);
+          text.render(n.report(), out);
+        }
+      }
+      case json -> new ForecastJsonRenderer().renderAll(reports, out);
+    }
+    out.flush();
+    return gate(worst, gateFrom).code();
+  }
+
+  /** Lines of at most {@code width} characters, broken at spaces (a longer word stays whole). */
+  static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.strip().split("\\s+")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      if (line.length() > 0) line.append(' ');
+      line.append(word);
+    }
+    if (line.length() > 0) lines.add(line.toString());
+    return lines;
+  }
+
+  private Integer callSeries() {
     Season seasonRange = season == null ? null : Season.parse(season);
     if (workers < 1) throw SloException.spec("--workers must be 1 or more", null);
     if (horizon != null && horizon < 1)

@@ -4,6 +4,7 @@ import io.slotoolkit.engine.EngineOptions;
 import io.slotoolkit.evaluate.CatalogChecks;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SpecFile;
@@ -129,7 +130,11 @@ final class SpecOptions {
       for (Slo slo : f.slos()) {
         newSlos.add(slo.withSource(replaced.getOrDefault(slo.source(), slo.source())));
       }
-      files.add(f.with(newSources, newSlos));
+      List<ForecastEntry> newForecasts =
+          f.forecasts().stream()
+              .map(x -> x.withSource(replaced.getOrDefault(x.source(), x.source())))
+              .toList();
+      files.add(f.with(newSources, newSlos).withForecasts(newForecasts));
     }
     return new Catalog(files);
   }

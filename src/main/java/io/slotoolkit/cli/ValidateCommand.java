@@ -4,9 +4,11 @@ import io.slotoolkit.engine.Engine;
 import io.slotoolkit.evaluate.CatalogChecks;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.Problem;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
+import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.spec.SpecLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -84,6 +86,20 @@ final class ValidateCommand implements Callable<Integer> {
         }
       }
     }
+    List<ForecastEntry> forecasts = catalog.forecasts();
+    if (!forecasts.isEmpty() && problems.isEmpty()) {
+      // A connection of their own: the SLOs' connection is locked down to the SLOs' files.
+      try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
+        if (data) engine.bindForecasts(forecasts);
+        else engine.checkForecastExpressions(forecasts);
+      } catch (SloException e) {
+        problems.addAll(
+            e.problems().isEmpty()
+                ? List.of(Problem.of(SourceLocation.of(Path.of("")), e.getMessage()))
+                : e.problems());
+        dataProblem = e.exitCode() == ExitCode.DATA;
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (problems.isEmpty()) {
@@ -95,6 +111,7 @@ final class ValidateCommand implements Callable<Integer> {
               + " SLO(s), "
               + catalog.sources().size()
               + " source(s)"
+              + (forecasts.isEmpty() ? "" : ", " + forecasts.size() + " forecast(s)")
               + (data ? "; data checked" : "; data not opened (--data checks it)"));
       out.flush();
       return ExitCode.OK.code();

@@ -56,7 +56,11 @@ public final class Evaluator {
   public void prepare(Catalog catalog) {
     List<Slo> slos = catalog.slos();
     if (slos.isEmpty())
-      throw SloException.spec("no SLO to evaluate", "check --slo patterns and the spec paths");
+      throw SloException.spec(
+          "no SLO to evaluate",
+          catalog.forecasts().isEmpty()
+              ? "check --slo patterns and the spec paths"
+              : "these specs hold forecasts only: run them with slo forecast");
     engine.checkExpressions(slos);
     engine.bind(slos);
   }

@@ -329,7 +329,7 @@ public final class ExpressionChecker {
   }
 
   private static String example(String role) {
-    return role.startsWith("where") ? "for example: tenant <> 'test'" : "for example: status < 500";
+    return role.endsWith("where") ? "for example: tenant <> 'test'" : "for example: status < 500";
   }
 
   private static List<String> stringList(java.sql.Array a) throws java.sql.SQLException {

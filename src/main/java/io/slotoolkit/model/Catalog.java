@@ -17,6 +17,11 @@ public record Catalog(List<SpecFile> files) {
     return files.stream().flatMap(f -> f.sources().stream()).toList();
   }
 
+  /** Every busy-season forecast of every file, in file order. */
+  public List<ForecastEntry> forecasts() {
+    return files.stream().flatMap(f -> f.forecasts().stream()).toList();
+  }
+
   /** Every exclusion of every file, in file order. */
   public List<Exclusion> exclusions() {
     return files.stream().flatMap(f -> f.exclusions().stream()).toList();

@@ -13,6 +13,7 @@ import java.util.List;
  * @param exclusions every exclusion the file declares (SLO, source and exclusions-file ones), each
  *     with its scope
  * @param severity its severity table, highest level first; empty when it has none
+ * @param forecasts its busy-season forecasts, in file order
  */
 public record SpecFile(
     Path path,
@@ -20,21 +21,39 @@ public record SpecFile(
     List<DataSource> sources,
     List<Slo> slos,
     List<Exclusion> exclusions,
-    List<SeverityLevel> severity) {
+    List<SeverityLevel> severity,
+    List<ForecastEntry> forecasts) {
   public SpecFile {
     sources = List.copyOf(sources);
     slos = List.copyOf(slos);
     exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
     severity = severity == null ? List.of() : List.copyOf(severity);
+    forecasts = forecasts == null ? List.of() : List.copyOf(forecasts);
   }
 
-  /** A file without exclusions or a severity table. */
+  /** A file without exclusions, a severity table or forecasts. */
   public SpecFile(Path path, String service, List<DataSource> sources, List<Slo> slos) {
-    this(path, service, sources, slos, List.of(), List.of());
+    this(path, service, sources, slos, List.of(), List.of(), List.of());
+  }
+
+  /** A file without forecasts. */
+  public SpecFile(
+      Path path,
+      String service,
+      List<DataSource> sources,
+      List<Slo> slos,
+      List<Exclusion> exclusions,
+      List<SeverityLevel> severity) {
+    this(path, service, sources, slos, exclusions, severity, List.of());
   }
 
   /** The same file with other sources and SLOs (after overrides or a selection). */
   public SpecFile with(List<DataSource> newSources, List<Slo> newSlos) {
-    return new SpecFile(path, service, newSources, newSlos, exclusions, severity);
+    return new SpecFile(path, service, newSources, newSlos, exclusions, severity, forecasts);
+  }
+
+  /** The same file with other forecasts (after source overrides). */
+  public SpecFile withForecasts(List<ForecastEntry> newForecasts) {
+    return new SpecFile(path, service, sources, slos, exclusions, severity, newForecasts);
   }
 }

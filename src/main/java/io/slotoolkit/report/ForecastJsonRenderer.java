@@ -27,26 +27,41 @@ import java.util.Locale;
  */
 public final class ForecastJsonRenderer {
 
-  public void render(ForecastReport r, PrintWriter out) {
+  /**
+   * One forecast of a spec's {@code forecasts:} list, with what names it.
+   *
+   * @param name the entry's name
+   * @param service the spec file's service
+   * @param spec where the entry is declared ({@code slo-specs/sync-job.yaml:14:5})
+   * @param description the entry's description; may be null
+   * @param report what was forecast and checked
+   */
+  public record Named(
+      String name, String service, String spec, String description, ForecastReport report) {}
+
+  /**
+   * Spec forecasts: {@code {"forecasts": [{name, service, spec, description, then the fields of a
+   * single report}], "verdict": the worst verdict or null}}.
+   */
+  public void renderAll(java.util.List<Named> reports, PrintWriter out) {
     try {
-      JsonGenerator g = new JsonFactory().createGenerator(out);
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      JsonGenerator g = generator(out);
       g.writeStartObject();
-      series(g, r.source(), r.forecast().history());
-      model(g, r.forecast());
-      g.writeArrayFieldStart("forecast");
-      for (ForecastPoint p : r.forecast().points()) point(g, p);
+      g.writeArrayFieldStart("forecasts");
+      io.slotoolkit.forecast.Verdict worst = null;
+      for (Named n : reports) {
+        g.writeStartObject();
+        g.writeStringField("name", n.name());
+        g.writeStringField("service", n.service());
+        g.writeStringField("spec", n.spec());
+        g.writeStringField("description", n.description());
+        fields(g, n.report());
+        g.writeEndObject();
+        if (n.report().verdict() != null) worst = n.report().verdict().worst(worst);
+      }
       g.writeEndArray();
-      g.writeFieldName("backtest");
-      if (r.backtest() == null) g.writeNull();
-      else backtest(g, r.backtest());
-      g.writeFieldName("premortem");
-      if (r.premortem() == null) g.writeNull();
-      else premortem(g, r.premortem());
-      if (r.verdict() == null) g.writeNullField("verdict");
-      else g.writeStringField("verdict", r.verdict().name());
+      if (worst == null) g.writeNullField("verdict");
+      else g.writeStringField("verdict", worst.name());
       g.writeEndObject();
       g.flush();
       out.println();
@@ -54,6 +69,44 @@ public final class ForecastJsonRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static JsonGenerator generator(PrintWriter out) throws IOException {
+    JsonGenerator g = new JsonFactory().createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    g.setPrettyPrinter(new DefaultPrettyPrinter());
+    return g;
+  }
+
+  public void render(ForecastReport r, PrintWriter out) {
+    try {
+      JsonGenerator g = generator(out);
+      g.writeStartObject();
+      fields(g, r);
+      g.writeEndObject();
+      g.flush();
+      out.println();
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void fields(JsonGenerator g, ForecastReport r) throws IOException {
+    series(g, r.source(), r.forecast().history());
+    model(g, r.forecast());
+    g.writeArrayFieldStart("forecast");
+    for (ForecastPoint p : r.forecast().points()) point(g, p);
+    g.writeEndArray();
+    g.writeFieldName("backtest");
+    if (r.backtest() == null) g.writeNull();
+    else backtest(g, r.backtest());
+    g.writeFieldName("premortem");
+    if (r.premortem() == null) g.writeNull();
+    else premortem(g, r.premortem());
+    if (r.verdict() == null) g.writeNullField("verdict");
+    else g.writeStringField("verdict", r.verdict().name());
   }
 
   private static void series(JsonGenerator g, String source, Series s) throws IOException {

@@ -8,6 +8,7 @@ import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.EventTime;
 import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.ExclusionScope;
+import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.LatencyUnit;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Problem;
@@ -108,9 +109,17 @@ final class SpecConverter {
     checkUniqueNames();
     List<SeverityLevel> severity = severity(top);
     exclusionsFile(top, sources.values());
+    List<ForecastEntry> forecasts =
+        new ForecastConverter(this, problems).forecasts(top, service, sources, sourceNames);
     return new Converted(
         new SpecFile(
-            file, service, List.copyOf(sources.values()), slos, List.copyOf(exclusions), severity),
+            file,
+            service,
+            List.copyOf(sources.values()),
+            slos,
+            List.copyOf(exclusions),
+            severity,
+            forecasts),
         List.copyOf(declared));
   }
 
@@ -391,8 +400,7 @@ final class SpecConverter {
     return s.isEmpty() ? "api-latency" : s;
   }
 
-  private DataSource sourceReference(
-      Fields f, Map<String, DataSource> built, Set<String> sourceNames) {
+  DataSource sourceReference(Fields f, Map<String, DataSource> built, Set<String> sourceNames) {
     String hint =
         sourceNames.isEmpty()
             ? "this file defines no sources; add them under 'sources'"
@@ -1068,7 +1076,7 @@ final class SpecConverter {
    * A non-empty scalar, or null: when absent (the caller reports it if required) or wrong (reported
    * here).
    */
-  private YamlNode.Scalar scalar(Fields f, String key, String expected) {
+  YamlNode.Scalar scalar(Fields f, String key, String expected) {
     YamlNode.Scalar s = scalarAllowingEmpty(f, key, expected);
     if (s != null && s.text().isBlank()) {
       problems.add(new Problem(s.location(), "'" + key + "' is empty", "write " + expected));
@@ -1077,7 +1085,7 @@ final class SpecConverter {
     return s;
   }
 
-  private YamlNode.Scalar scalarAllowingEmpty(Fields f, String key, String expected) {
+  YamlNode.Scalar scalarAllowingEmpty(Fields f, String key, String expected) {
     YamlNode v = f.value(key);
     if (v == null) return null;
     if (v instanceof YamlNode.Scalar s && !s.isNull()) return s;
@@ -1085,14 +1093,13 @@ final class SpecConverter {
     return null;
   }
 
-  private String text(Fields f, String key, String expected) {
+  String text(Fields f, String key, String expected) {
     YamlNode.Scalar s = scalar(f, key, expected);
     return s == null ? null : s.text();
   }
 
   /** Like {@link #scalar}, and an absent key is reported as missing. */
-  private YamlNode.Scalar requiredScalar(
-      Fields f, String key, String expected, String missingHint) {
+  YamlNode.Scalar requiredScalar(Fields f, String key, String expected, String missingHint) {
     if (f.value(key) == null) {
       missing(f, key, missingHint);
       return null;
@@ -1106,7 +1113,7 @@ final class SpecConverter {
   }
 
   /** One of a few words; {@code fallback} when absent, null when wrong. */
-  private String oneOf(Fields f, String key, List<String> allowed, String fallback) {
+  String oneOf(Fields f, String key, List<String> allowed, String fallback) {
     YamlNode.Scalar s = scalar(f, key, String.join(", ", allowed));
     if (s == null) return f.value(key) == null ? fallback : null;
     if (allowed.contains(s.text())) return s.text();
@@ -1120,7 +1127,7 @@ final class SpecConverter {
   }
 
   /** A SQL boolean expression, located at its first character for the engine's messages. */
-  private SqlExpression expression(Fields f, String key, boolean required) {
+  SqlExpression expression(Fields f, String key, boolean required) {
     String expected = "a SQL boolean expression such as \"status < 500\"";
     YamlNode.Scalar s =
         required ? requiredScalar(f, key, expected, expected) : scalar(f, key, expected);
@@ -1142,7 +1149,7 @@ final class SpecConverter {
   }
 
   /** A whole number of 0 or more; 0 when absent. */
-  private long wholeNumber(Fields f, String key) {
+  long wholeNumber(Fields f, String key) {
     String expected = "a whole number of 0 or more";
     YamlNode.Scalar s = scalarAllowingEmpty(f, key, expected);
     if (s == null) return 0;
@@ -1174,12 +1181,12 @@ final class SpecConverter {
 
   // ---- problems ----
 
-  private void missing(Fields f, String key, String hint) {
+  void missing(Fields f, String key, String hint) {
     if (f.suggests(key)) return;
     problems.add(new Problem(f.ownerLocation(), f.owner() + " is missing '" + key + "'", hint));
   }
 
-  private void wrongType(Fields f, String key, YamlNode v, String expected) {
+  void wrongType(Fields f, String key, YamlNode v, String expected) {
     String hint = null;
     if (v instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.STRING) {
       // "30" in quotes is text to YAML; the fix is to drop the quotes.
@@ -1194,12 +1201,12 @@ final class SpecConverter {
             hint));
   }
 
-  private void invalid(YamlNode.Scalar s, InvalidValueException e) {
+  void invalid(YamlNode.Scalar s, InvalidValueException e) {
     problems.add(new Problem(s.location(), e.getMessage(), e.hint()));
   }
 
   /** Where to point at a value: at the key when the value is missing. */
-  private static SourceLocation at(YamlNode v, SourceLocation keyLocation) {
+  static SourceLocation at(YamlNode v, SourceLocation keyLocation) {
     return v instanceof YamlNode.Scalar s && s.isNull() ? keyLocation : v.location();
   }
 }

@@ -8,7 +8,15 @@ import java.util.List;
  * nearest listed key suggested.
  */
 enum SpecLevel {
-  FILE("at the top level", "version", "service", "sources", "slos", "severity", "exclusions_file"),
+  FILE(
+      "at the top level",
+      "version",
+      "service",
+      "sources",
+      "slos",
+      "severity",
+      "exclusions_file",
+      "forecasts"),
   SOURCE(
       "in a source",
       "path",
@@ -54,7 +62,22 @@ enum SpecLevel {
       "traffic_breached_over",
       "budget_below",
       "status"),
-  RESPONSE("in 'response'", "who", "out_of_hours", "within");
+  RESPONSE("in 'response'", "who", "out_of_hours", "within"),
+  FORECAST(
+      "in a forecast",
+      "name",
+      "description",
+      "source",
+      "volume",
+      "where",
+      "latency",
+      "season",
+      "capacity",
+      "latency_slo"),
+  VOLUME("in 'volume'", "sum"),
+  FORECAST_LATENCY("in a forecast's 'latency'", "column", "unit", "statistic"),
+  CAPACITY("in 'capacity'", "window", "workers", "headroom"),
+  LATENCY_SLO("in 'latency_slo'", "statistic", "threshold");
 
   private final String where;
   private final List<String> keys;

@@ -113,6 +113,16 @@ class SloJarIT {
   }
 
   @Test
+  void spec_forecast_premortem_of_the_bundled_sync_job_is_at_risk() throws Exception {
+    Run r = slo("forecast", "slo-specs/sync-job.yaml", "--format", "json");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("\"name\" : \"records-per-night\"")
+        .contains("\"verdict\" : \"AT_RISK\"");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
   void report_writes_a_self_contained_html_page() throws Exception {
     Path html = Files.createTempFile("slo-report", ".html");
     Run r =

@@ -2,6 +2,7 @@ package io.slotoolkit.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.CsvDialect;
@@ -9,6 +10,7 @@ import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.EventTime;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.LatencyUnit;
 import io.slotoolkit.model.Problem;
 import io.slotoolkit.model.Sli;
@@ -22,6 +24,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,7 @@ class SpecLoaderTest {
   private static final Path HOMEHUB = VALID.resolve("homehub.yaml");
   private static final Path PAYMENTS = VALID.resolve("payments.yml");
   private static final Path EDGE = VALID.resolve("nested/edge.yaml");
+  private static final Path SYNC = VALID.resolve("sync-job.yaml");
   // Surefire runs in the project folder, so relative spec paths resolve under it.
   private static final String VALID_ABS = System.getProperty("user.dir") + "/" + VALID;
 
@@ -42,10 +46,11 @@ class SpecLoaderTest {
     SpecLoader.Loaded r = loader.read(List.of(VALID));
 
     assertThat(r.problems()).isEmpty();
-    // homehub.yaml < nested/edge.yaml < ops.yaml < payments.yml; nested/README.md is not a spec.
+    // homehub.yaml < nested/edge.yaml < ops.yaml < payments.yml < sync-job.yaml; nested/README.md
+    // is not a spec. sync-job.yaml has forecasts and no SLOs.
     assertThat(r.catalog().files())
         .extracting(SpecFile::path)
-        .containsExactly(HOMEHUB, EDGE, VALID.resolve("ops.yaml"), PAYMENTS);
+        .containsExactly(HOMEHUB, EDGE, VALID.resolve("ops.yaml"), PAYMENTS, SYNC);
     assertThat(r.catalog().slos())
         .extracting(Slo::qualifiedName)
         .containsExactly(
@@ -58,6 +63,39 @@ class SpecLoaderTest {
             "payments/checkout-latency",
             "refunds/refund-latency",
             "payments/batch-success");
+  }
+
+  @Test
+  void forecast_entries_become_the_model() {
+    SpecFile f = loader.load(List.of(SYNC)).files().get(0);
+    assertThat(f.slos()).isEmpty();
+    assertThat(f.forecasts()).hasSize(2);
+
+    ForecastEntry records = f.forecasts().get(0);
+    assertThat(records.qualifiedName()).isEqualTo("sync/sync-records");
+    assertThat(records.source()).isSameAs(f.sources().get(0));
+    assertThat(records.volume()).isInstanceOf(ForecastEntry.Volume.Sum.class);
+    assertThat(((ForecastEntry.Volume.Sum) records.volume()).column()).isEqualTo("records");
+    assertThat(((ForecastEntry.Volume.Sum) records.volume()).location())
+        .isEqualTo(new SourceLocation(SYNC, 15, 12));
+    assertThat(records.where().text()).isEqualTo("job = 'sync'");
+    assertThat(records.latency().column()).isEqualTo("latency_ms");
+    assertThat(records.latency().unit()).isEqualTo(LatencyUnit.MS);
+    assertThat(records.latency().statistic()).isEqualTo(ForecastEntry.Statistic.P95);
+    assertThat(records.seasonFrom()).isEqualTo(MonthDay.of(3, 15));
+    assertThat(records.seasonTo()).isEqualTo(MonthDay.of(4, 10));
+    assertThat(records.capacity())
+        .isEqualTo(new ForecastEntry.JobCapacity(Duration.ofHours(2), 4, 0.2));
+    // 0.3s is 300 ms
+    assertThat(records.latencySlo().thresholdMs()).isCloseTo(300.0, within(1e-9));
+    assertThat(records.latencySlo().label()).isEqualTo("0.3s");
+
+    ForecastEntry pages = f.forecasts().get(1);
+    assertThat(pages.volume()).isInstanceOf(ForecastEntry.Volume.Count.class);
+    assertThat(pages.where()).isNull();
+    assertThat(pages.latency()).isNull();
+    assertThat(pages.capacity()).isNull();
+    assertThat(pages.seasonTo()).isEqualTo(MonthDay.of(1, 10));
   }
 
   @Test
@@ -244,7 +282,7 @@ class SpecLoaderTest {
     assertThat(r.problems()).isEmpty();
     assertThat(r.catalog().files())
         .extracting(SpecFile::path)
-        .containsExactly(HOMEHUB, EDGE, VALID.resolve("ops.yaml"), PAYMENTS);
+        .containsExactly(HOMEHUB, EDGE, VALID.resolve("ops.yaml"), PAYMENTS, SYNC);
   }
 
   @Test
