@@ -1,8 +1,6 @@
 package io.slotoolkit.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.slotoolkit.forecast.Backtest;
 import io.slotoolkit.forecast.CandidateScore;
 import io.slotoolkit.forecast.Forecast;
@@ -45,7 +43,7 @@ public final class ForecastJsonRenderer {
    */
   public void renderAll(java.util.List<Named> reports, PrintWriter out) {
     try {
-      JsonGenerator g = generator(out);
+      JsonGenerator g = Json.generator(out);
       g.writeStartObject();
       g.writeArrayFieldStart("forecasts");
       io.slotoolkit.forecast.Verdict worst = null;
@@ -71,17 +69,9 @@ public final class ForecastJsonRenderer {
     }
   }
 
-  private static JsonGenerator generator(PrintWriter out) throws IOException {
-    JsonGenerator g = new JsonFactory().createGenerator(out);
-    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    g.setPrettyPrinter(new DefaultPrettyPrinter());
-    return g;
-  }
-
   public void render(ForecastReport r, PrintWriter out) {
     try {
-      JsonGenerator g = generator(out);
+      JsonGenerator g = Json.generator(out);
       g.writeStartObject();
       fields(g, r);
       g.writeEndObject();

@@ -1,10 +1,6 @@
 package io.slotoolkit.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import io.slotoolkit.evaluate.AlertStatus;
 import io.slotoolkit.evaluate.Assessment;
 import io.slotoolkit.evaluate.ExclusionCount;
@@ -44,16 +40,7 @@ public final class JsonRenderer implements Renderer {
   @Override
   public void render(Evaluation e, PrintWriter out) {
     try {
-      JsonGenerator g = new JsonFactory().createGenerator(out);
-      g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.setPrettyPrinter(
-          new DefaultPrettyPrinter(
-                  Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                      .withArrayEmptySeparator("")
-                      .withObjectEmptySeparator(""))
-              .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
+      JsonGenerator g = Json.generator(out);
       g.writeStartObject();
       g.writeStringField("evaluated_at", Times.iso(e.at(), e.zone()));
       g.writeBooleanField("passed", e.passed());

@@ -1,10 +1,6 @@
 package io.slotoolkit.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import io.slotoolkit.evaluate.AlertInterval;
 import io.slotoolkit.evaluate.FiringInterval;
 import io.slotoolkit.evaluate.MonthlyAlerts;
@@ -150,16 +146,7 @@ public final class ReplayRenderer {
   public void json(
       List<SloReplay> replays, Instant from, Instant to, ZoneId zone, PrintWriter out) {
     try {
-      JsonGenerator g = new JsonFactory().createGenerator(out);
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-      g.setPrettyPrinter(
-          new DefaultPrettyPrinter(
-                  Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                      .withArrayEmptySeparator("")
-                      .withObjectEmptySeparator(""))
-              .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
+      JsonGenerator g = Json.generator(out);
       g.writeStartObject();
       g.writeStringField("from", Times.iso(from, zone));
       g.writeStringField("to", Times.iso(to, zone));
