@@ -117,8 +117,8 @@ class SloJarIT {
     Run r = slo("forecast", "slo-specs/sync-job.yaml", "--format", "json");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out())
-        .contains("\"name\" : \"records-per-night\"")
-        .contains("\"verdict\" : \"AT_RISK\"");
+        .contains("\"name\": \"records-per-night\"")
+        .contains("\"verdict\": \"AT_RISK\"");
     assertThat(r.err()).isEmpty();
   }
 
