@@ -83,17 +83,7 @@ public final class Engine implements AutoCloseable {
   public void bind(List<Slo> slos) {
     List<Problem> spec = new ArrayList<>();
     List<Problem> data = new ArrayList<>();
-    for (Slo slo : slos) {
-      DataSource source = slo.source();
-      if (bound.containsKey(source) || failed.contains(source)) continue;
-      try {
-        bound.put(source, binder.bind(source));
-      } catch (SloException e) {
-        failed.add(source);
-        data.add(new Problem(source.location(), e.getMessage(), e.hint()));
-      }
-    }
-    db.lockDown(bound.values().stream().flatMap(b -> b.files().stream()).distinct().toList());
+    bindAndLock(slos.stream().map(Slo::source).toList(), data);
     for (var e : itemsBySource(slos).entrySet()) {
       BoundSource src = bound.get(e.getKey());
       if (src != null) route(checker.checkTypes(e.getValue(), src), spec, data);
@@ -714,16 +704,11 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Checks the forecasts' expressions (like SLO expressions), binds their sources, locks the
-   * connection down to their files and checks the volume and latency columns. Spec problems exit 2,
-   * data problems 3; every problem is reported at once.
+   * Registers each source not bound yet (a source that cannot be read becomes a data problem and is
+   * not tried again), then locks the connection down to every bound source's files.
    */
-  public void bindForecasts(List<ForecastEntry> entries) {
-    checkForecastExpressions(entries);
-    List<Problem> spec = new ArrayList<>();
-    List<Problem> data = new ArrayList<>();
-    for (ForecastEntry f : entries) {
-      DataSource source = f.source();
+  private void bindAndLock(List<DataSource> sources, List<Problem> data) {
+    for (DataSource source : sources) {
       if (bound.containsKey(source) || failed.contains(source)) continue;
       try {
         bound.put(source, binder.bind(source));
@@ -733,6 +718,18 @@ public final class Engine implements AutoCloseable {
       }
     }
     db.lockDown(bound.values().stream().flatMap(b -> b.files().stream()).distinct().toList());
+  }
+
+  /**
+   * Checks the forecasts' expressions (like SLO expressions), binds their sources, locks the
+   * connection down to their files and checks the volume and latency columns. Spec problems exit 2,
+   * data problems 3; every problem is reported at once.
+   */
+  public void bindForecasts(List<ForecastEntry> entries) {
+    checkForecastExpressions(entries);
+    List<Problem> spec = new ArrayList<>();
+    List<Problem> data = new ArrayList<>();
+    bindAndLock(entries.stream().map(ForecastEntry::source).toList(), data);
     for (var e : forecastItems(entries).entrySet()) {
       BoundSource src = bound.get(e.getKey());
       if (src != null) route(checker.checkTypes(e.getValue(), src), spec, data);
