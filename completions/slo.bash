@@ -218,7 +218,7 @@ function _picocli_slo_check() {
 
   local commands=""
   local flag_opts="'--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--at' '--max-bad-rows' '--format' '--output' '--fail-on'"
+  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at' '--format' '--output' '--fail-on'"
   local FORMAT_option_args=("text" "json" "markdown" "junit" "github") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -230,10 +230,10 @@ function _picocli_slo_check() {
     '--source')
       return
       ;;
-    '--at')
+    '--max-bad-rows')
       return
       ;;
-    '--max-bad-rows')
+    '--at')
       return
       ;;
     '--format')
@@ -298,7 +298,7 @@ function _picocli_slo_alerts() {
 
   local commands=""
   local flag_opts="'--replay' '--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--at' '--max-bad-rows' '--from' '--to' '--format' '--output'"
+  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at' '--from' '--to' '--format' '--output'"
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -310,10 +310,10 @@ function _picocli_slo_alerts() {
     '--source')
       return
       ;;
-    '--at')
+    '--max-bad-rows')
       return
       ;;
-    '--max-bad-rows')
+    '--at')
       return
       ;;
     '--from')
@@ -359,7 +359,7 @@ function _picocli_slo_report() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--at' '--max-bad-rows' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on'"
+  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on'"
   local FORMAT_option_args=("text" "json" "markdown" "html") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -371,10 +371,10 @@ function _picocli_slo_report() {
     '--source')
       return
       ;;
-    '--at')
+    '--max-bad-rows')
       return
       ;;
-    '--max-bad-rows')
+    '--at')
       return
       ;;
     '--format')
@@ -432,7 +432,7 @@ function _picocli_slo_explain() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--at' '--max-bad-rows'"
+  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -443,10 +443,10 @@ function _picocli_slo_explain() {
     '--source')
       return
       ;;
-    '--at')
+    '--max-bad-rows')
       return
       ;;
-    '--max-bad-rows')
+    '--at')
       return
       ;;
   esac

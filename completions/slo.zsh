@@ -224,7 +224,7 @@ function _picocli_slo_check() {
 
   local commands=""
   local flag_opts="'--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--at' '--max-bad-rows' '--format' '--output' '--fail-on'"
+  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at' '--format' '--output' '--fail-on'"
   local FORMAT_option_args=("text" "json" "markdown" "junit" "github") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -236,10 +236,10 @@ function _picocli_slo_check() {
     '--source')
       return
       ;;
-    '--at')
+    '--max-bad-rows')
       return
       ;;
-    '--max-bad-rows')
+    '--at')
       return
       ;;
     '--format')
@@ -304,7 +304,7 @@ function _picocli_slo_alerts() {
 
   local commands=""
   local flag_opts="'--replay' '--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--at' '--max-bad-rows' '--from' '--to' '--format' '--output'"
+  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at' '--from' '--to' '--format' '--output'"
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -316,10 +316,10 @@ function _picocli_slo_alerts() {
     '--source')
       return
       ;;
-    '--at')
+    '--max-bad-rows')
       return
       ;;
-    '--max-bad-rows')
+    '--at')
       return
       ;;
     '--from')
@@ -365,7 +365,7 @@ function _picocli_slo_report() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--at' '--max-bad-rows' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on'"
+  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on'"
   local FORMAT_option_args=("text" "json" "markdown" "html") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -377,10 +377,10 @@ function _picocli_slo_report() {
     '--source')
       return
       ;;
-    '--at')
+    '--max-bad-rows')
       return
       ;;
-    '--max-bad-rows')
+    '--at')
       return
       ;;
     '--format')
@@ -438,7 +438,7 @@ function _picocli_slo_explain() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--at' '--max-bad-rows'"
+  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -449,10 +449,10 @@ function _picocli_slo_explain() {
     '--source')
       return
       ;;
-    '--at')
+    '--max-bad-rows')
       return
       ;;
-    '--max-bad-rows')
+    '--at')
       return
       ;;
   esac

@@ -52,6 +52,7 @@ final class AlertsCommand implements Callable<Integer> {
   @ParentCommand SloCommand root;
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
+  @Mixin AtOption when;
 
   @Option(
       names = "--replay",
@@ -99,10 +100,10 @@ final class AlertsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = root.context();
-    if (specs.at != null && to != null) {
+    if (when.value != null && to != null) {
       throw SloException.spec("--at and --to both given", "--at means --to for a replay: give one");
     }
-    String until = specs.at != null ? specs.at : to;
+    String until = when.value != null ? when.value : to;
     Catalog catalog = EngineRun.load(root, specs);
     // one-shot: a new engine; in the shell: the session's, already bound
     try (EngineRun run = EngineRun.prepare(root, catalog)) {

@@ -42,6 +42,7 @@ final class CheckCommand implements Callable<Integer> {
   @ParentCommand SloCommand root;
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
+  @Mixin AtOption when;
   @Mixin CheckOutputs output;
 
   @Option(
@@ -63,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     CliContext ctx = root.context();
     output.checkWritable(ctx);
-    Instant at = specs.at(ctx);
+    Instant at = when.at(ctx);
     Catalog catalog = EngineRun.load(root, specs);
     FailOn gate = FailOn.parse(failOn, new SeverityTable(catalog.severity()));
     // one-shot: a new engine; in the shell: the session's, already bound

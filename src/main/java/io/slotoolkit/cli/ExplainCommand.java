@@ -43,6 +43,7 @@ final class ExplainCommand implements Callable<Integer> {
   @ParentCommand SloCommand root;
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
+  @Mixin AtOption when;
 
   @Parameters(
       index = "0",
@@ -58,7 +59,7 @@ final class ExplainCommand implements Callable<Integer> {
     if (!specs.paths.isEmpty()) specs.paths.remove(0);
     specs.slos.add(name);
     specs.noMatchMessage = "no SLO is named '%s'";
-    Instant at = specs.at(root.context());
+    Instant at = when.at(root.context());
     try (EngineRun run = EngineRun.prepare(root, specs)) {
       List<Slo> slos = run.catalog().slos();
       if (slos.size() > 1) {

@@ -75,6 +75,7 @@ final class ReportCommand implements Callable<Integer> {
   @ParentCommand SloCommand root;
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
+  @Mixin AtOption when;
 
   @Option(
       names = "--format",
@@ -134,7 +135,7 @@ final class ReportCommand implements Callable<Integer> {
       throw SloException.spec("--fail-on " + failOn + ": unknown gate", "use none or breached");
     if (top < 1) throw SloException.spec("--top " + top + ": must be 1 or more", null);
     OutputOptions.checkWritable(output, ctx);
-    Instant at = specs.at(ctx);
+    Instant at = when.at(ctx);
     Catalog catalog = EngineRun.load(root, specs);
     ReportEvaluator.Options options = new ReportEvaluator.Options(by, top, mask, null);
     List<String> masked = ReportEvaluator.maskedColumns(catalog, options);

@@ -2,16 +2,10 @@ package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.ProgressListener;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code slo shell}: load the specs and sources once, then explore them interactively. */
@@ -45,41 +39,11 @@ import picocli.CommandLine.ParentCommand;
 final class ShellCommand implements Callable<Integer> {
   @ParentCommand SloCommand root;
 
-  @Parameters(
-      paramLabel = "PATH",
-      arity = "0..*",
-      description =
-          "Spec files or folders (every *.yaml/*.yml inside, recursively). Default: slo-specs/")
-  List<Path> paths = new ArrayList<>();
-
-  @Option(
-      names = "--slo",
-      paramLabel = "NAME",
-      description = "Load only these SLOs (repeatable; globs like 'api-*'; NAME or SERVICE/NAME).")
-  List<String> slos = new ArrayList<>();
-
-  @Option(
-      names = "--source",
-      paramLabel = "NAME=PATH",
-      description =
-          "Read source NAME from PATH instead of the spec's path (repeatable; globs allowed).")
-  Map<String, String> sources = new LinkedHashMap<>();
-
-  @Option(
-      names = "--max-bad-rows",
-      paramLabel = "N",
-      description =
-          "Tolerate up to N malformed rows per source (overrides max_bad_rows in the specs).")
-  Long maxBadRows;
+  /** What the session loads, and reloads; commands inside choose --slo and --at each time. */
+  @Mixin SpecOptions specs;
 
   @Override
   public Integer call() throws IOException {
-    // what the session loads, and reloads; commands inside choose --slo and --at each time
-    SpecOptions specs = new SpecOptions();
-    specs.paths.addAll(paths);
-    specs.slos.addAll(slos);
-    specs.sources.putAll(sources);
-    specs.maxBadRows = maxBadRows;
     CliContext ctx = root.context();
     ShellTerminal terminals =
         root.shellTerminal != null ? root.shellTerminal : ShellTerminal.SYSTEM;

@@ -51,14 +51,6 @@ final class SpecOptions {
   Map<String, String> sources = new LinkedHashMap<>();
 
   @Option(
-      names = "--at",
-      paramLabel = "INSTANT",
-      description =
-          "Exclusive end of every window: ISO-8601 (2026-02-28T00:00:00+09:00; without an offset: UTC),"
-              + " a date (UTC midnight), or 'now'. Default: just after the latest event.")
-  String at;
-
-  @Option(
       names = "--max-bad-rows",
       paramLabel = "N",
       description =
@@ -181,11 +173,6 @@ final class SpecOptions {
       }
     }
     return Pattern.compile(b.toString());
-  }
-
-  /** The --at instant, or null for the default (just after the latest event). */
-  Instant at(CliContext ctx) {
-    return at == null ? null : parseInstant(at, ctx);
   }
 
   static Instant parseInstant(String s, CliContext ctx) {
