@@ -96,6 +96,13 @@ final class SpecOptions {
     if (sources.isEmpty() && maxBadRows == null) return catalog;
     if (maxBadRows != null && maxBadRows < 0)
       throw SloException.spec("--max-bad-rows must be 0 or more", null);
+    for (var e : sources.entrySet()) {
+      if (e.getValue() == null || e.getValue().isBlank()) {
+        throw SloException.spec(
+            "--source " + e.getKey() + "=: the path is empty",
+            "write --source NAME=PATH, for example --source api=exports/api-*.parquet");
+      }
+    }
     for (String name : sources.keySet()) {
       if (catalog.sources().stream().noneMatch(s -> s.name().equals(name))) {
         throw SloException.spec(
