@@ -1,10 +1,8 @@
 package io.slotoolkit.evaluate;
 
 import io.slotoolkit.model.Evaluation;
-import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.Status;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A check with alerts, exclusions and severity: the evaluation (whose {@code passed} follows the
@@ -25,12 +23,6 @@ public record Assessment(
     if (details.size() != evaluation.results().size()) {
       throw new IllegalArgumentException("one detail per result");
     }
-  }
-
-  /** The details of a result of this run. */
-  public Optional<ResultDetails> details(SloResult r) {
-    for (ResultDetails d : details) if (d.result().equals(r)) return Optional.of(d);
-    return Optional.empty();
   }
 
   /** Whether an SLO (or group) is BREACHED. */

@@ -39,6 +39,8 @@ public final class JsonRenderer implements Renderer {
 
   @Override
   public void render(Evaluation e, PrintWriter out) {
+    if (assessment != null && assessment.evaluation() != e)
+      throw new IllegalArgumentException("the assessment is of another evaluation");
     try {
       JsonGenerator g = Json.generator(out);
       g.writeStartObject();
@@ -46,7 +48,8 @@ public final class JsonRenderer implements Renderer {
       g.writeBooleanField("passed", e.passed());
       g.writeStringField("fail_on", failOn);
       g.writeArrayFieldStart("results");
-      for (SloResult r : e.results()) result(g, r);
+      for (int i = 0; i < e.results().size(); i++)
+        result(g, e.results().get(i), assessment == null ? null : assessment.details().get(i));
       g.writeEndArray();
       g.writeArrayFieldStart("sources");
       for (SourceStats s : e.sources()) source(g, s);
@@ -82,7 +85,7 @@ public final class JsonRenderer implements Renderer {
     }
   }
 
-  private void result(JsonGenerator g, SloResult r) throws IOException {
+  private void result(JsonGenerator g, SloResult r, ResultDetails d) throws IOException {
     ZoneId zone = r.slo().source().zone();
     g.writeStartObject();
     g.writeStringField("slo", r.slo().name());
@@ -119,12 +122,12 @@ public final class JsonRenderer implements Renderer {
     g.writeNumberField("skipped_null", r.skippedNull());
     g.writeStringField("source", r.slo().source().name());
     if (r.slo().description() != null) g.writeStringField("description", r.slo().description());
-    if (assessment != null) details(g, r, zone);
+    if (assessment != null) details(g, r, d, zone);
     g.writeEndObject();
   }
 
-  private void details(JsonGenerator g, SloResult r, ZoneId zone) throws IOException {
-    ResultDetails d = assessment.details(r).orElse(null);
+  private void details(JsonGenerator g, SloResult r, ResultDetails d, ZoneId zone)
+      throws IOException {
     g.writeArrayFieldStart("alerts");
     if (d != null) {
       for (AlertStatus a : d.alerts()) {
