@@ -117,7 +117,8 @@ final class ExplainPrinter {
 
     out.println();
     out.println("4. Scan (one query per source for all its SLOs; here just this one):");
-    for (String line : scan.create().split("\n")) out.println("     " + line);
+    for (String statement : scan.statements())
+      for (String line : (statement + ";").split("\n")) out.println("     " + line);
     out.println("   then, per group:");
     for (String line : scan.fetch().split("\n")) out.println("     " + line);
 

@@ -279,7 +279,7 @@ public final class Engine implements AutoCloseable {
       ScanCompiler.CompiledScan scan) {
     long watermark = rejectWatermark(src);
     try {
-      db.execute(scan.create());
+      for (String statement : scan.statements()) db.execute(statement);
     } catch (Database.QueryFailed e) {
       throw scanFailure(src, slos, e);
     }

@@ -7,19 +7,31 @@ import static io.slotoolkit.engine.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.slotoolkit.evaluate.AlertStatus;
+import io.slotoolkit.evaluate.Assessment;
+import io.slotoolkit.evaluate.Counts;
+import io.slotoolkit.evaluate.FailOn;
 import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.CsvDialect;
+import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Evaluation;
+import io.slotoolkit.model.EventTime;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloResult;
+import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SpecFile;
 import io.slotoolkit.model.Status;
 import io.slotoolkit.model.Window;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EvaluatorTest {
   private static Evaluation run(Instant at, Slo... slos) {
@@ -142,5 +154,72 @@ class EvaluatorTest {
     assertThat(r.good()).isEqualTo(4);
     assertThat(r.total()).isEqualTo(6);
     assertThat(e.zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+  }
+
+  @Test
+  void overall_counts_are_every_group_summed_null_keys_included(@TempDir Path dir)
+      throws Exception {
+    // The scan aggregates only the per-customer and per-endpoint sets and derives the overall set
+    // from one of them: rows whose key is NULL must still count overall.
+    Path csv = dir.resolve("api.csv");
+    Files.writeString(
+        csv,
+        """
+        ts,customer,endpoint,status
+        2026-02-03T23:00:00Z,acme,/unlock,200
+        2026-02-03T23:30:00Z,,/unlock,500
+        2026-02-03T23:50:00Z,tiny,,200
+        2026-02-03T23:55:00Z,,,503
+        2026-02-01T00:00:00Z,acme,/status,200
+        """);
+    DataSource src =
+        new DataSource(
+            "api",
+            Fixtures.SPEC,
+            List.of(csv.toString()),
+            DataFormat.AUTO,
+            new EventTime("ts", EventTime.Encoding.AUTO, null, ZoneId.of("UTC")),
+            ZoneId.of("UTC"),
+            CsvDialect.SNIFF,
+            null,
+            0,
+            new SourceLocation(Fixtures.SPEC, 3, 3));
+    Slo overall = ratio("overall", src, "status < 500", null, "0.5", days(28), List.of());
+    Slo byCustomer =
+        ratio("by-customer", src, "status < 500", null, "0.5", days(28), List.of("customer"));
+    Slo byEndpoint =
+        ratio("by-endpoint", src, "status < 500", null, "0.5", days(28), List.of("endpoint"));
+    Catalog c =
+        new Catalog(
+            List.of(
+                new SpecFile(
+                    Fixtures.SPEC,
+                    "homehub",
+                    List.of(src),
+                    List.of(overall, byCustomer, byEndpoint))));
+    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+      Evaluator ev = new Evaluator(engine);
+      ev.prepare(c);
+      Assessment a = ev.assess(c, Instant.parse("2026-02-04T00:00:00Z"), FailOn.of(Gate.NONE));
+      // all 5 rows: good 200, 200, 200 -> 3 of 5
+      SloResult all = a.evaluation().results().get(0);
+      assertThat(all.group()).isNull();
+      assertThat(all.good()).isEqualTo(3);
+      assertThat(all.total()).isEqualTo(5);
+      assertThat(a.evaluation().sources().get(0).rowsInRange()).isEqualTo(5);
+      // the 1h/5m pair (28d scales it to 56m/5m): the long window starts 23:04, so it holds 23:30
+      // (500), 23:50 (200) and 23:55 (503), the short one 23:55 alone -> 1 of 3 good, 0 of 1
+      AlertStatus page = a.details().get(0).alerts().get(0);
+      assertThat(page.rule().longWindow()).isEqualTo(Duration.ofMinutes(56));
+      assertThat(page.longWindow()).isEqualTo(new Counts(1, 3));
+      assertThat(page.shortWindow()).isEqualTo(new Counts(0, 1));
+      // every set partitions the same rows
+      long customers =
+          a.evaluation().results().stream()
+              .filter(r -> r.slo().equals(byCustomer))
+              .mapToLong(SloResult::total)
+              .sum();
+      assertThat(customers).isEqualTo(5);
+    }
   }
 }
