@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code slo} command and its global options. */
+/** The {@code slo} command and its global options; {@link Cli} adds the subcommands. */
 @Command(
     name = "slo",
     mixinStandardHelpOptions = true,
@@ -17,18 +17,6 @@ import picocli.CommandLine.Spec;
       "Measure service quality from the event logs you already export.",
       "Reads SLI/SLO specs (YAML), evaluates them against CSV/Parquet logs in embedded DuckDB,",
       "and prints scorecards and error-budget status; exit codes gate CI."
-    },
-    subcommands = {
-      CheckCommand.class,
-      ValidateCommand.class,
-      AlertsCommand.class,
-      ReportCommand.class,
-      ExplainCommand.class,
-      InitCommand.class,
-      ForecastCommand.class,
-      ShellCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {
