@@ -22,7 +22,10 @@ record EngineRun(Catalog catalog, Engine engine, Evaluator evaluator, boolean ow
    */
   static Catalog load(SloCommand root, SpecOptions specs) {
     Session session = root.session();
-    return session != null ? specs.selectIn(session.catalog()) : specs.load(root.context());
+    if (session != null) return specs.selectIn(session.catalog());
+    // the engine starts on the other core while the specs are read
+    Engine.warmUp();
+    return specs.load(root.context());
   }
 
   /**

@@ -40,6 +40,14 @@ public final class Engine implements AutoCloseable {
     this.binder = new SourceBinder(db);
   }
 
+  /**
+   * Starts the embedded database on another thread for the next {@link #open}: see {@link
+   * Database#warmUp}.
+   */
+  public static void warmUp() {
+    Database.warmUp();
+  }
+
   public static Engine open(EngineOptions options) {
     return new Engine(Database.open(options));
   }
