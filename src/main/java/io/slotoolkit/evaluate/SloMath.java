@@ -26,14 +26,21 @@ public final class SloMath {
     long bad = total - good;
     BigDecimal allowed = objective.errorBudget().multiply(BigDecimal.valueOf(total));
     Double sli = total == 0 ? null : ratio(good, total);
-    Double remaining =
-        total == 0
-            ? null
-            : BigDecimal.ONE
-                .subtract(BigDecimal.valueOf(bad).divide(allowed, PRECISE))
-                .doubleValue();
-    Double burn =
-        total == 0 ? null : BigDecimal.valueOf(bad).divide(allowed, PRECISE).doubleValue();
+    Double remaining = null;
+    Double burn = null;
+    if (total > 0) {
+      // bad / allowed = bad x 10^s / (u x total) for the error budget u x 10^-s
+      BigDecimal budget = objective.errorBudget();
+      long[] q = integerRatio(bad, budget, total);
+      if (q != null) {
+        burn = (double) q[0] / q[1];
+        remaining = (double) (q[1] - q[0]) / q[1];
+      } else {
+        BigDecimal b = BigDecimal.valueOf(bad).divide(allowed, PRECISE);
+        burn = b.doubleValue();
+        remaining = BigDecimal.ONE.subtract(b).doubleValue();
+      }
+    }
     return new SloResult(
         slo,
         group,
@@ -58,9 +65,52 @@ public final class SloMath {
     return BigDecimal.valueOf(good).compareTo(needed) < 0 ? Status.BREACHED : Status.OK;
   }
 
-  /** {@code a / b} as the nearest double (both are exact integers below 2^53 in practice). */
+  /**
+   * {@code a / b} as the nearest double. Integers below 2^53 are exact doubles, and IEEE division
+   * rounds the exact quotient to the nearest double, so one division is exact; larger counts go
+   * through decimal.
+   */
   public static double ratio(long a, long b) {
+    if (exactDouble(a) && exactDouble(b)) return (double) a / b;
     return BigDecimal.valueOf(a).divide(BigDecimal.valueOf(b), PRECISE).doubleValue();
+  }
+
+  /**
+   * {@code n / (budget x total)} as a ratio of two integers that are exact doubles, {@code {n x
+   * 10^s, u x total}} for {@code budget = u x 10^-s}; null when they would not be.
+   */
+  private static long[] integerRatio(long n, BigDecimal budget, long total) {
+    int s = budget.scale();
+    if (s < 0 || s >= POWERS_OF_TEN.length || budget.unscaledValue().bitLength() > 52) return null;
+    try {
+      long num = Math.multiplyExact(n, POWERS_OF_TEN[s]);
+      long den = Math.multiplyExact(budget.unscaledValue().longValueExact(), total);
+      return exactDouble(num) && exactDouble(den) && exactDouble(den - num)
+          ? new long[] {num, den}
+          : null;
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
+  private static final long[] POWERS_OF_TEN = {
+    1L,
+    10L,
+    100L,
+    1_000L,
+    10_000L,
+    100_000L,
+    1_000_000L,
+    10_000_000L,
+    100_000_000L,
+    1_000_000_000L,
+    10_000_000_000L,
+    100_000_000_000L,
+    1_000_000_000_000L
+  };
+
+  private static boolean exactDouble(long v) {
+    return Math.abs(v) < (1L << 53);
   }
 
   /**

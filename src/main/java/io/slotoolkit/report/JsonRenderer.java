@@ -198,10 +198,15 @@ public final class JsonRenderer implements Renderer {
       g.writeNullField(name);
     } else {
       g.writeFieldName(name);
-      g.writeNumber(
-          new BigDecimal(Double.toString(v)).stripTrailingZeros().compareTo(BigDecimal.ZERO) == 0
-              ? BigDecimal.ZERO
-              : new BigDecimal(Double.toString(v)).stripTrailingZeros());
+      // the shortest decimal that reads back as v, without trailing zeros or an exponent
+      String s = Double.toString(v);
+      if (s.indexOf('E') >= 0) {
+        BigDecimal d = new BigDecimal(s).stripTrailingZeros();
+        g.writeNumber(d.signum() == 0 ? BigDecimal.ZERO : d);
+      } else {
+        if (s.endsWith(".0")) s = s.substring(0, s.length() - 2);
+        g.writeNumber(s.equals("-0") ? "0" : s);
+      }
     }
   }
 }

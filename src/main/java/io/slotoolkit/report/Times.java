@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 public final class Times {
   private static final DateTimeFormatter ISO =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[.SSSSSS]XXX");
+  private static final DateTimeFormatter ISO_SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
   private static final DateTimeFormatter HUMAN =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss xxx");
 
@@ -16,11 +18,7 @@ public final class Times {
   /** {@code 2026-02-28T00:00:00+09:00}; fractions of a second only when there are any. */
   public static String iso(Instant i, ZoneId zone) {
     var z = i.atZone(zone);
-    String s =
-        (z.getNano() == 0
-            ? z.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"))
-            : z.format(ISO));
-    return s;
+    return z.format(z.getNano() == 0 ? ISO_SECONDS : ISO);
   }
 
   /** {@code 2026-02-28 00:00:00 +09:00} for people. */
