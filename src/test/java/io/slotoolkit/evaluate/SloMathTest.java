@@ -15,6 +15,8 @@ import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SqlExpression;
 import io.slotoolkit.model.Status;
 import io.slotoolkit.model.Window;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,5 +113,33 @@ class SloMathTest {
     assertThat(r.budget().remaining()).isCloseTo(1.0, within(1e-12));
     assertThat(r.burnRate()).isCloseTo(0.0, within(1e-12));
     assertThat(r.sli()).isCloseTo(1.0, within(1e-12));
+  }
+
+  @Test
+  void ratios_are_the_nearest_double_whether_computed_in_binary_or_in_decimal() {
+    // 139/149 and the burn 10/1.49 = 1000/149: one IEEE division of exact integers is the
+    // correctly rounded quotient, the same double the 34-digit decimal rounds to
+    SloResult r = result("0.99", 0, 139, 149);
+    assertThat(r.sli())
+        .isEqualTo(
+            new BigDecimal(139).divide(new BigDecimal(149), MathContext.DECIMAL128).doubleValue());
+    assertThat(r.burnRate()).isEqualTo(1000.0 / 149);
+    assertThat(r.budget().remaining()).isEqualTo(-851.0 / 149);
+    // an objective with many decimals: budget 0.0000001 x total
+    SloResult fine = result("0.9999999", 0, 29_999_999, 30_000_000);
+    assertThat(fine.burnRate()).isEqualTo(10_000_000.0 / 30_000_000);
+    // counts beyond 2^53 are not exact doubles: the decimal path gives the nearest double
+    long big = (1L << 53) + 1;
+    SloResult huge = result("0.5", 0, big - 1, big);
+    assertThat(huge.sli())
+        .isEqualTo(
+            new BigDecimal(big - 1)
+                .divide(new BigDecimal(big), MathContext.DECIMAL128)
+                .doubleValue());
+    assertThat(huge.burnRate())
+        .isEqualTo(
+            BigDecimal.ONE
+                .divide(new BigDecimal(big).multiply(new BigDecimal("0.5")), MathContext.DECIMAL128)
+                .doubleValue());
   }
 }
