@@ -50,9 +50,21 @@ measure() {
 }
 
 # slo and the reference run with the JVM flags of the ./slo launcher (C1 only and the serial
-# collector: a short-lived process spends less CPU compiling and collecting).
-JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
-SLO=("${JVM[@]}" -jar "$JAR")
+# collector: a short-lived process spends less CPU compiling and collecting), and each with a
+# class-data archive of the classes it loads, as the launcher gives slo (trained the way the
+# launcher trains it: a check of the bundled examples; the reference's on one of its own runs).
+JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds*=off)
+echo "writing the class-data archives ..." >&2
+rm -f target/slo.jsa "$LOG/reference.jsa" "$LOG/reference.jar"
+# an archive covers jars only, so the reference goes into one of its own
+jar cf "$LOG/reference.jar" -C target/test-classes io/slotoolkit/bench/ReferenceQuery.class
+"${JVM[@]}" -XX:ArchiveClassesAtExit=target/slo.jsa -jar "$JAR" check --format json \
+  --output /dev/null >/dev/null 2>&1 || true
+"${JVM[@]}" -XX:ArchiveClassesAtExit="$LOG/reference.jsa" -cp "$JAR:$LOG/reference.jar" \
+  io.slotoolkit.bench.ReferenceQuery "$DATA/api.parquet" "$AT" >/dev/null 2>&1
+SLO_NO_CDS=("${JVM[@]}" -jar "$JAR")
+SLO=("${JVM[@]}" -XX:SharedArchiveFile=target/slo.jsa -jar "$JAR")
+REF=("${JVM[@]}" -XX:SharedArchiveFile="$LOG/reference.jsa" -cp "$JAR:$LOG/reference.jar")
 
 echo "warming the page cache ..." >&2
 cat "$DATA/api.csv" "$DATA/api.parquet" "$JAR" target/libduckdb_java.so_linux_amd64 >/dev/null
@@ -66,7 +78,9 @@ for run in $(seq "$RUNS"); do
       --format json --output /dev/null
     measure "slo-default-$fmt" "0 1" "${SLO[@]}" check "$SPEC" --source "api=$DATA/api.$fmt" \
       --format json --output /dev/null
-    measure "reference-$fmt" "0" "${JVM[@]}" -cp "$CP" io.slotoolkit.bench.ReferenceQuery "$DATA/api.$fmt" "$AT"
+    measure "reference-$fmt" "0" "${REF[@]}" io.slotoolkit.bench.ReferenceQuery "$DATA/api.$fmt" "$AT"
+    measure "slo-nocds-$fmt" "0 1" "${SLO_NO_CDS[@]}" check "$SPEC" --source "api=$DATA/api.$fmt" \
+      --at "$AT" --format json --output /dev/null
     # slo report on the same scan: trends, burn-down, group views; then with two breakdowns
     measure "report-$fmt" "0" "${SLO[@]}" report "$SPEC" --source "api=$DATA/api.$fmt" --at "$AT" \
       --format html --output /dev/null
@@ -122,9 +136,10 @@ echo "| format | window end | slo wall, s | slo CPU, s | slo peak RSS, MiB | ref
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for fmt in parquet csv; do
   r=reference-$fmt
-  for kind in at default; do
+  for kind in at default nocds; do
     label="--at $AT"
     [[ $kind == default ]] && label="default --at"
+    [[ $kind == nocds ]] && label="--at, no class-data archive"
     n=slo-$kind-$fmt
     echo "| $fmt | $label | $(wall "$n") | $(cpu "$n") | $(mib "$n") | $(wall "$r") | $(cpu "$r") | $(mib "$r") | $(ratio "$(wall "$n")" "$(wall "$r")") | $(ratio "$(cpu "$n")" "$(cpu "$r")") |"
   done

@@ -222,4 +222,56 @@ class EvaluatorTest {
       assertThat(customers).isEqualTo(5);
     }
   }
+
+  @Test
+  void null_expressions_skip_rows_and_false_totals_leave_them_out(@TempDir Path dir)
+      throws Exception {
+    Path csv = dir.resolve("api.csv");
+    Files.writeString(
+        csv,
+        """
+        ts,endpoint,status
+        2026-02-03T01:00:00Z,/unlock,200
+        2026-02-03T02:00:00Z,/unlock,503
+        2026-02-03T03:00:00Z,,200
+        2026-02-03T04:00:00Z,/unlock,
+        2026-02-03T05:00:00Z,/healthz,500
+        2026-02-03T06:00:00Z,/healthz,
+        2026-02-03T07:00:00Z,,
+        """);
+    Instant at = Instant.parse("2026-02-04T00:00:00Z");
+    // valid = endpoint <> '/healthz', good = status < 500:
+    // rows 1, 2 valid (1 good); 3 and 7 have a NULL total and 4 a NULL good: skipped;
+    // 5 and 6 are not valid (total FALSE), whatever their status, and not skipped
+    SloResult plain = only(csv, null, at);
+    assertThat(plain.good()).isEqualTo(1);
+    assertThat(plain.total()).isEqualTo(2);
+    assertThat(plain.skippedNull()).isEqualTo(3);
+    // a where that leaves out row 2: it counts nowhere, not even as skipped
+    SloResult kept = only(csv, "status IS DISTINCT FROM 503", at);
+    assertThat(kept.good()).isEqualTo(1);
+    assertThat(kept.total()).isEqualTo(1);
+    assertThat(kept.skippedNull()).isEqualTo(3);
+  }
+
+  private static SloResult only(Path csv, String where, Instant at) {
+    DataSource src =
+        new DataSource(
+            "api",
+            Fixtures.SPEC,
+            List.of(csv.toString()),
+            DataFormat.AUTO,
+            new EventTime("ts", EventTime.Encoding.AUTO, null, ZoneId.of("UTC")),
+            ZoneId.of("UTC"),
+            CsvDialect.SNIFF,
+            where == null ? null : Fixtures.expr(where),
+            0,
+            new SourceLocation(Fixtures.SPEC, 3, 3));
+    return run(
+            at,
+            ratio(
+                "avail", src, "status < 500", "endpoint <> '/healthz'", "0.5", days(28), List.of()))
+        .results()
+        .get(0);
+  }
 }
