@@ -30,7 +30,9 @@ if [[ -z ${SKIP_BUILD:-} ]]; then
   mvn -B -q -o package -DskipTests || mvn -B -q package -DskipTests
 fi
 
+generated=
 if [[ ! -f $DATA/api.csv || ! -f $DATA/api.parquet ]]; then
+  generated=yes
   echo "generating the benchmark data in $DATA (about a minute) ..." >&2
   $TIME -f '%e %M' -o "$LOG/generate.time" \
     java -cp "$CP" io.slotoolkit.bench.BenchDataGenerator "$DATA" 2> >(tee "$LOG/generate.err" >&2)
@@ -167,7 +169,7 @@ if [[ -x ./slo ]]; then
   echo "| ./slo --version | $(wall launcher-version) | $(cpu launcher-version) | $(mib launcher-version) |"
   echo "| ./slo check slo-specs | $(wall launcher-examples) | $(cpu launcher-examples) | $(mib launcher-examples) |"
 fi
-if [[ -f $LOG/generate.time ]]; then
+if [[ -n $generated ]]; then
   read -r gs gk _ <"$LOG/generate.time"
   echo
   echo "Data generated in this run: $gs s, peak RSS $((gk / 1024)) MiB; $(tail -1 "$LOG/generate.err")"
