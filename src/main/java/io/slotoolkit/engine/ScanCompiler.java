@@ -18,16 +18,19 @@ import java.util.TreeSet;
 /**
  * Compiles every SLO that reads one source into ONE scan of that source.
  *
- * <p>The scan has three layers. The innermost reads the source, turns the event time into epoch
- * microseconds ({@code __t}) and applies the source's {@code where}. The middle one computes, once
- * per row, a boolean flag for every count column: for each SLO "good in my window", "valid in my
- * window" and "skipped because an expression was NULL", with the SLO's own window start baked in,
- * so window totals are exact whatever the bucket width. The outer one groups by the union of the
- * SLOs' {@code per} column sets (GROUPING SETS) and, when asked, a time bucket, and sums the flags.
- * Summing flags computed below the grouping is about three times faster than {@code count(*) FILTER
- * (...)} per grouping set, because DuckDB fans GROUPING SETS out to one aggregate per set and would
- * otherwise evaluate every predicate once per set. The result stays in a temp table inside DuckDB;
- * only per-group sums are fetched.
+ * <p>The scan has four layers. The innermost reads the source, turns the event time into epoch
+ * microseconds ({@code __t}) and applies the source's {@code where} ({@code __keep}). The next
+ * computes, once per row, every distinct term the flags share ({@link Terms}: user expressions,
+ * window start tests, exclusion intervals). The third computes a boolean flag for every count
+ * column: for each SLO "good in my window", "valid in my window" and "skipped because an expression
+ * was NULL", each a bare conjunction of terms with the SLO's own window start baked in, so window
+ * totals are exact whatever the bucket width. The outer one groups by the union of the SLOs' {@code
+ * per} column sets (GROUPING SETS) and, when asked, a time bucket and an age class, and sums the
+ * flags. Summing flags computed below the grouping is about three times faster than {@code count(*)
+ * FILTER (...)} per grouping set, because DuckDB fans GROUPING SETS out to one aggregate per set
+ * and would otherwise evaluate every predicate once per set; for the same reason the overall set is
+ * not aggregated over the rows when a per-group set exists, but summed from it afterwards. The
+ * result stays in a temp table inside DuckDB; only per-group sums are fetched.
  */
 public final class ScanCompiler {
   private ScanCompiler() {}
@@ -506,22 +509,10 @@ public final class ScanCompiler {
     if (donor != null) {
       long donorGid =
           out.stream().filter(g -> g.columns().equals(donor)).findFirst().orElseThrow().gid();
-      long overallGid = (1L << keys.size()) - 1;
       List<String> classes = new ArrayList<>();
       if (bucket != null) classes.add("__b");
       if (!bounds.isEmpty()) classes.add("__a");
-      StringBuilder derive =
-          new StringBuilder("INSERT INTO ")
-              .append(Sql.ident(table))
-              .append(" SELECT ")
-              .append(overallGid);
-      for (int j = 0; j < keys.size(); j++) derive.append(", NULL");
-      for (String c : classes) derive.append(", ").append(c);
-      for (CountColumn c : columns)
-        derive.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT");
-      derive.append(" FROM ").append(Sql.ident(table)).append(" WHERE gid = ").append(donorGid);
-      if (!classes.isEmpty()) derive.append(" GROUP BY ").append(String.join(", ", classes));
-      statements.add(derive.toString());
+      statements.add(deriveOverall(table, keys.size(), donorGid, classes, columns));
     }
 
     StringBuilder fetch = new StringBuilder("SELECT gid");
@@ -554,6 +545,27 @@ public final class ScanCompiler {
     }
     return new CompiledScan(
         table, statements, fetch.toString(), keys, out, List.copyOf(columns), bounds);
+  }
+
+  /**
+   * The statement that adds the overall set's rows to the scan table: per time bucket and age class
+   * ({@code classes}), the sums of the rows of the set {@code donorGid}, which partitions the same
+   * rows (a NULL key is a group of its own).
+   */
+  private static String deriveOverall(
+      String table, int keyCount, long donorGid, List<String> classes, List<CountColumn> columns) {
+    StringBuilder b =
+        new StringBuilder("INSERT INTO ")
+            .append(Sql.ident(table))
+            .append(" SELECT ")
+            .append((1L << keyCount) - 1); // GROUPING() of the overall set: every key rolled up
+    for (int j = 0; j < keyCount; j++) b.append(", NULL");
+    for (String c : classes) b.append(", ").append(c);
+    for (CountColumn c : columns)
+      b.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT");
+    b.append(" FROM ").append(Sql.ident(table)).append(" WHERE gid = ").append(donorGid);
+    if (!classes.isEmpty()) b.append(" GROUP BY ").append(String.join(", ", classes));
+    return b.toString();
   }
 
   /**
