@@ -137,15 +137,7 @@ public final class Engine implements AutoCloseable {
         }
       }
     }
-    if (!spec.isEmpty()) {
-      spec.addAll(data);
-      throw SloException.spec(sorted(spec));
-    }
-    if (!data.isEmpty()) {
-      List<Problem> d = sorted(data);
-      throw SloException.dataProblems(
-          d.size() == 1 ? d.get(0).render() : d.size() + " problems with the data", d);
-    }
+    throwProblems(spec, data);
   }
 
   private static void route(
@@ -159,6 +151,22 @@ public final class Engine implements AutoCloseable {
     if (slo.sli() instanceof Sli.Ratio r) m.put(p + "good", r.good());
     if (slo.sli().total() != null) m.put(p + "total", slo.sli().total());
     return m;
+  }
+
+  /**
+   * Fails with every problem found, if any: as a spec error (exit 2) when the specs have any,
+   * listing the data problems with them; else as a data error (exit 3).
+   */
+  private static void throwProblems(List<Problem> spec, List<Problem> data) {
+    if (!spec.isEmpty()) {
+      spec.addAll(data);
+      throw SloException.spec(sorted(spec));
+    }
+    if (!data.isEmpty()) {
+      List<Problem> d = sorted(data);
+      throw SloException.dataProblems(
+          d.size() == 1 ? d.get(0).render() : d.size() + " problems with the data", d);
+    }
   }
 
   private static List<Problem> sorted(List<Problem> problems) {
@@ -750,15 +758,7 @@ public final class Engine implements AutoCloseable {
       if (f.latency() != null)
         numericColumn(f, src, "latency column", f.latency().column(), f.latency().location(), data);
     }
-    if (!spec.isEmpty()) {
-      spec.addAll(data);
-      throw SloException.spec(sorted(spec));
-    }
-    if (!data.isEmpty()) {
-      List<Problem> d = sorted(data);
-      throw SloException.dataProblems(
-          d.size() == 1 ? d.get(0).render() : d.size() + " problems with the data", d);
-    }
+    throwProblems(spec, data);
   }
 
   private static void numericColumn(
