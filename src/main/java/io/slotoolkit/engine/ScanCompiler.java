@@ -245,9 +245,7 @@ public final class ScanCompiler {
 
     /** Skipped because an expression was NULL, within {@code scope}. */
     String skipped(String... scope) {
-      List<String> parts = new ArrayList<>(List.of(scope));
-      if (keep != null) parts.add(0, keep);
-      if (excludedTerm != null) parts.add("NOT " + excludedTerm);
+      List<String> parts = counted(scope);
       parts.add(
           totalTerm == null
               ? goodTerm + " IS NULL"
@@ -256,12 +254,19 @@ public final class ScanCompiler {
     }
 
     private String and(String[] scope, String last) {
-      List<String> parts = new ArrayList<>(List.of(scope));
-      if (keep != null) parts.add(0, keep);
-      if (excludedTerm != null) parts.add("NOT " + excludedTerm);
+      List<String> parts = counted(scope);
       if (totalTerm != null) parts.add(totalTerm);
       parts.add(last);
       return String.join(" AND ", parts);
+    }
+
+    /** The rows this SLO counts at all: kept by the source, in {@code scope}, not excluded. */
+    private List<String> counted(String[] scope) {
+      List<String> parts = new ArrayList<>();
+      if (keep != null) parts.add(keep);
+      parts.addAll(List.of(scope));
+      if (excludedTerm != null) parts.add("NOT " + excludedTerm);
+      return parts;
     }
   }
 
@@ -277,9 +282,10 @@ public final class ScanCompiler {
    */
   static List<CountColumn> sloColumns(List<SloWindow> slos, Instant at, Terms terms) {
     List<CountColumn> cols = new ArrayList<>();
+    List<SliTerms> slis = slos.stream().map(s -> SliTerms.of(s, terms)).toList();
     for (int i = 0; i < slos.size(); i++) {
       SloWindow s = slos.get(i);
-      SliTerms sli = SliTerms.of(s, terms);
+      SliTerms sli = slis.get(i);
       String window = terms.since(s.start());
       cols.add(new CountColumn("g" + i, sli.good(window)));
       cols.add(new CountColumn("t" + i, sli.total(window)));
@@ -288,7 +294,7 @@ public final class ScanCompiler {
     cols.addAll(statColumns(slos));
     for (int i = 0; i < slos.size(); i++) {
       SloWindow s = slos.get(i);
-      SliTerms sli = SliTerms.of(s, terms);
+      SliTerms sli = slis.get(i);
       if (!s.alertWindows().isEmpty() && s.needsAlertFlags(at)) {
         // good and valid events at any time in range: the age class __a splits them by window
         cols.add(new CountColumn("ag" + i, sli.good()));
