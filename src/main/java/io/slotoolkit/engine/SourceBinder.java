@@ -325,9 +325,10 @@ final class SourceBinder {
           || msg.contains("not a parquet file")
           || msg.contains("Invalid Input")) {
         hint =
-            "is it really a "
-                + (reader.startsWith("read_parquet") ? "Parquet" : "CSV")
-                + " file? set format: on the source if the extension misleads";
+            reader.startsWith("read_parquet")
+                ? "is it a whole Parquet file? an interrupted copy or export lacks the footer;"
+                    + " set format: on the source if the extension misleads"
+                : "is it really a CSV file? set format: on the source if the extension misleads";
       }
       throw SloException.data(
           "source '"
