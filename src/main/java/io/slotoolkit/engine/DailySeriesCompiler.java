@@ -22,13 +22,20 @@ public final class DailySeriesCompiler {
    * non-NULL volume column), {@code latency_ms} (DOUBLE), {@code latency_values}, {@code excluded}
    * (rows the source's where left out).
    */
-  public static String compile(BoundSource src, ForecastEntry entry, Instant at) {
+  public static String compile(
+      BoundSource src, ForecastEntry entry, Instant at, ExpressionChecker checker) {
     DataSource source = src.source();
     TimeColumn time = src.time();
     String sourceKeep =
-        source.where() == null ? "TRUE" : "coalesce((" + source.where().text() + "), FALSE)";
+        source.where() == null
+            ? "TRUE"
+            : "coalesce(" + checker.checked(source.where(), "where").sql() + ", FALSE)";
     String entryKeep =
-        entry.where() == null ? "TRUE" : "coalesce((" + entry.where().text() + "), FALSE)";
+        entry.where() == null
+            ? "TRUE"
+            : "coalesce("
+                + checker.checked(entry.where(), "forecast '" + entry.name() + "': where").sql()
+                + ", FALSE)";
     String volume;
     String volumeValues;
     if (entry.volume() instanceof ForecastEntry.Volume.Sum s) {

@@ -147,9 +147,8 @@ public final class Engine implements AutoCloseable {
 
   private static Map<String, SqlExpression> expressions(Slo slo) {
     Map<String, SqlExpression> m = new LinkedHashMap<>();
-    String p = "SLO '" + slo.name() + "': ";
-    if (slo.sli() instanceof Sli.Ratio r) m.put(p + "good", r.good());
-    if (slo.sli().total() != null) m.put(p + "total", slo.sli().total());
+    if (slo.sli() instanceof Sli.Ratio r) m.put(ScanCompiler.role(slo, "good"), r.good());
+    if (slo.sli().total() != null) m.put(ScanCompiler.role(slo, "total"), slo.sli().total());
     return m;
   }
 
@@ -266,7 +265,7 @@ public final class Engine implements AutoCloseable {
     BoundSource src = bound(source);
     Instant from = slos.stream().map(w -> w.earliest(at)).min(Instant::compareTo).orElse(at);
     ScanCompiler.CompiledScan scan =
-        ScanCompiler.compile(src, slos, from, at, bucket, "scan_" + (++scans));
+        ScanCompiler.compile(src, slos, from, at, bucket, "scan_" + (++scans), checker);
     return run(source, src, slos, at, scan);
   }
 
@@ -282,7 +281,7 @@ public final class Engine implements AutoCloseable {
       ScanCompiler.Extras extras) {
     BoundSource src = bound(source);
     ScanCompiler.CompiledScan scan =
-        ScanCompiler.compile(src, slos, from, at, extras, "scan_" + (++scans));
+        ScanCompiler.compile(src, slos, from, at, extras, "scan_" + (++scans), checker);
     SourceScan result = run(source, src, slos, at, scan);
     return new SourceScan(result.counts(), result.stats(), result.table(), scan);
   }
@@ -812,7 +811,7 @@ public final class Engine implements AutoCloseable {
    */
   public DailySeries dailySeries(ForecastEntry entry, Instant at) {
     BoundSource src = bound(entry.source());
-    String sql = DailySeriesCompiler.compile(src, entry, at);
+    String sql = DailySeriesCompiler.compile(src, entry, at, checker);
     long watermark = rejectWatermark(src);
     record Day(
         java.time.LocalDate day,
@@ -944,7 +943,7 @@ public final class Engine implements AutoCloseable {
       DataSource source, List<ScanCompiler.SloWindow> slos, Instant at) {
     Instant from =
         slos.stream().map(ScanCompiler.SloWindow::start).min(Instant::compareTo).orElse(at);
-    return ScanCompiler.compile(bound(source), slos, from, at, (Duration) null, "scan");
+    return ScanCompiler.compile(bound(source), slos, from, at, (Duration) null, "scan", checker);
   }
 
   @Override

@@ -203,6 +203,11 @@ public final class ScanCompiler {
     }
   }
 
+  /** How messages name one of an SLO's expressions: {@code SLO 'x': good}. */
+  static String role(Slo slo, String key) {
+    return "SLO '" + slo.name() + "': " + key;
+  }
+
   /** Row accounting columns, after the SLOs' g/t/n columns. */
   static final List<String> STATS = List.of("rows_in_range", "excluded", "null_time");
 
@@ -219,12 +224,15 @@ public final class ScanCompiler {
    * @param excludedTerm the term "in one of the SLO's exclusions", null when it has none
    */
   private record SliTerms(String keep, String totalTerm, String goodTerm, String excludedTerm) {
-    static SliTerms of(SloWindow s, Terms terms) {
-      Sli sli = s.slo().sli();
+    static SliTerms of(SloWindow s, Terms terms, ExpressionChecker checker) {
+      Slo slo = s.slo();
+      Sli sli = slo.sli();
       return new SliTerms(
-          s.slo().source().where() == null ? null : "__keep",
-          sli.total() == null ? null : terms.of("(" + sli.total().text() + ")"),
-          terms.of(goodExpression(sli)),
+          slo.source().where() == null ? null : "__keep",
+          sli.total() == null
+              ? null
+              : terms.of(checker.checked(sli.total(), role(slo, "total")).sql()),
+          terms.of(goodExpression(slo, checker)),
           s.exclusions().isEmpty() ? null : terms.in(s.exclusions()));
     }
 
@@ -280,9 +288,10 @@ public final class ScanCompiler {
    *
    * @param at the end of every window; null when no SLO has alert windows
    */
-  static List<CountColumn> sloColumns(List<SloWindow> slos, Instant at, Terms terms) {
+  static List<CountColumn> sloColumns(
+      List<SloWindow> slos, Instant at, Terms terms, ExpressionChecker checker) {
     List<CountColumn> cols = new ArrayList<>();
-    List<SliTerms> slis = slos.stream().map(s -> SliTerms.of(s, terms)).toList();
+    List<SliTerms> slis = slos.stream().map(s -> SliTerms.of(s, terms, checker)).toList();
     for (int i = 0; i < slos.size(); i++) {
       SloWindow s = slos.get(i);
       SliTerms sli = slis.get(i);
@@ -342,10 +351,11 @@ public final class ScanCompiler {
    * The report's count columns: a (good), b (valid) and m (skipped) per SLO over the whole scanned
    * range, not cut at the window start (the segment column does that), then the row statistics.
    */
-  static List<CountColumn> reportColumns(List<SloWindow> slos, Terms terms) {
+  static List<CountColumn> reportColumns(
+      List<SloWindow> slos, Terms terms, ExpressionChecker checker) {
     List<CountColumn> cols = new ArrayList<>();
     for (int i = 0; i < slos.size(); i++) {
-      SliTerms sli = SliTerms.of(slos.get(i), terms);
+      SliTerms sli = SliTerms.of(slos.get(i), terms, checker);
       cols.add(new CountColumn("a" + i, sli.good()));
       cols.add(new CountColumn("b" + i, sli.total()));
       cols.add(new CountColumn("m" + i, sli.skipped()));
@@ -356,7 +366,8 @@ public final class ScanCompiler {
 
   /**
    * The scan {@code slo check} runs: every SLO's window counts (and alert windows and exclusion
-   * counts), per {@code bucket} when not null.
+   * counts), per {@code bucket} when not null. User expressions come from {@code checker} only, as
+   * the canonical text of their checked trees.
    */
   public static CompiledScan compile(
       BoundSource src,
@@ -364,9 +375,20 @@ public final class ScanCompiler {
       Instant from,
       Instant at,
       Duration bucket,
-      String table) {
+      String table,
+      ExpressionChecker checker) {
     Terms terms = new Terms();
-    return compile(src, slos, sloColumns(slos, at, terms), terms, from, at, bucket, null, table);
+    return compile(
+        src,
+        slos,
+        sloColumns(slos, at, terms, checker),
+        terms,
+        from,
+        at,
+        bucket,
+        null,
+        table,
+        checker);
   }
 
   /**
@@ -379,10 +401,20 @@ public final class ScanCompiler {
       Instant from,
       Instant at,
       Extras extras,
-      String table) {
+      String table,
+      ExpressionChecker checker) {
     Terms terms = new Terms();
     return compile(
-        src, slos, reportColumns(slos, terms), terms, from, at, extras.bucket(), extras, table);
+        src,
+        slos,
+        reportColumns(slos, terms, checker),
+        terms,
+        from,
+        at,
+        extras.bucket(),
+        extras,
+        table,
+        checker);
   }
 
   private static CompiledScan compile(
@@ -394,7 +426,8 @@ public final class ScanCompiler {
       Instant at,
       Duration bucket,
       Extras extras,
-      String table) {
+      String table,
+      ExpressionChecker checker) {
     TimeColumn time = src.time();
     TreeSet<String> keyNames =
         new TreeSet<>(slos.stream().flatMap(s -> s.slo().per().stream()).toList());
@@ -410,7 +443,7 @@ public final class ScanCompiler {
     String keep =
         src.source().where() == null
             ? "TRUE"
-            : "coalesce((" + src.source().where().text() + "), FALSE)";
+            : "coalesce(" + checker.checked(src.source().where(), "where").sql() + ", FALSE)";
     StringBuilder read =
         new StringBuilder("SELECT *, ")
             .append(time.epochMicros())
@@ -586,10 +619,10 @@ public final class ScanCompiler {
     return List.copyOf(b);
   }
 
-  /** The SQL that is true for a good event, as the SLI defines it. */
-  public static String goodExpression(Sli sli) {
-    if (sli instanceof Sli.Ratio r) return "(" + r.good().text() + ")";
-    Sli.Latency l = (Sli.Latency) sli;
+  /** The SQL that is true for a good event, as the SLO's SLI defines it. */
+  static String goodExpression(Slo slo, ExpressionChecker checker) {
+    if (slo.sli() instanceof Sli.Ratio r) return checker.checked(r.good(), role(slo, "good")).sql();
+    Sli.Latency l = (Sli.Latency) slo.sli();
     return "(" + Sql.ident(l.column()) + " <= " + l.threshold().toPlainString() + ")";
   }
 }
