@@ -986,8 +986,13 @@ public final class ExpressionChecker {
       BigDecimal stop = n.size() == 1 ? n.get(0) : n.get(1);
       BigDecimal step = n.size() == 3 ? n.get(2) : BigDecimal.ONE;
       if (step.signum() == 0) return; // DuckDB refuses a zero step itself
-      BigDecimal span = stop.subtract(start).divide(step, 0, java.math.RoundingMode.FLOOR);
-      BigDecimal count = span.add(BigDecimal.ONE).max(BigDecimal.ZERO);
+      // range excludes its stop, generate_series includes it
+      BigDecimal ratio = stop.subtract(start).divide(step, 6, java.math.RoundingMode.FLOOR);
+      BigDecimal count =
+          name.equals("range")
+              ? ratio.setScale(0, java.math.RoundingMode.CEILING)
+              : ratio.setScale(0, java.math.RoundingMode.FLOOR).add(BigDecimal.ONE);
+      count = count.max(BigDecimal.ZERO);
       if (count.compareTo(BigDecimal.valueOf(MAX_BUILT)) > 0) {
         refuse(
             node,

@@ -55,6 +55,8 @@ final class YamlTreeReader {
   }
 
   private Result read(String text) {
+    Problem control = controlCharacter(text);
+    if (control != null) return fatal(control);
     try (YAMLParser p = FACTORY.createParser(text)) {
       parser = p;
       JsonToken first = p.nextToken();
@@ -108,8 +110,8 @@ final class YamlTreeReader {
     List<YamlNode.Entry> entries = new ArrayList<>();
     Map<String, YamlNode.Entry> seen = new HashMap<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String key = parser.currentName();
       SourceLocation keyAt = here();
+      String key = withoutNul(parser.currentName(), keyAt);
       YamlNode.Entry entry = new YamlNode.Entry(key, keyAt, node(parser.nextToken()));
       YamlNode.Entry first = seen.putIfAbsent(key, entry);
       if (first == null) {
@@ -159,7 +161,78 @@ final class YamlTreeReader {
         kind = YamlNode.Kind.STRING;
       }
     }
-    return new YamlNode.Scalar(text == null ? "" : text, kind, number, at, textLocation(at));
+    return new YamlNode.Scalar(
+        text == null ? "" : withoutNul(text, at), kind, number, at, textLocation(at));
+  }
+
+  /**
+   * A value or key with an escaped NUL character ({@code "\0"}, {@code "\x00"}, {@code "\u0000"})
+   * is reported at the escape (no DuckDB option, path or expression can hold one), and goes on with
+   * U+FFFD in its place so that later checks do not trip over it: the spec fails either way.
+   */
+  private String withoutNul(String text, SourceLocation at) {
+    if (text == null || text.indexOf('\0') < 0) return text;
+    problems.add(
+        new Problem(
+            nulEscape(at),
+            "a NUL character (written as an escape) in a value",
+            "remove it: no spec value may contain one"));
+    return text.replace('\0', '\uFFFD');
+  }
+
+  /** Where the first escape that stands for NUL is, at or after {@code at}; else {@code at}. */
+  private SourceLocation nulEscape(SourceLocation at) {
+    java.util.regex.Pattern escape = java.util.regex.Pattern.compile("\\\\(0|x00|u0000|U00000000)");
+    for (int n = Math.max(1, at.line()); n <= lines.size() && n < at.line() + 1000; n++) {
+      String line = lines.get(n - 1);
+      int from = 0;
+      if (n == at.line()) {
+        try {
+          from = line.offsetByCodePoints(0, Math.max(0, at.column() - 1));
+        } catch (IndexOutOfBoundsException e) {
+          from = 0;
+        }
+      }
+      java.util.regex.Matcher m = escape.matcher(line);
+      if (m.find(from)) return new SourceLocation(file, n, line.codePointCount(0, m.start()) + 1);
+    }
+    return at;
+  }
+
+  /**
+   * The first character YAML does not allow in a file (NUL and other control characters), located;
+   * SnakeYAML's own message for it names no line.
+   */
+  private Problem controlCharacter(String text) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else {
+        boolean allowed =
+            c == '\t'
+                || c == '\r'
+                || (c >= 0x20 && c <= 0x7E)
+                || c == 0x85
+                || (c >= 0xA0 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
+        if (!allowed) {
+          return new Problem(
+              new SourceLocation(file, line, column),
+              c == 0
+                  ? "a NUL character (byte 0) in the file"
+                  : String.format("a control character (U+%04X) in the file", c),
+              "YAML files hold text only; remove it");
+        }
+        column++;
+      }
+      i += Character.charCount(c);
+    }
+    return null;
   }
 
   private BigDecimal decimalOrNull() throws IOException {
