@@ -508,6 +508,7 @@ public final class ExpressionChecker {
     final List<Problem> problems = new ArrayList<>();
     final Set<String> quotedSpecial = new LinkedHashSet<>();
     int builders;
+    boolean typographic;
     final List<int[]> nestedBuilders = new ArrayList<>();
 
     Walk(Item item, boolean original) {
@@ -793,12 +794,14 @@ public final class ExpressionChecker {
         }
       }
       for (Object n : names) {
-        if (String.valueOf(n)
-            .matches(".*[\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u00AB\u00BB].*")) {
+        if (!typographic
+            && String.valueOf(n)
+                .matches(".*[\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u00AB\u00BB].*")) {
           problemAt(
               node,
               "uses typographic quotes (" + n + "), which SQL reads as part of a column name",
               "write text in straight single quotes: 'like this'");
+          typographic = true;
           return;
         }
       }
