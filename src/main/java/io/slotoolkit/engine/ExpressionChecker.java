@@ -917,7 +917,9 @@ public final class ExpressionChecker {
                 + ": "
                 + (clock
                     ? "it reads the clock"
-                    : "its result depends on the session or changes from call to call")
+                    : kinds.contains("scalar/VOLATILE")
+                        ? "it has side effects or a different result on every call"
+                        : "its result depends on the session or the query")
                 + ", so results would change from run to run",
             clock
                 ? "compare with the event time column instead, and pass --at"
