@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -257,6 +258,49 @@ class ExpressionCheckerTest {
           .hasMessageContaining(
               "SLO 's': good refers to column \"current_date\", which source 'api'")
           .hasMessageContaining("without such a column, current_date reads the clock");
+    }
+  }
+
+  @Test
+  void a_quoted_clock_name_reads_the_column_when_the_source_has_it(@TempDir Path dir)
+      throws IOException {
+    Path csv = dir.resolve("dated.csv");
+    Files.writeString(
+        csv,
+        "ts,current_date,status\n"
+            + "2026-02-01T00:00:00Z,1999-01-01,200\n"
+            + "2026-02-01T00:01:00Z,1999-01-01,500\n");
+    var src =
+        new io.slotoolkit.model.DataSource(
+            "dated",
+            Fixtures.SPEC,
+            List.of(csv.toString()),
+            io.slotoolkit.model.DataFormat.AUTO,
+            new io.slotoolkit.model.EventTime(
+                "ts",
+                io.slotoolkit.model.EventTime.Encoding.AUTO,
+                null,
+                java.time.ZoneId.of("UTC")),
+            java.time.ZoneId.of("UTC"),
+            io.slotoolkit.model.CsvDialect.SNIFF,
+            null,
+            0,
+            new SourceLocation(Fixtures.SPEC, 3, 3));
+    String good = "\"current_date\" = DATE '1999-01-01'";
+    var slo = Fixtures.ratio("s", src, good, null, "0.5", Fixtures.days(2), List.of());
+    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+      engine.checkExpressions(List.of(slo));
+      engine.bind(List.of(slo));
+      var scan =
+          engine.scan(
+              src,
+              List.of(
+                  new ScanCompiler.SloWindow(slo, java.time.Instant.parse("2026-01-31T00:00:00Z"))),
+              java.time.Instant.parse("2026-02-02T00:00:00Z"),
+              null);
+      // both rows match the column's 1999-01-01; the clock's date would match none
+      assertThat(scan.counts().get(slo).get(0).good()).isEqualTo(2);
+      assertThat(scan.counts().get(slo).get(0).total()).isEqualTo(2);
     }
   }
 
