@@ -357,7 +357,13 @@ public final class ExpressionChecker {
     if (toParse.isEmpty()) return;
     List<String> texts =
         toParse.stream().map(i -> PREFIX + items.get(i).expression().text()).toList();
-    List<String> parsed = serialize(texts);
+    // Usually one query parses every text, prints each tree back and parses that again; if
+    // DuckDB cannot print one of them back, the texts are parsed alone and printed one by one.
+    List<String> parsed = new ArrayList<>();
+    List<String> canonicalAll = new ArrayList<>();
+    List<String> reparsedAll = new ArrayList<>();
+    boolean oneQuery = serializeAll(texts, parsed, canonicalAll, reparsedAll);
+    if (!oneQuery) parsed = serialize(texts);
     List<Integer> passed = new ArrayList<>();
     List<Walk> walks = new ArrayList<>();
     List<Object> trees = new ArrayList<>();
@@ -386,7 +392,15 @@ public final class ExpressionChecker {
     // checked too (and comments, clauses the tree dropped, are gone from it).
     List<String> canonical = new ArrayList<>();
     List<String> reparsed = new ArrayList<>();
-    canonicalise(passed.stream().map(parsed::get).toList(), canonical, reparsed);
+    if (oneQuery) {
+      for (int k : passed) {
+        canonical.add(canonicalAll.get(k));
+        reparsed.add(reparsedAll.get(k));
+      }
+    } else {
+      final List<String> texts1 = parsed;
+      canonicalise(passed.stream().map(texts1::get).toList(), canonical, reparsed);
+    }
     List<Object> again = new ArrayList<>();
     for (String r : reparsed) {
       try {
@@ -438,6 +452,42 @@ public final class ExpressionChecker {
           "shorten it: a long IN list usually means a column of the export is missing");
     }
     return null;
+  }
+
+  /**
+   * Each text parsed, its tree printed back (null when it did not parse) and that text parsed
+   * again, in one query; false (and nothing added) when DuckDB cannot print one of them back.
+   */
+  private boolean serializeAll(
+      List<String> texts, List<String> parsed, List<String> canonical, List<String> reparsed) {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < texts.size(); i++) {
+      values
+          .append(i == 0 ? "" : ", ")
+          .append('(')
+          .append(i)
+          .append(", ")
+          .append(Sql.literal(texts.get(i)))
+          .append(')');
+    }
+    try {
+      List<String[]> rows =
+          db.query(
+              "SELECT j, c, CASE WHEN c IS NOT NULL THEN json_serialize_sql(c) END FROM (SELECT i, j,"
+                  + " CASE WHEN j->>'error' = 'false' THEN json_deserialize_sql(j::JSON) END AS c"
+                  + " FROM (SELECT i, json_serialize_sql(sql) AS j FROM (VALUES "
+                  + values
+                  + ") q(i, sql))) ORDER BY i",
+              r -> new String[] {r.getString(1), r.getString(2), r.getString(3)});
+      for (String[] row : rows) {
+        parsed.add(row[0]);
+        canonical.add(row[1]);
+        reparsed.add(row[2]);
+      }
+      return true;
+    } catch (Database.QueryFailed e) {
+      return false;
+    }
   }
 
   /** {@code json_serialize_sql} of each text, in one query. */
