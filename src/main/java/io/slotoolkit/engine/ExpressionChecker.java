@@ -239,6 +239,9 @@ public final class ExpressionChecker {
 
   private final Map<Item, Outcome> outcomes = new HashMap<>();
 
+  /** Every expression that passed, under any role. */
+  private final Map<SqlExpression, CheckedExpression> passed = new HashMap<>();
+
   public ExpressionChecker(Database db) {
     this.db = db;
   }
@@ -316,9 +319,9 @@ public final class ExpressionChecker {
    * {@link #checkTypes}'s.
    */
   public Checked check(List<Item> items) {
-    List<Item> todo = new ArrayList<>();
-    for (Item item : items) if (!outcomes.containsKey(item) && !todo.contains(item)) todo.add(item);
-    if (!todo.isEmpty()) run(todo);
+    Set<Item> todo = new LinkedHashSet<>();
+    for (Item item : items) if (!outcomes.containsKey(item)) todo.add(item);
+    if (!todo.isEmpty()) run(List.copyOf(todo));
     List<Problem> problems = new ArrayList<>();
     Map<SqlExpression, CheckedExpression> checked = new LinkedHashMap<>();
     for (Item item : items) {
@@ -336,10 +339,8 @@ public final class ExpressionChecker {
    * @throws SloException a spec error (exit 2) when the expression does not pass
    */
   public CheckedExpression checked(SqlExpression e, String role) {
-    for (var entry : outcomes.entrySet()) {
-      if (entry.getKey().expression().equals(e) && entry.getValue().checked != null)
-        return entry.getValue().checked;
-    }
+    CheckedExpression known = passed.get(e);
+    if (known != null) return known;
     Checked c = check(List.of(new Item(e, role)));
     if (!c.problems().isEmpty()) throw SloException.spec(c.problems());
     return c.checked().get(e);
@@ -423,14 +424,11 @@ public final class ExpressionChecker {
       if (!w.problems.isEmpty()) {
         outcomes.put(item, new Outcome(List.copyOf(w.problems), null));
       } else {
-        outcomes.put(
-            item,
-            new Outcome(
-                List.of(),
-                new CheckedExpression(
-                    item.expression(),
-                    text.substring(PREFIX.length()),
-                    walks.get(k).quotedSpecial)));
+        CheckedExpression ce =
+            new CheckedExpression(
+                item.expression(), text.substring(PREFIX.length()), walks.get(k).quotedSpecial);
+        outcomes.put(item, new Outcome(List.of(), ce));
+        this.passed.put(item.expression(), ce);
       }
     }
   }
