@@ -5,6 +5,7 @@ import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SpecDraft;
 import io.slotoolkit.spec.SpecDraftWriter;
+import io.slotoolkit.spec.SpecSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -95,14 +96,23 @@ final class InitCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK.code();
     }
+    Path schema = target.toAbsolutePath().resolveSibling(SpecSchema.FILE_NAME);
+    boolean schemaChanged;
     try {
       Files.createDirectories(target.toAbsolutePath().getParent());
       Files.writeString(target, yaml, StandardCharsets.UTF_8);
+      // The spec's first line points editors at this file; keep it in step with this version.
+      String json = SpecSchema.json();
+      schemaChanged = !Files.exists(schema) || !Files.readString(schema).equals(json);
+      if (schemaChanged) Files.writeString(schema, json, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw SloException.spec("cannot write " + target + ": " + e.getMessage(), null);
     }
     String shown = shown(ctx, target);
     out.println("wrote " + shown);
+    if (schemaChanged) {
+      out.println("wrote " + shown(ctx, schema) + " (the spec's JSON Schema, for editors)");
+    }
     out.println("  event time    " + draft.time().column() + " (" + draft.time().why() + ")");
     out.println(
         "  availability  "

@@ -24,12 +24,12 @@ import java.util.regex.Pattern;
  * problem with its place, like {@link SpecConverter} does for SLOs (whose value readers it uses).
  */
 final class ForecastConverter {
-  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final Pattern SEASON = Pattern.compile("(\\d{2})-(\\d{2})\\.\\.(\\d{2})-(\\d{2})");
+  static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  static final Pattern SEASON = Pattern.compile("(\\d{2})-(\\d{2})\\.\\.(\\d{2})-(\\d{2})");
   private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
   private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
-  private static final List<String> UNITS = List.of("ms", "s", "us");
-  private static final List<String> STATISTICS = List.of("p50", "p90", "p95", "p99", "mean");
+  static final List<String> UNITS = List.of("ms", "s", "us");
+  static final List<String> STATISTICS = List.of("p50", "p90", "p95", "p99", "mean");
   private static final String SEASON_HINT =
       "write MM-DD..MM-DD, such as 03-15..04-10; 12-15..01-10 wraps over the new year";
 

@@ -48,14 +48,13 @@ import java.util.stream.Collectors;
  * pass reports every problem; a source or SLO with a problem is left out of the result.
  */
 final class SpecConverter {
-  private static final Pattern SLO_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]*");
-  private static final List<String> FORMATS = List.of("auto", "csv", "parquet");
-  private static final List<String> UNITS = List.of("ms", "s", "us");
+  static final Pattern SLO_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]*");
+  static final List<String> FORMATS = List.of("auto", "csv", "parquet");
+  static final List<String> UNITS = List.of("ms", "s", "us");
 
   /** The named timestamp formats; anything with a {@code %} is a strptime pattern. */
-  private static final List<String> TIME_FORMATS =
-      List.of("auto", "epoch_s", "epoch_ms", "epoch_us");
+  static final List<String> TIME_FORMATS = List.of("auto", "epoch_s", "epoch_ms", "epoch_us");
 
   /**
    * An SLO name as declared, whether or not the rest of the SLO is valid, for the uniqueness
@@ -576,10 +575,10 @@ final class SpecConverter {
 
   // ---- alerts, tags, exclusions, severity ----
 
-  private static final Pattern LENGTH =
+  static final Pattern LENGTH =
       Pattern.compile("(?=[0-9])(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?");
-  private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-  private static final Map<String, DayOfWeek> DAYS = days();
+  static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+  static final Map<String, DayOfWeek> DAYS = days();
 
   private static Map<String, DayOfWeek> days() {
     Map<String, DayOfWeek> m = new LinkedHashMap<>();

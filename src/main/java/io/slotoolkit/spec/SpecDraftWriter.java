@@ -46,6 +46,9 @@ public final class SpecDraftWriter {
     path = path.replace('\\', '/');
     Duration span = Duration.between(d.first(), d.last());
 
+    // Editors with yaml-language-server (VS Code's YAML extension and others) read this line and
+    // check the file against the schema that slo init writes beside it.
+    comment("yaml-language-server: $schema=" + SpecSchema.FILE_NAME);
     comment("Starter spec written by: " + command);
     comment(
         "It describes what "

@@ -2,6 +2,7 @@ package io.slotoolkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotoolkit.spec.SpecSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -139,14 +140,18 @@ class InitCommandTest {
             spec.toString(),
             "--force");
     assertThat(forced.exit()).isZero();
-    assertThat(Files.readString(spec)).startsWith("# Starter spec");
+    assertThat(Files.readString(spec))
+        .startsWith("# yaml-language-server: $schema=slo-spec.schema.json\n# Starter spec");
   }
 
   @Test
-  void default_output_goes_to_slo_specs_so_check_finds_it() {
+  void default_output_goes_to_slo_specs_so_check_finds_it() throws IOException {
     Result r = run("init", "--from", fixture("clf.csv").toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(dir.resolve("slo-specs/clf.yaml")).exists();
+    assertThat(r.out()).contains("wrote slo-specs/slo-spec.schema.json (the spec's JSON Schema");
+    assertThat(Files.readString(dir.resolve("slo-specs/slo-spec.schema.json")))
+        .isEqualTo(SpecSchema.json());
     assertThat(run("check").exit()).isZero();
   }
 
