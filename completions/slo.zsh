@@ -168,6 +168,7 @@ function _complete_slo() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} forecast" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_slo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} convert" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_slo; return $?; fi
@@ -181,13 +182,15 @@ function _complete_slo() {
   local cmds5=(init)
   local cmds6=(forecast)
   local cmds7=(shell)
-  local cmds8=(schema)
-  local cmds9=(completion)
-  local cmds10=(help)
+  local cmds8=(convert)
+  local cmds9=(schema)
+  local cmds10=(completion)
+  local cmds11=(help)
 
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_slo_help; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_slo_completion; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_slo_schema; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_slo_help; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_slo_completion; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_slo_schema; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_slo_convert; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_slo_shell; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_slo_forecast; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_slo_init; return $?; fi
@@ -206,7 +209,7 @@ function _picocli_slo() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="check validate alerts report explain init forecast shell schema completion help"
+  local commands="check validate alerts report explain init forecast shell convert schema completion help"
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -643,6 +646,55 @@ function _picocli_slo_shell() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `convert` subcommand.
+function _picocli_slo_convert() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local arg_opts="'--to' '--from' '-o' '--output'"
+  local FORMAT_option_args=("openslo") # --to values
+  local FORMAT_option_args=("openslo") # --from values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--to')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--from')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "convert" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `schema` subcommand.
 function _picocli_slo_schema() {
   # Get completion data
@@ -702,7 +754,7 @@ function _picocli_slo_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="check validate alerts report explain init forecast shell schema completion"
+  local commands="check validate alerts report explain init forecast shell convert schema completion"
   local flag_opts="'-h' '--help' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts=""
 

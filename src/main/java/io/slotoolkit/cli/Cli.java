@@ -26,6 +26,7 @@ public final class Cli {
     SUBCOMMANDS.put("init", InitCommand::new);
     SUBCOMMANDS.put("forecast", ForecastCommand::new);
     SUBCOMMANDS.put("shell", ShellCommand::new);
+    SUBCOMMANDS.put("convert", ConvertCommand::new);
     SUBCOMMANDS.put("schema", SchemaCommand::new);
     SUBCOMMANDS.put("completion", CompletionCommand::new);
     SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
@@ -37,7 +38,16 @@ public final class Cli {
    * cold JVM); the others (shell, completion, help) look at the whole tree.
    */
   private static final Set<String> STANDALONE =
-      Set.of("check", "validate", "alerts", "report", "explain", "init", "forecast", "schema");
+      Set.of(
+          "check",
+          "validate",
+          "alerts",
+          "report",
+          "explain",
+          "init",
+          "forecast",
+          "schema",
+          "convert");
 
   /** The configured command line for a context. */
   public static CommandLine commandLine(CliContext ctx, PrintWriter out, PrintWriter err) {

@@ -92,6 +92,48 @@ final class YamlTreeReader {
     }
   }
 
+  /**
+   * Every document of a YAML stream ({@code ---} between them), for formats that allow several,
+   * such as OpenSLO. Empty documents are skipped.
+   *
+   * @param documents the documents in file order; what was read before a syntax error is kept
+   * @param problems syntax problems and repeated keys, in file order
+   */
+  record Stream(List<YamlNode> documents, List<Problem> problems) {}
+
+  /**
+   * @param file the file as the user named it, for locations
+   * @param text its content, without a byte order mark
+   */
+  static Stream readStream(Path file, String text) {
+    return new YamlTreeReader(file, text).readAll(text);
+  }
+
+  private Stream readAll(String text) {
+    List<YamlNode> documents = new ArrayList<>();
+    Problem control = controlCharacter(text);
+    if (control != null) {
+      problems.add(control);
+      return new Stream(documents, problems);
+    }
+    try (YAMLParser p = FACTORY.createParser(text)) {
+      parser = p;
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        YamlNode doc = node(t);
+        if (!(doc instanceof YamlNode.Scalar s && s.isNull())) documents.add(doc);
+      }
+    } catch (AliasFound a) {
+      problems.add(
+          new Problem(
+              a.at, "YAML aliases (*" + a.name + ") are not supported", "write the value out"));
+    } catch (JsonProcessingException | YAMLException e) {
+      problems.add(syntaxProblem(e));
+    } catch (IOException e) {
+      problems.add(Problem.of(SourceLocation.of(file), "cannot read YAML: " + e.getMessage()));
+    }
+    return new Stream(documents, problems);
+  }
+
   private Result fatal(Problem p) {
     problems.add(p);
     return new Result(null, problems);
