@@ -104,15 +104,19 @@ final class AlertsCommand implements Callable<Integer> {
       throw SloException.spec("--at and --to both given", "--at means --to for a replay: give one");
     }
     String until = when.value != null ? when.value : to;
+    String untilOption = when.value != null ? "--at" : "--to";
     Catalog catalog = EngineRun.load(root, specs);
     // one-shot: a new engine; in the shell: the session's, already bound
     try (EngineRun run = EngineRun.prepare(root, catalog)) {
       Evaluator evaluator = run.evaluator();
-      Instant end = to != null ? SpecOptions.parseInstant(to, ctx) : evaluator.defaultAt(catalog);
+      Instant end =
+          until != null
+              ? SpecOptions.parseInstant(untilOption, until, ctx)
+              : evaluator.defaultAt(catalog);
       end = ceilMinute(end);
       Instant start =
           from != null
-              ? SpecOptions.parseInstant(from, ctx).truncatedTo(ChronoUnit.MINUTES)
+              ? SpecOptions.parseInstant("--from", from, ctx).truncatedTo(ChronoUnit.MINUTES)
               : end.minus(DEFAULT_SPAN);
       if (!start.isBefore(end)) {
         throw SloException.spec(

@@ -294,7 +294,7 @@ final class ForecastCommand implements Callable<Integer> {
     SpecOptions specs = new SpecOptions();
     specs.paths = paths;
     specs.sources = sources;
-    Instant end = at == null ? null : SpecOptions.parseInstant(at, ctx);
+    Instant end = at == null ? null : SpecOptions.parseInstant("--at", at, ctx);
     Catalog catalog = specs.load(ctx);
     List<ForecastEntry> entries = SpecForecasts.select(catalog, forecastNames);
     SpecForecasts.Request request =

@@ -182,9 +182,42 @@ final class SpecOptions {
     return Pattern.compile(b.toString());
   }
 
+  /** Earliest instant an option accepts: windows and alert histories reach back from it. */
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** First instant an option refuses: years have four digits (DuckDB and ISO-8601 agree). */
+  static final Instant END_OF_RANGE = Instant.parse("+10000-01-01T00:00:00Z");
+
   static Instant parseInstant(String s, CliContext ctx) {
+    return parseInstant("--at", s, ctx);
+  }
+
+  /**
+   * An instant option ({@code --at}, {@code --from}, {@code --to}): ISO-8601 with or without an
+   * offset, a date, or {@code now}; exit 2 when it is none of these or lies outside years 1-9999,
+   * where window arithmetic in microseconds would overflow.
+   */
+  static Instant parseInstant(String option, String s, CliContext ctx) {
     String v = s.strip();
     if (v.equalsIgnoreCase("now")) return ctx.clock().instant();
+    Instant parsed = parse(v);
+    // java.time reads five-digit years only with a sign: name the real problem, the year
+    if (parsed == null && v.matches("[+-]?[0-9]{5,}-.*")) parsed = Instant.MAX;
+    if (parsed == null) {
+      throw SloException.spec(
+          option + " " + s + ": not an instant",
+          "write ISO-8601 like 2026-02-28T00:00:00+09:00, 2026-02-28T00:00:00 (UTC), 2026-02-28"
+              + " (UTC midnight), or now");
+    }
+    if (parsed.isBefore(EARLIEST) || !parsed.isBefore(END_OF_RANGE)) {
+      throw SloException.spec(
+          option + " " + s + ": outside the years 0001 to 9999",
+          "give an instant with a four-digit year, for example 2026-02-28T00:00:00Z, or now");
+    }
+    return parsed;
+  }
+
+  private static Instant parse(String v) {
     try {
       return OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeParseException ignored) {
@@ -198,11 +231,8 @@ final class SpecOptions {
     try {
       return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException ignored) {
-      // fall through to the error
+      return null;
     }
-    throw SloException.spec(
-        "--at " + s + ": not an instant",
-        "write ISO-8601 like 2026-02-28T00:00:00+09:00, 2026-02-28T00:00:00 (UTC), 2026-02-28 (UTC midnight), or now");
   }
 
   /**

@@ -240,6 +240,7 @@ public final class Evaluator {
                 policy,
                 slo.objective(),
                 slo.window(),
+                slo.minEvents(),
                 new Counts(c.good(), c.total()),
                 d -> c.alertWindows().getOrDefault(d, Counts.NONE));
     if (r.status() == Status.OK && AlertEvaluator.anyFired(alerts)) {
