@@ -60,7 +60,7 @@ final class ExplainCommand implements Callable<Integer> {
     specs.slos.add(name);
     specs.noMatchMessage = "no SLO is named '%s'";
     Instant at = when.at(root.context());
-    try (EngineRun run = EngineRun.prepare(root, specs)) {
+    try (EngineRun run = EngineRun.prepare(root, EngineRun.load(root, specs), at != null)) {
       List<Slo> slos = run.catalog().slos();
       if (slos.size() > 1) {
         throw SloException.spec(
@@ -68,7 +68,7 @@ final class ExplainCommand implements Callable<Integer> {
             "name one: " + String.join(", ", slos.stream().map(Slo::qualifiedName).toList()));
       }
       Slo slo = slos.get(0);
-      Instant when = at != null ? at : run.evaluator().defaultAt(run.catalog());
+      Instant when = run.at(at);
       BoundSource source = run.engine().bound(slo.source());
       Instant start = WindowBounds.start(slo.window(), when, slo.source().zone());
       ScanCompiler.CompiledScan scan =

@@ -103,7 +103,9 @@ final class ExplainPrinter {
             + window(slo)
             + " ending at "
             + Times.iso(at, zone)
-            + (defaultAt ? " (default: just after the latest event; --at changes it)" : " (--at)"));
+            + (defaultAt
+                ? " (default: just after the latest event of the run's sources; --at changes it)"
+                : " (--at)"));
     out.println(
         "   ["
             + Times.iso(first.windowStart(), zone)

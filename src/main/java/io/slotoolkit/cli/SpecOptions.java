@@ -62,10 +62,19 @@ final class SpecOptions {
 
   /** Loads the specs, applies --source, --max-bad-rows and --slo; exit 2 on any problem. */
   Catalog load(CliContext ctx) {
+    return select(loadAll(ctx));
+  }
+
+  /** Loads the specs and applies --source and --max-bad-rows, before --slo narrows them. */
+  Catalog loadAll(CliContext ctx) {
     Catalog catalog = new SpecLoader().load(specPaths(paths, ctx));
     CatalogChecks.require(catalog);
-    catalog = overrideSources(catalog, ctx);
-    return select(catalog);
+    return overrideSources(catalog, ctx);
+  }
+
+  /** The SLOs of a loaded catalog that --slo selects (exit 2 when a pattern matches none). */
+  Catalog selectFrom(Catalog loaded) {
+    return select(loaded);
   }
 
   /**

@@ -44,7 +44,7 @@ public final class MarkdownRenderer implements Renderer {
             + (assessment == null
                 ? ""
                 : ", "
-                    + e.results().stream().filter(r -> r.status() == Status.ALERT).count()
+                    + assessment.details().stream().filter(d -> d.alerting()).count()
                     + " alerting"
                     + (assessment.severity().highest() == null
                         ? ""

@@ -31,7 +31,7 @@ public final class ReportMarkdownRenderer implements ReportRenderer {
           "| "
               + icon(s.health())
               + " "
-              + ReportFormat.healthLabel(s.health())
+              + ReportFormat.statusLabel(s.status(), s.health())
               + " | ["
               + cell(s.slo().name())
               + "](#"
@@ -80,7 +80,7 @@ public final class ReportMarkdownRenderer implements ReportRenderer {
         "**"
             + icon(s.health())
             + " "
-            + ReportFormat.healthLabel(s.health())
+            + ReportFormat.statusLabel(s.status(), s.health())
             + "** · service "
             + code(s.slo().service())
             + " · objective "
