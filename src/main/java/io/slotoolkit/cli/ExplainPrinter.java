@@ -143,14 +143,24 @@ final class ExplainPrinter {
                 + "  "
                 + r.status());
       }
+      // the worst group that is judged (not NO_DATA): a group with one failed event is not news
       SloResult worst =
           results.stream()
-              .filter(r -> r.sli() != null)
+              .filter(r -> r.sli() != null && r.status() != Status.NO_DATA)
               .min(Comparator.comparingDouble(SloResult::sli))
+              .or(
+                  () ->
+                      results.stream()
+                          .filter(r -> r.sli() != null)
+                          .min(Comparator.comparingDouble(SloResult::sli)))
               .orElse(first);
       out.println();
       out.println(
-          "6. Arithmetic for the group with the lowest SLI, "
+          "6. Arithmetic for the group with the lowest SLI"
+              + (worst.status() == Status.NO_DATA
+                  ? " (every group is NO_DATA)"
+                  : " among those with data")
+              + ", "
               + (worst.group() == null ? "" : worst.group().values())
               + ":");
       arithmetic(slo, worst);

@@ -101,6 +101,11 @@ final class SpecOptions {
     return ctx.workingDir().equals(Path.of("").toAbsolutePath()) ? p : ctx.resolve(p);
   }
 
+  /** The catalog with --source and --max-bad-rows applied (exit 2 on an unknown source name). */
+  Catalog withOverrides(Catalog catalog, CliContext ctx) {
+    return overrideSources(catalog, ctx);
+  }
+
   private Catalog overrideSources(Catalog catalog, CliContext ctx) {
     if (sources.isEmpty() && maxBadRows == null) return catalog;
     if (maxBadRows != null && maxBadRows < 0)

@@ -245,14 +245,19 @@ public sealed interface FailOn {
   private static String nearest(String t, List<String> allowed) {
     String best = null;
     int bestDistance = 3;
+    boolean tie = false;
     for (String a : allowed) {
       int d = editDistance(t, a.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = a;
         bestDistance = d;
+        tie = false;
+      } else if (d == bestDistance) {
+        tie = true;
       }
     }
-    return best;
+    // sev9 is as near to SEV1 as to SEV4: no guess then
+    return tie ? null : best;
   }
 
   private static int editDistance(String a, String b) {

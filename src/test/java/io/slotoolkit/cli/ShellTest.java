@@ -139,6 +139,22 @@ class ShellTest {
   }
 
   @Test
+  void a_limit_typed_after_the_query_limits_rows_instead_of_joining_the_sql() throws IOException {
+    Run r =
+        type(
+            List.of(spec(false).toString()),
+            "sql SELECT customer, ts FROM api WHERE customer <> 'tiny' ORDER BY ts --limit 2",
+            "sql SELECT status FROM api ORDER BY ts --limit=3",
+            "exit");
+    // as with --limit before the query: the first two of the 6 rows not from 'tiny'
+    assertThat(r.screen())
+        .containsSubsequence(
+            "acme", "2026-02-01", "acme", "2026-02-01", "(first 2 rows; --limit N shows more)");
+    assertThat(r.screen()).contains("(first 3 rows; --limit N shows more)");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
   void sql_refuses_anything_but_one_select() throws IOException {
     Run r =
         type(
