@@ -9,6 +9,16 @@ public record Style(boolean color) {
     return tone(s.tone(), s.word());
   }
 
+  /** A tone as a coloured dot for Markdown and HTML summaries, where there is no ANSI colour. */
+  public static String dot(io.slotoolkit.model.Status.Tone tone) {
+    return switch (tone) {
+      case GOOD -> "🟢";
+      case WARNING -> "🟠";
+      case BAD -> "🔴";
+      case NEUTRAL -> "⚪";
+    };
+  }
+
   /** Text in a tone's colour: green, yellow, red, or dim for neutral. */
   public String tone(io.slotoolkit.model.Status.Tone tone, String text) {
     return switch (tone) {
