@@ -447,7 +447,7 @@ function _picocli_slo_explain() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at'"
+  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at' '--group'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -462,6 +462,9 @@ function _picocli_slo_explain() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--group')
       return
       ;;
   esac
