@@ -222,6 +222,12 @@ public final class Evaluator {
         if (p.longestWindow().compareTo(longest) > 0) longest = p.longestWindow();
       }
       Instant start = from.minus(longest);
+      // NO_DATA holds alerts back as in check: the history reaches back to each SLO window's
+      // start where the alert windows alone would not show it
+      for (Slo slo : slos) {
+        Instant s = AlertReplay.historyStart(policies.get(slo), slo.window(), from, source.zone());
+        if (s.isBefore(start)) start = s;
+      }
       List<ScanCompiler.SloWindow> windows = new ArrayList<>();
       for (Slo slo : slos) {
         windows.add(
@@ -247,7 +253,9 @@ public final class Evaluator {
                               slo.objective(),
                               g.series(),
                               from,
-                              slo.source().zone()))));
+                              slo.source().zone(),
+                              slo.window(),
+                              slo.minEvents()))));
     }
     return bySlo.values().stream().flatMap(List::stream).toList();
   }
