@@ -225,7 +225,9 @@ public final class Evaluator {
       // NO_DATA holds alerts back as in check: the history reaches back to each SLO window's
       // start where the alert windows alone would not show it
       for (Slo slo : slos) {
-        Instant s = AlertReplay.historyStart(policies.get(slo), slo.window(), from, source.zone());
+        Instant s =
+            AlertReplay.historyStart(
+                policies.get(slo), slo.window(), slo.minEvents(), from, source.zone());
         if (s.isBefore(start)) start = s;
       }
       List<ScanCompiler.SloWindow> windows = new ArrayList<>();

@@ -162,12 +162,16 @@ public final class AlertReplay {
 
   /**
    * Where the history should start so that {@link #replay(AlertPolicy, Objective, MinuteSeries,
-   * Instant, ZoneId, Window, long)} sees every SLO window from {@code from} on: one longest alert
-   * window before {@code from}, or the SLO window's start at {@code from} when that is earlier.
+   * Instant, ZoneId, Window, long)} decides NO_DATA exactly from {@code from} on: one longest alert
+   * window before {@code from}; for an SLO with {@code min_events} above 1, the SLO window's start
+   * at {@code from} when that is earlier. With {@code min_events} 0 or 1 the alert history is
+   * enough: where the SLO window starts before it, it holds the whole long window, so a long window
+   * with events means data, and a long window without events fires nothing anyway.
    */
   public static Instant historyStart(
-      AlertPolicy policy, Window sloWindow, Instant from, ZoneId zone) {
+      AlertPolicy policy, Window sloWindow, long sloMinEvents, Instant from, ZoneId zone) {
     Instant alerts = from.minus(policy.longestWindow());
+    if (sloMinEvents <= 1) return alerts;
     Instant slo = WindowBounds.start(sloWindow, from, zone);
     return slo.isBefore(alerts) ? slo : alerts;
   }
