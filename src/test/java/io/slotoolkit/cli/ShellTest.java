@@ -231,6 +231,27 @@ class ShellTest {
   }
 
   @Test
+  void explain_and_check_in_the_shell_take_the_same_default_instant_as_slo_check() throws IOException {
+    // api's events end on 2026-02-04, jobs' on 2026-03-20 12:00: every command's default --at is
+    // 2026-03-20T12:00:01Z, so api's 7-day window is empty (NO_DATA) for explain as for check
+    Path twoSources = Path.of("src/test/resources/cli/specs/two-sources.yaml").toAbsolutePath();
+    Run r =
+        type(
+            List.of(twoSources.toString()),
+            "explain api-availability",
+            "check --slo api-availability",
+            "exit");
+    assertThat(r.screen())
+        .containsSubsequence(
+            "ending at 2026-03-20T12:00:01Z",
+            "status            NO_DATA",
+            "evaluated at 2026-03-20 12:00:01 +00:00",
+            "0/0",
+            "NO_DATA");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
   void history_is_kept_in_SLO_HISTORY() throws IOException {
     type(List.of(spec(false).toString()), "sql SELECT 42 AS answer", "exit");
     assertThat(Files.readString(dir.resolve("history"))).contains("sql SELECT 42 AS answer");
