@@ -196,12 +196,6 @@ final class SpecOptions {
     return Pattern.compile(b.toString());
   }
 
-  /** Earliest instant an option accepts: windows and alert histories reach back from it. */
-  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-
-  /** First instant an option refuses: years have four digits (DuckDB and ISO-8601 agree). */
-  static final Instant END_OF_RANGE = Instant.parse("+10000-01-01T00:00:00Z");
-
   static Instant parseInstant(String s, CliContext ctx) {
     return parseInstant("--at", s, ctx);
   }
@@ -223,7 +217,7 @@ final class SpecOptions {
           "write ISO-8601 like 2026-02-28T00:00:00+09:00, 2026-02-28T00:00:00 (UTC), 2026-02-28"
               + " (UTC midnight), or now");
     }
-    if (parsed.isBefore(EARLIEST) || !parsed.isBefore(END_OF_RANGE)) {
+    if (!io.slotoolkit.model.InstantRange.contains(parsed)) {
       throw SloException.spec(
           option + " " + s + ": outside the years 0001 to 9999",
           "give an instant with a four-digit year, for example 2026-02-28T00:00:00Z, or now");

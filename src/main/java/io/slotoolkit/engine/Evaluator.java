@@ -117,6 +117,16 @@ public final class Evaluator {
                 + "'",
             "check timestamp: and timestamp_format: on the source");
       }
+      if (!io.slotoolkit.model.InstantRange.contains(e.latest())) {
+        // one wrong timestamp would move every window of the run far away, silently
+        throw SloException.data(
+            engine.bound(s).label()
+                + ": the latest event time is "
+                + e.latest()
+                + ", outside the years 0001 to 9999, so it cannot set the default --at",
+            "a timestamp in the data is wrong (check timestamp: and timestamp_format: on the"
+                + " source), or pass --at");
+      }
       if (latest == null || e.latest().isAfter(latest)) latest = e.latest();
     }
     return latest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);

@@ -231,7 +231,8 @@ class ShellTest {
   }
 
   @Test
-  void explain_and_check_in_the_shell_take_the_same_default_instant_as_slo_check() throws IOException {
+  void explain_and_check_in_the_shell_take_the_same_default_instant_as_slo_check()
+      throws IOException {
     // api's events end on 2026-02-04, jobs' on 2026-03-20 12:00: every command's default --at is
     // 2026-03-20T12:00:01Z, so api's 7-day window is empty (NO_DATA) for explain as for check
     Path twoSources = Path.of("src/test/resources/cli/specs/two-sources.yaml").toAbsolutePath();
