@@ -155,6 +155,12 @@ final class ReportCommand implements Callable<Integer> {
           case html -> new ReportHtmlRenderer();
         };
     write(report, renderer, ctx);
+    io.slotoolkit.report.RunNotes.noData(report)
+        .ifPresent(
+            note -> {
+              spec.commandLine().getErr().println(note);
+              spec.commandLine().getErr().flush();
+            });
     return report.passed() ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
   }
 

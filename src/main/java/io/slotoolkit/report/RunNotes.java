@@ -20,16 +20,31 @@ public final class RunNotes {
     List<String> slos = a.slosWithoutData();
     boolean gated = gatesNoData(a.failOn());
     return Optional.of(
-        "slo: note: every result is NO_DATA at "
-            + Times.iso(e.at(), e.zone())
-            + " ("
-            + slos.size()
-            + (slos.size() == 1 ? " SLO" : " SLOs")
-            + "): no window holds enough valid events, so nothing was judged\n"
-            + "hint: is --at after the end of the data? "
+        note(e.at(), e.zone(), slos.size())
             + (gated
                 ? "--fail-on " + a.failOn().label() + " fails this run"
                 : "--fail-on no-data makes such a run exit 1"));
+  }
+
+  /** The same note for {@code slo report}, when every SLO of the report is NO_DATA. */
+  public static Optional<String> noData(io.slotoolkit.model.Report r) {
+    if (r.slos().isEmpty()
+        || r.slos().stream().anyMatch(s -> s.status() != io.slotoolkit.model.Status.NO_DATA)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        note(r.at(), r.zone(), r.slos().size())
+            + "slo check --fail-on no-data fails a CI run on it");
+  }
+
+  private static String note(java.time.Instant at, java.time.ZoneId zone, int slos) {
+    return "slo: note: every result is NO_DATA at "
+        + Times.iso(at, zone)
+        + " ("
+        + slos
+        + (slos == 1 ? " SLO" : " SLOs")
+        + "): no window holds enough valid events, so nothing was judged\n"
+        + "hint: is --at after the end of the data? ";
   }
 
   private static boolean gatesNoData(FailOn f) {
