@@ -13,7 +13,9 @@ import io.slotoolkit.spec.SpecLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +56,14 @@ final class ValidateCommand implements Callable<Integer> {
           "Also open every source: files exist and parse, columns exist, expressions type-check on the real data.")
   boolean data;
 
+  @Option(
+      names = "--source",
+      paramLabel = "NAME=PATH",
+      description =
+          "Read source NAME from PATH instead of the spec's path, as slo check does (repeatable;"
+              + " globs allowed); with --data, PATH is what is opened.")
+  Map<String, String> sources = new LinkedHashMap<>();
+
   @Override
   public Integer call() {
     CliContext ctx = root.context();
@@ -67,6 +77,11 @@ final class ValidateCommand implements Callable<Integer> {
     List<Problem> problems = new ArrayList<>(loaded.problems());
     Catalog catalog = loaded.catalog();
     if (problems.isEmpty()) problems.addAll(CatalogChecks.problems(catalog));
+    if (!sources.isEmpty() && problems.isEmpty()) {
+      SpecOptions overrides = new SpecOptions();
+      overrides.sources = sources;
+      catalog = overrides.withOverrides(catalog, ctx);
+    }
     List<Slo> slos = catalog.slos();
     boolean dataProblem = false;
     if (!slos.isEmpty()) {

@@ -89,9 +89,19 @@ public final class Engine implements AutoCloseable {
    * at once: spec problems (exit 2) before data problems (exit 3).
    */
   public void bind(List<Slo> slos) {
+    bind(slos, List.of());
+  }
+
+  /**
+   * As {@link #bind(List)}, also registering {@code alsoRead}: sources read only for their latest
+   * event (the default instant of a run narrowed by --slo), whose columns are not checked.
+   */
+  public void bind(List<Slo> slos, List<DataSource> alsoRead) {
     List<Problem> spec = new ArrayList<>();
     List<Problem> data = new ArrayList<>();
-    bindAndLock(slos.stream().map(Slo::source).toList(), data);
+    List<DataSource> sources = new ArrayList<>(slos.stream().map(Slo::source).toList());
+    for (DataSource s : alsoRead) if (!sources.contains(s)) sources.add(s);
+    bindAndLock(sources, data);
     for (var e : itemsBySource(slos).entrySet()) {
       BoundSource src = bound.get(e.getKey());
       if (src != null) route(checker.checkTypes(e.getValue(), src), spec, data);
