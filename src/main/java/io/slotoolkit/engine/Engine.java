@@ -198,8 +198,25 @@ public final class Engine implements AutoCloseable {
           default -> "max(" + t.epochMicros() + ")";
         };
     try {
+      LatestEvent raw =
+          db.one(
+              "SELECT count(*), " + max + " FROM " + Sql.ident(src.view()),
+              r ->
+                  new LatestEvent(
+                      r.getLong(1),
+                      r.getObject(2) == null ? null : TimeColumn.instant(r.getLong(2))));
+      boolean checked = t.kind() != TimeColumn.Kind.INSTANT && t.kind() != TimeColumn.Kind.EPOCH_US;
+      if (checked
+          || raw.latest() == null
+          || (!raw.latest().isBefore(TimeColumn.EARLIEST)
+              && raw.latest().isBefore(TimeColumn.END))) {
+        // (a row check is not applied here: a NaN latency on the latest row moves the default
+        // instant by less than the gap to the previous event, and Parquet answers from metadata)
+        return raw;
+      }
+      // the raw maximum is a malformed row (a year 99999) or may be one: the slow, exact way
       return db.one(
-          "SELECT count(*), " + max + " FROM " + Sql.ident(src.view()),
+          "SELECT count(*), max(" + t.epochMicros() + ") FROM " + Sql.ident(src.view()),
           r ->
               new LatestEvent(
                   r.getLong(1), r.getObject(2) == null ? null : TimeColumn.instant(r.getLong(2))));
@@ -461,15 +478,18 @@ public final class Engine implements AutoCloseable {
   /**
    * The source's row accounting; a data error (exit 3) when malformed rows exceed the allowance.
    */
-  private static SourceStats checkBadRows(
+  private SourceStats checkBadRows(
       BoundSource src, Rejects rejects, long inRange, long excluded, long nullTime) {
     DataSource source = src.source();
     long bad = rejects.rows + nullTime;
+    List<String> details = nullTime > 0 ? unreadableRows(src) : List.of();
     String timeProblem =
         nullTime
-            + " row(s) have an empty or unreadable event time in column '"
+            + " row(s) have an empty, unreadable or out-of-range event time in column '"
             + source.time().column()
-            + "'";
+            + "'"
+            + (src.time().rowCheck() == null ? "" : ", or a NaN or infinite number")
+            + (details.isEmpty() ? "" : "; for example " + String.join("; ", details));
     List<String> samples = new ArrayList<>(rejects.samples);
     if (nullTime > 0) samples.add(timeProblem);
     if (bad > source.maxBadRows()) {
@@ -485,19 +505,56 @@ public final class Engine implements AutoCloseable {
                     ? "ISO-8601 text, TIMESTAMP or TIMESTAMPTZ are read; set timestamp_format: for epochs or other text"
                     : null));
       }
+      String what =
+          inRange == 0 && bad > 0
+              ? ": every row is malformed (" + bad + " row(s))"
+              : ": " + bad + " malformed row(s), more than the " + source.maxBadRows() + " allowed";
       throw new SloException(
           ExitCode.DATA,
-          src.label()
-              + ": "
-              + bad
-              + " malformed row(s), more than the "
-              + source.maxBadRows()
-              + " allowed",
+          src.label() + what,
           "fix the rows, or allow them with max_bad_rows: N on the source or --max-bad-rows N",
           problems,
           null);
     }
-    return new SourceStats(source, src.files().size(), inRange, excluded, nullTime, bad, samples);
+    return new SourceStats(
+        source, src.files().size(), inRange, excluded, nullTime, bad, samples, src.notes());
+  }
+
+  /**
+   * Up to three rows of the source whose event time is not read, each with the reason: an empty
+   * time, a value no reader understands or outside the years 1900-9998, or a NaN or infinite number
+   * in a float column. Empty when the query fails (the count still stands).
+   */
+  private List<String> unreadableRows(BoundSource src) {
+    TimeColumn t = src.time();
+    List<String> floats =
+        src.columns().entrySet().stream()
+            .filter(e -> e.getValue().matches("(?i)DOUBLE|FLOAT|REAL"))
+            .map(Map.Entry::getKey)
+            .toList();
+    StringBuilder q = new StringBuilder("SELECT CAST(").append(t.column()).append(" AS VARCHAR)");
+    for (String f : floats) q.append(", CAST(").append(Sql.ident(f)).append(" AS VARCHAR)");
+    q.append(" FROM ")
+        .append(Sql.ident(src.view()))
+        .append(" WHERE ")
+        .append(t.epochMicros())
+        .append(" IS NULL LIMIT 3");
+    try {
+      return db.query(
+          q.toString(),
+          r -> {
+            String raw = r.getString(1);
+            for (int i = 0; i < floats.size(); i++) {
+              String v = r.getString(2 + i);
+              if (v != null && v.matches("(?i)[+-]?(nan|inf|infinity)"))
+                return floats.get(i) + " is " + v + " (at time " + raw + ")";
+            }
+            if (raw == null || raw.isBlank()) return "an empty event time";
+            return "event time '" + raw + "' cannot be read or is outside the years 1900-9998";
+          });
+    } catch (Database.QueryFailed e) {
+      return List.of();
+    }
   }
 
   /**
@@ -667,13 +724,25 @@ public final class Engine implements AutoCloseable {
                   + " s USING (scan_id, file_id) WHERE e.scan_id > "
                   + watermark
                   + " GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10",
-              r -> new Reject(display(r.getString(1)), r.getInt(2), tidy(r.getString(3))));
+              r -> reject(src, r.getString(1), r.getInt(2), tidy(r.getString(3))));
       List<String> samples =
           first.stream().limit(5).map(x -> x.file + ":" + x.line + ": " + x.message).toList();
       return new Rejects(rows, first, samples);
     } catch (Database.QueryFailed ex) {
       return new Rejects(0, List.of(), List.of()); // no rejects table: nothing was rejected
     }
+  }
+
+  /**
+   * A rejected row, at its place in the source's own file: a row the binder copied out of a file
+   * (see {@link BoundSource#lineOrigins}) is shown at the line it came from.
+   */
+  private static Reject reject(BoundSource src, String file, int line, String message) {
+    String origin = src.lineOrigins().get(file);
+    if (origin == null) return new Reject(display(file), line, message);
+    int colon = origin.lastIndexOf(':');
+    return new Reject(
+        origin.substring(0, colon), Integer.parseInt(origin.substring(colon + 1)), message);
   }
 
   /** A data file as people want to read it: relative to the working folder when it is inside it. */
@@ -733,7 +802,7 @@ public final class Engine implements AutoCloseable {
         data.add(new Problem(source.location(), e.getMessage(), e.hint()));
       }
     }
-    db.lockDown(bound.values().stream().flatMap(b -> b.files().stream()).distinct().toList());
+    db.lockDown(bound.values().stream().flatMap(b -> b.readFiles().stream()).distinct().toList());
   }
 
   /**

@@ -27,16 +27,53 @@ final class SourceBinder {
   }
 
   BoundSource bind(DataSource source) {
-    List<String> files = expand(source);
+    TreeSet<String> all = expand(source);
+    List<String> empty = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    for (String f : all) (size(f) == 0 ? empty : files).add(f);
+    if (files.isEmpty()) {
+      throw SloException.data(
+          "source '"
+              + source.name()
+              + "': "
+              + (empty.size() == 1
+                  ? Engine.display(empty.get(0)) + " is empty (0 bytes)"
+                  : "all " + empty.size() + " files are empty (0 bytes)"),
+          "the export wrote nothing; check the path and the job that writes it");
+    }
     DataFormat format = formatOf(source, files);
     int n = ++counter;
     String view = "src_" + n;
-    return format == DataFormat.PARQUET
-        ? bindParquet(source, view, files)
-        : bindCsv(source, view, files, n);
+    BoundSource b =
+        format == DataFormat.PARQUET
+            ? bindParquet(source, view, files)
+            : bindCsv(source, view, files, n);
+    if (empty.isEmpty()) return b;
+    List<String> notes = new ArrayList<>(b.notes());
+    notes.add(0, skippedNote(empty));
+    return b.withNotes(notes);
   }
 
-  private List<String> expand(DataSource source) {
+  /** {@code skipped 2 empty files (0 bytes): a.csv, b.csv}, listing at most three. */
+  private static String skippedNote(List<String> empty) {
+    List<String> names = empty.stream().limit(3).map(Engine::display).toList();
+    return "skipped "
+        + empty.size()
+        + (empty.size() == 1 ? " empty file" : " empty files")
+        + " (0 bytes): "
+        + String.join(", ", names)
+        + (empty.size() > 3 ? ", ..." : "");
+  }
+
+  private static long size(String file) {
+    try {
+      return Files.size(Path.of(file));
+    } catch (java.io.IOException e) {
+      return -1; // reported by the reader, with DuckDB's reason
+    }
+  }
+
+  private TreeSet<String> expand(DataSource source) {
     TreeSet<String> files = new TreeSet<>();
     for (String pattern : source.paths()) {
       if (!hasGlob(pattern)) {
@@ -51,6 +88,7 @@ final class SourceBinder {
               "source '" + source.name() + "': " + pattern + " is a folder",
               "name the files, for example " + p.resolve("*.parquet"));
         }
+        regularFile(source, p);
         if (!Files.isReadable(p)) {
           throw SloException.data(
               "source '" + source.name() + "': cannot read " + pattern + " (permission denied)",
@@ -65,10 +103,30 @@ final class SourceBinder {
               "source '" + source.name() + "': no file matches " + pattern,
               "check the pattern; relative paths are resolved against the spec file's folder");
         }
-        for (String m : matched) files.add(Path.of(m).toAbsolutePath().normalize().toString());
+        for (String m : matched) {
+          Path p = Path.of(m).toAbsolutePath().normalize();
+          regularFile(source, p);
+          files.add(p.toString());
+        }
       }
     }
-    return new ArrayList<>(files);
+    return files;
+  }
+
+  /**
+   * A FIFO, socket or device would block the reader forever (or never end): only regular files are
+   * read.
+   */
+  private static void regularFile(DataSource source, Path p) {
+    if (!Files.isRegularFile(p)) {
+      throw SloException.data(
+          "source '"
+              + source.name()
+              + "': "
+              + Engine.display(p.toString())
+              + " is not a regular file (a pipe, socket or device)",
+          "export the data to a file and point path: at it");
+    }
   }
 
   private static boolean hasGlob(String pattern) {
@@ -112,6 +170,7 @@ final class SourceBinder {
   }
 
   private BoundSource bindParquet(DataSource source, String view, List<String> files) {
+    if (files.size() > 1) checkParquetSchemas(source, files);
     String reader = "read_parquet(" + Sql.literalList(files) + ", union_by_name = true)";
     Map<String, String> columns = describe(source, reader, files);
     TimeColumn time = timeColumn(source, columns);
@@ -119,20 +178,104 @@ final class SourceBinder {
     return new BoundSource(source, view, files, DataFormat.PARQUET, columns, time, null, null);
   }
 
+  /**
+   * Files of one Parquet source must agree on their columns: a column missing from some files would
+   * read as NULL there, and a column that is text in one file and a number in another would be read
+   * as text everywhere. Either is a data error naming the files.
+   */
+  private void checkParquetSchemas(DataSource source, List<String> files) {
+    Map<String, Map<String, String>> byFile = new LinkedHashMap<>();
+    for (String f : files) byFile.put(f, new LinkedHashMap<>());
+    try {
+      db.query(
+          "SELECT file_name, name, type, converted_type, logical_type::VARCHAR FROM parquet_schema("
+              + Sql.literalList(files)
+              + ") WHERE type IS NOT NULL",
+          r -> {
+            Map<String, String> cols = byFile.get(r.getString(1));
+            if (cols != null)
+              cols.put(r.getString(2), parquetKind(r.getString(3), r.getString(4), r.getString(5)));
+            return null;
+          });
+    } catch (Database.QueryFailed e) {
+      return; // a file DuckDB cannot read is reported, with its name, by describe()
+    }
+    List<String> problems = new ArrayList<>();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    byFile.values().forEach(c -> names.addAll(c.keySet()));
+    for (String name : names) {
+      List<String> lacking = new ArrayList<>();
+      Map<String, String> kindFile = new LinkedHashMap<>();
+      for (var e : byFile.entrySet()) {
+        String kind = e.getValue().get(name);
+        if (kind == null) lacking.add(e.getKey());
+        else kindFile.putIfAbsent(kind, e.getKey());
+      }
+      if (!lacking.isEmpty()) {
+        problems.add(
+            "column '"
+                + name
+                + "' is missing from "
+                + fileList(lacking)
+                + " (present in "
+                + Engine.display(kindFile.values().iterator().next())
+                + ")");
+      }
+      if (kindFile.size() > 1) {
+        List<String> parts = new ArrayList<>();
+        kindFile.forEach((k, f) -> parts.add(k + " in " + Engine.display(f)));
+        problems.add("column '" + name + "' is " + String.join(" but ", parts));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw SloException.data(
+          "source '" + source.name() + "': its files differ: " + String.join("; ", problems),
+          "make the exports agree, or give the files of each shape their own source");
+    }
+  }
+
+  /** A Parquet column's kind of value, from its physical and logical types. */
+  private static String parquetKind(String physical, String converted, String logical) {
+    String l = logical == null ? "" : logical;
+    String c = converted == null ? "" : converted;
+    if (l.startsWith("Timestamp") || c.startsWith("TIMESTAMP")) return "a timestamp";
+    if (l.startsWith("Date") || c.equals("DATE")) return "a date";
+    if (l.startsWith("String") || c.equals("UTF8") || c.equals("ENUM") || l.startsWith("Enum"))
+      return "text";
+    if (l.startsWith("Decimal") || c.equals("DECIMAL")) return "a number";
+    return switch (physical) {
+      case "INT32", "INT64", "INT96", "FLOAT", "DOUBLE" -> "a number";
+      case "BOOLEAN" -> "a boolean";
+      case "BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY" -> "binary";
+      default -> physical;
+    };
+  }
+
+  private static String fileList(List<String> files) {
+    List<String> shown = files.stream().limit(3).map(Engine::display).toList();
+    return (files.size() == 1 ? "" : files.size() + " files: ")
+        + String.join(", ", shown)
+        + (files.size() > 3 ? ", ..." : "");
+  }
+
   private BoundSource bindCsv(DataSource source, String view, List<String> files, int n) {
     // Sniff once, with ignore_errors so that a few malformed lines cannot defeat the sniffer; every
     // later query reads through an explicit dialect and column list and never sniffs again.
     String sniffOptions = dialectOptions(source.csv(), files) + ", ignore_errors = true";
+    if (source.csv().quote() == null)
+      sniffOptions += quoteRepair(source, files.get(0), sniffOptions);
     Map<String, String> sniffed =
         describe(source, "read_csv(" + Sql.literalList(files) + sniffOptions + ")", files);
-    String dialect = sniffDialect(source, files.get(0), sniffOptions);
+    Dialect dialect = sniffDialect(source, files.get(0), sniffOptions);
+    // parallel = false: DuckDB's parallel reader cannot combine null_padding with a quoted newline;
+    // this read only samples the first rows
     String raw =
         "read_csv("
             + Sql.literalList(files)
-            + dialect
+            + dialect.options()
             + ", columns = "
             + struct(sniffed.keySet(), c -> "VARCHAR")
-            + ", ignore_errors = true, null_padding = true)";
+            + ", ignore_errors = true, null_padding = true, parallel = false)";
     long rows =
         db.one("SELECT count(*) FROM (SELECT 1 FROM " + raw + " LIMIT 1)", r -> r.getLong(1));
     if (rows == 0) {
@@ -140,7 +283,9 @@ final class SourceBinder {
           "source '"
               + source.name()
               + "': no data rows in "
-              + (files.size() == 1 ? files.get(0) : "any of " + files.size() + " files"),
+              + (files.size() == 1
+                  ? Engine.display(files.get(0))
+                  : "any of " + files.size() + " files"),
           "the export is empty (a header at most); check the path");
     }
     String tsCol = source.time().column();
@@ -160,16 +305,22 @@ final class SourceBinder {
               : "set timestamp: to one of the columns");
     }
     // Declare the types a bad value must be caught in: DuckDB then reports each malformed row with
-    // its
-    // line in the rejects table, instead of failing the whole scan or reading the column as text.
+    // its line in the rejects table, instead of failing the whole scan or reading the column as
+    // text.
     Map<String, String> types = new LinkedHashMap<>(sniffed);
     types.putAll(mostlyTyped(raw, sniffed, tsCol));
     EventTime t = source.time();
     switch (t.encoding()) {
       case AUTO -> {
-        if (tsType.equals("VARCHAR")
-            && t.naiveZone().normalized().equals(java.time.ZoneOffset.UTC)) {
-          types.put(tsCol, "TIMESTAMPTZ");
+        if (tsType.equals("VARCHAR") || tsType.startsWith("TIMESTAMP") || tsType.equals("DATE")) {
+          // UTC: DuckDB's TIMESTAMPTZ reads offsets, zone names (2026-02-27T20:00:00 UTC) and
+          // dates alone, and rejects the rest with their lines. Another naive zone: text, which
+          // TimeColumn reads row by row (a zone in the text wins; a date alone is local midnight).
+          types.put(
+              tsCol,
+              t.naiveZone().normalized().equals(java.time.ZoneOffset.UTC)
+                  ? "TIMESTAMPTZ"
+                  : "VARCHAR");
         }
       }
       case EPOCH_S -> types.put(tsCol, "DOUBLE");
@@ -179,7 +330,7 @@ final class SourceBinder {
       case PATTERN -> types.put(tsCol, zonedPattern(t) ? "VARCHAR" : "TIMESTAMP");
     }
     StringBuilder opts =
-        new StringBuilder(dialect)
+        new StringBuilder(dialect.options())
             .append(", columns = ")
             .append(struct(types.keySet(), types::get));
     if (t.encoding() == EventTime.Encoding.PATTERN && !zonedPattern(t))
@@ -193,22 +344,202 @@ final class SourceBinder {
     String reader = "read_csv(" + Sql.literalList(files) + opts + ")";
     Map<String, String> columns = describe(source, reader, files);
     TimeColumn time = timeColumn(source, columns);
-    db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS SELECT * FROM " + reader);
-    return new BoundSource(source, view, files, DataFormat.CSV, columns, time, rejects, scans);
+    Map<String, String> origins =
+        dialect.quote().isEmpty()
+            ? Map.of()
+            : swallowedLines(source, files, dialect, sniffed.keySet(), n);
+    String select = "SELECT * FROM " + reader;
+    if (!origins.isEmpty()) {
+      // the lines an unterminated quote swallowed, each from a file of its own (no header, no skip)
+      String one =
+          opts.toString()
+              .replaceFirst(", header = (true|false)", ", header = false")
+              .replaceFirst(", skip = [0-9]+", ", skip = 0");
+      select +=
+          " UNION ALL SELECT * FROM read_csv("
+              + Sql.literalList(new java.util.TreeSet<>(origins.keySet()))
+              + one
+              + ")";
+    }
+    db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS " + select);
+    return new BoundSource(
+        source, view, files, DataFormat.CSV, columns, time, rejects, scans, List.of(), origins);
+  }
+
+  /**
+   * Options that make the sniffer keep {@code "} as the quote character when one line with an
+   * unterminated quote made it choose none (then every quoted value would keep its quotes and
+   * quoted delimiters would split values): when most of the sampled lines that hold a {@code "}
+   * hold an even number of them, the file quotes with it. Empty when the sniffer's choice stands.
+   */
+  private String quoteRepair(DataSource source, String file, String sniffOptions) {
+    String quote;
+    String delim;
+    try {
+      String[] d =
+          db.one(
+              "SELECT Delimiter, Quote FROM sniff_csv("
+                  + Sql.literal(file)
+                  + withoutUnion(sniffOptions)
+                  + ")",
+              r -> new String[] {r.getString(1), r.getString(2)});
+      delim = d[0];
+      quote = unempty(d[1]);
+    } catch (Database.QueryFailed e) {
+      return ""; // reported with its reason by the sniff that follows
+    }
+    if (!quote.isEmpty()) return "";
+    long[] c;
+    try {
+      c =
+          db.one(
+              "SELECT count(*) FILTER (WHERE contains(line, '\"')), count(*) FILTER (WHERE "
+                  + oddQuotes("'\"'")
+                  + ") FROM (SELECT line FROM "
+                  + lines(List.of(file), false)
+                  + " LIMIT 20000)",
+              r -> new long[] {r.getLong(1), r.getLong(2)});
+    } catch (Database.QueryFailed e) {
+      return "";
+    }
+    if (c[0] < 2 || c[1] * 2 >= c[0]) return "";
+    return ", quote = '\"', strict_mode = false"
+        + (source.csv().delimiter() == null ? ", delim = " + Sql.literal(delim) : "");
+  }
+
+  /** A SQL condition: {@code line} holds an odd number of the quote character {@code q}. */
+  private static String oddQuotes(String q) {
+    return "(length(line) - length(replace(line, " + q + ", ''))) % 2 = 1";
+  }
+
+  /** Every line of the files as one text column {@code line} (and {@code filename}), unparsed. */
+  private static String lines(List<String> files, boolean filename) {
+    return "read_csv("
+        + Sql.literalList(files)
+        + ", columns = {'line': 'VARCHAR'}, delim = chr(0), quote = '', escape = '',"
+        + " header = false, auto_detect = false"
+        + (filename ? ", filename = true" : "")
+        + ")";
+  }
+
+  /** The most lines one unterminated quote may swallow before the file is refused. */
+  static final int MAX_SWALLOWED = 100;
+
+  /**
+   * Finds the lines that an unterminated quote makes DuckDB's reader swallow into the broken row (a
+   * quoted value runs on to the next quote character, lines later), and copies each into a file of
+   * its own in the connection's temporary folder, so that the view reads it as the row it is: the
+   * broken line is one malformed row, the next lines count as usual. Only files with a line holding
+   * an odd number of quote characters are read twice. Returns each copy mapped to the {@code
+   * file:line} it came from.
+   */
+  private Map<String, String> swallowedLines(
+      DataSource source,
+      List<String> files,
+      Dialect dialect,
+      java.util.Collection<String> names,
+      int n) {
+    String q = Sql.literal(dialect.quote());
+    List<String> suspect;
+    try {
+      suspect =
+          db.query(
+              "SELECT DISTINCT filename FROM "
+                  + lines(files, true)
+                  + " WHERE contains(line, "
+                  + q
+                  + ") AND "
+                  + oddQuotes(q),
+              r -> r.getString(1));
+    } catch (Database.QueryFailed e) {
+      return Map.of(); // the reader itself reports what it cannot read
+    }
+    if (suspect.isEmpty()) return Map.of();
+    String table = "slo_quote_check_" + n;
+    String scans = "slo_quote_check_scans_" + n;
+    record Broken(String file, long line, String text) {}
+    List<Broken> broken;
+    try {
+      db.one(
+          "SELECT count(*) FROM read_csv("
+              + Sql.literalList(suspect)
+              + dialect.options()
+              + ", columns = "
+              + struct(names, c -> "VARCHAR")
+              + ", store_rejects = true, rejects_table = "
+              + Sql.literal(table)
+              + ", rejects_scan = "
+              + Sql.literal(scans)
+              + ")",
+          r -> r.getLong(1));
+      broken =
+          db.query(
+              "SELECT s.file_path, e.line, e.csv_line FROM "
+                  + Sql.ident(table)
+                  + " e JOIN "
+                  + Sql.ident(scans)
+                  + " s USING (scan_id, file_id) WHERE e.error_type = 'UNQUOTED VALUE'"
+                  + " ORDER BY s.file_path, e.line",
+              r -> new Broken(r.getString(1), r.getLong(2), r.getString(3)));
+    } catch (Database.QueryFailed e) {
+      return Map.of();
+    }
+    Map<String, String> origins = new LinkedHashMap<>();
+    int k = 0;
+    for (Broken b : broken) {
+      if (b.text() == null) continue;
+      String[] parts = b.text().split("\r?\n", -1);
+      if (parts.length - 1 > MAX_SWALLOWED) {
+        throw SloException.data(
+            "source '"
+                + source.name()
+                + "': "
+                + Engine.display(b.file())
+                + ":"
+                + b.line()
+                + ": a quote opened on this line is not closed before "
+                + (parts.length - 1)
+                + " more lines",
+            "close the quote on that line, or set csv: {quote: ''} if the file does not quote values");
+      }
+      for (int i = 1; i < parts.length; i++) {
+        if (parts[i].isEmpty()) continue;
+        Path copy = db.tempDirectory().resolve("swallowed-" + n + "-" + (++k) + ".csv");
+        try {
+          Files.writeString(copy, parts[i] + "\n");
+        } catch (java.io.IOException e) {
+          throw SloException.data(
+              "source '" + source.name() + "': cannot write " + copy + ": " + e.getMessage(),
+              null,
+              e);
+        }
+        origins.put(
+            copy.toAbsolutePath().toString(), Engine.display(b.file()) + ":" + (b.line() + i));
+      }
+    }
+    return origins;
+  }
+
+  /**
+   * A CSV dialect as explicit read_csv options (auto detection off), and its quote character (empty
+   * for none).
+   */
+  private record Dialect(String options, String quote) {}
+
+  private static String withoutUnion(String options) {
+    return options.replace(", union_by_name = true", "").replace(", union_by_name = false", "");
   }
 
   /**
    * The dialect the sniffer found in the first file, as explicit read_csv options (auto_detect
    * off).
    */
-  private String sniffDialect(DataSource source, String file, String sniffOptions) {
+  private Dialect sniffDialect(DataSource source, String file, String sniffOptions) {
     try {
       return db.one(
           "SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, Comment, DateFormat, TimestampFormat FROM sniff_csv("
               + Sql.literal(file)
-              + sniffOptions
-                  .replace(", union_by_name = true", "")
-                  .replace(", union_by_name = false", "")
+              + withoutUnion(sniffOptions)
               + ")",
           r -> {
             StringBuilder b = new StringBuilder(", auto_detect = false");
@@ -225,7 +556,7 @@ final class SourceBinder {
               b.append(", timestampformat = ").append(Sql.literal(r.getString(8)));
             if (source.csv().nullString() != null)
               b.append(", nullstr = ").append(Sql.literal(source.csv().nullString()));
-            return b.toString();
+            return new Dialect(b.toString(), unempty(r.getString(2)));
           });
     } catch (Database.QueryFailed e) {
       throw SloException.data(
@@ -376,6 +707,23 @@ final class SourceBinder {
               + " cannot read",
           hint);
     }
-    return new TimeColumn(Sql.ident(t.column()), kind, t.naiveZone(), t.pattern());
+    return new TimeColumn(
+        Sql.ident(t.column()), kind, t.naiveZone(), t.pattern(), finiteNumbers(columns));
+  }
+
+  /**
+   * NaN and infinite values of float columns make their row malformed: a NaN latency would count as
+   * slow or not at random, {@code -inf} as the fastest request. Null when no column is a float.
+   */
+  static String finiteNumbers(Map<String, String> columns) {
+    List<String> checks = new ArrayList<>();
+    for (var e : columns.entrySet()) {
+      String type = e.getValue().toUpperCase(Locale.ROOT);
+      if (type.equals("DOUBLE") || type.equals("FLOAT") || type.equals("REAL")) {
+        String c = Sql.ident(e.getKey());
+        checks.add("(" + c + " IS NULL OR isfinite(" + c + "))");
+      }
+    }
+    return checks.isEmpty() ? null : String.join(" AND ", checks);
   }
 }
