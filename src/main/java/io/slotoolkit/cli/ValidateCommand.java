@@ -54,6 +54,25 @@ final class ValidateCommand implements Callable<Integer> {
           "Also open every source: files exist and parse, columns exist, expressions type-check on the real data.")
   boolean data;
 
+  /**
+   * Reads the sources the way {@code slo check} and {@code slo report} do: the same binding, the
+   * report's column checks (dimensions, mask), then the check's scan at the default instant, whose
+   * row accounting refuses malformed rows beyond max_bad_rows.
+   */
+  private static void readLikeCheck(Engine engine, Catalog catalog) {
+    io.slotoolkit.engine.Evaluator evaluator = new io.slotoolkit.engine.Evaluator(engine);
+    evaluator.prepare(catalog);
+    new io.slotoolkit.engine.ReportEvaluator(engine)
+        .checkColumns(
+            catalog,
+            new io.slotoolkit.engine.ReportEvaluator.Options(List.of(), 1, List.of(), null));
+    evaluator.assess(
+        catalog,
+        evaluator.defaultAt(catalog),
+        io.slotoolkit.evaluate.FailOn.parse(
+            "breached", new io.slotoolkit.evaluate.SeverityTable(catalog.severity())));
+  }
+
   @Override
   public Integer call() {
     CliContext ctx = root.context();
@@ -78,9 +97,12 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (data && problems.isEmpty()) {
           try {
-            engine.bind(slos);
+            readLikeCheck(engine, catalog);
           } catch (SloException e) {
-            problems.addAll(e.problems());
+            problems.addAll(
+                e.problems().isEmpty()
+                    ? List.of(Problem.of(SourceLocation.of(Path.of("")), e.getMessage()))
+                    : e.problems());
             dataProblem = e.exitCode() == ExitCode.DATA;
           }
         }

@@ -96,6 +96,20 @@ public final class Engine implements AutoCloseable {
       BoundSource src = bound.get(e.getKey());
       if (src != null) route(checker.checkTypes(e.getValue(), src), spec, data);
     }
+    // a mask column that does not exist would leave the identifiers it meant to hide in the clear
+    for (DataSource s : slos.stream().map(Slo::source).distinct().toList()) {
+      BoundSource src = bound.get(s);
+      if (src == null) continue;
+      for (String m : s.mask()) {
+        if (!src.columns().containsKey(m)) {
+          data.add(
+              new Problem(
+                  s.location(),
+                  "mask column '" + m + "' is not a column of " + src.label(),
+                  "columns: " + src.columnList()));
+        }
+      }
+    }
     for (Slo slo : slos) {
       BoundSource src = bound.get(slo.source());
       if (src == null) continue;

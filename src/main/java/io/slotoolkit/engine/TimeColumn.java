@@ -102,8 +102,12 @@ public record TimeColumn(
    */
   public String epochMicros() {
     String e = rawEpochMicros();
+    // on the raw column where it can be (a comparison, no conversion); on the converted text else
+    String raw = range(EARLIEST, END);
     String inRange =
-        "CASE WHEN " + e + " >= " + micros(EARLIEST) + " AND " + e + " < " + micros(END);
+        raw != null
+            ? "CASE WHEN " + raw
+            : "CASE WHEN " + e + " >= " + micros(EARLIEST) + " AND " + e + " < " + micros(END);
     if (rowCheck != null) inRange += " AND (" + rowCheck + ")";
     return "(" + inRange + " THEN " + e + " END)";
   }
