@@ -113,6 +113,20 @@ public final class Engine implements AutoCloseable {
     for (Slo slo : slos) {
       BoundSource src = bound.get(slo.source());
       if (src == null) continue;
+      for (String d : slo.dimensions()) {
+        if (!src.columns().containsKey(d)) {
+          data.add(
+              new Problem(
+                  slo.location(),
+                  "SLO '"
+                      + slo.name()
+                      + "': dimension '"
+                      + d
+                      + "' is not a column of "
+                      + src.label(),
+                  "columns: " + src.columnList()));
+        }
+      }
       for (String col : slo.per()) {
         if (!src.columns().containsKey(col)) {
           data.add(
