@@ -21,6 +21,7 @@ import java.util.TreeSet;
 final class SourceBinder {
   private final Database db;
   private int counter;
+  private int quoteChecks;
 
   SourceBinder(Database db) {
     this.db = db;
@@ -267,14 +268,19 @@ final class SourceBinder {
     Map<String, String> sniffed =
         describe(source, "read_csv(" + Sql.literalList(files) + sniffOptions + ")", files);
     Dialect dialect = sniffDialect(source, files.get(0), sniffOptions);
+    // files whose header lines differ are read group by group, each with its own column order,
+    // and joined by column name
+    Map<List<String>, List<String>> groups = headerGroups(files, dialect, sniffed.keySet());
+    if (groups.size() > 1) missingColumns(source, groups);
+    var firstGroup = groups.entrySet().iterator().next();
     // parallel = false: DuckDB's parallel reader cannot combine null_padding with a quoted newline;
     // this read only samples the first rows
     String raw =
         "read_csv("
-            + Sql.literalList(files)
+            + Sql.literalList(firstGroup.getValue())
             + dialect.options()
             + ", columns = "
-            + struct(sniffed.keySet(), c -> "VARCHAR")
+            + struct(firstGroup.getKey(), c -> "VARCHAR")
             + ", ignore_errors = true, null_padding = true, parallel = false)";
     long rows =
         db.one("SELECT count(*) FROM (SELECT 1 FROM " + raw + " LIMIT 1)", r -> r.getLong(1));
@@ -308,7 +314,9 @@ final class SourceBinder {
     // its line in the rejects table, instead of failing the whole scan or reading the column as
     // text.
     Map<String, String> types = new LinkedHashMap<>(sniffed);
-    types.putAll(mostlyTyped(raw, sniffed, tsCol));
+    Map<String, String> sampled = new LinkedHashMap<>(sniffed);
+    sampled.keySet().retainAll(firstGroup.getKey());
+    types.putAll(mostlyTyped(raw, sampled, tsCol));
     EventTime t = source.time();
     switch (t.encoding()) {
       case AUTO -> {
@@ -329,41 +337,160 @@ final class SourceBinder {
       // to convert): such text stays text, and try_strptime in TimeColumn reads its offsets.
       case PATTERN -> types.put(tsCol, zonedPattern(t) ? "VARCHAR" : "TIMESTAMP");
     }
-    StringBuilder opts =
-        new StringBuilder(dialect.options())
-            .append(", columns = ")
-            .append(struct(types.keySet(), types::get));
+    StringBuilder tail = new StringBuilder();
     if (t.encoding() == EventTime.Encoding.PATTERN && !zonedPattern(t))
-      opts.append(", timestampformat = ").append(Sql.literal(t.pattern()));
+      tail.append(", timestampformat = ").append(Sql.literal(t.pattern()));
     String rejects = "slo_rejects_" + n;
     String scans = "slo_reject_scans_" + n;
-    opts.append(", store_rejects = true, rejects_table = ")
+    tail.append(", store_rejects = true, rejects_table = ")
         .append(Sql.literal(rejects))
         .append(", rejects_scan = ")
         .append(Sql.literal(scans));
-    String reader = "read_csv(" + Sql.literalList(files) + opts + ")";
-    Map<String, String> columns = describe(source, reader, files);
-    TimeColumn time = timeColumn(source, columns);
-    Map<String, String> origins =
-        dialect.quote().isEmpty()
-            ? Map.of()
-            : swallowedLines(source, files, dialect, sniffed.keySet(), n);
-    String select = "SELECT * FROM " + reader;
-    if (!origins.isEmpty()) {
-      // the lines an unterminated quote swallowed, each from a file of its own (no header, no skip)
-      String one =
-          opts.toString()
-              .replaceFirst(", header = (true|false)", ", header = false")
-              .replaceFirst(", skip = [0-9]+", ", skip = 0");
-      select +=
-          " UNION ALL SELECT * FROM read_csv("
-              + Sql.literalList(new java.util.TreeSet<>(origins.keySet()))
-              + one
-              + ")";
+    List<String> selects = new ArrayList<>();
+    Map<String, String> origins = new LinkedHashMap<>();
+    for (var g : groups.entrySet()) {
+      String opts =
+          dialect.options()
+              + ", columns = "
+              + struct(g.getKey(), c -> types.getOrDefault(c, "VARCHAR"))
+              + tail;
+      selects.add("SELECT * FROM read_csv(" + Sql.literalList(g.getValue()) + opts + ")");
+      Map<String, String> swallowed =
+          dialect.quote().isEmpty()
+              ? Map.of()
+              : swallowedLines(source, g.getValue(), dialect, g.getKey(), n, origins.size());
+      if (!swallowed.isEmpty()) {
+        // the lines an unterminated quote swallowed, each from a file of its own (no header)
+        String one =
+            opts.replaceFirst(", header = (true|false)", ", header = false")
+                .replaceFirst(", skip = [0-9]+", ", skip = 0");
+        selects.add(
+            "SELECT * FROM read_csv("
+                + Sql.literalList(new java.util.TreeSet<>(swallowed.keySet()))
+                + one
+                + ")");
+        origins.putAll(swallowed);
+      }
     }
+    String select = String.join(groups.size() > 1 ? " UNION ALL BY NAME " : " UNION ALL ", selects);
+    Map<String, String> columns = describe(source, "(" + select + ")", files);
+    TimeColumn time = timeColumn(source, columns);
     db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS " + select);
     return new BoundSource(
         source, view, files, DataFormat.CSV, columns, time, rejects, scans, List.of(), origins);
+  }
+
+  /**
+   * The files grouped by their header line (column names in file order), in file order; one group
+   * of every file when the dialect has no header, or a header cannot be read here (then DuckDB's
+   * reader reports it).
+   */
+  private Map<List<String>, List<String>> headerGroups(
+      List<String> files, Dialect dialect, java.util.Collection<String> sniffed) {
+    Map<List<String>, List<String>> groups = new LinkedHashMap<>();
+    if (!dialect.header() || files.size() == 1) {
+      groups.put(List.copyOf(sniffed), files);
+      return groups;
+    }
+    List<String> first = null;
+    for (String f : files) {
+      List<String> names = headerOf(f, dialect);
+      if (names == null) names = first == null ? List.copyOf(sniffed) : first;
+      if (first == null) first = names;
+      groups.computeIfAbsent(names, k -> new ArrayList<>()).add(f);
+    }
+    if (groups.size() == 1) {
+      // the same header everywhere: DuckDB's names (it renames blank and repeated ones)
+      Map<List<String>, List<String>> one = new LinkedHashMap<>();
+      one.put(List.copyOf(sniffed), files);
+      return one;
+    }
+    return groups;
+  }
+
+  /** The column names on a file's header line, or null when it cannot be read here. */
+  private List<String> headerOf(String file, Dialect dialect) {
+    String line;
+    try {
+      line =
+          db.one(
+              "SELECT line FROM (SELECT line FROM "
+                  + lines(List.of(file), false)
+                  + " LIMIT "
+                  + (dialect.skip() + 1)
+                  + ") OFFSET "
+                  + dialect.skip(),
+              r -> r.getString(1));
+    } catch (Database.QueryFailed | IllegalStateException e) {
+      return null;
+    }
+    if (line == null) return null;
+    if (line.startsWith("\uFEFF")) line = line.substring(1);
+    return splitLine(line, dialect.delim(), dialect.quote());
+  }
+
+  /** A CSV line split at the delimiter, outside quotes; a doubled quote inside quotes is one. */
+  static List<String> splitLine(String line, String delim, String quote) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    int i = 0;
+    while (i < line.length()) {
+      if (!quote.isEmpty() && line.startsWith(quote, i)) {
+        if (quoted && line.startsWith(quote, i + quote.length())) {
+          cur.append(quote);
+          i += 2 * quote.length();
+        } else {
+          quoted = !quoted;
+          i += quote.length();
+        }
+      } else if (!quoted && !delim.isEmpty() && line.startsWith(delim, i)) {
+        out.add(cur.toString());
+        cur.setLength(0);
+        i += delim.length();
+      } else {
+        cur.append(line.charAt(i++));
+      }
+    }
+    out.add(cur.toString());
+    return out;
+  }
+
+  /**
+   * A column that some files of the source lack would be NULL in every row of those files: a data
+   * error naming the column and the files.
+   */
+  private static void missingColumns(DataSource source, Map<List<String>, List<String>> groups) {
+    java.util.Set<String> all = new java.util.LinkedHashSet<>();
+    groups.keySet().forEach(all::addAll);
+    List<String> problems = new ArrayList<>();
+    for (String c : all) {
+      List<String> lacking = new ArrayList<>();
+      String present = null;
+      for (var g : groups.entrySet()) {
+        if (g.getKey().contains(c)) {
+          if (present == null) present = g.getValue().get(0);
+        } else {
+          lacking.addAll(g.getValue());
+        }
+      }
+      if (!lacking.isEmpty()) {
+        java.util.Collections.sort(lacking);
+        problems.add(
+            "column '"
+                + c
+                + "' is missing from "
+                + fileList(lacking)
+                + " (present in "
+                + Engine.display(present)
+                + ")");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw SloException.data(
+          "source '" + source.name() + "': its files differ: " + String.join("; ", problems),
+          "make the exports agree, or give the files of each shape their own source");
+    }
   }
 
   /**
@@ -414,11 +541,16 @@ final class SourceBinder {
 
   /** Every line of the files as one text column {@code line} (and {@code filename}), unparsed. */
   private static String lines(List<String> files, boolean filename) {
+    return lines(files, filename, "");
+  }
+
+  private static String lines(List<String> files, boolean filename, String more) {
     return "read_csv("
         + Sql.literalList(files)
         + ", columns = {'line': 'VARCHAR'}, delim = chr(0), quote = '', escape = '',"
         + " header = false, auto_detect = false"
         + (filename ? ", filename = true" : "")
+        + more
         + ")";
   }
 
@@ -438,7 +570,8 @@ final class SourceBinder {
       List<String> files,
       Dialect dialect,
       java.util.Collection<String> names,
-      int n) {
+      int n,
+      int copied) {
     String q = Sql.literal(dialect.quote());
     List<String> suspect;
     try {
@@ -455,8 +588,9 @@ final class SourceBinder {
       return Map.of(); // the reader itself reports what it cannot read
     }
     if (suspect.isEmpty()) return Map.of();
-    String table = "slo_quote_check_" + n;
-    String scans = "slo_quote_check_scans_" + n;
+    int check = ++quoteChecks;
+    String table = "slo_quote_check_" + n + "_" + check;
+    String scans = "slo_quote_check_scans_" + n + "_" + check;
     record Broken(String file, long line, String text) {}
     List<Broken> broken;
     try {
@@ -485,7 +619,7 @@ final class SourceBinder {
       return Map.of();
     }
     Map<String, String> origins = new LinkedHashMap<>();
-    int k = 0;
+    int k = copied;
     for (Broken b : broken) {
       if (b.text() == null) continue;
       String[] parts = b.text().split("\r?\n", -1);
@@ -524,7 +658,7 @@ final class SourceBinder {
    * A CSV dialect as explicit read_csv options (auto detection off), and its quote character (empty
    * for none).
    */
-  private record Dialect(String options, String quote) {}
+  private record Dialect(String options, String quote, String delim, boolean header, long skip) {}
 
   private static String withoutUnion(String options) {
     return options.replace(", union_by_name = true", "").replace(", union_by_name = false", "");
@@ -556,7 +690,12 @@ final class SourceBinder {
               b.append(", timestampformat = ").append(Sql.literal(r.getString(8)));
             if (source.csv().nullString() != null)
               b.append(", nullstr = ").append(Sql.literal(source.csv().nullString()));
-            return new Dialect(b.toString(), unempty(r.getString(2)));
+            return new Dialect(
+                b.toString(),
+                unempty(r.getString(2)),
+                r.getString(1),
+                r.getBoolean(4),
+                r.getLong(5));
           });
     } catch (Database.QueryFailed e) {
       throw SloException.data(
@@ -651,6 +790,10 @@ final class SourceBinder {
       return columns;
     } catch (Database.QueryFailed e) {
       String msg = e.getMessage();
+      if (!reader.startsWith("read_parquet")) {
+        SloException tooLong = overlongLine(source, files);
+        if (tooLong != null) throw tooLong;
+      }
       String hint = null;
       if (msg.contains("magic bytes")
           || msg.contains("not a parquet file")
@@ -671,6 +814,49 @@ final class SourceBinder {
           hint,
           e);
     }
+  }
+
+  /** The longest line DuckDB's CSV reader takes, in bytes (its max_line_size default). */
+  static final long MAX_LINE_BYTES = 2_000_000;
+
+  /**
+   * DuckDB's sniffer reports a line over its size limit as "line 1": finds the first such line (one
+   * pass over the files, only after reading failed) and names it. Null when there is none.
+   */
+  private SloException overlongLine(DataSource source, List<String> files) {
+    try {
+      for (String f : files) {
+        long[] found =
+            db
+                .query(
+                    "SELECT ordinality, strlen(line) FROM "
+                        + lines(List.of(f), false, ", max_line_size = 1000000000")
+                        + " WITH ORDINALITY WHERE strlen(line) > "
+                        + MAX_LINE_BYTES
+                        + " LIMIT 1",
+                    r -> new long[] {r.getLong(1), r.getLong(2)})
+                .stream()
+                .findFirst()
+                .orElse(null);
+        if (found != null) {
+          return SloException.data(
+              "source '"
+                  + source.name()
+                  + "': "
+                  + Engine.display(f)
+                  + ":"
+                  + found[0]
+                  + ": the line is "
+                  + String.format(Locale.ROOT, "%,d", found[1])
+                  + " bytes long; a CSV line may have at most "
+                  + String.format(Locale.ROOT, "%,d", MAX_LINE_BYTES),
+              "is it really a CSV file of one event per line? remove or shorten that line");
+        }
+      }
+    } catch (Database.QueryFailed e) {
+      return null; // the reader's own message stands
+    }
+    return null;
   }
 
   private static TimeColumn timeColumn(DataSource source, Map<String, String> columns) {
