@@ -29,7 +29,8 @@ public record BoundSource(
     String rejectsTable,
     String rejectScansTable,
     List<String> notes,
-    Map<String, String> lineOrigins) {
+    Map<String, String> lineOrigins,
+    String rawRows) {
   public BoundSource {
     lineOrigins = lineOrigins == null ? Map.of() : Map.copyOf(lineOrigins);
     files = List.copyOf(files);
@@ -57,7 +58,8 @@ public record BoundSource(
         rejectsTable,
         rejectScansTable,
         List.of(),
-        Map.of());
+        Map.of(),
+        null);
   }
 
   /** The same source with other notes. */
@@ -72,7 +74,8 @@ public record BoundSource(
         rejectsTable,
         rejectScansTable,
         newNotes,
-        lineOrigins);
+        lineOrigins,
+        rawRows);
   }
 
   /** A short name for messages: {@code source 'api' (slo-specs/api.yaml:4:3)}. */

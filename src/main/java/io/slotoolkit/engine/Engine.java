@@ -510,16 +510,17 @@ public final class Engine implements AutoCloseable {
       BoundSource src, Rejects rejects, long inRange, long excluded, long nullTime) {
     DataSource source = src.source();
     long bad = rejects.rows + nullTime;
-    List<String> details = nullTime > 0 ? unreadableRows(src) : List.of();
+    List<Reject> details = nullTime > 0 ? unreadableRows(src) : List.of();
     String timeProblem =
         nullTime
             + " row(s) have an empty, unreadable or out-of-range event time in column '"
             + source.time().column()
             + "'"
-            + (src.time().rowCheck() == null ? "" : ", or a NaN or infinite number")
-            + (details.isEmpty() ? "" : "; for example " + String.join("; ", details));
+            + (src.time().rowCheck() == null ? "" : ", or a NaN or infinite number");
     List<String> samples = new ArrayList<>(rejects.samples);
     if (nullTime > 0) samples.add(timeProblem);
+    for (Reject d : details)
+      samples.add(d.file + (d.line > 0 ? ":" + d.line : "") + ": " + d.message);
     if (bad > source.maxBadRows()) {
       List<Problem> problems = new ArrayList<>();
       for (Reject r : rejects.first)
@@ -532,6 +533,9 @@ public final class Engine implements AutoCloseable {
                 source.time().encoding() == io.slotoolkit.model.EventTime.Encoding.AUTO
                     ? "ISO-8601 text, TIMESTAMP or TIMESTAMPTZ are read; set timestamp_format: for epochs or other text"
                     : null));
+        for (Reject d : details)
+          problems.add(
+              new Problem(new SourceLocation(Path.of(d.file), d.line, 0), d.message, null));
       }
       String what =
           inRange == 0 && bad > 0
@@ -549,40 +553,131 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Up to three rows of the source whose event time is not read, each with the reason: an empty
-   * time, a value no reader understands or outside the years 1900-9998, or a NaN or infinite number
-   * in a float column. Empty when the query fails (the count still stands).
+   * Up to three rows of the source whose event time is not read, each with its file, its line (CSV)
+   * or row (Parquet), and the reason: an empty time, a value no reader understands or outside the
+   * years 1900-9998, or a NaN or infinite number in a float column. Found by a query of their own,
+   * run only when such rows were counted; empty when that query fails (the count still stands).
    */
-  private List<String> unreadableRows(BoundSource src) {
+  private List<Reject> unreadableRows(BoundSource src) {
     TimeColumn t = src.time();
     List<String> floats =
         src.columns().entrySet().stream()
             .filter(e -> e.getValue().matches("(?i)DOUBLE|FLOAT|REAL"))
             .map(Map.Entry::getKey)
             .toList();
-    StringBuilder q = new StringBuilder("SELECT CAST(").append(t.column()).append(" AS VARCHAR)");
+    boolean csv = src.rawRows() != null;
+    String from;
+    String condition;
+    String file;
+    String row;
+    String timeText;
+    if (csv) {
+      // the rows as text, read again: the time as written, so that its line can be found
+      String col = t.column();
+      String expr =
+          switch (t.kind()) {
+            case EPOCH_S, EPOCH_MS, EPOCH_US -> "TRY_CAST(" + col + " AS DOUBLE)";
+            default -> col;
+          };
+      TimeColumn.Kind kind =
+          switch (t.kind()) {
+            case EPOCH_S, EPOCH_MS, EPOCH_US -> t.kind();
+            case PATTERN_TEXT -> TimeColumn.Kind.PATTERN_TEXT;
+            default -> TimeColumn.Kind.ISO_TEXT;
+          };
+      List<String> finite = new ArrayList<>();
+      for (String f : floats) {
+        String c = Sql.ident(f);
+        finite.add("(" + c + " IS NULL OR isfinite(TRY_CAST(" + c + " AS DOUBLE)))");
+      }
+      TimeColumn text =
+          new TimeColumn(
+              expr,
+              kind,
+              t.naiveZone(),
+              t.pattern(),
+              finite.isEmpty() ? null : String.join(" AND ", finite));
+      from = "(" + src.rawRows() + ")";
+      condition = text.epochMicros() + " IS NULL";
+      file = "__file";
+      row = "NULL";
+      timeText = col;
+    } else {
+      from =
+          "read_parquet("
+              + Sql.literalList(src.files())
+              + ", union_by_name = true, filename = true, file_row_number = true)";
+      condition = t.epochMicros() + " IS NULL";
+      file = "filename";
+      row = "file_row_number";
+      timeText = "CAST(" + t.column() + " AS VARCHAR)";
+    }
+    StringBuilder q = new StringBuilder("SELECT ").append(file).append(", ").append(row);
+    q.append(", ").append(timeText);
     for (String f : floats) q.append(", CAST(").append(Sql.ident(f)).append(" AS VARCHAR)");
-    q.append(" FROM ")
-        .append(Sql.ident(src.view()))
-        .append(" WHERE ")
-        .append(t.epochMicros())
-        .append(" IS NULL LIMIT 3");
+    q.append(" FROM ").append(from).append(" WHERE ").append(condition).append(" LIMIT 3");
+    record Found(String file, long row, String time, String nan, String reason) {}
+    List<Found> found;
     try {
-      return db.query(
-          q.toString(),
-          r -> {
-            String raw = r.getString(1);
-            for (int i = 0; i < floats.size(); i++) {
-              String v = r.getString(2 + i);
-              if (v != null && v.matches("(?i)[+-]?(nan|inf|infinity)"))
-                return floats.get(i) + " is " + v + " (at time " + raw + ")";
-            }
-            if (raw == null || raw.isBlank()) return "an empty event time";
-            return "event time '" + raw + "' cannot be read or is outside the years 1900-9998";
-          });
+      found =
+          db.query(
+              q.toString(),
+              r -> {
+                String raw = r.getString(3);
+                for (int i = 0; i < floats.size(); i++) {
+                  String v = r.getString(4 + i);
+                  if (v != null && v.strip().matches("(?i)[+-]?(nan|inf|infinity)"))
+                    return new Found(
+                        r.getString(1),
+                        r.getLong(2),
+                        raw,
+                        v.strip(),
+                        floats.get(i) + " is " + v.strip() + ", not a number");
+                }
+                return new Found(
+                    r.getString(1),
+                    r.getLong(2),
+                    raw,
+                    null,
+                    raw == null || raw.isBlank()
+                        ? "empty event time in column '" + src.source().time().column() + "'"
+                        : "event time '"
+                            + raw
+                            + "' cannot be read, or is outside the years 1900-9998");
+              });
     } catch (Database.QueryFailed e) {
       return List.of();
     }
+    List<Reject> out = new ArrayList<>();
+    for (Found f : found) {
+      int line = 0;
+      if (!csv) {
+        line = (int) Math.min(Integer.MAX_VALUE, f.row() + 1);
+      } else if (f.time() != null && !f.time().isBlank()) {
+        String where = "contains(line, " + Sql.literal(f.time()) + ")";
+        if (f.nan() != null) where += " AND contains(line, " + Sql.literal(f.nan()) + ")";
+        try {
+          line =
+              db
+                  .query(
+                      "SELECT ordinality FROM read_csv("
+                          + Sql.literal(f.file())
+                          + ", columns = {'line': 'VARCHAR'}, delim = chr(0), quote = '',"
+                          + " escape = '', header = false, auto_detect = false) WITH ORDINALITY WHERE "
+                          + where
+                          + " LIMIT 1",
+                      r -> r.getInt(1))
+                  .stream()
+                  .findFirst()
+                  .orElse(0);
+        } catch (Database.QueryFailed e) {
+          line = 0; // the file and the reason are still worth showing
+        }
+      }
+      String reason = csv || line == 0 ? f.reason() : "row " + line + ": " + f.reason();
+      out.add(new Reject(display(f.file()), csv ? line : 0, reason));
+    }
+    return out;
   }
 
   /**

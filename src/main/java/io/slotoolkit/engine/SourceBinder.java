@@ -347,8 +347,16 @@ final class SourceBinder {
         .append(", rejects_scan = ")
         .append(Sql.literal(scans));
     List<String> selects = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     Map<String, String> origins = new LinkedHashMap<>();
     for (var g : groups.entrySet()) {
+      texts.add(
+          "SELECT *, filename AS __file FROM read_csv("
+              + Sql.literalList(g.getValue())
+              + dialect.options()
+              + ", columns = "
+              + struct(g.getKey(), c -> "VARCHAR")
+              + ", filename = true, ignore_errors = true)");
       String opts =
           dialect.options()
               + ", columns = "
@@ -377,7 +385,17 @@ final class SourceBinder {
     TimeColumn time = timeColumn(source, columns);
     db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS " + select);
     return new BoundSource(
-        source, view, files, DataFormat.CSV, columns, time, rejects, scans, List.of(), origins);
+        source,
+        view,
+        files,
+        DataFormat.CSV,
+        columns,
+        time,
+        rejects,
+        scans,
+        List.of(),
+        origins,
+        String.join(" UNION ALL BY NAME ", texts));
   }
 
   /**
@@ -830,7 +848,7 @@ final class SourceBinder {
             db
                 .query(
                     "SELECT ordinality, strlen(line) FROM "
-                        + lines(List.of(f), false, ", max_line_size = 1000000000")
+                        + lines(List.of(f), false, ", max_line_size = 16000000")
                         + " WITH ORDINALITY WHERE strlen(line) > "
                         + MAX_LINE_BYTES
                         + " LIMIT 1",
@@ -854,7 +872,7 @@ final class SourceBinder {
         }
       }
     } catch (Database.QueryFailed e) {
-      return null; // the reader's own message stands
+      return null; // the reader's own message stands (a line over 16 MB among them)
     }
     return null;
   }
