@@ -8,6 +8,7 @@ import io.slotoolkit.model.SloException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -171,12 +172,13 @@ final class SourceBinder {
   }
 
   private BoundSource bindParquet(DataSource source, String view, List<String> files) {
-    if (files.size() > 1) checkParquetSchemas(source, files);
+    List<String> notes = files.size() > 1 ? checkParquetSchemas(source, files) : List.of();
     String reader = "read_parquet(" + Sql.literalList(files) + ", union_by_name = true)";
     Map<String, String> columns = describe(source, reader, files);
     TimeColumn time = timeColumn(source, columns);
     db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS SELECT * FROM " + reader);
-    return new BoundSource(source, view, files, DataFormat.PARQUET, columns, time, null, null);
+    return new BoundSource(source, view, files, DataFormat.PARQUET, columns, time, null, null)
+        .withNotes(notes);
   }
 
   /**
@@ -184,7 +186,7 @@ final class SourceBinder {
    * read as NULL there, and a column that is text in one file and a number in another would be read
    * as text everywhere. Either is a data error naming the files.
    */
-  private void checkParquetSchemas(DataSource source, List<String> files) {
+  private List<String> checkParquetSchemas(DataSource source, List<String> files) {
     Map<String, Map<String, String>> byFile = new LinkedHashMap<>();
     for (String f : files) byFile.put(f, new LinkedHashMap<>());
     try {
@@ -199,9 +201,10 @@ final class SourceBinder {
             return null;
           });
     } catch (Database.QueryFailed e) {
-      return; // a file DuckDB cannot read is reported, with its name, by describe()
+      return List.of(); // a file DuckDB cannot read is reported, with its name, by describe()
     }
     List<String> problems = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     java.util.Set<String> names = new java.util.LinkedHashSet<>();
     byFile.values().forEach(c -> names.addAll(c.keySet()));
     for (String name : names) {
@@ -212,7 +215,9 @@ final class SourceBinder {
         if (kind == null) lacking.add(e.getKey());
         else kindFile.putIfAbsent(kind, e.getKey());
       }
-      if (!lacking.isEmpty()) {
+      if (!lacking.isEmpty() && source.missingColumnsNull()) {
+        notes.add(nullNote(name, lacking, parquetRows(lacking)));
+      } else if (!lacking.isEmpty()) {
         problems.add(
             "column '"
                 + name
@@ -231,8 +236,19 @@ final class SourceBinder {
     if (!problems.isEmpty()) {
       throw SloException.data(
           "source '" + source.name() + "': its files differ: " + String.join("; ", problems),
-          "make the exports agree, or give the files of each shape their own source");
+          "make the exports agree, set missing_columns: null on the source to read a missing"
+              + " column as NULL, or give the files of each shape their own source");
     }
+    return notes;
+  }
+
+  /** Rows of Parquet files, from their footers. */
+  private long parquetRows(List<String> files) {
+    return db.one(
+        "SELECT coalesce(sum(num_rows), 0)::BIGINT FROM parquet_file_metadata("
+            + Sql.literalList(files)
+            + ")",
+        r -> r.getLong(1));
   }
 
   /** A Parquet column's kind of value, from its physical and logical types. */
@@ -271,7 +287,8 @@ final class SourceBinder {
     // files whose header lines differ are read group by group, each with its own column order,
     // and joined by column name
     Map<List<String>, List<String>> groups = headerGroups(files, dialect, sniffed.keySet());
-    if (groups.size() > 1) missingColumns(source, groups);
+    List<String> notes =
+        groups.size() > 1 ? missingColumns(source, groups, dialect) : new ArrayList<>();
     var firstGroup = groups.entrySet().iterator().next();
     // parallel = false: DuckDB's parallel reader cannot combine null_padding with a quoted newline;
     // this read only samples the first rows
@@ -393,7 +410,7 @@ final class SourceBinder {
         time,
         rejects,
         scans,
-        List.of(),
+        notes,
         origins,
         String.join(" UNION ALL BY NAME ", texts));
   }
@@ -478,21 +495,30 @@ final class SourceBinder {
    * A column that some files of the source lack would be NULL in every row of those files: a data
    * error naming the column and the files.
    */
-  private static void missingColumns(DataSource source, Map<List<String>, List<String>> groups) {
+  private List<String> missingColumns(
+      DataSource source, Map<List<String>, List<String>> groups, Dialect dialect) {
     java.util.Set<String> all = new java.util.LinkedHashSet<>();
     groups.keySet().forEach(all::addAll);
     List<String> problems = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Map<List<String>, Long> rows = new HashMap<>();
     for (String c : all) {
       List<String> lacking = new ArrayList<>();
       String present = null;
+      long nullRows = 0;
       for (var g : groups.entrySet()) {
         if (g.getKey().contains(c)) {
           if (present == null) present = g.getValue().get(0);
         } else {
           lacking.addAll(g.getValue());
+          if (source.missingColumnsNull())
+            nullRows += rows.computeIfAbsent(g.getKey(), k -> csvRows(g.getValue(), k, dialect));
         }
       }
-      if (!lacking.isEmpty()) {
+      if (!lacking.isEmpty() && source.missingColumnsNull()) {
+        java.util.Collections.sort(lacking);
+        notes.add(nullNote(c, lacking, nullRows));
+      } else if (!lacking.isEmpty()) {
         java.util.Collections.sort(lacking);
         problems.add(
             "column '"
@@ -507,8 +533,34 @@ final class SourceBinder {
     if (!problems.isEmpty()) {
       throw SloException.data(
           "source '" + source.name() + "': its files differ: " + String.join("; ", problems),
-          "make the exports agree, or give the files of each shape their own source");
+          "make the exports agree, set missing_columns: null on the source to read a missing"
+              + " column as NULL, or give the files of each shape their own source");
     }
+    return notes;
+  }
+
+  /** {@code column 'customer' is missing from a-1.csv: read as NULL in its 2 rows}. */
+  private static String nullNote(String column, List<String> lacking, long rows) {
+    return "column '"
+        + column
+        + "' is missing from "
+        + fileList(lacking)
+        + ": read as NULL in "
+        + (lacking.size() == 1 ? "its " : "their ")
+        + String.format(Locale.ROOT, "%,d", rows)
+        + (rows == 1 ? " row" : " rows");
+  }
+
+  /** Rows of CSV files (one pass over them, only when missing columns are read as NULL). */
+  private long csvRows(List<String> files, List<String> names, Dialect dialect) {
+    return db.one(
+        "SELECT count(*) FROM read_csv("
+            + Sql.literalList(files)
+            + dialect.options()
+            + ", columns = "
+            + struct(names, c -> "VARCHAR")
+            + ", ignore_errors = true)",
+        r -> r.getLong(1));
   }
 
   /**
