@@ -164,7 +164,15 @@ class DataReadingTest {
             () -> run(source("n.csv", ZoneId.of("UTC"), 3), "latency_ms < 100", null, null))
         .isInstanceOfSatisfying(
             SloException.class,
-            ex -> assertThat(ex.problems().get(0).message()).contains("latency_ms is nan"));
+            ex -> {
+              // the count at the source, then the first rows at their lines (header is line 1)
+              assertThat(ex.problems()).hasSize(4);
+              assertThat(ex.problems().get(1).message())
+                  .isEqualTo("latency_ms is NaN, not a number");
+              assertThat(ex.problems().get(1).location().line()).isEqualTo(3);
+              assertThat(ex.problems().get(2).location().line()).isEqualTo(4);
+              assertThat(ex.problems().get(3).location().line()).isEqualTo(5);
+            });
   }
 
   @Test
@@ -261,5 +269,74 @@ class DataReadingTest {
               messages.add(ex.getMessage());
             });
     assertThat(messages.get(0)).contains("is not a regular file");
+  }
+
+  @Test
+  void csv_files_with_columns_in_another_order_are_read_by_name() throws IOException {
+    write(
+        "r-1.csv",
+        "ts,status,latency_ms\n2026-02-10T00:00:00Z,200,5\n2026-02-10T00:01:00Z,500,6\n");
+    write(
+        "r-2.csv",
+        "latency_ms,ts,status\n7,2026-02-10T00:02:00Z,200\n3.5,2026-02-10T00:03:00Z,503\n");
+    Evaluation e =
+        run(source("r-*.csv", ZoneId.of("UTC"), 0), "status < 500 AND latency_ms < 7", null, null);
+    // (200, 5) good; (500, 6) bad; (200, 7) not under 7; (503, 3.5) bad: 1 of 4
+    assertThat(e.results().get(0).total()).isEqualTo(4);
+    assertThat(e.results().get(0).good()).isEqualTo(1);
+    assertThat(e.sources().get(0).badRows()).isZero();
+  }
+
+  @Test
+  void a_csv_column_missing_from_older_files_is_an_error_naming_them() throws IOException {
+    write("m-1.csv", "ts,status\n2026-02-10T00:00:00Z,200\n");
+    write("m-2.csv", "ts,status,customer\n2026-02-10T00:01:00Z,500,c1\n");
+    assertThatThrownBy(
+            () -> run(source("m-*.csv", ZoneId.of("UTC"), 0), "status < 500", null, null))
+        .isInstanceOfSatisfying(
+            SloException.class,
+            ex -> {
+              assertThat(ex.exitCode()).isEqualTo(ExitCode.DATA);
+              assertThat(ex.getMessage())
+                  .contains("column 'customer' is missing from ")
+                  .contains("m-1.csv (present in ");
+            });
+  }
+
+  @Test
+  void missing_columns_null_reads_them_as_null_and_counts_the_rows() throws IOException {
+    write("m-1.csv", "ts,status\n2026-02-10T00:00:00Z,200\n2026-02-10T00:00:30Z,200\n");
+    write("m-2.csv", "ts,status,customer\n2026-02-10T00:01:00Z,500,c1\n");
+    DataSource plain = source("m-*.csv", ZoneId.of("UTC"), 0);
+    DataSource lenient =
+        new DataSource(
+            plain.name(),
+            plain.specFile(),
+            plain.paths(),
+            plain.format(),
+            plain.time(),
+            plain.zone(),
+            plain.csv(),
+            null,
+            0,
+            plain.location(),
+            List.of(),
+            true);
+    // customer IS NULL on the 2 older rows, 'c1' on the newer one
+    Evaluation e = run(lenient, "customer IS NULL", null, null);
+    assertThat(e.results().get(0).total()).isEqualTo(3);
+    assertThat(e.results().get(0).good()).isEqualTo(2);
+    assertThat(e.sources().get(0).notes())
+        .singleElement()
+        .asString()
+        .startsWith("column 'customer' is missing from ")
+        .endsWith("m-1.csv: read as NULL in its 2 rows");
+  }
+
+  @Test
+  void header_lines_split_at_the_delimiter_outside_quotes() {
+    assertThat(SourceBinder.splitLine("ts,\"a,b\",\"say \"\"hi\"\"\",", ",", "\""))
+        .containsExactly("ts", "a,b", "say \"hi\"", "");
+    assertThat(SourceBinder.splitLine("ts;status", ";", "")).containsExactly("ts", "status");
   }
 }
