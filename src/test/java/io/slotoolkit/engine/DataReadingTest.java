@@ -339,4 +339,15 @@ class DataReadingTest {
         .containsExactly("ts", "a,b", "say \"hi\"", "");
     assertThat(SourceBinder.splitLine("ts;status", ";", "")).containsExactly("ts", "status");
   }
+
+  @Test
+  void a_fifo_spec_file_is_a_spec_problem_not_a_hang() throws Exception {
+    Path fifo = dir.resolve("spec.yaml");
+    Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    if (p.waitFor() != 0) return; // no mkfifo here: nothing to test
+    var loaded = new io.slotoolkit.spec.SpecLoader().read(List.of(fifo));
+    assertThat(loaded.problems())
+        .singleElement()
+        .satisfies(x -> assertThat(x.message()).startsWith("not a regular file"));
+  }
 }
