@@ -279,11 +279,12 @@ final class SourceBinder {
     // Sniff once, with ignore_errors so that a few malformed lines cannot defeat the sniffer; every
     // later query reads through an explicit dialect and column list and never sniffs again.
     String sniffOptions = dialectOptions(source.csv(), files) + ", ignore_errors = true";
-    if (source.csv().quote() == null)
-      sniffOptions += quoteRepair(source, files.get(0), sniffOptions);
+    String sample =
+        source.csv().quote() == null ? cleanSample(files.get(0), sniffOptions, n) : null;
+    List<String> sniffFiles = sample == null ? files : List.of(sample);
     Map<String, String> sniffed =
-        describe(source, "read_csv(" + Sql.literalList(files) + sniffOptions + ")", files);
-    Dialect dialect = sniffDialect(source, files.get(0), sniffOptions);
+        describe(source, "read_csv(" + Sql.literalList(sniffFiles) + sniffOptions + ")", files);
+    Dialect dialect = sniffDialect(source, sniffFiles.get(0), sniffOptions);
     // files whose header lines differ are read group by group, each with its own column order,
     // and joined by column name
     Map<List<String>, List<String>> groups = headerGroups(files, dialect, sniffed.keySet());
@@ -564,44 +565,46 @@ final class SourceBinder {
   }
 
   /**
-   * Options that make the sniffer keep {@code "} as the quote character when one line with an
-   * unterminated quote made it choose none (then every quoted value would keep its quotes and
-   * quoted delimiters would split values): when most of the sampled lines that hold a {@code "}
-   * hold an even number of them, the file quotes with it. Empty when the sniffer's choice stands.
+   * A clean sample to sniff when one line with an unterminated quote defeats the sniffer: it then
+   * either fails, or gives up quoting (every quoted value would keep its quotes, and quoted
+   * delimiters would split values). When most of the first 20,000 lines that hold a {@code "} hold
+   * an even number of them, the file does quote with it: those lines without the odd ones are
+   * copied to the connection's temporary folder, and the dialect and types are sniffed there. Null
+   * when the sniffer's own choice stands.
    */
-  private String quoteRepair(DataSource source, String file, String sniffOptions) {
-    String quote;
-    String delim;
+  private String cleanSample(String file, String sniffOptions, int n) {
     try {
-      String[] d =
+      String quote =
           db.one(
-              "SELECT Delimiter, Quote FROM sniff_csv("
-                  + Sql.literal(file)
-                  + withoutUnion(sniffOptions)
-                  + ")",
-              r -> new String[] {r.getString(1), r.getString(2)});
-      delim = d[0];
-      quote = unempty(d[1]);
+              "SELECT Quote FROM sniff_csv(" + Sql.literal(file) + withoutUnion(sniffOptions) + ")",
+              r -> unempty(r.getString(1)));
+      if (!quote.isEmpty()) return null;
     } catch (Database.QueryFailed e) {
-      return ""; // reported with its reason by the sniff that follows
+      // the sniffer failed: perhaps one broken quote; the sample tells
     }
-    if (!quote.isEmpty()) return "";
-    long[] c;
+    String first = "(SELECT line FROM " + lines(List.of(file), false) + " LIMIT 20000)";
     try {
-      c =
+      long[] c =
           db.one(
               "SELECT count(*) FILTER (WHERE contains(line, '\"')), count(*) FILTER (WHERE "
                   + oddQuotes("'\"'")
-                  + ") FROM (SELECT line FROM "
-                  + lines(List.of(file), false)
-                  + " LIMIT 20000)",
+                  + ") FROM "
+                  + first,
               r -> new long[] {r.getLong(1), r.getLong(2)});
+      if (c[0] < 2 || c[1] * 2 >= c[0]) return null;
+      String sample = db.tempDirectory().resolve("sniff-sample-" + n + ".csv").toString();
+      db.execute(
+          "COPY (SELECT line FROM "
+              + first
+              + " WHERE line IS NULL OR NOT "
+              + oddQuotes("'\"'")
+              + ") TO "
+              + Sql.literal(sample)
+              + " (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER chr(0))");
+      return sample;
     } catch (Database.QueryFailed e) {
-      return "";
+      return null; // the sniffer's own choice (or error) stands
     }
-    if (c[0] < 2 || c[1] * 2 >= c[0]) return "";
-    return ", quote = '\"', strict_mode = false"
-        + (source.csv().delimiter() == null ? ", delim = " + Sql.literal(delim) : "");
   }
 
   /** A SQL condition: {@code line} holds an odd number of the quote character {@code q}. */

@@ -350,4 +350,27 @@ class DataReadingTest {
         .singleElement()
         .satisfies(x -> assertThat(x.message()).startsWith("not a regular file"));
   }
+
+  @Test
+  void an_unterminated_quote_on_the_last_line_does_not_defeat_the_sniffer() throws IOException {
+    // DuckDB's sniffer fails outright on this file; a clean sample of it is sniffed instead
+    StringBuilder b = new StringBuilder("ts,endpoint,status\n");
+    for (int i = 0; i < 10; i++)
+      b.append(String.format("2026-02-10T00:%02d:00Z,\"/e%d\",%d%n", i, i % 2, i == 0 ? 500 : 200));
+    b.append("2026-02-10T00:10:00Z,\"/broken,200\n");
+    write("last.csv", b.toString());
+    Evaluation e =
+        run(
+            source("last.csv", ZoneId.of("UTC"), 1),
+            "status < 500",
+            "endpoint IN ('/e0','/e1')",
+            null);
+    // 10 good rows but the first (500): 9 of 10; the broken line 12 is the one malformed row
+    assertThat(e.results().get(0).total()).isEqualTo(10);
+    assertThat(e.results().get(0).good()).isEqualTo(9);
+    assertThat(e.sources().get(0).badRowSamples())
+        .singleElement()
+        .asString()
+        .endsWith("last.csv:12: Value with unterminated quote found.");
+  }
 }
