@@ -88,6 +88,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (problems.isEmpty()) problems.addAll(CatalogChecks.problems(catalog));
     List<Slo> slos = catalog.slos();
     boolean dataProblem = false;
+    List<String> notes = new ArrayList<>();
     if (!slos.isEmpty()) {
       try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
         try {
@@ -98,6 +99,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (data && problems.isEmpty()) {
           try {
             readLikeCheck(engine, catalog);
+            for (var b : engine.boundSources())
+              for (String note : b.notes()) notes.add("note: " + b.label() + ": " + note);
           } catch (SloException e) {
             problems.addAll(
                 e.problems().isEmpty()
@@ -135,6 +138,7 @@ final class ValidateCommand implements Callable<Integer> {
               + " source(s)"
               + (forecasts.isEmpty() ? "" : ", " + forecasts.size() + " forecast(s)")
               + (data ? "; data checked" : "; data not opened (--data checks it)"));
+      for (String note : notes) out.println(note);
       out.flush();
       return ExitCode.OK.code();
     }
