@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:the specs (and with --data, the sources) are valid",
       "2:a spec has a problem",
-      "3:with --data: a source cannot be read or lacks a column",
+      "3:with --data: a source cannot be read, lacks a column, or has more malformed rows than allowed",
       "70:internal error (a bug; --verbose shows the trace)"
     },
     footerHeading = "%nExamples:%n",
