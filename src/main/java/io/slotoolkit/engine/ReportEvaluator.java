@@ -471,6 +471,7 @@ public final class ReportEvaluator {
         s.excludedRows(),
         s.nullTimeRows(),
         s.badRows(),
-        s.badRowSamples().stream().map(names::scrub).toList());
+        s.badRowSamples().stream().map(names::scrub).toList(),
+        s.notes());
   }
 }

@@ -190,6 +190,11 @@ public final class JsonRenderer implements Renderer {
     g.writeArrayFieldStart("bad_row_samples");
     for (String x : s.badRowSamples()) g.writeString(x);
     g.writeEndArray();
+    if (!s.notes().isEmpty()) {
+      g.writeArrayFieldStart("notes");
+      for (String x : s.notes()) g.writeString(x);
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 

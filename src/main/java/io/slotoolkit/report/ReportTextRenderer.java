@@ -84,6 +84,7 @@ public final class ReportTextRenderer implements ReportRenderer {
                   + Numbers.count(s.badRows())
                   + " malformed"));
       for (String sample : s.badRowSamples()) out.println(style.dim("  " + sample));
+      for (String note : s.notes()) out.println(style.dim("  note: " + note));
     }
     out.flush();
   }

@@ -135,6 +135,7 @@ public final class TextRenderer implements Renderer {
       if (s.badRows() > 0) b.append(" (allowed ").append(s.source().maxBadRows()).append(')');
       out.println(style.dim(b.toString()));
       for (String sample : s.badRowSamples()) out.println(style.dim("  " + sample));
+      for (String note : s.notes()) out.println(style.dim("  note: " + note));
     }
     long breached = e.results().stream().filter(r -> r.status() == Status.BREACHED).count();
     long alerting = e.results().stream().filter(r -> r.status() == Status.ALERT).count();
