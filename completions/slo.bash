@@ -275,10 +275,19 @@ function _picocli_slo_check() {
 function _picocli_slo_validate() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
   local flag_opts="'--data' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts=""
+  local arg_opts="'--source'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--source')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -438,7 +447,7 @@ function _picocli_slo_explain() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at'"
+  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at' '--group'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -453,6 +462,9 @@ function _picocli_slo_explain() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--group')
       return
       ;;
   esac

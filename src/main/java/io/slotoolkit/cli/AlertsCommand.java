@@ -104,16 +104,19 @@ final class AlertsCommand implements Callable<Integer> {
       throw SloException.spec("--at and --to both given", "--at means --to for a replay: give one");
     }
     String until = when.value != null ? when.value : to;
-    Catalog catalog = EngineRun.load(root, specs);
+    String untilOption = when.value != null ? "--at" : "--to";
+    Instant given = until != null ? SpecOptions.parseInstant(untilOption, until, ctx) : null;
+    Instant first =
+        from != null
+            ? SpecOptions.parseInstant("--from", from, ctx).truncatedTo(ChronoUnit.MINUTES)
+            : null;
+    EngineRun.Scope scope = EngineRun.load(root, specs);
+    Catalog catalog = scope.catalog();
     // one-shot: a new engine; in the shell: the session's, already bound
-    try (EngineRun run = EngineRun.prepare(root, catalog)) {
+    try (EngineRun run = EngineRun.prepare(root, scope, given != null)) {
       Evaluator evaluator = run.evaluator();
-      Instant end = to != null ? SpecOptions.parseInstant(to, ctx) : evaluator.defaultAt(catalog);
-      end = ceilMinute(end);
-      Instant start =
-          from != null
-              ? SpecOptions.parseInstant(from, ctx).truncatedTo(ChronoUnit.MINUTES)
-              : end.minus(DEFAULT_SPAN);
+      Instant end = ceilMinute(run.at(given));
+      Instant start = first != null ? first : end.minus(DEFAULT_SPAN);
       if (!start.isBefore(end)) {
         throw SloException.spec(
             "--from " + start + " is not before --to " + end, "give a --from before --to");

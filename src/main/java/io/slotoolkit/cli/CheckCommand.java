@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every gate passed",
-      "1:a gate failed (by default: an SLO is BREACHED)",
+      "1:a gate failed (by default: an SLO is BREACHED; --fail-on no-data: also an SLO without"
+          + " data)",
       "2:usage or spec error; nothing was evaluated",
       "3:data error: a source could not be read, a column is missing, or too many malformed rows",
       "70:internal error (a bug; --verbose shows the trace)"
@@ -51,8 +52,9 @@ final class CheckCommand implements Callable<Integer> {
       defaultValue = "breached",
       description =
           "When to exit 1: breached (an SLO is BREACHED), alert (BREACHED or an alert pair"
-              + " fired), a severity level of the specs' table such as sev2 (that level or"
-              + " worse), or none. Default: ${DEFAULT-VALUE}.")
+              + " fired), no-data (BREACHED, or an SLO without any data), a severity level of the"
+              + " specs' table such as sev2 (that level or worse), or none; several joined by"
+              + " commas (alert,no-data) fail when any does. Default: ${DEFAULT-VALUE}.")
   String failOn;
 
   @Option(
@@ -65,19 +67,25 @@ final class CheckCommand implements Callable<Integer> {
     CliContext ctx = root.context();
     output.checkWritable(ctx);
     Instant at = when.at(ctx);
-    Catalog catalog = EngineRun.load(root, specs);
+    EngineRun.Scope scope = EngineRun.load(root, specs);
+    Catalog catalog = scope.catalog();
     FailOn gate = FailOn.parse(failOn, new SeverityTable(catalog.severity()));
     // one-shot: a new engine; in the shell: the session's, already bound
-    try (EngineRun run = EngineRun.prepare(root, catalog)) {
+    try (EngineRun run = EngineRun.prepare(root, scope, at != null)) {
       Evaluator evaluator = run.evaluator();
-      Assessment assessment =
-          evaluator.assess(catalog, at != null ? at : evaluator.defaultAt(catalog), gate);
+      Assessment assessment = evaluator.assess(catalog, run.at(at), gate);
       output.write(
           assessment,
           ctx.color() && output.toStdout(),
           allGroups,
           spec.commandLine().getOut(),
           ctx);
+      io.slotoolkit.report.RunNotes.noData(assessment)
+          .ifPresent(
+              note -> {
+                spec.commandLine().getErr().println(note);
+                spec.commandLine().getErr().flush();
+              });
       return assessment.evaluation().passed() ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
     }
   }

@@ -3,54 +3,75 @@ package io.slotoolkit.cli;
 import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.Evaluator;
 import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.DataSource;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * The specs a command evaluates and an engine already bound to their sources: a fresh engine for a
  * one-shot command (closed with this run), or the shell's session engine (left open).
  *
  * @param catalog the selected SLOs and their sources
+ * @param runSources the sources whose latest event sets the default --at: those of every SLO of the
+ *     loaded specs, whatever --slo selects (see {@link Evaluator#runSources})
  * @param engine bound and locked down to the sources' files
  * @param evaluator the evaluator over {@code engine}
  * @param owned whether closing this run closes the engine
  */
-record EngineRun(Catalog catalog, Engine engine, Evaluator evaluator, boolean owned)
+record EngineRun(
+    Catalog catalog, List<DataSource> runSources, Engine engine, Evaluator evaluator, boolean owned)
     implements AutoCloseable {
+
+  /**
+   * What a command evaluates: the SLOs --slo selects, and the sources of the whole run, which set
+   * the default --at.
+   */
+  record Scope(Catalog catalog, List<DataSource> runSources) {}
 
   /**
    * The catalog a command evaluates: the specs loaded from disk, or inside the shell the session's
    * catalog narrowed by --slo (nothing is read again).
    */
-  static Catalog load(SloCommand root, SpecOptions specs) {
+  static Scope load(SloCommand root, SpecOptions specs) {
     Session session = root.session();
-    if (session != null) return specs.selectIn(session.catalog());
+    if (session != null) {
+      return new Scope(specs.selectIn(session.catalog()), Evaluator.runSources(session.catalog()));
+    }
     // the engine starts on the other core while the specs are read
     Engine.warmUp();
-    return specs.load(root.context());
+    Catalog loaded = specs.loadAll(root.context());
+    return new Scope(specs.selectFrom(loaded), Evaluator.runSources(loaded));
   }
 
   /**
-   * An engine bound to the catalog's sources: a new one, checked and bound (what every one-shot
-   * command that reads data does), or inside the shell the session's engine (no reload).
+   * An engine bound to the scope's sources: a new one, checked and bound (what every one-shot
+   * command that reads data does), or inside the shell the session's engine (no reload). With
+   * {@code explicitAt} the run's other sources are not read: nothing needs their latest event.
    */
-  static EngineRun prepare(SloCommand root, Catalog catalog) {
+  static EngineRun prepare(SloCommand root, Scope scope, boolean explicitAt) {
     Session session = root.session();
+    Catalog catalog = scope.catalog();
     if (session != null)
-      return new EngineRun(catalog, session.engine(), session.evaluator(), false);
+      return new EngineRun(
+          catalog, scope.runSources(), session.engine(), session.evaluator(), false);
     Engine engine = Engine.open(SpecOptions.engineOptions(root.context()));
     try {
       engine.progressListener(root.progressListener());
       Evaluator evaluator = new Evaluator(engine);
-      evaluator.prepare(catalog);
-      return new EngineRun(catalog, engine, evaluator, true);
+      evaluator.prepare(catalog, explicitAt ? List.of() : scope.runSources());
+      return new EngineRun(catalog, scope.runSources(), engine, evaluator, true);
     } catch (RuntimeException e) {
       engine.close();
       throw e;
     }
   }
 
-  /** {@link #load} then {@link #prepare(SloCommand, Catalog)}. */
-  static EngineRun prepare(SloCommand root, SpecOptions specs) {
-    return prepare(root, load(root, specs));
+  /**
+   * The evaluation instant: {@code given} (from --at), or the one default rule of every command,
+   * just after the latest event across the run's sources.
+   */
+  Instant at(Instant given) {
+    return given != null ? given : evaluator.defaultAt(runSources);
   }
 
   @Override

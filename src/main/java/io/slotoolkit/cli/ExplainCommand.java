@@ -2,17 +2,22 @@ package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.BoundSource;
 import io.slotoolkit.engine.ScanCompiler;
+import io.slotoolkit.evaluate.GroupChoice;
 import io.slotoolkit.evaluate.WindowBounds;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
+import io.slotoolkit.model.SloResult;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -51,6 +56,14 @@ final class ExplainCommand implements Callable<Integer> {
       description = "The SLO to explain: NAME or SERVICE/NAME.")
   String name;
 
+  @Option(
+      names = "--group",
+      paramLabel = "COLUMN=VALUE",
+      description =
+          "For a per: SLO, the group to work through (repeat for each per: column, e.g. --group"
+              + " customer_id=c037). Default: the group with the lowest SLI among those with data.")
+  Map<String, String> group = new LinkedHashMap<>();
+
   @Override
   public Integer call() {
     if (!specs.slos.isEmpty())
@@ -60,7 +73,7 @@ final class ExplainCommand implements Callable<Integer> {
     specs.slos.add(name);
     specs.noMatchMessage = "no SLO is named '%s'";
     Instant at = when.at(root.context());
-    try (EngineRun run = EngineRun.prepare(root, specs)) {
+    try (EngineRun run = EngineRun.prepare(root, EngineRun.load(root, specs), at != null)) {
       List<Slo> slos = run.catalog().slos();
       if (slos.size() > 1) {
         throw SloException.spec(
@@ -68,7 +81,7 @@ final class ExplainCommand implements Callable<Integer> {
             "name one: " + String.join(", ", slos.stream().map(Slo::qualifiedName).toList()));
       }
       Slo slo = slos.get(0);
-      Instant when = at != null ? at : run.evaluator().defaultAt(run.catalog());
+      Instant when = run.at(at);
       BoundSource source = run.engine().bound(slo.source());
       Instant start = WindowBounds.start(slo.window(), when, slo.source().zone());
       ScanCompiler.CompiledScan scan =
@@ -76,8 +89,9 @@ final class ExplainCommand implements Callable<Integer> {
               .compileScan(slo.source(), List.of(new ScanCompiler.SloWindow(slo, start)), when);
       Evaluation evaluation =
           run.evaluator().evaluate(run.catalog(), when, io.slotoolkit.evaluate.Gate.parse("none"));
+      SloResult chosen = GroupChoice.choose(slo, evaluation.results(), group).orElse(null);
       new ExplainPrinter(spec.commandLine().getOut())
-          .print(slo, source, scan, when, at == null, evaluation);
+          .print(slo, source, scan, when, at == null, evaluation, chosen, !group.isEmpty());
       spec.commandLine().getOut().flush();
       return ExitCode.OK.code();
     }

@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -34,7 +33,9 @@ final class ExplainPrinter {
       ScanCompiler.CompiledScan scan,
       Instant at,
       boolean defaultAt,
-      Evaluation evaluation) {
+      Evaluation evaluation,
+      SloResult chosen,
+      boolean asked) {
     ZoneId zone = slo.source().zone();
     out.println("SLO " + slo.qualifiedName() + " (" + slo.location() + ")");
     if (slo.description() != null) out.println("  " + slo.description());
@@ -103,7 +104,9 @@ final class ExplainPrinter {
             + window(slo)
             + " ending at "
             + Times.iso(at, zone)
-            + (defaultAt ? " (default: just after the latest event; --at changes it)" : " (--at)"));
+            + (defaultAt
+                ? " (default: just after the latest event of the run's sources; --at changes it)"
+                : " (--at)"));
     out.println(
         "   ["
             + Times.iso(first.windowStart(), zone)
@@ -141,15 +144,17 @@ final class ExplainPrinter {
                 + "  "
                 + r.status());
       }
-      SloResult worst =
-          results.stream()
-              .filter(r -> r.sli() != null)
-              .min(Comparator.comparingDouble(SloResult::sli))
-              .orElse(first);
+      SloResult worst = chosen != null ? chosen : first;
       out.println();
       out.println(
-          "6. Arithmetic for the group with the lowest SLI, "
-              + (worst.group() == null ? "" : worst.group().values())
+          "6. Arithmetic for "
+              + (worst.group() == null ? "" : worst.group().label())
+              + (asked
+                  ? " (--group)"
+                  : worst.status() == Status.NO_DATA
+                      ? ", the group with the lowest SLI (every group is NO_DATA)"
+                      : ", the group with the lowest SLI among those with data (--group picks"
+                          + " another)")
               + ":");
       arithmetic(slo, worst);
     } else {

@@ -294,7 +294,7 @@ final class ForecastCommand implements Callable<Integer> {
     SpecOptions specs = new SpecOptions();
     specs.paths = paths;
     specs.sources = sources;
-    Instant end = at == null ? null : SpecOptions.parseInstant(at, ctx);
+    Instant end = at == null ? null : SpecOptions.parseInstant("--at", at, ctx);
     Catalog catalog = specs.load(ctx);
     List<ForecastEntry> entries = SpecForecasts.select(catalog, forecastNames);
     SpecForecasts.Request request =
@@ -382,7 +382,20 @@ final class ForecastCommand implements Callable<Integer> {
     SeriesFile file = SeriesFile.read(series.isAbsolute() ? series : relative(ctx, series));
     String dates = file.dateColumn(dateColumn);
     String values = file.valueColumn(valueColumn, dates);
-    Series volume = file.series(dates, values, rule);
+    Series volume;
+    try {
+      volume = file.series(dates, values, rule);
+    } catch (SloException e) {
+      if (valueColumn != null || e.exitCode() != ExitCode.DATA) throw e;
+      // the column was our guess: say so, and offer the others
+      throw SloException.data(
+          e.getMessage(),
+          (e.hint() == null ? "" : e.hint() + "; ")
+              + values
+              + " is the default value column (the first numeric column after the date); name"
+              + " another with --value-column: "
+              + String.join(", ", file.numericColumns(dates)));
+    }
     Series latencySeries = latencyColumn == null ? null : file.series(dates, latencyColumn, rule);
 
     ForecastOptions options =

@@ -1,6 +1,5 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.engine.Evaluator;
 import io.slotoolkit.engine.ReportEvaluator;
 import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.evaluate.Pseudonyms;
@@ -136,18 +135,17 @@ final class ReportCommand implements Callable<Integer> {
     if (top < 1) throw SloException.spec("--top " + top + ": must be 1 or more", null);
     OutputOptions.checkWritable(output, ctx);
     Instant at = when.at(ctx);
-    Catalog catalog = EngineRun.load(root, specs);
+    EngineRun.Scope scope = EngineRun.load(root, specs);
+    Catalog catalog = scope.catalog();
     ReportEvaluator.Options options = new ReportEvaluator.Options(by, top, mask, null);
     List<String> masked = ReportEvaluator.maskedColumns(catalog, options);
     if (!masked.isEmpty()) options = new ReportEvaluator.Options(by, top, mask, key(ctx, masked));
     Report report;
     // one-shot: a new engine; in the shell: the session's, already bound
-    try (EngineRun run = EngineRun.prepare(root, catalog)) {
-      Evaluator evaluator = run.evaluator();
+    try (EngineRun run = EngineRun.prepare(root, scope, at != null)) {
       ReportEvaluator reporter = new ReportEvaluator(run.engine());
       reporter.checkColumns(catalog, options);
-      report =
-          reporter.evaluate(catalog, at != null ? at : evaluator.defaultAt(catalog), gate, options);
+      report = reporter.evaluate(catalog, run.at(at), gate, options);
     }
     ReportRenderer renderer =
         switch (format) {
@@ -157,6 +155,12 @@ final class ReportCommand implements Callable<Integer> {
           case html -> new ReportHtmlRenderer();
         };
     write(report, renderer, ctx);
+    io.slotoolkit.report.RunNotes.noData(report)
+        .ifPresent(
+            note -> {
+              spec.commandLine().getErr().println(note);
+              spec.commandLine().getErr().flush();
+            });
     return report.passed() ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
   }
 

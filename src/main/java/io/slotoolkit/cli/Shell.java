@@ -139,6 +139,10 @@ final class Shell {
     return cmd;
   }
 
+  /** A {@code --limit N} (or {@code --limit=N}) at the end of a {@code sql} line. */
+  private static final java.util.regex.Pattern TRAILING_LIMIT =
+      java.util.regex.Pattern.compile("(?:^|\\s)--limit(?:\\s+|=)(\\S+)\\s*$");
+
   /**
    * Splits a line into arguments. {@code sql} keeps the rest of the line verbatim (quotes and all),
    * after its own leading options.
@@ -158,6 +162,14 @@ final class Shell {
           args.add(rest.substring(0, sp2));
           rest = rest.substring(sp2).strip();
         }
+      }
+      // "--limit N" typed after the query is the shell's option, not SQL: in SQL it would only be
+      // a comment that silently dropped the limit
+      java.util.regex.Matcher tail = TRAILING_LIMIT.matcher(rest);
+      if (tail.find()) {
+        args.add("--limit");
+        args.add(tail.group(1));
+        rest = rest.substring(0, tail.start()).strip();
       }
       if (!rest.isEmpty()) args.add(rest);
       return args;

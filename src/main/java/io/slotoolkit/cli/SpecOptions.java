@@ -62,10 +62,19 @@ final class SpecOptions {
 
   /** Loads the specs, applies --source, --max-bad-rows and --slo; exit 2 on any problem. */
   Catalog load(CliContext ctx) {
+    return select(loadAll(ctx));
+  }
+
+  /** Loads the specs and applies --source and --max-bad-rows, before --slo narrows them. */
+  Catalog loadAll(CliContext ctx) {
     Catalog catalog = new SpecLoader().load(specPaths(paths, ctx));
     CatalogChecks.require(catalog);
-    catalog = overrideSources(catalog, ctx);
-    return select(catalog);
+    return overrideSources(catalog, ctx);
+  }
+
+  /** The SLOs of a loaded catalog that --slo selects (exit 2 when a pattern matches none). */
+  Catalog selectFrom(Catalog loaded) {
+    return select(loaded);
   }
 
   /**
@@ -90,6 +99,11 @@ final class SpecOptions {
    */
   private static Path relative(CliContext ctx, Path p) {
     return ctx.workingDir().equals(Path.of("").toAbsolutePath()) ? p : ctx.resolve(p);
+  }
+
+  /** The catalog with --source and --max-bad-rows applied (exit 2 on an unknown source name). */
+  Catalog withOverrides(Catalog catalog, CliContext ctx) {
+    return overrideSources(catalog, ctx);
   }
 
   private Catalog overrideSources(Catalog catalog, CliContext ctx) {
@@ -183,8 +197,35 @@ final class SpecOptions {
   }
 
   static Instant parseInstant(String s, CliContext ctx) {
+    return parseInstant("--at", s, ctx);
+  }
+
+  /**
+   * An instant option ({@code --at}, {@code --from}, {@code --to}): ISO-8601 with or without an
+   * offset, a date, or {@code now}; exit 2 when it is none of these or lies outside years 1-9999,
+   * where window arithmetic in microseconds would overflow.
+   */
+  static Instant parseInstant(String option, String s, CliContext ctx) {
     String v = s.strip();
     if (v.equalsIgnoreCase("now")) return ctx.clock().instant();
+    Instant parsed = parse(v);
+    // java.time reads five-digit years only with a sign: name the real problem, the year
+    if (parsed == null && v.matches("[+-]?[0-9]{5,}-.*")) parsed = Instant.MAX;
+    if (parsed == null) {
+      throw SloException.spec(
+          option + " " + s + ": not an instant",
+          "write ISO-8601 like 2026-02-28T00:00:00+09:00, 2026-02-28T00:00:00 (UTC), 2026-02-28"
+              + " (UTC midnight), or now");
+    }
+    if (!io.slotoolkit.model.InstantRange.contains(parsed)) {
+      throw SloException.spec(
+          option + " " + s + ": outside the years 0001 to 9999",
+          "give an instant with a four-digit year, for example 2026-02-28T00:00:00Z, or now");
+    }
+    return parsed;
+  }
+
+  private static Instant parse(String v) {
     try {
       return OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeParseException ignored) {
@@ -198,11 +239,8 @@ final class SpecOptions {
     try {
       return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException ignored) {
-      // fall through to the error
+      return null;
     }
-    throw SloException.spec(
-        "--at " + s + ": not an instant",
-        "write ISO-8601 like 2026-02-28T00:00:00+09:00, 2026-02-28T00:00:00 (UTC), 2026-02-28 (UTC midnight), or now");
   }
 
   /**

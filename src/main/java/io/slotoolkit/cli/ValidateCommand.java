@@ -13,7 +13,9 @@ import io.slotoolkit.spec.SpecLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:the specs (and with --data, the sources) are valid",
       "2:a spec has a problem",
-      "3:with --data: a source cannot be read or lacks a column",
+      "3:with --data: a source cannot be read, lacks a column, or has more malformed rows than allowed",
       "70:internal error (a bug; --verbose shows the trace)"
     },
     footerHeading = "%nExamples:%n",
@@ -54,6 +56,33 @@ final class ValidateCommand implements Callable<Integer> {
           "Also open every source: files exist and parse, columns exist, expressions type-check on the real data.")
   boolean data;
 
+  @Option(
+      names = "--source",
+      paramLabel = "NAME=PATH",
+      description =
+          "Read source NAME from PATH instead of the spec's path, as slo check does (repeatable;"
+              + " globs allowed); with --data, PATH is what is opened.")
+  Map<String, String> sources = new LinkedHashMap<>();
+
+  /**
+   * Reads the sources the way {@code slo check} and {@code slo report} do: the same binding, the
+   * report's column checks (dimensions, mask), then the check's scan at the default instant, whose
+   * row accounting refuses malformed rows beyond max_bad_rows.
+   */
+  private static void readLikeCheck(Engine engine, Catalog catalog) {
+    io.slotoolkit.engine.Evaluator evaluator = new io.slotoolkit.engine.Evaluator(engine);
+    evaluator.prepare(catalog);
+    new io.slotoolkit.engine.ReportEvaluator(engine)
+        .checkColumns(
+            catalog,
+            new io.slotoolkit.engine.ReportEvaluator.Options(List.of(), 1, List.of(), null));
+    evaluator.assess(
+        catalog,
+        evaluator.defaultAt(catalog),
+        io.slotoolkit.evaluate.FailOn.parse(
+            "breached", new io.slotoolkit.evaluate.SeverityTable(catalog.severity())));
+  }
+
   @Override
   public Integer call() {
     CliContext ctx = root.context();
@@ -67,8 +96,14 @@ final class ValidateCommand implements Callable<Integer> {
     List<Problem> problems = new ArrayList<>(loaded.problems());
     Catalog catalog = loaded.catalog();
     if (problems.isEmpty()) problems.addAll(CatalogChecks.problems(catalog));
+    if (!sources.isEmpty() && problems.isEmpty()) {
+      SpecOptions overrides = new SpecOptions();
+      overrides.sources = sources;
+      catalog = overrides.withOverrides(catalog, ctx);
+    }
     List<Slo> slos = catalog.slos();
     boolean dataProblem = false;
+    List<String> notes = new ArrayList<>();
     if (!slos.isEmpty()) {
       try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
         try {
@@ -78,9 +113,14 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (data && problems.isEmpty()) {
           try {
-            engine.bind(slos);
+            readLikeCheck(engine, catalog);
+            for (var b : engine.boundSources())
+              for (String note : b.notes()) notes.add("note: " + b.label() + ": " + note);
           } catch (SloException e) {
-            problems.addAll(e.problems());
+            problems.addAll(
+                e.problems().isEmpty()
+                    ? List.of(Problem.of(SourceLocation.of(Path.of("")), e.getMessage()))
+                    : e.problems());
             dataProblem = e.exitCode() == ExitCode.DATA;
           }
         }
@@ -113,6 +153,7 @@ final class ValidateCommand implements Callable<Integer> {
               + " source(s)"
               + (forecasts.isEmpty() ? "" : ", " + forecasts.size() + " forecast(s)")
               + (data ? "; data checked" : "; data not opened (--data checks it)"));
+      for (String note : notes) out.println(note);
       out.flush();
       return ExitCode.OK.code();
     }

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param time how the event time becomes epoch microseconds, and how to prune by it
  * @param rejectsTable the CSV rejects table, or null for Parquet
  * @param rejectScansTable the CSV reject scans table, or null for Parquet
+ * @param notes what reading the files changed or left out, for every output to show (skipped empty
+ *     files, for example); empty when nothing
  */
 public record BoundSource(
     DataSource source,
@@ -25,15 +27,67 @@ public record BoundSource(
     Map<String, String> columns,
     TimeColumn time,
     String rejectsTable,
-    String rejectScansTable) {
+    String rejectScansTable,
+    List<String> notes,
+    Map<String, String> lineOrigins,
+    String rawRows) {
   public BoundSource {
+    lineOrigins = lineOrigins == null ? Map.of() : Map.copyOf(lineOrigins);
     files = List.copyOf(files);
     columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /** A bound source without notes. */
+  public BoundSource(
+      DataSource source,
+      String view,
+      List<String> files,
+      DataFormat format,
+      Map<String, String> columns,
+      TimeColumn time,
+      String rejectsTable,
+      String rejectScansTable) {
+    this(
+        source,
+        view,
+        files,
+        format,
+        columns,
+        time,
+        rejectsTable,
+        rejectScansTable,
+        List.of(),
+        Map.of(),
+        null);
+  }
+
+  /** The same source with other notes. */
+  public BoundSource withNotes(List<String> newNotes) {
+    return new BoundSource(
+        source,
+        view,
+        files,
+        format,
+        columns,
+        time,
+        rejectsTable,
+        rejectScansTable,
+        newNotes,
+        lineOrigins,
+        rawRows);
   }
 
   /** A short name for messages: {@code source 'api' (slo-specs/api.yaml:4:3)}. */
   public String label() {
     return "source '" + source.name() + "' (" + source.location() + ")";
+  }
+
+  /** Every file the view reads: the source's files and the binder's own {@link #lineOrigins}. */
+  public List<String> readFiles() {
+    List<String> all = new java.util.ArrayList<>(files);
+    all.addAll(new java.util.TreeSet<>(lineOrigins.keySet()));
+    return all;
   }
 
   public String columnList() {

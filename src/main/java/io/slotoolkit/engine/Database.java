@@ -251,6 +251,11 @@ public final class Database implements AutoCloseable {
     return rows.get(0);
   }
 
+  /** The private temporary folder of this connection (removed on close). */
+  Path tempDirectory() {
+    return tempDirectory;
+  }
+
   Connection connection() {
     return connection;
   }

@@ -89,16 +89,54 @@ public final class Engine implements AutoCloseable {
    * at once: spec problems (exit 2) before data problems (exit 3).
    */
   public void bind(List<Slo> slos) {
+    bind(slos, List.of());
+  }
+
+  /**
+   * As {@link #bind(List)}, also registering {@code alsoRead}: sources read only for their latest
+   * event (the default instant of a run narrowed by --slo), whose columns are not checked.
+   */
+  public void bind(List<Slo> slos, List<DataSource> alsoRead) {
     List<Problem> spec = new ArrayList<>();
     List<Problem> data = new ArrayList<>();
-    bindAndLock(slos.stream().map(Slo::source).toList(), data);
+    List<DataSource> sources = new ArrayList<>(slos.stream().map(Slo::source).toList());
+    for (DataSource s : alsoRead) if (!sources.contains(s)) sources.add(s);
+    bindAndLock(sources, data);
     for (var e : itemsBySource(slos).entrySet()) {
       BoundSource src = bound.get(e.getKey());
       if (src != null) route(checker.checkTypes(e.getValue(), src), spec, data);
     }
+    // a mask column that does not exist would leave the identifiers it meant to hide in the clear
+    for (DataSource s : slos.stream().map(Slo::source).distinct().toList()) {
+      BoundSource src = bound.get(s);
+      if (src == null) continue;
+      for (String m : s.mask()) {
+        if (!src.columns().containsKey(m)) {
+          data.add(
+              new Problem(
+                  s.location(),
+                  "mask column '" + m + "' is not a column of " + src.label(),
+                  "columns: " + src.columnList()));
+        }
+      }
+    }
     for (Slo slo : slos) {
       BoundSource src = bound.get(slo.source());
       if (src == null) continue;
+      for (String d : slo.dimensions()) {
+        if (!src.columns().containsKey(d)) {
+          data.add(
+              new Problem(
+                  slo.location(),
+                  "SLO '"
+                      + slo.name()
+                      + "': dimension '"
+                      + d
+                      + "' is not a column of "
+                      + src.label(),
+                  "columns: " + src.columnList()));
+        }
+      }
       for (String col : slo.per()) {
         if (!src.columns().containsKey(col)) {
           data.add(
@@ -197,8 +235,25 @@ public final class Engine implements AutoCloseable {
           default -> "max(" + t.epochMicros() + ")";
         };
     try {
+      LatestEvent raw =
+          db.one(
+              "SELECT count(*), " + max + " FROM " + Sql.ident(src.view()),
+              r ->
+                  new LatestEvent(
+                      r.getLong(1),
+                      r.getObject(2) == null ? null : TimeColumn.instant(r.getLong(2))));
+      boolean checked = t.kind() != TimeColumn.Kind.INSTANT && t.kind() != TimeColumn.Kind.EPOCH_US;
+      if (checked
+          || raw.latest() == null
+          || (!raw.latest().isBefore(TimeColumn.EARLIEST)
+              && raw.latest().isBefore(TimeColumn.END))) {
+        // (a row check is not applied here: a NaN latency on the latest row moves the default
+        // instant by less than the gap to the previous event, and Parquet answers from metadata)
+        return raw;
+      }
+      // the raw maximum is a malformed row (a year 99999) or may be one: the slow, exact way
       return db.one(
-          "SELECT count(*), " + max + " FROM " + Sql.ident(src.view()),
+          "SELECT count(*), max(" + t.epochMicros() + ") FROM " + Sql.ident(src.view()),
           r ->
               new LatestEvent(
                   r.getLong(1), r.getObject(2) == null ? null : TimeColumn.instant(r.getLong(2))));
@@ -460,17 +515,21 @@ public final class Engine implements AutoCloseable {
   /**
    * The source's row accounting; a data error (exit 3) when malformed rows exceed the allowance.
    */
-  private static SourceStats checkBadRows(
+  private SourceStats checkBadRows(
       BoundSource src, Rejects rejects, long inRange, long excluded, long nullTime) {
     DataSource source = src.source();
     long bad = rejects.rows + nullTime;
+    List<Reject> details = nullTime > 0 ? unreadableRows(src) : List.of();
     String timeProblem =
         nullTime
-            + " row(s) have an empty or unreadable event time in column '"
+            + " row(s) have an empty, unreadable or out-of-range event time in column '"
             + source.time().column()
-            + "'";
+            + "'"
+            + (src.time().rowCheck() == null ? "" : ", or a NaN or infinite number");
     List<String> samples = new ArrayList<>(rejects.samples);
     if (nullTime > 0) samples.add(timeProblem);
+    for (Reject d : details)
+      samples.add(d.file + (d.line > 0 ? ":" + d.line : "") + ": " + d.message);
     if (bad > source.maxBadRows()) {
       List<Problem> problems = new ArrayList<>();
       for (Reject r : rejects.first)
@@ -483,20 +542,151 @@ public final class Engine implements AutoCloseable {
                 source.time().encoding() == io.slotoolkit.model.EventTime.Encoding.AUTO
                     ? "ISO-8601 text, TIMESTAMP or TIMESTAMPTZ are read; set timestamp_format: for epochs or other text"
                     : null));
+        for (Reject d : details)
+          problems.add(
+              new Problem(new SourceLocation(Path.of(d.file), d.line, 0), d.message, null));
       }
+      String what =
+          inRange == 0 && bad > 0
+              ? ": every row is malformed (" + bad + " row(s))"
+              : ": " + bad + " malformed row(s), more than the " + source.maxBadRows() + " allowed";
       throw new SloException(
           ExitCode.DATA,
-          src.label()
-              + ": "
-              + bad
-              + " malformed row(s), more than the "
-              + source.maxBadRows()
-              + " allowed",
+          src.label() + what,
           "fix the rows, or allow them with max_bad_rows: N on the source or --max-bad-rows N",
           problems,
           null);
     }
-    return new SourceStats(source, src.files().size(), inRange, excluded, nullTime, bad, samples);
+    return new SourceStats(
+        source, src.files().size(), inRange, excluded, nullTime, bad, samples, src.notes());
+  }
+
+  /**
+   * Up to three rows of the source whose event time is not read, each with its file, its line (CSV)
+   * or row (Parquet), and the reason: an empty time, a value no reader understands or outside the
+   * years 1900-9998, or a NaN or infinite number in a float column. Found by a query of their own,
+   * run only when such rows were counted; empty when that query fails (the count still stands).
+   */
+  private List<Reject> unreadableRows(BoundSource src) {
+    TimeColumn t = src.time();
+    List<String> floats =
+        src.columns().entrySet().stream()
+            .filter(e -> e.getValue().matches("(?i)DOUBLE|FLOAT|REAL"))
+            .map(Map.Entry::getKey)
+            .toList();
+    boolean csv = src.rawRows() != null;
+    String from;
+    String condition;
+    String file;
+    String row;
+    String timeText;
+    if (csv) {
+      // the rows as text, read again: the time as written, so that its line can be found
+      String col = t.column();
+      String expr =
+          switch (t.kind()) {
+            case EPOCH_S, EPOCH_MS, EPOCH_US -> "TRY_CAST(" + col + " AS DOUBLE)";
+            default -> col;
+          };
+      TimeColumn.Kind kind =
+          switch (t.kind()) {
+            case EPOCH_S, EPOCH_MS, EPOCH_US -> t.kind();
+            case PATTERN_TEXT -> TimeColumn.Kind.PATTERN_TEXT;
+            default -> TimeColumn.Kind.ISO_TEXT;
+          };
+      List<String> finite = new ArrayList<>();
+      for (String f : floats) {
+        String c = Sql.ident(f);
+        finite.add("(" + c + " IS NULL OR isfinite(TRY_CAST(" + c + " AS DOUBLE)))");
+      }
+      TimeColumn text =
+          new TimeColumn(
+              expr,
+              kind,
+              t.naiveZone(),
+              t.pattern(),
+              finite.isEmpty() ? null : String.join(" AND ", finite));
+      from = "(" + src.rawRows() + ")";
+      condition = text.epochMicros() + " IS NULL";
+      file = "__file";
+      row = "NULL";
+      timeText = col;
+    } else {
+      from =
+          "read_parquet("
+              + Sql.literalList(src.files())
+              + ", union_by_name = true, filename = true, file_row_number = true)";
+      condition = t.epochMicros() + " IS NULL";
+      file = "filename";
+      row = "file_row_number";
+      timeText = "CAST(" + t.column() + " AS VARCHAR)";
+    }
+    StringBuilder q = new StringBuilder("SELECT ").append(file).append(", ").append(row);
+    q.append(", ").append(timeText);
+    for (String f : floats) q.append(", CAST(").append(Sql.ident(f)).append(" AS VARCHAR)");
+    q.append(" FROM ").append(from).append(" WHERE ").append(condition).append(" LIMIT 3");
+    record Found(String file, long row, String time, String nan, String reason) {}
+    List<Found> found;
+    try {
+      found =
+          db.query(
+              q.toString(),
+              r -> {
+                String raw = r.getString(3);
+                for (int i = 0; i < floats.size(); i++) {
+                  String v = r.getString(4 + i);
+                  if (v != null && v.strip().matches("(?i)[+-]?(nan|inf|infinity)"))
+                    return new Found(
+                        r.getString(1),
+                        r.getLong(2),
+                        raw,
+                        v.strip(),
+                        floats.get(i) + " is " + v.strip() + ", not a number");
+                }
+                return new Found(
+                    r.getString(1),
+                    r.getLong(2),
+                    raw,
+                    null,
+                    raw == null || raw.isBlank()
+                        ? "empty event time in column '" + src.source().time().column() + "'"
+                        : "event time '"
+                            + raw
+                            + "' cannot be read, or is outside the years 1900-9998");
+              });
+    } catch (Database.QueryFailed e) {
+      return List.of();
+    }
+    List<Reject> out = new ArrayList<>();
+    for (Found f : found) {
+      int line = 0;
+      if (!csv) {
+        line = (int) Math.min(Integer.MAX_VALUE, f.row() + 1);
+      } else if (f.time() != null && !f.time().isBlank()) {
+        String where = "contains(line, " + Sql.literal(f.time()) + ")";
+        if (f.nan() != null) where += " AND contains(line, " + Sql.literal(f.nan()) + ")";
+        try {
+          line =
+              db
+                  .query(
+                      "SELECT ordinality FROM read_csv("
+                          + Sql.literal(f.file())
+                          + ", columns = {'line': 'VARCHAR'}, delim = chr(0), quote = '',"
+                          + " escape = '', header = false, auto_detect = false) WITH ORDINALITY WHERE "
+                          + where
+                          + " LIMIT 1",
+                      r -> r.getInt(1))
+                  .stream()
+                  .findFirst()
+                  .orElse(0);
+        } catch (Database.QueryFailed e) {
+          line = 0; // the file and the reason are still worth showing
+        }
+      }
+      String reason = csv || line == 0 ? f.reason() : "row " + line + ": " + f.reason();
+      out.add(new Reject(display(f.file()), csv ? line : 0, reason));
+    }
+    return out;
   }
 
   /**
@@ -666,13 +856,25 @@ public final class Engine implements AutoCloseable {
                   + " s USING (scan_id, file_id) WHERE e.scan_id > "
                   + watermark
                   + " GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10",
-              r -> new Reject(display(r.getString(1)), r.getInt(2), tidy(r.getString(3))));
+              r -> reject(src, r.getString(1), r.getInt(2), tidy(r.getString(3))));
       List<String> samples =
           first.stream().limit(5).map(x -> x.file + ":" + x.line + ": " + x.message).toList();
       return new Rejects(rows, first, samples);
     } catch (Database.QueryFailed ex) {
       return new Rejects(0, List.of(), List.of()); // no rejects table: nothing was rejected
     }
+  }
+
+  /**
+   * A rejected row, at its place in the source's own file: a row the binder copied out of a file
+   * (see {@link BoundSource#lineOrigins}) is shown at the line it came from.
+   */
+  private static Reject reject(BoundSource src, String file, int line, String message) {
+    String origin = src.lineOrigins().get(file);
+    if (origin == null) return new Reject(display(file), line, message);
+    int colon = origin.lastIndexOf(':');
+    return new Reject(
+        origin.substring(0, colon), Integer.parseInt(origin.substring(colon + 1)), message);
   }
 
   /** A data file as people want to read it: relative to the working folder when it is inside it. */
@@ -732,7 +934,7 @@ public final class Engine implements AutoCloseable {
         data.add(new Problem(source.location(), e.getMessage(), e.hint()));
       }
     }
-    db.lockDown(bound.values().stream().flatMap(b -> b.files().stream()).distinct().toList());
+    db.lockDown(bound.values().stream().flatMap(b -> b.readFiles().stream()).distinct().toList());
   }
 
   /**

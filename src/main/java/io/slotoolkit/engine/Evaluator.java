@@ -54,6 +54,15 @@ public final class Evaluator {
 
   /** Checks and binds everything the catalog's SLOs need (exit 2 or 3 on problems). */
   public void prepare(Catalog catalog) {
+    prepare(catalog, List.of());
+  }
+
+  /**
+   * Checks and binds everything the catalog's SLOs need, and also registers {@code alsoRead}
+   * (sources that only the default instant reads: see {@link #runSources}); exit 2 or 3 on
+   * problems.
+   */
+  public void prepare(Catalog catalog, List<DataSource> alsoRead) {
     List<Slo> slos = catalog.slos();
     if (slos.isEmpty())
       throw SloException.spec(
@@ -62,7 +71,16 @@ public final class Evaluator {
               ? "check --slo patterns and the spec paths"
               : "these specs hold forecasts only: run them with slo forecast");
     engine.checkExpressions(slos);
-    engine.bind(slos);
+    engine.bind(slos, alsoRead);
+  }
+
+  /**
+   * The sources of a run, whose latest event sets the default instant: those of every SLO of the
+   * loaded specs, before --slo (or explain's NAME) narrows them, so that one SLO gets the same
+   * numbers from {@code check}, {@code check --slo}, {@code explain}, {@code report} and the shell.
+   */
+  public static List<DataSource> runSources(Catalog loaded) {
+    return sources(loaded);
   }
 
   /**
@@ -70,8 +88,18 @@ public final class Evaluator {
    * the next whole second, so the latest event is inside every window.
    */
   public Instant defaultAt(Catalog catalog) {
+    return defaultAt(sources(catalog));
+  }
+
+  /**
+   * The one default evaluation instant of every command: just after the latest event across {@code
+   * sources} (the run's: {@link #runSources}), that is the next whole second, so the latest event
+   * is inside every window. Exit 3 when a source holds no events or no readable event time.
+   */
+  public Instant defaultAt(List<DataSource> sources) {
+    if (sources.isEmpty()) throw new IllegalArgumentException("no source to take the time from");
     Instant latest = null;
-    for (DataSource s : sources(catalog)) {
+    for (DataSource s : sources) {
       Engine.LatestEvent e = engine.latestEvent(s);
       if (e.rows() == 0) {
         throw SloException.data(
@@ -88,6 +116,16 @@ public final class Evaluator {
                 + s.time().column()
                 + "'",
             "check timestamp: and timestamp_format: on the source");
+      }
+      if (!io.slotoolkit.model.InstantRange.contains(e.latest())) {
+        // one wrong timestamp would move every window of the run far away, silently
+        throw SloException.data(
+            engine.bound(s).label()
+                + ": the latest event time is "
+                + e.latest()
+                + ", outside the years 0001 to 9999, so it cannot set the default --at",
+            "a timestamp in the data is wrong (check timestamp: and timestamp_format: on the"
+                + " source), or pass --at");
       }
       if (latest == null || e.latest().isAfter(latest)) latest = e.latest();
     }
@@ -166,7 +204,8 @@ public final class Evaluator {
         new SeverityTable(catalog.severity()).evaluate(signals(catalog, details));
     Evaluation provisional = new Evaluation(at, displayZone(catalog), results, stats, true);
     Assessment a = new Assessment(provisional, details, severity, failOn);
-    boolean passed = !failOn.failed(a.anyBreached(), a.anyAlert(), severity);
+    boolean passed =
+        !failOn.failed(a.anyBreached(), a.anyAlert(), !a.slosWithoutData().isEmpty(), severity);
     return new Assessment(
         new Evaluation(at, displayZone(catalog), results, stats, passed),
         details,
@@ -193,6 +232,14 @@ public final class Evaluator {
         if (p.longestWindow().compareTo(longest) > 0) longest = p.longestWindow();
       }
       Instant start = from.minus(longest);
+      // NO_DATA holds alerts back as in check: the history reaches back to each SLO window's
+      // start where the alert windows alone would not show it
+      for (Slo slo : slos) {
+        Instant s =
+            AlertReplay.historyStart(
+                policies.get(slo), slo.window(), slo.minEvents(), from, source.zone());
+        if (s.isBefore(start)) start = s;
+      }
       List<ScanCompiler.SloWindow> windows = new ArrayList<>();
       for (Slo slo : slos) {
         windows.add(
@@ -218,7 +265,9 @@ public final class Evaluator {
                               slo.objective(),
                               g.series(),
                               from,
-                              slo.source().zone()))));
+                              slo.source().zone(),
+                              slo.window(),
+                              slo.minEvents()))));
     }
     return bySlo.values().stream().flatMap(List::stream).toList();
   }
@@ -232,31 +281,9 @@ public final class Evaluator {
       Instant at,
       List<SloResult> results,
       List<ResultDetails> details) {
-    SloResult r = SloMath.result(slo, group, w.start(), at, c.good(), c.total(), c.skippedNull());
-    List<AlertStatus> alerts =
-        policy.rules().isEmpty()
-            ? List.of()
-            : AlertEvaluator.evaluate(
-                policy,
-                slo.objective(),
-                slo.window(),
-                new Counts(c.good(), c.total()),
-                d -> c.alertWindows().getOrDefault(d, Counts.NONE));
-    if (r.status() == Status.OK && AlertEvaluator.anyFired(alerts)) {
-      r =
-          new SloResult(
-              r.slo(),
-              r.group(),
-              r.windowStart(),
-              r.windowEnd(),
-              r.good(),
-              r.total(),
-              r.skippedNull(),
-              r.sli(),
-              r.budget(),
-              r.burnRate(),
-              Status.ALERT);
-    }
+    Judged j = judge(slo, group, c, w.start(), policy, at);
+    SloResult r = j.result();
+    List<AlertStatus> alerts = j.alerts();
     List<ExclusionCount> removed = new ArrayList<>();
     List<Exclusion> distinct = w.distinctExclusions();
     for (int k = 0; k < distinct.size(); k++) {
@@ -272,6 +299,31 @@ public final class Evaluator {
     }
     results.add(r);
     details.add(new ResultDetails(r, alerts, removed));
+  }
+
+  /** A result with the alert statuses that decided it. */
+  record Judged(SloResult result, List<AlertStatus> alerts) {}
+
+  /**
+   * The one place a group's status is decided, for every command: NO_DATA, BREACHED or OK from its
+   * window counts ({@link SloMath}), then ALERT in place of OK when a burn-rate pair fired. Pairs
+   * never fire on a NO_DATA result (the SLO's {@code min_events}).
+   */
+  static Judged judge(
+      Slo slo, Group group, Engine.GroupCounts c, Instant start, AlertPolicy policy, Instant at) {
+    SloResult r = SloMath.result(slo, group, start, at, c.good(), c.total(), c.skippedNull());
+    List<AlertStatus> alerts =
+        policy.rules().isEmpty()
+            ? List.of()
+            : AlertEvaluator.evaluate(
+                policy,
+                slo.objective(),
+                slo.window(),
+                slo.minEvents(),
+                new Counts(c.good(), c.total()),
+                d -> c.alertWindows().getOrDefault(d, Counts.NONE));
+    if (r.status() == Status.OK && AlertEvaluator.anyFired(alerts)) r = withStatus(r, Status.ALERT);
+    return new Judged(r, alerts);
   }
 
   /** What the severity table looks at, one per SLO, in spec order. */
@@ -309,8 +361,8 @@ public final class Evaluator {
   }
 
   /**
-   * One SLO's results from its scan counts: one result, or one per group with events in the SLO's
-   * own window, in group order.
+   * One SLO's results from its scan counts, without alerts (NO_DATA, BREACHED or OK): one result,
+   * or one per group with events in the SLO's own window, in group order.
    */
   static List<SloResult> results(
       Slo slo, List<Engine.GroupCounts> counts, Instant start, Instant at) {
@@ -333,6 +385,23 @@ public final class Evaluator {
       results.add(SloMath.result(slo, g.group(), start, at, g.good(), g.total(), g.skippedNull()));
     }
     return results;
+  }
+
+  /** The same result with another status (ALERT in place of OK, as {@link #judge} decides). */
+  static SloResult withStatus(SloResult r, Status status) {
+    if (r.status() == status) return r;
+    return new SloResult(
+        r.slo(),
+        r.group(),
+        r.windowStart(),
+        r.windowEnd(),
+        r.good(),
+        r.total(),
+        r.skippedNull(),
+        r.sli(),
+        r.budget(),
+        r.burnRate(),
+        status);
   }
 
   static int compareGroups(Group a, Group b) {

@@ -139,6 +139,14 @@ public final class ReportEvaluator {
 
   /** Scans each source once and builds the report at {@code at}. */
   public Report evaluate(Catalog catalog, Instant at, Gate gate, Options options) {
+    // every status as slo check decides it (ALERT where a burn-rate pair fired): check's own scan,
+    // with the alert windows the report's scan does not count
+    Map<List<Object>, Status> checked = new HashMap<>();
+    for (SloResult r :
+        new Evaluator(engine)
+            .assess(catalog, at, io.slotoolkit.evaluate.FailOn.of(Gate.NONE))
+            .evaluation()
+            .results()) checked.put(key(r), r.status());
     List<String> masked = maskedColumns(catalog, options);
     Pseudonyms names =
         masked.isEmpty() ? Pseudonyms.none() : Pseudonyms.of(options.maskKey(), masked);
@@ -147,7 +155,7 @@ public final class ReportEvaluator {
     List<SloResult> all = new ArrayList<>();
     for (DataSource source : catalog.slos().stream().map(Slo::source).distinct().toList()) {
       List<Slo> slos = catalog.slos().stream().filter(s -> s.source().equals(source)).toList();
-      SourceReport r = source(source, slos, at, options, names, catalog.exclusions());
+      SourceReport r = source(source, slos, at, options, names, catalog.exclusions(), checked);
       stats.add(scrubbed(r.stats, names));
       reports.putAll(r.reports);
       all.addAll(r.results);
@@ -163,6 +171,11 @@ public final class ReportEvaluator {
         gate.passes(all));
   }
 
+  /** A result's identity across the two scans: its SLO and group. */
+  private static List<Object> key(SloResult r) {
+    return java.util.Arrays.asList(r.slo(), r.group());
+  }
+
   private record SourceReport(
       Map<Slo, SloReport> reports, List<SloResult> results, SourceStats stats) {}
 
@@ -172,7 +185,8 @@ public final class ReportEvaluator {
       Instant at,
       Options options,
       Pseudonyms names,
-      List<io.slotoolkit.model.Exclusion> exclusions) {
+      List<io.slotoolkit.model.Exclusion> exclusions,
+      Map<List<Object>, Status> checked) {
     ZoneId zone = source.zone();
     BoundSource src = engine.bound(source);
     Instant recent = at.minus(RECENT);
@@ -228,7 +242,10 @@ public final class ReportEvaluator {
     for (int i = 0; i < slos.size(); i++) {
       Slo slo = slos.get(i);
       Instant start = windows.get(i).start();
-      List<SloResult> groups = Evaluator.results(slo, scan.counts().get(slo), start, at);
+      List<SloResult> groups =
+          Evaluator.results(slo, scan.counts().get(slo), start, at).stream()
+              .map(r -> Evaluator.withStatus(r, checked.getOrDefault(key(r), r.status())))
+              .toList();
       results.addAll(groups);
       SloResult window;
       Status status;
@@ -454,6 +471,7 @@ public final class ReportEvaluator {
         s.excludedRows(),
         s.nullTimeRows(),
         s.badRows(),
-        s.badRowSamples().stream().map(names::scrub).toList());
+        s.badRowSamples().stream().map(names::scrub).toList(),
+        s.notes());
   }
 }

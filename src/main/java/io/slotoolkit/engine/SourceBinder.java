@@ -8,6 +8,7 @@ import io.slotoolkit.model.SloException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,22 +22,60 @@ import java.util.TreeSet;
 final class SourceBinder {
   private final Database db;
   private int counter;
+  private int quoteChecks;
 
   SourceBinder(Database db) {
     this.db = db;
   }
 
   BoundSource bind(DataSource source) {
-    List<String> files = expand(source);
+    TreeSet<String> all = expand(source);
+    List<String> empty = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    for (String f : all) (size(f) == 0 ? empty : files).add(f);
+    if (files.isEmpty()) {
+      throw SloException.data(
+          "source '"
+              + source.name()
+              + "': "
+              + (empty.size() == 1
+                  ? Engine.display(empty.get(0)) + " is empty (0 bytes)"
+                  : "all " + empty.size() + " files are empty (0 bytes)"),
+          "the export wrote nothing; check the path and the job that writes it");
+    }
     DataFormat format = formatOf(source, files);
     int n = ++counter;
     String view = "src_" + n;
-    return format == DataFormat.PARQUET
-        ? bindParquet(source, view, files)
-        : bindCsv(source, view, files, n);
+    BoundSource b =
+        format == DataFormat.PARQUET
+            ? bindParquet(source, view, files)
+            : bindCsv(source, view, files, n);
+    if (empty.isEmpty()) return b;
+    List<String> notes = new ArrayList<>(b.notes());
+    notes.add(0, skippedNote(empty));
+    return b.withNotes(notes);
   }
 
-  private List<String> expand(DataSource source) {
+  /** {@code skipped 2 empty files (0 bytes): a.csv, b.csv}, listing at most three. */
+  private static String skippedNote(List<String> empty) {
+    List<String> names = empty.stream().limit(3).map(Engine::display).toList();
+    return "skipped "
+        + empty.size()
+        + (empty.size() == 1 ? " empty file" : " empty files")
+        + " (0 bytes): "
+        + String.join(", ", names)
+        + (empty.size() > 3 ? ", ..." : "");
+  }
+
+  private static long size(String file) {
+    try {
+      return Files.size(Path.of(file));
+    } catch (java.io.IOException e) {
+      return -1; // reported by the reader, with DuckDB's reason
+    }
+  }
+
+  private TreeSet<String> expand(DataSource source) {
     TreeSet<String> files = new TreeSet<>();
     for (String pattern : source.paths()) {
       if (!hasGlob(pattern)) {
@@ -51,6 +90,7 @@ final class SourceBinder {
               "source '" + source.name() + "': " + pattern + " is a folder",
               "name the files, for example " + p.resolve("*.parquet"));
         }
+        regularFile(source, p);
         if (!Files.isReadable(p)) {
           throw SloException.data(
               "source '" + source.name() + "': cannot read " + pattern + " (permission denied)",
@@ -65,10 +105,30 @@ final class SourceBinder {
               "source '" + source.name() + "': no file matches " + pattern,
               "check the pattern; relative paths are resolved against the spec file's folder");
         }
-        for (String m : matched) files.add(Path.of(m).toAbsolutePath().normalize().toString());
+        for (String m : matched) {
+          Path p = Path.of(m).toAbsolutePath().normalize();
+          regularFile(source, p);
+          files.add(p.toString());
+        }
       }
     }
-    return new ArrayList<>(files);
+    return files;
+  }
+
+  /**
+   * A FIFO, socket or device would block the reader forever (or never end): only regular files are
+   * read.
+   */
+  private static void regularFile(DataSource source, Path p) {
+    if (!Files.isRegularFile(p)) {
+      throw SloException.data(
+          "source '"
+              + source.name()
+              + "': "
+              + Engine.display(p.toString())
+              + " is not a regular file (a pipe, socket or device)",
+          "export the data to a file and point path: at it");
+    }
   }
 
   private static boolean hasGlob(String pattern) {
@@ -112,27 +172,134 @@ final class SourceBinder {
   }
 
   private BoundSource bindParquet(DataSource source, String view, List<String> files) {
+    List<String> notes = files.size() > 1 ? checkParquetSchemas(source, files) : List.of();
     String reader = "read_parquet(" + Sql.literalList(files) + ", union_by_name = true)";
     Map<String, String> columns = describe(source, reader, files);
     TimeColumn time = timeColumn(source, columns);
     db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS SELECT * FROM " + reader);
-    return new BoundSource(source, view, files, DataFormat.PARQUET, columns, time, null, null);
+    return new BoundSource(source, view, files, DataFormat.PARQUET, columns, time, null, null)
+        .withNotes(notes);
+  }
+
+  /**
+   * Files of one Parquet source must agree on their columns: a column missing from some files would
+   * read as NULL there, and a column that is text in one file and a number in another would be read
+   * as text everywhere. Either is a data error naming the files.
+   */
+  private List<String> checkParquetSchemas(DataSource source, List<String> files) {
+    Map<String, Map<String, String>> byFile = new LinkedHashMap<>();
+    for (String f : files) byFile.put(f, new LinkedHashMap<>());
+    try {
+      db.query(
+          "SELECT file_name, name, type, converted_type, logical_type::VARCHAR FROM parquet_schema("
+              + Sql.literalList(files)
+              + ") WHERE type IS NOT NULL",
+          r -> {
+            Map<String, String> cols = byFile.get(r.getString(1));
+            if (cols != null)
+              cols.put(r.getString(2), parquetKind(r.getString(3), r.getString(4), r.getString(5)));
+            return null;
+          });
+    } catch (Database.QueryFailed e) {
+      return List.of(); // a file DuckDB cannot read is reported, with its name, by describe()
+    }
+    List<String> problems = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    byFile.values().forEach(c -> names.addAll(c.keySet()));
+    for (String name : names) {
+      List<String> lacking = new ArrayList<>();
+      Map<String, String> kindFile = new LinkedHashMap<>();
+      for (var e : byFile.entrySet()) {
+        String kind = e.getValue().get(name);
+        if (kind == null) lacking.add(e.getKey());
+        else kindFile.putIfAbsent(kind, e.getKey());
+      }
+      if (!lacking.isEmpty() && source.missingColumnsNull()) {
+        notes.add(nullNote(name, lacking, parquetRows(lacking)));
+      } else if (!lacking.isEmpty()) {
+        problems.add(
+            "column '"
+                + name
+                + "' is missing from "
+                + fileList(lacking)
+                + " (present in "
+                + Engine.display(kindFile.values().iterator().next())
+                + ")");
+      }
+      if (kindFile.size() > 1) {
+        List<String> parts = new ArrayList<>();
+        kindFile.forEach((k, f) -> parts.add(k + " in " + Engine.display(f)));
+        problems.add("column '" + name + "' is " + String.join(" but ", parts));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw SloException.data(
+          "source '" + source.name() + "': its files differ: " + String.join("; ", problems),
+          "make the exports agree, set missing_columns: null on the source to read a missing"
+              + " column as NULL, or give the files of each shape their own source");
+    }
+    return notes;
+  }
+
+  /** Rows of Parquet files, from their footers. */
+  private long parquetRows(List<String> files) {
+    return db.one(
+        "SELECT coalesce(sum(num_rows), 0)::BIGINT FROM parquet_file_metadata("
+            + Sql.literalList(files)
+            + ")",
+        r -> r.getLong(1));
+  }
+
+  /** A Parquet column's kind of value, from its physical and logical types. */
+  private static String parquetKind(String physical, String converted, String logical) {
+    String l = logical == null ? "" : logical;
+    String c = converted == null ? "" : converted;
+    if (l.startsWith("Timestamp") || c.startsWith("TIMESTAMP")) return "a timestamp";
+    if (l.startsWith("Date") || c.equals("DATE")) return "a date";
+    if (l.startsWith("String") || c.equals("UTF8") || c.equals("ENUM") || l.startsWith("Enum"))
+      return "text";
+    if (l.startsWith("Decimal") || c.equals("DECIMAL")) return "a number";
+    return switch (physical) {
+      case "INT32", "INT64", "INT96", "FLOAT", "DOUBLE" -> "a number";
+      case "BOOLEAN" -> "a boolean";
+      case "BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY" -> "binary";
+      default -> physical;
+    };
+  }
+
+  private static String fileList(List<String> files) {
+    List<String> shown = files.stream().limit(3).map(Engine::display).toList();
+    return (files.size() == 1 ? "" : files.size() + " files: ")
+        + String.join(", ", shown)
+        + (files.size() > 3 ? ", ..." : "");
   }
 
   private BoundSource bindCsv(DataSource source, String view, List<String> files, int n) {
     // Sniff once, with ignore_errors so that a few malformed lines cannot defeat the sniffer; every
     // later query reads through an explicit dialect and column list and never sniffs again.
     String sniffOptions = dialectOptions(source.csv(), files) + ", ignore_errors = true";
+    String sample =
+        source.csv().quote() == null ? cleanSample(files.get(0), sniffOptions, n) : null;
+    List<String> sniffFiles = sample == null ? files : List.of(sample);
     Map<String, String> sniffed =
-        describe(source, "read_csv(" + Sql.literalList(files) + sniffOptions + ")", files);
-    String dialect = sniffDialect(source, files.get(0), sniffOptions);
+        describe(source, "read_csv(" + Sql.literalList(sniffFiles) + sniffOptions + ")", files);
+    Dialect dialect = sniffDialect(source, sniffFiles.get(0), sniffOptions);
+    // files whose header lines differ are read group by group, each with its own column order,
+    // and joined by column name
+    Map<List<String>, List<String>> groups = headerGroups(files, dialect, sniffed.keySet());
+    List<String> notes =
+        groups.size() > 1 ? missingColumns(source, groups, dialect) : new ArrayList<>();
+    var firstGroup = groups.entrySet().iterator().next();
+    // parallel = false: DuckDB's parallel reader cannot combine null_padding with a quoted newline;
+    // this read only samples the first rows
     String raw =
         "read_csv("
-            + Sql.literalList(files)
-            + dialect
+            + Sql.literalList(firstGroup.getValue())
+            + dialect.options()
             + ", columns = "
-            + struct(sniffed.keySet(), c -> "VARCHAR")
-            + ", ignore_errors = true, null_padding = true)";
+            + struct(firstGroup.getKey(), c -> "VARCHAR")
+            + ", ignore_errors = true, null_padding = true, parallel = false)";
     long rows =
         db.one("SELECT count(*) FROM (SELECT 1 FROM " + raw + " LIMIT 1)", r -> r.getLong(1));
     if (rows == 0) {
@@ -140,7 +307,9 @@ final class SourceBinder {
           "source '"
               + source.name()
               + "': no data rows in "
-              + (files.size() == 1 ? files.get(0) : "any of " + files.size() + " files"),
+              + (files.size() == 1
+                  ? Engine.display(files.get(0))
+                  : "any of " + files.size() + " files"),
           "the export is empty (a header at most); check the path");
     }
     String tsCol = source.time().column();
@@ -160,16 +329,24 @@ final class SourceBinder {
               : "set timestamp: to one of the columns");
     }
     // Declare the types a bad value must be caught in: DuckDB then reports each malformed row with
-    // its
-    // line in the rejects table, instead of failing the whole scan or reading the column as text.
+    // its line in the rejects table, instead of failing the whole scan or reading the column as
+    // text.
     Map<String, String> types = new LinkedHashMap<>(sniffed);
-    types.putAll(mostlyTyped(raw, sniffed, tsCol));
+    Map<String, String> sampled = new LinkedHashMap<>(sniffed);
+    sampled.keySet().retainAll(firstGroup.getKey());
+    types.putAll(mostlyTyped(raw, sampled, tsCol));
     EventTime t = source.time();
     switch (t.encoding()) {
       case AUTO -> {
-        if (tsType.equals("VARCHAR")
-            && t.naiveZone().normalized().equals(java.time.ZoneOffset.UTC)) {
-          types.put(tsCol, "TIMESTAMPTZ");
+        if (tsType.equals("VARCHAR") || tsType.startsWith("TIMESTAMP") || tsType.equals("DATE")) {
+          // UTC: DuckDB's TIMESTAMPTZ reads offsets, zone names (2026-02-27T20:00:00 UTC) and
+          // dates alone, and rejects the rest with their lines. Another naive zone: text, which
+          // TimeColumn reads row by row (a zone in the text wins; a date alone is local midnight).
+          types.put(
+              tsCol,
+              t.naiveZone().normalized().equals(java.time.ZoneOffset.UTC)
+                  ? "TIMESTAMPTZ"
+                  : "VARCHAR");
         }
       }
       case EPOCH_S -> types.put(tsCol, "DOUBLE");
@@ -178,37 +355,401 @@ final class SourceBinder {
       // to convert): such text stays text, and try_strptime in TimeColumn reads its offsets.
       case PATTERN -> types.put(tsCol, zonedPattern(t) ? "VARCHAR" : "TIMESTAMP");
     }
-    StringBuilder opts =
-        new StringBuilder(dialect)
-            .append(", columns = ")
-            .append(struct(types.keySet(), types::get));
+    StringBuilder tail = new StringBuilder();
     if (t.encoding() == EventTime.Encoding.PATTERN && !zonedPattern(t))
-      opts.append(", timestampformat = ").append(Sql.literal(t.pattern()));
+      tail.append(", timestampformat = ").append(Sql.literal(t.pattern()));
     String rejects = "slo_rejects_" + n;
     String scans = "slo_reject_scans_" + n;
-    opts.append(", store_rejects = true, rejects_table = ")
+    tail.append(", store_rejects = true, rejects_table = ")
         .append(Sql.literal(rejects))
         .append(", rejects_scan = ")
         .append(Sql.literal(scans));
-    String reader = "read_csv(" + Sql.literalList(files) + opts + ")";
-    Map<String, String> columns = describe(source, reader, files);
+    List<String> selects = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    Map<String, String> origins = new LinkedHashMap<>();
+    for (var g : groups.entrySet()) {
+      texts.add(
+          "SELECT *, filename AS __file FROM read_csv("
+              + Sql.literalList(g.getValue())
+              + dialect.options()
+              + ", columns = "
+              + struct(g.getKey(), c -> "VARCHAR")
+              + ", filename = true, ignore_errors = true)");
+      String opts =
+          dialect.options()
+              + ", columns = "
+              + struct(g.getKey(), c -> types.getOrDefault(c, "VARCHAR"))
+              + tail;
+      selects.add("SELECT * FROM read_csv(" + Sql.literalList(g.getValue()) + opts + ")");
+      Map<String, String> swallowed =
+          dialect.quote().isEmpty()
+              ? Map.of()
+              : swallowedLines(source, g.getValue(), dialect, g.getKey(), n, origins.size());
+      if (!swallowed.isEmpty()) {
+        // the lines an unterminated quote swallowed, each from a file of its own (no header)
+        String one =
+            opts.replaceFirst(", header = (true|false)", ", header = false")
+                .replaceFirst(", skip = [0-9]+", ", skip = 0");
+        selects.add(
+            "SELECT * FROM read_csv("
+                + Sql.literalList(new java.util.TreeSet<>(swallowed.keySet()))
+                + one
+                + ")");
+        origins.putAll(swallowed);
+      }
+    }
+    String select = String.join(groups.size() > 1 ? " UNION ALL BY NAME " : " UNION ALL ", selects);
+    Map<String, String> columns = describe(source, "(" + select + ")", files);
     TimeColumn time = timeColumn(source, columns);
-    db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS SELECT * FROM " + reader);
-    return new BoundSource(source, view, files, DataFormat.CSV, columns, time, rejects, scans);
+    db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS " + select);
+    return new BoundSource(
+        source,
+        view,
+        files,
+        DataFormat.CSV,
+        columns,
+        time,
+        rejects,
+        scans,
+        notes,
+        origins,
+        String.join(" UNION ALL BY NAME ", texts));
+  }
+
+  /**
+   * The files grouped by their header line (column names in file order), in file order; one group
+   * of every file when the dialect has no header, or a header cannot be read here (then DuckDB's
+   * reader reports it).
+   */
+  private Map<List<String>, List<String>> headerGroups(
+      List<String> files, Dialect dialect, java.util.Collection<String> sniffed) {
+    Map<List<String>, List<String>> groups = new LinkedHashMap<>();
+    if (!dialect.header() || files.size() == 1) {
+      groups.put(List.copyOf(sniffed), files);
+      return groups;
+    }
+    List<String> first = null;
+    for (String f : files) {
+      List<String> names = headerOf(f, dialect);
+      if (names == null) names = first == null ? List.copyOf(sniffed) : first;
+      if (first == null) first = names;
+      groups.computeIfAbsent(names, k -> new ArrayList<>()).add(f);
+    }
+    if (groups.size() == 1) {
+      // the same header everywhere: DuckDB's names (it renames blank and repeated ones)
+      Map<List<String>, List<String>> one = new LinkedHashMap<>();
+      one.put(List.copyOf(sniffed), files);
+      return one;
+    }
+    return groups;
+  }
+
+  /** The column names on a file's header line, or null when it cannot be read here. */
+  private List<String> headerOf(String file, Dialect dialect) {
+    String line;
+    try {
+      line =
+          db.one(
+              "SELECT line FROM (SELECT line FROM "
+                  + lines(List.of(file), false)
+                  + " LIMIT "
+                  + (dialect.skip() + 1)
+                  + ") OFFSET "
+                  + dialect.skip(),
+              r -> r.getString(1));
+    } catch (Database.QueryFailed | IllegalStateException e) {
+      return null;
+    }
+    if (line == null) return null;
+    if (line.startsWith("\uFEFF")) line = line.substring(1);
+    return splitLine(line, dialect.delim(), dialect.quote());
+  }
+
+  /** A CSV line split at the delimiter, outside quotes; a doubled quote inside quotes is one. */
+  static List<String> splitLine(String line, String delim, String quote) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    int i = 0;
+    while (i < line.length()) {
+      if (!quote.isEmpty() && line.startsWith(quote, i)) {
+        if (quoted && line.startsWith(quote, i + quote.length())) {
+          cur.append(quote);
+          i += 2 * quote.length();
+        } else {
+          quoted = !quoted;
+          i += quote.length();
+        }
+      } else if (!quoted && !delim.isEmpty() && line.startsWith(delim, i)) {
+        out.add(cur.toString());
+        cur.setLength(0);
+        i += delim.length();
+      } else {
+        cur.append(line.charAt(i++));
+      }
+    }
+    out.add(cur.toString());
+    return out;
+  }
+
+  /**
+   * A column that some files of the source lack would be NULL in every row of those files: a data
+   * error naming the column and the files.
+   */
+  private List<String> missingColumns(
+      DataSource source, Map<List<String>, List<String>> groups, Dialect dialect) {
+    java.util.Set<String> all = new java.util.LinkedHashSet<>();
+    groups.keySet().forEach(all::addAll);
+    List<String> problems = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Map<List<String>, Long> rows = new HashMap<>();
+    for (String c : all) {
+      List<String> lacking = new ArrayList<>();
+      String present = null;
+      long nullRows = 0;
+      for (var g : groups.entrySet()) {
+        if (g.getKey().contains(c)) {
+          if (present == null) present = g.getValue().get(0);
+        } else {
+          lacking.addAll(g.getValue());
+          if (source.missingColumnsNull())
+            nullRows += rows.computeIfAbsent(g.getKey(), k -> csvRows(g.getValue(), k, dialect));
+        }
+      }
+      if (!lacking.isEmpty() && source.missingColumnsNull()) {
+        java.util.Collections.sort(lacking);
+        notes.add(nullNote(c, lacking, nullRows));
+      } else if (!lacking.isEmpty()) {
+        java.util.Collections.sort(lacking);
+        problems.add(
+            "column '"
+                + c
+                + "' is missing from "
+                + fileList(lacking)
+                + " (present in "
+                + Engine.display(present)
+                + ")");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw SloException.data(
+          "source '" + source.name() + "': its files differ: " + String.join("; ", problems),
+          "make the exports agree, set missing_columns: null on the source to read a missing"
+              + " column as NULL, or give the files of each shape their own source");
+    }
+    return notes;
+  }
+
+  /** {@code column 'customer' is missing from a-1.csv: read as NULL in its 2 rows}. */
+  private static String nullNote(String column, List<String> lacking, long rows) {
+    return "column '"
+        + column
+        + "' is missing from "
+        + fileList(lacking)
+        + ": read as NULL in "
+        + (lacking.size() == 1 ? "its " : "their ")
+        + String.format(Locale.ROOT, "%,d", rows)
+        + (rows == 1 ? " row" : " rows");
+  }
+
+  /** Rows of CSV files (one pass over them, only when missing columns are read as NULL). */
+  private long csvRows(List<String> files, List<String> names, Dialect dialect) {
+    return db.one(
+        "SELECT count(*) FROM read_csv("
+            + Sql.literalList(files)
+            + dialect.options()
+            + ", columns = "
+            + struct(names, c -> "VARCHAR")
+            + ", ignore_errors = true)",
+        r -> r.getLong(1));
+  }
+
+  /**
+   * A clean sample to sniff when one line with an unterminated quote defeats the sniffer: it then
+   * either fails, or gives up quoting (every quoted value would keep its quotes, and quoted
+   * delimiters would split values). When most of the first 20,000 lines that hold a {@code "} hold
+   * an even number of them, the file does quote with it: those lines without the odd ones are
+   * copied to the connection's temporary folder, and the dialect and types are sniffed there. Null
+   * when the sniffer's own choice stands.
+   */
+  private String cleanSample(String file, String sniffOptions, int n) {
+    try {
+      String quote =
+          db.one(
+              "SELECT Quote FROM sniff_csv(" + Sql.literal(file) + withoutUnion(sniffOptions) + ")",
+              r -> unempty(r.getString(1)));
+      if (!quote.isEmpty()) return null;
+    } catch (Database.QueryFailed e) {
+      // the sniffer failed: perhaps one broken quote; the sample tells
+    }
+    String first = "(SELECT line FROM " + lines(List.of(file), false) + " LIMIT 20000)";
+    try {
+      long[] c =
+          db.one(
+              "SELECT count(*) FILTER (WHERE contains(line, '\"')), count(*) FILTER (WHERE "
+                  + oddQuotes("'\"'")
+                  + ") FROM "
+                  + first,
+              r -> new long[] {r.getLong(1), r.getLong(2)});
+      if (c[0] < 2 || c[1] * 2 >= c[0]) return null;
+      String sample = db.tempDirectory().resolve("sniff-sample-" + n + ".csv").toString();
+      db.execute(
+          "COPY (SELECT line FROM "
+              + first
+              + " WHERE line IS NULL OR NOT "
+              + oddQuotes("'\"'")
+              + ") TO "
+              + Sql.literal(sample)
+              + " (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER chr(0))");
+      return sample;
+    } catch (Database.QueryFailed e) {
+      return null; // the sniffer's own choice (or error) stands
+    }
+  }
+
+  /**
+   * A SQL condition: {@code line} holds an odd number of the quote character {@code q} (a one-byte
+   * character: bytes are counted, which is cheaper than characters).
+   */
+  private static String oddQuotes(String q) {
+    return "(strlen(line) - strlen(replace(line, " + q + ", ''))) % 2 = 1";
+  }
+
+  /** Every line of the files as one text column {@code line} (and {@code filename}), unparsed. */
+  private static String lines(List<String> files, boolean filename) {
+    return lines(files, filename, "");
+  }
+
+  private static String lines(List<String> files, boolean filename, String more) {
+    return "read_csv("
+        + Sql.literalList(files)
+        + ", columns = {'line': 'VARCHAR'}, delim = chr(0), quote = '', escape = '',"
+        + " header = false, auto_detect = false"
+        + (filename ? ", filename = true" : "")
+        + more
+        + ")";
+  }
+
+  /** The most lines one unterminated quote may swallow before the file is refused. */
+  static final int MAX_SWALLOWED = 100;
+
+  /**
+   * Finds the lines that an unterminated quote makes DuckDB's reader swallow into the broken row (a
+   * quoted value runs on to the next quote character, lines later), and copies each into a file of
+   * its own in the connection's temporary folder, so that the view reads it as the row it is: the
+   * broken line is one malformed row, the next lines count as usual. Only files with a line holding
+   * an odd number of quote characters are read twice. Returns each copy mapped to the {@code
+   * file:line} it came from.
+   */
+  private Map<String, String> swallowedLines(
+      DataSource source,
+      List<String> files,
+      Dialect dialect,
+      java.util.Collection<String> names,
+      int n,
+      int copied) {
+    String q = Sql.literal(dialect.quote());
+    List<String> suspect;
+    try {
+      suspect =
+          db.query(
+              "SELECT DISTINCT filename FROM "
+                  + lines(files, true)
+                  + " WHERE contains(line, "
+                  + q
+                  + ") AND "
+                  + oddQuotes(q),
+              r -> r.getString(1));
+    } catch (Database.QueryFailed e) {
+      return Map.of(); // the reader itself reports what it cannot read
+    }
+    if (suspect.isEmpty()) return Map.of();
+    int check = ++quoteChecks;
+    String table = "slo_quote_check_" + n + "_" + check;
+    String scans = "slo_quote_check_scans_" + n + "_" + check;
+    record Broken(String file, long line, String text) {}
+    List<Broken> broken;
+    try {
+      db.one(
+          "SELECT count(*) FROM read_csv("
+              + Sql.literalList(suspect)
+              + dialect.options()
+              + ", columns = "
+              + struct(names, c -> "VARCHAR")
+              + ", store_rejects = true, rejects_table = "
+              + Sql.literal(table)
+              + ", rejects_scan = "
+              + Sql.literal(scans)
+              + ")",
+          r -> r.getLong(1));
+      broken =
+          db.query(
+              "SELECT s.file_path, e.line, e.csv_line FROM "
+                  + Sql.ident(table)
+                  + " e JOIN "
+                  + Sql.ident(scans)
+                  + " s USING (scan_id, file_id) WHERE e.error_type = 'UNQUOTED VALUE'"
+                  + " ORDER BY s.file_path, e.line",
+              r -> new Broken(r.getString(1), r.getLong(2), r.getString(3)));
+    } catch (Database.QueryFailed e) {
+      return Map.of();
+    }
+    Map<String, String> origins = new LinkedHashMap<>();
+    int k = copied;
+    for (Broken b : broken) {
+      if (b.text() == null) continue;
+      String[] parts = b.text().split("\r?\n", -1);
+      if (parts.length - 1 > MAX_SWALLOWED) {
+        throw SloException.data(
+            "source '"
+                + source.name()
+                + "': "
+                + Engine.display(b.file())
+                + ":"
+                + b.line()
+                + ": a quote opened on this line is not closed before "
+                + (parts.length - 1)
+                + " more lines",
+            "close the quote on that line, or set csv: {quote: ''} if the file does not quote values");
+      }
+      for (int i = 1; i < parts.length; i++) {
+        if (parts[i].isEmpty()) continue;
+        Path copy = db.tempDirectory().resolve("swallowed-" + n + "-" + (++k) + ".csv");
+        try {
+          Files.writeString(copy, parts[i] + "\n");
+        } catch (java.io.IOException e) {
+          throw SloException.data(
+              "source '" + source.name() + "': cannot write " + copy + ": " + e.getMessage(),
+              null,
+              e);
+        }
+        origins.put(
+            copy.toAbsolutePath().toString(), Engine.display(b.file()) + ":" + (b.line() + i));
+      }
+    }
+    return origins;
+  }
+
+  /**
+   * A CSV dialect as explicit read_csv options (auto detection off), and its quote character (empty
+   * for none).
+   */
+  private record Dialect(String options, String quote, String delim, boolean header, long skip) {}
+
+  private static String withoutUnion(String options) {
+    return options.replace(", union_by_name = true", "").replace(", union_by_name = false", "");
   }
 
   /**
    * The dialect the sniffer found in the first file, as explicit read_csv options (auto_detect
    * off).
    */
-  private String sniffDialect(DataSource source, String file, String sniffOptions) {
+  private Dialect sniffDialect(DataSource source, String file, String sniffOptions) {
     try {
       return db.one(
           "SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, Comment, DateFormat, TimestampFormat FROM sniff_csv("
               + Sql.literal(file)
-              + sniffOptions
-                  .replace(", union_by_name = true", "")
-                  .replace(", union_by_name = false", "")
+              + withoutUnion(sniffOptions)
               + ")",
           r -> {
             StringBuilder b = new StringBuilder(", auto_detect = false");
@@ -225,7 +766,12 @@ final class SourceBinder {
               b.append(", timestampformat = ").append(Sql.literal(r.getString(8)));
             if (source.csv().nullString() != null)
               b.append(", nullstr = ").append(Sql.literal(source.csv().nullString()));
-            return b.toString();
+            return new Dialect(
+                b.toString(),
+                unempty(r.getString(2)),
+                r.getString(1),
+                r.getBoolean(4),
+                r.getLong(5));
           });
     } catch (Database.QueryFailed e) {
       throw SloException.data(
@@ -320,6 +866,10 @@ final class SourceBinder {
       return columns;
     } catch (Database.QueryFailed e) {
       String msg = e.getMessage();
+      if (!reader.startsWith("read_parquet")) {
+        SloException tooLong = overlongLine(source, files);
+        if (tooLong != null) throw tooLong;
+      }
       String hint = null;
       if (msg.contains("magic bytes")
           || msg.contains("not a parquet file")
@@ -340,6 +890,49 @@ final class SourceBinder {
           hint,
           e);
     }
+  }
+
+  /** The longest line DuckDB's CSV reader takes, in bytes (its max_line_size default). */
+  static final long MAX_LINE_BYTES = 2_000_000;
+
+  /**
+   * DuckDB's sniffer reports a line over its size limit as "line 1": finds the first such line (one
+   * pass over the files, only after reading failed) and names it. Null when there is none.
+   */
+  private SloException overlongLine(DataSource source, List<String> files) {
+    try {
+      for (String f : files) {
+        long[] found =
+            db
+                .query(
+                    "SELECT ordinality, strlen(line) FROM "
+                        + lines(List.of(f), false, ", max_line_size = 16000000")
+                        + " WITH ORDINALITY WHERE strlen(line) > "
+                        + MAX_LINE_BYTES
+                        + " LIMIT 1",
+                    r -> new long[] {r.getLong(1), r.getLong(2)})
+                .stream()
+                .findFirst()
+                .orElse(null);
+        if (found != null) {
+          return SloException.data(
+              "source '"
+                  + source.name()
+                  + "': "
+                  + Engine.display(f)
+                  + ":"
+                  + found[0]
+                  + ": the line is "
+                  + String.format(Locale.ROOT, "%,d", found[1])
+                  + " bytes long; a CSV line may have at most "
+                  + String.format(Locale.ROOT, "%,d", MAX_LINE_BYTES),
+              "is it really a CSV file of one event per line? remove or shorten that line");
+        }
+      }
+    } catch (Database.QueryFailed e) {
+      return null; // the reader's own message stands (a line over 16 MB among them)
+    }
+    return null;
   }
 
   private static TimeColumn timeColumn(DataSource source, Map<String, String> columns) {
@@ -376,6 +969,23 @@ final class SourceBinder {
               + " cannot read",
           hint);
     }
-    return new TimeColumn(Sql.ident(t.column()), kind, t.naiveZone(), t.pattern());
+    return new TimeColumn(
+        Sql.ident(t.column()), kind, t.naiveZone(), t.pattern(), finiteNumbers(columns));
+  }
+
+  /**
+   * NaN and infinite values of float columns make their row malformed: a NaN latency would count as
+   * slow or not at random, {@code -inf} as the fastest request. Null when no column is a float.
+   */
+  static String finiteNumbers(Map<String, String> columns) {
+    List<String> checks = new ArrayList<>();
+    for (var e : columns.entrySet()) {
+      String type = e.getValue().toUpperCase(Locale.ROOT);
+      if (type.equals("DOUBLE") || type.equals("FLOAT") || type.equals("REAL")) {
+        String c = Sql.ident(e.getKey());
+        checks.add("(" + c + " IS NULL OR isfinite(" + c + "))");
+      }
+    }
+    return checks.isEmpty() ? null : String.join(" AND ", checks);
   }
 }

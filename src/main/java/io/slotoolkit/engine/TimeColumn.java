@@ -14,8 +14,34 @@ import java.time.format.DateTimeFormatter;
  * @param kind what the column holds
  * @param naiveZone the zone of timestamps without an offset
  * @param pattern the strptime pattern for {@link Kind#PATTERN_TEXT}, else null
+ * @param rowCheck a SQL condition a row must meet to be read at all (false or NULL: the row is
+ *     malformed, and counts with the rows whose time cannot be read); null when every row may be
+ *     read
  */
-public record TimeColumn(String column, Kind kind, ZoneId naiveZone, String pattern) {
+public record TimeColumn(
+    String column, Kind kind, ZoneId naiveZone, String pattern, String rowCheck) {
+
+  /** A time column without a row check. */
+  public TimeColumn(String column, Kind kind, ZoneId naiveZone, String pattern) {
+    this(column, kind, naiveZone, pattern, null);
+  }
+
+  /**
+   * The earliest event time read: 1900-01-01T00:00Z. Earlier and later values are typos or
+   * overflowed conversions (a year 99999, epoch 1e300), and count as malformed rows.
+   */
+  public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+  /** The end of the event times read (exclusive): 9999-01-01T00:00Z; see {@link #EARLIEST}. */
+  public static final Instant END = Instant.parse("9999-01-01T00:00:00Z");
+
+  /**
+   * Text that carries its own zone: a time of day followed by {@code Z}, an offset ({@code +01},
+   * {@code -0500}, {@code +01:00}) or a zone name ({@code UTC}, {@code Europe/Berlin}). A date
+   * alone ({@code 2026-02-10}) has none: its {@code -10} is the day.
+   */
+  static final String ZONED_TEXT =
+      "':[0-9][0-9]([.,][0-9]*)?\\s*([Zz]|[+-][0-9][0-9](:?[0-9][0-9])?|[A-Za-z][A-Za-z0-9_/+-]*)$'";
 
   /** What the raw column holds. */
   public enum Kind {
@@ -75,6 +101,19 @@ public record TimeColumn(String column, Kind kind, ZoneId naiveZone, String patt
    * unreadable.
    */
   public String epochMicros() {
+    String e = rawEpochMicros();
+    // on the raw column where it can be (a comparison, no conversion); on the converted text else
+    String raw = range(EARLIEST, END);
+    String inRange =
+        raw != null
+            ? "CASE WHEN " + raw
+            : "CASE WHEN " + e + " >= " + micros(EARLIEST) + " AND " + e + " < " + micros(END);
+    if (rowCheck != null) inRange += " AND (" + rowCheck + ")";
+    return "(" + inRange + " THEN " + e + " END)";
+  }
+
+  /** Epoch microseconds of the raw value, before the range and row checks. */
+  private String rawEpochMicros() {
     String zone = Sql.literal(naiveZone.getId());
     return switch (kind) {
       case INSTANT -> "epoch_us(" + column + ")";
@@ -87,7 +126,9 @@ public record TimeColumn(String column, Kind kind, ZoneId naiveZone, String patt
               ? "epoch_us(TRY_CAST(" + column + " AS TIMESTAMPTZ))"
               : "CASE WHEN regexp_matches("
                   + column
-                  + ", '(Z|[+-][0-9][0-9](:?[0-9][0-9])?)$') THEN epoch_us(TRY_CAST("
+                  + ", "
+                  + ZONED_TEXT
+                  + ") THEN epoch_us(TRY_CAST("
                   + column
                   + " AS TIMESTAMPTZ)) ELSE epoch_us(timezone("
                   + zone
@@ -104,18 +145,26 @@ public record TimeColumn(String column, Kind kind, ZoneId naiveZone, String patt
                   + ", "
                   + Sql.literal(pattern)
                   + ")))";
-      case EPOCH_S -> "CAST(round(" + column + " * 1000000) AS BIGINT)";
-      case EPOCH_MS -> "CAST(round(" + column + " * 1000) AS BIGINT)";
-      case EPOCH_US -> "CAST(" + column + " AS BIGINT)";
+      // TRY_CAST: epoch 1e300 overflows BIGINT, and is a malformed row rather than a failed scan
+      case EPOCH_S -> "TRY_CAST(round(" + column + " * 1000000) AS BIGINT)";
+      case EPOCH_MS -> "TRY_CAST(round(" + column + " * 1000) AS BIGINT)";
+      case EPOCH_US -> "TRY_CAST(" + column + " AS BIGINT)";
     };
   }
 
   /**
    * A filter on the raw column that keeps at least every row in {@code [from, to)} (a superset
    * where the zone of naive values shifts them), so DuckDB can skip Parquet row groups; null when
-   * the column is text and nothing can be pruned.
+   * the column is text and nothing can be pruned. Rows outside {@link #EARLIEST} and {@link #END}
+   * pass too: they are malformed, and must be counted as such.
    */
   public String pruningFilter(Instant from, Instant to) {
+    String window = range(from, to);
+    if (window == null) return null;
+    return "(" + window + ") OR NOT (" + range(EARLIEST, END) + ")";
+  }
+
+  private String range(Instant from, Instant to) {
     return switch (kind) {
       case INSTANT -> column + " >= " + tz(from) + " AND " + column + " < " + tz(to);
       case NAIVE_TIMESTAMP -> {

@@ -36,6 +36,23 @@ public final class AlertEvaluator {
       Window sloWindow,
       Counts sloWindowCounts,
       Function<Duration, Counts> countsOver) {
+    return evaluate(policy, objective, sloWindow, 0, sloWindowCounts, countsOver);
+  }
+
+  /**
+   * As {@link #evaluate(AlertPolicy, Objective, Window, Counts, Function)}, for an SLO whose {@code
+   * min_events} is {@code sloMinEvents}: when the SLO window holds fewer valid events than {@code
+   * max(1, sloMinEvents)} the result is NO_DATA, and no rule fires (a group too small to judge
+   * neither pages nor opens a ticket).
+   */
+  public static List<AlertStatus> evaluate(
+      AlertPolicy policy,
+      Objective objective,
+      Window sloWindow,
+      long sloMinEvents,
+      Counts sloWindowCounts,
+      Function<Duration, Counts> countsOver) {
+    boolean noData = sloWindowCounts.total() < Math.max(1, sloMinEvents);
     Map<Duration, Counts> cache = new HashMap<>();
     Function<Duration, Counts> counts =
         d ->
@@ -58,6 +75,7 @@ public final class AlertEvaluator {
       boolean belowMin = lw.total() < policy.minEvents();
       boolean fired =
           !belowMin
+              && !noData
               && threshold.reachedBy(lw.bad(), lw.total())
               && threshold.reachedBy(sw.bad(), sw.total());
       out.add(
@@ -71,7 +89,8 @@ public final class AlertEvaluator {
               belowMin,
               budgetConsumed(lw.bad(), objective, sloWindowCounts.total()),
               budgetConsumed(sw.bad(), objective, sloWindowCounts.total()),
-              timeToExhaustion(objective, sloWindow, sloWindowCounts, lw)));
+              timeToExhaustion(objective, sloWindow, sloWindowCounts, lw),
+              noData));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package io.slotoolkit.evaluate;
 
 import io.slotoolkit.model.AlertRule;
 import io.slotoolkit.model.Objective;
+import io.slotoolkit.model.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -41,6 +42,26 @@ public final class AlertReplay {
    */
   public static ReplayResult replay(
       AlertPolicy policy, Objective objective, MinuteSeries history, Instant from, ZoneId zone) {
+    return replay(policy, objective, history, from, zone, null, 0);
+  }
+
+  /**
+   * Replays a policy for an SLO whose window is {@code sloWindow} and whose {@code min_events} is
+   * {@code sloMinEvents}: at an instant where the SLO window holds fewer valid events than {@code
+   * max(1, sloMinEvents)} the result is NO_DATA and no rule fires, as {@code slo check} decides.
+   * The history must then reach back to the SLO window's start at {@code from} ({@link
+   * #historyStart}); windows reaching before it see no events there.
+   *
+   * @param sloWindow the SLO's window; null for no NO_DATA guard
+   */
+  public static ReplayResult replay(
+      AlertPolicy policy,
+      Objective objective,
+      MinuteSeries history,
+      Instant from,
+      ZoneId zone,
+      Window sloWindow,
+      long sloMinEvents) {
     Duration lead = Duration.between(history.start(), from);
     if (lead.isNegative() || lead.getNano() != 0 || lead.getSeconds() % MINUTE_S != 0) {
       throw new IllegalArgumentException(
@@ -58,6 +79,10 @@ public final class AlertReplay {
       goodSum[i + 1] = goodSum[i] + history.goodAt(i);
       totalSum[i + 1] = totalSum[i] + history.totalAt(i);
     }
+    boolean[] noData =
+        sloWindow == null
+            ? null
+            : noData(sloWindow, Math.max(1, sloMinEvents), history, first, totalSum, zone);
     List<RuleReplay> rules = new ArrayList<>();
     for (AlertRule rule : policy.rules()) {
       ErrorRateThreshold threshold =
@@ -65,7 +90,8 @@ public final class AlertReplay {
       rules.add(
           new RuleReplay(
               rule,
-              replayRule(rule, threshold, policy.minEvents(), history, first, goodSum, totalSum)));
+              replayRule(
+                  rule, threshold, policy.minEvents(), history, first, goodSum, totalSum, noData)));
     }
     List<AlertInterval> alerts = mergeBySeverity(policy, rules);
     return new ReplayResult(
@@ -84,7 +110,8 @@ public final class AlertReplay {
       MinuteSeries history,
       int first,
       long[] goodSum,
-      long[] totalSum) {
+      long[] totalSum,
+      boolean[] noData) {
     int n = history.minutes();
     int longMin = (int) rule.longWindow().toMinutes();
     int shortMin = (int) rule.shortWindow().toMinutes();
@@ -114,6 +141,7 @@ public final class AlertReplay {
       long longTotal = totalSum[k] - totalSum[ls];
       boolean fired = false;
       if (longTotal >= minEvents
+          && (noData == null || !noData[k - first])
           && threshold.reachedBy(longTotal - (goodSum[k] - goodSum[ls]), longTotal)) {
         int ss = Math.max(0, k - shortMin);
         long shortTotal = totalSum[k] - totalSum[ss];
@@ -129,6 +157,49 @@ public final class AlertReplay {
       }
     }
     if (firing) out.add(interval(history.start(), firedAt, -1, onsetAtFiring, -1));
+    return out;
+  }
+
+  /**
+   * Where the history should start so that {@link #replay(AlertPolicy, Objective, MinuteSeries,
+   * Instant, ZoneId, Window, long)} decides NO_DATA exactly from {@code from} on: one longest alert
+   * window before {@code from}; for an SLO with {@code min_events} above 1, the SLO window's start
+   * at {@code from} when that is earlier. With {@code min_events} 0 or 1 the alert history is
+   * enough: where the SLO window starts before it, it holds the whole long window, so a long window
+   * with events means data, and a long window without events fires nothing anyway.
+   */
+  public static Instant historyStart(
+      AlertPolicy policy, Window sloWindow, long sloMinEvents, Instant from, ZoneId zone) {
+    Instant alerts = from.minus(policy.longestWindow());
+    if (sloMinEvents <= 1) return alerts;
+    Instant slo = WindowBounds.start(sloWindow, from, zone);
+    return slo.isBefore(alerts) ? slo : alerts;
+  }
+
+  /**
+   * For each evaluation instant from {@code first} on, whether the SLO window ending there holds
+   * fewer than {@code atLeast} valid events. A calendar window's start only moves at a local
+   * midnight, so it is looked up once a day.
+   */
+  private static boolean[] noData(
+      Window window, long atLeast, MinuteSeries history, int first, long[] totalSum, ZoneId zone) {
+    int n = history.minutes();
+    boolean[] out = new boolean[n - first + 1];
+    Instant origin = history.start();
+    Instant recheck = null;
+    int startIndex = 0;
+    for (int k = first; k <= n; k++) {
+      Instant t = at(origin, k);
+      if (window instanceof Window.Rolling r) {
+        startIndex = (int) Math.max(0, k - r.length().toMinutes());
+      } else if (recheck == null || !t.isBefore(recheck)) {
+        Instant start = WindowBounds.start(window, t, zone);
+        long minutes = Duration.between(origin, start).toMinutes();
+        startIndex = (int) Math.max(0, Math.min(k, minutes));
+        recheck = t.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+      }
+      out[k - first] = totalSum[k] - totalSum[startIndex] < atLeast;
+    }
     return out;
   }
 

@@ -20,6 +20,9 @@ import java.time.Duration;
  *     events represent, {@code bad / ((1 - objective) x SLO window total)}; null when the SLO
  *     window has no valid events
  * @param shortBudgetConsumed the same for the short window's bad events
+ * @param heldByNoData whether the result is NO_DATA for its SLO (fewer valid events in the SLO
+ *     window than {@code max(1, min_events)}), so the rule could not fire whatever the burn: a
+ *     group too small to judge does not page
  * @param timeToExhaustion how long until the SLO window's remaining budget is spent if the long
  *     window's burn rate goes on, {@code remaining x W / long burn rate} (W the nominal window
  *     length), rounded down to the second; zero when the budget is already spent; null when nothing
@@ -35,4 +38,12 @@ public record AlertStatus(
     boolean belowMinEvents,
     Double longBudgetConsumed,
     Double shortBudgetConsumed,
-    Duration timeToExhaustion) {}
+    Duration timeToExhaustion,
+    boolean heldByNoData) {
+
+  /** Whether the rule burns fast enough in both windows, whether or not a guard held it back. */
+  public boolean burning() {
+    double f = rule.factor().doubleValue();
+    return longBurnRate != null && shortBurnRate != null && longBurnRate >= f && shortBurnRate >= f;
+  }
+}

@@ -30,6 +30,23 @@ public record Assessment(
     return evaluation.results().stream().anyMatch(r -> r.status() == Status.BREACHED);
   }
 
+  /**
+   * The SLOs with no data at all: every result (every group of a {@code per} SLO) NO_DATA, in spec
+   * order, as {@code SERVICE/NAME}.
+   */
+  public List<String> slosWithoutData() {
+    java.util.Map<String, Boolean> judged = new java.util.LinkedHashMap<>();
+    for (var r : evaluation.results())
+      judged.merge(r.slo().qualifiedName(), r.status() != Status.NO_DATA, Boolean::logicalOr);
+    return judged.entrySet().stream().filter(e -> !e.getValue()).map(e -> e.getKey()).toList();
+  }
+
+  /** Whether every result of the run is NO_DATA: nothing was judged. */
+  public boolean allNoData() {
+    return !evaluation.results().isEmpty()
+        && evaluation.results().stream().allMatch(r -> r.status() == Status.NO_DATA);
+  }
+
   /** Whether any pair fired on any result. */
   public boolean anyAlert() {
     return details.stream().anyMatch(ResultDetails::alerting);

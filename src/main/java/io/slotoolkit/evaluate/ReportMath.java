@@ -121,11 +121,12 @@ public final class ReportMath {
   }
 
   /**
-   * A {@code per} SLO's status as {@code slo check} gates it: BREACHED when any group is, else OK
-   * when any group is, else NO_DATA.
+   * A {@code per} SLO's status as {@code slo check} gates it: BREACHED when any group is, else
+   * ALERT when a group's pair fired, else OK when any group is, else NO_DATA.
    */
   public static Status worst(List<SloResult> groups) {
     if (groups.stream().anyMatch(r -> r.status() == Status.BREACHED)) return Status.BREACHED;
+    if (groups.stream().anyMatch(r -> r.status() == Status.ALERT)) return Status.ALERT;
     if (groups.stream().anyMatch(r -> r.status() == Status.OK)) return Status.OK;
     return Status.NO_DATA;
   }

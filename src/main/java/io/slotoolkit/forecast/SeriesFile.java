@@ -124,6 +124,14 @@ public final class SeriesFile {
         "name the value column with --value-column");
   }
 
+  /** The numeric columns besides {@code dateColumn}, in file order: the --value-column choices. */
+  public List<String> numericColumns(String dateColumn) {
+    List<String> out = new ArrayList<>();
+    for (int c = 0; c < header.size(); c++)
+      if (!header.get(c).equals(dateColumn) && numeric(c)) out.add(header.get(c));
+    return out;
+  }
+
   /**
    * One column as a series over the date column.
    *

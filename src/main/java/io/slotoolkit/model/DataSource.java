@@ -20,6 +20,8 @@ import java.util.List;
  * @param location where the source is declared
  * @param mask columns holding identifiers (customer, user, device ids) that reports replace with
  *     pseudonyms; empty for none
+ * @param missingColumnsNull whether a column that some of the files lack reads as NULL in their
+ *     rows (counted and shown); false makes it a data error
  */
 public record DataSource(
     String name,
@@ -32,7 +34,8 @@ public record DataSource(
     SqlExpression where,
     long maxBadRows,
     SourceLocation location,
-    List<String> mask) {
+    List<String> mask,
+    boolean missingColumnsNull) {
   public DataSource {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("source name missing");
     if (paths == null || paths.isEmpty())
@@ -41,6 +44,22 @@ public record DataSource(
     if (maxBadRows < 0) throw new IllegalArgumentException("max_bad_rows must be >= 0");
     if (csv == null) csv = CsvDialect.SNIFF;
     mask = mask == null ? List.of() : List.copyOf(mask);
+  }
+
+  /** A source whose files must all have every column. */
+  public DataSource(
+      String name,
+      Path specFile,
+      List<String> paths,
+      DataFormat format,
+      EventTime time,
+      ZoneId zone,
+      CsvDialect csv,
+      SqlExpression where,
+      long maxBadRows,
+      SourceLocation location,
+      List<String> mask) {
+    this(name, specFile, paths, format, time, zone, csv, where, maxBadRows, location, mask, false);
   }
 
   /** A source without masked columns. */
@@ -61,11 +80,34 @@ public record DataSource(
   /** The same source reading other files (for {@code --source NAME=PATH}). */
   public DataSource withPaths(List<String> newPaths) {
     return new DataSource(
-        name, specFile, newPaths, format, time, zone, csv, where, maxBadRows, location, mask);
+        name,
+        specFile,
+        newPaths,
+        format,
+        time,
+        zone,
+        csv,
+        where,
+        maxBadRows,
+        location,
+        mask,
+        missingColumnsNull);
   }
 
   /** The same source tolerating another number of malformed rows (for {@code --max-bad-rows}). */
   public DataSource withMaxBadRows(long n) {
-    return new DataSource(name, specFile, paths, format, time, zone, csv, where, n, location, mask);
+    return new DataSource(
+        name,
+        specFile,
+        paths,
+        format,
+        time,
+        zone,
+        csv,
+        where,
+        n,
+        location,
+        mask,
+        missingColumnsNull);
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param nullTimeRows rows whose event time was empty
  * @param badRows malformed rows skipped (within the allowance)
  * @param badRowSamples up to a few {@code file:line: problem} lines for the malformed rows
+ * @param notes what reading the files changed or left out (skipped empty files, for example)
  */
 public record SourceStats(
     DataSource source,
@@ -21,8 +22,22 @@ public record SourceStats(
     long excludedRows,
     long nullTimeRows,
     long badRows,
-    List<String> badRowSamples) {
+    List<String> badRowSamples,
+    List<String> notes) {
   public SourceStats {
     badRowSamples = List.copyOf(badRowSamples);
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /** Stats without notes. */
+  public SourceStats(
+      DataSource source,
+      int files,
+      long rowsInRange,
+      long excludedRows,
+      long nullTimeRows,
+      long badRows,
+      List<String> badRowSamples) {
+    this(source, files, rowsInRange, excludedRows, nullTimeRows, badRows, badRowSamples, List.of());
   }
 }

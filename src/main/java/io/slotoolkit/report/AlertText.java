@@ -67,33 +67,42 @@ final class AlertText {
   }
 
   /**
-   * Pairs that burn fast enough in both windows but did not fire because the long window held fewer
-   * valid events than {@code min_events}, so that silence is not mistaken for health.
+   * Pairs that burn fast enough in both windows but did not fire because a guard held them back:
+   * the long window held fewer valid events than the alerts' {@code min_events}, or the result is
+   * NO_DATA for its SLO, so that silence is not mistaken for health.
    */
   static List<String> heldBack(Assessment a) {
     List<String> out = new ArrayList<>();
     for (ResultDetails d : a.details()) {
       for (AlertStatus s : d.alerts()) {
-        double f = s.rule().factor().doubleValue();
-        if (s.belowMinEvents()
-            && s.longBurnRate() != null
-            && s.shortBurnRate() != null
-            && s.longBurnRate() >= f
-            && s.shortBurnRate() >= f) {
-          out.add(
-              Figures.name(d.result())
-                  + ": "
-                  + s.rule().label()
-                  + " (burn "
-                  + Numbers.burn(s.longBurnRate())
-                  + "/"
-                  + Numbers.burn(s.shortBurnRate())
-                  + ") held back: "
-                  + s.longWindow().total()
+        if (!s.burning() || s.fired()) continue;
+        String why;
+        if (s.heldByNoData()) {
+          why =
+              d.result().total()
+                  + (d.result().total() == 1 ? " event" : " events")
+                  + " in the SLO window, fewer than the SLO's min_events "
+                  + Math.max(1, d.result().slo().minEvents())
+                  + " (NO_DATA)";
+        } else if (s.belowMinEvents()) {
+          why =
+              s.longWindow().total()
                   + " events in "
                   + io.slotoolkit.model.WindowLengths.label(s.rule().longWindow())
-                  + ", fewer than min_events");
+                  + ", fewer than min_events";
+        } else {
+          continue;
         }
+        out.add(
+            Figures.name(d.result())
+                + ": "
+                + s.rule().label()
+                + " (burn "
+                + Numbers.burn(s.longBurnRate())
+                + "/"
+                + Numbers.burn(s.shortBurnRate())
+                + ") held back: "
+                + why);
       }
     }
     return out;

@@ -46,6 +46,7 @@ public record CiReport(
   public static CiReport of(Assessment a) {
     Evaluation e = a.evaluation();
     List<CiCase> cases = new ArrayList<>();
+    java.util.Set<String> withoutData = java.util.Set.copyOf(a.slosWithoutData());
     for (ResultDetails d : a.details()) {
       SloResult r = d.result();
       List<CiAlert> fired = new ArrayList<>();
@@ -61,18 +62,11 @@ public record CiReport(
                 s.shortBurnRate()));
       }
       Optional<SeverityMatch> sev = a.severity().forSlo(r.slo().qualifiedName());
-      boolean failed;
-      if (a.failOn() instanceof FailOn.OnAlert) {
-        failed = r.status() == Status.BREACHED || d.alerting();
-      } else if (a.failOn() instanceof FailOn.AtSeverity x) {
-        failed = sev.isPresent() && sev.get().rank() <= x.rank();
-      } else {
-        failed = r.status() == Status.BREACHED;
-      }
+      boolean failed = fails(a.failOn(), d, sev, withoutData);
       CiCase.Verdict v =
-          r.status() == Status.NO_DATA
-              ? CiCase.Verdict.SKIPPED
-              : failed ? CiCase.Verdict.FAILED : CiCase.Verdict.PASSED;
+          failed
+              ? CiCase.Verdict.FAILED
+              : r.status() == Status.NO_DATA ? CiCase.Verdict.SKIPPED : CiCase.Verdict.PASSED;
       String failure =
           failed && a.failOn() instanceof FailOn.AtSeverity && sev.isPresent()
               ? "severity " + sev.get().level().name() + ": " + sev.get().reason()
@@ -87,6 +81,29 @@ public record CiReport(
     }
     SeverityMatch top = a.severity().highest();
     return new CiReport(e.at(), e.zone(), e.passed(), cases, top == null ? null : top.describe());
+  }
+
+  /**
+   * Whether one result fails the gate on its own: {@code breached}, {@code none}: BREACHED (so the
+   * report still shows it); {@code alert}: BREACHED or a pair fired; a severity level: its SLO
+   * reached that level or a higher one; {@code no-data}: BREACHED, or NO_DATA in an SLO without any
+   * data; several gates: any of them.
+   */
+  private static boolean fails(
+      FailOn gate,
+      ResultDetails d,
+      Optional<SeverityMatch> sev,
+      java.util.Set<String> withoutData) {
+    SloResult r = d.result();
+    boolean breached = r.status() == Status.BREACHED;
+    if (gate instanceof FailOn.AnyOf any)
+      return any.gates().stream().anyMatch(g -> fails(g, d, sev, withoutData));
+    if (gate instanceof FailOn.OnAlert) return breached || d.alerting();
+    if (gate instanceof FailOn.AtSeverity x) return sev.isPresent() && sev.get().rank() <= x.rank();
+    if (gate instanceof FailOn.OnNoData)
+      return breached
+          || (r.status() == Status.NO_DATA && withoutData.contains(r.slo().qualifiedName()));
+    return breached;
   }
 
   /** A report of an evaluation under the default gate (see {@link CiCase#of}). */

@@ -49,7 +49,7 @@ public final class ForecastTextRenderer {
     for (String line : ForecastChart.render(f, WIDTH, HEIGHT)) out.println(line);
     out.println();
     Premortem p = r.premortem();
-    if (p != null) premortem(p, out);
+    if (p != null) premortem(p, h.frequency().unit(), out);
     else peakOfForecast(f, out);
     if (r.backtest() != null) backtest(r.backtest(), out);
     if (p != null && p.verdict() != null) {
@@ -65,17 +65,21 @@ public final class ForecastTextRenderer {
     out.println("forecast peak:  " + point(peak));
   }
 
-  private static void premortem(Premortem p, PrintWriter out) {
+  /**
+   * The season's peak and plan, in the series' own step: {@code per month} and {@code highest
+   * months} for a monthly series.
+   */
+  private static void premortem(Premortem p, String unit, PrintWriter out) {
     String where = p.season() == null ? "" : " in the season " + p.season();
     out.println("peak" + where + ": " + point(p.peak()));
-    StringBuilder top = new StringBuilder("highest days:");
+    StringBuilder top = new StringBuilder("highest " + unit + "s:");
     for (ForecastPoint d : p.topDays()) {
       top.append("  ").append(d.date()).append(' ').append(Fmt.volume(d.value()));
     }
     out.println(top);
     out.printf(
-        "plan for: %s per day (the highest 95%% upper bound, %s)%n",
-        Fmt.volume(p.peakUpper95()), p.peakUpper95Date());
+        "plan for: %s per %s (the highest 95%% upper bound, %s)%n",
+        Fmt.volume(p.peakUpper95()), unit, p.peakUpper95Date());
     LoadLatency m = p.latencyModel();
     if (m != null) {
       out.printf(

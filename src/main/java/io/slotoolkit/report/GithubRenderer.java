@@ -17,12 +17,16 @@ public final class GithubRenderer {
     out.flush();
   }
 
+  /** At most this many annotations, then one summary notice: GitHub shows only a few anyway. */
+  public static final int MAX_ANNOTATIONS = 50;
+
   /** The commands, one per line. */
   public List<String> lines(CiReport report) {
     List<String> out = new ArrayList<>();
     int failed = 0;
     int skipped = 0;
     int alerting = 0;
+    int notAnnotated = 0;
     for (CiCase c : report.cases()) {
       var r = c.result();
       String level;
@@ -49,6 +53,15 @@ public final class GithubRenderer {
         }
       }
       if (!c.alerts().isEmpty()) alerting++;
+      // a group of a per SLO without data is counted in the summary, not annotated: on a fleet
+      // of hosts that would be one notice per quiet host
+      if (c.verdict() == CiCase.Verdict.SKIPPED
+          && r.group() != null
+          && !r.group().columns().isEmpty()) continue;
+      if (out.size() >= MAX_ANNOTATIONS) {
+        if (c.verdict() == CiCase.Verdict.FAILED) notAnnotated++;
+        continue;
+      }
       String details = String.join("\n", Figures.lines(r, report.zone(), c.alerts(), c.severity()));
       out.add(command(level, r, title, message + "\n" + details));
     }
@@ -65,7 +78,14 @@ public final class GithubRenderer {
                     + " alerting, "
                     + skipped
                     + " without data"
-                    + (report.severity() == null ? "" : "; severity " + report.severity())));
+                    + (report.severity() == null ? "" : "; severity " + report.severity())
+                    + (notAnnotated == 0
+                        ? ""
+                        : "; "
+                            + notAnnotated
+                            + " more failing result(s) not annotated (at most "
+                            + MAX_ANNOTATIONS
+                            + "); --format json lists them all")));
     return out;
   }
 

@@ -149,6 +149,7 @@ public final class JsonRenderer implements Renderer {
         g.writeNumberField("short_good", a.shortWindow().good());
         g.writeNumberField("short_total", a.shortWindow().total());
         g.writeBooleanField("held_by_min_events", a.belowMinEvents());
+        g.writeBooleanField("held_by_no_data", a.heldByNoData());
         g.writeEndObject();
       }
     }
@@ -189,6 +190,11 @@ public final class JsonRenderer implements Renderer {
     g.writeArrayFieldStart("bad_row_samples");
     for (String x : s.badRowSamples()) g.writeString(x);
     g.writeEndArray();
+    if (!s.notes().isEmpty()) {
+      g.writeArrayFieldStart("notes");
+      for (String x : s.notes()) g.writeString(x);
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 

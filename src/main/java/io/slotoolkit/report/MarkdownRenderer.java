@@ -25,8 +25,35 @@ public final class MarkdownRenderer implements Renderer {
     this.assessment = assessment;
   }
 
+  /** GitHub's limit on a pull-request comment, in characters. */
+  public static final int COMMENT_LIMIT = 65_536;
+
+  /** What the table's rows may take, leaving room for the summary, details and sources. */
+  static final int TABLE_BUDGET = 48_000;
+
   @Override
-  public void render(Evaluation e, PrintWriter out) {
+  public void render(Evaluation e, PrintWriter target) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    PrintWriter out = new PrintWriter(text);
+    write(e, out);
+    out.flush();
+    target.print(bounded(text.toString()));
+    target.flush();
+  }
+
+  /**
+   * The comment cut at a line before GitHub's limit, with a note, in case the details and sources
+   * (already bounded) still push it over.
+   */
+  static String bounded(String md) {
+    if (md.length() <= COMMENT_LIMIT) return md;
+    String note =
+        "\n_(cut here: the comment would exceed GitHub's 65,536 characters; --format json lists everything)_\n";
+    int cut = md.lastIndexOf('\n', COMMENT_LIMIT - note.length() - 1);
+    return md.substring(0, Math.max(0, cut + 1)) + note;
+  }
+
+  private void write(Evaluation e, PrintWriter out) {
     long breached = e.results().stream().filter(r -> r.status() == Status.BREACHED).count();
     long noData = e.results().stream().filter(r -> r.status() == Status.NO_DATA).count();
     out.println("## SLO check: " + (e.passed() ? "✅ passed" : "❌ failed"));
@@ -44,7 +71,7 @@ public final class MarkdownRenderer implements Renderer {
             + (assessment == null
                 ? ""
                 : ", "
-                    + e.results().stream().filter(r -> r.status() == Status.ALERT).count()
+                    + assessment.details().stream().filter(d -> d.alerting()).count()
                     + " alerting"
                     + (assessment.severity().highest() == null
                         ? ""
@@ -56,24 +83,34 @@ public final class MarkdownRenderer implements Renderer {
     out.println(
         "| SLO | Service | Group | Window | Objective | SLI | Good / total | Budget left | Burn | Status |");
     out.println("|---|---|---|---|---|--:|--:|--:|--:|---|");
-    int hiddenOk = 0;
+    long hiddenOk = 0;
+    long hiddenNoData = 0;
+    long leftOut = 0;
+    int used = 0;
     for (SloResult r : e.results()) {
-      // a PR comment stays short: groups of per SLOs that are simply OK are counted, not listed
+      // a PR comment stays short: groups of per SLOs that are simply OK or without data are
+      // counted, not listed; what fails is listed while it fits
       if (assessment != null
           && r.group() != null
           && !r.group().columns().isEmpty()
-          && r.status() == Status.OK) {
-        hiddenOk++;
+          && (r.status() == Status.OK || r.status() == Status.NO_DATA)) {
+        if (r.status() == Status.OK) hiddenOk++;
+        else hiddenNoData++;
         continue;
       }
+      if (used > TABLE_BUDGET) {
+        leftOut++;
+        continue;
+      }
+      // the same dot and word as slo report's Markdown; bold where a reader must act
+      String word = r.status().word();
       String status =
-          switch (r.status()) {
-            case OK -> "✅ OK";
-            case BREACHED -> "❌ **BREACHED**";
-            case NO_DATA -> "⚪ NO_DATA";
-            case ALERT -> "🔥 **ALERT**";
-          };
-      out.println(
+          Style.dot(r.status().tone())
+              + " "
+              + (r.status() == Status.BREACHED || r.status() == Status.ALERT
+                  ? "**" + word + "**"
+                  : word);
+      String row =
           "| "
               + cell(r.slo().name())
               + " | "
@@ -96,11 +133,26 @@ public final class MarkdownRenderer implements Renderer {
               + Numbers.burn(r.burnRate())
               + " | "
               + status
-              + " |");
+              + " |";
+      used += row.length() + 1;
+      out.println(row);
     }
-    if (hiddenOk > 0) {
+    if (leftOut > 0) {
       out.println();
-      out.println("_" + hiddenOk + " OK group(s) of per-group SLOs not listed._");
+      out.println(
+          "_"
+              + Numbers.count(leftOut)
+              + " more failing result(s) not listed, to stay within a pull-request comment;"
+              + " `--format json` or `--output json=FILE` lists them all._");
+    }
+    if (hiddenOk + hiddenNoData > 0) {
+      out.println();
+      out.println(
+          "_"
+              + (hiddenOk > 0 ? Numbers.count(hiddenOk) + " OK" : "")
+              + (hiddenOk > 0 && hiddenNoData > 0 ? " and " : "")
+              + (hiddenNoData > 0 ? Numbers.count(hiddenNoData) + " NO_DATA" : "")
+              + " group(s) of per-group SLOs not listed._");
     }
     out.println();
     if (assessment != null) details(e, out);
@@ -118,7 +170,6 @@ public final class MarkdownRenderer implements Renderer {
               + Numbers.count(s.badRows())
               + " malformed");
     }
-    out.flush();
   }
 
   private static final int TOP = 5;
@@ -173,7 +224,9 @@ public final class MarkdownRenderer implements Renderer {
     if (!excluded.isEmpty()) {
       out.println("<details><summary>Exclusions</summary>");
       out.println();
-      for (String x : excluded) out.println("- " + cell(x));
+      for (String x : excluded.subList(0, Math.min(excluded.size(), 20)))
+        out.println("- " + cell(x));
+      if (excluded.size() > 20) out.println("- ... and " + (excluded.size() - 20) + " more");
       out.println();
       out.println("</details>");
       out.println();

@@ -6,6 +6,7 @@ import io.slotoolkit.model.Health;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Report;
 import io.slotoolkit.model.SloReport;
+import io.slotoolkit.model.Status;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -28,14 +29,13 @@ public final class ReportFormat {
     return d.format(DAY);
   }
 
-  /** How the traffic light reads. */
-  public static String healthLabel(Health h) {
-    return switch (h) {
-      case GREEN -> "OK";
-      case AMBER -> "AT RISK";
-      case RED -> "BREACHED";
-      case GREY -> "NO DATA";
-    };
+  /**
+   * How an SLO's state reads in a report: its status word, as {@code slo check} prints it, with
+   * {@code (at risk)} after an OK whose traffic light is amber (little budget left, or a poor last
+   * 7 days).
+   */
+  public static String statusLabel(Status status, Health h) {
+    return status.word() + (status == Status.OK && h == Health.AMBER ? " (at risk)" : "");
   }
 
   /** The lower end of a daily SLI chart: low enough to show the objective and the worst day. */
@@ -78,22 +78,29 @@ public final class ReportFormat {
     return worst;
   }
 
-  /** {@code 12 SLOs: 5 breached, 1 at risk, 6 OK}. */
+  /**
+   * {@code 12 SLOs: 5 BREACHED, 1 ALERT, 6 OK (1 at risk)}, the statuses as {@code slo check}
+   * counts them.
+   */
   public static String summary(Report r) {
-    long red = count(r, Health.RED);
-    long amber = count(r, Health.AMBER);
-    long green = count(r, Health.GREEN);
-    long grey = count(r, Health.GREY);
     StringBuilder b = new StringBuilder();
     b.append(r.slos().size()).append(r.slos().size() == 1 ? " SLO: " : " SLOs: ");
-    b.append(red)
-        .append(" breached, ")
-        .append(amber)
-        .append(" at risk, ")
-        .append(green)
-        .append(" OK");
-    if (grey > 0) b.append(", ").append(grey).append(" without data");
+    b.append(count(r, Status.BREACHED)).append(" BREACHED, ");
+    long alert = count(r, Status.ALERT);
+    if (alert > 0) b.append(alert).append(" ALERT, ");
+    b.append(count(r, Status.OK)).append(" OK");
+    long atRisk =
+        r.slos().stream()
+            .filter(s -> s.status() == Status.OK && s.health() == Health.AMBER)
+            .count();
+    if (atRisk > 0) b.append(" (").append(atRisk).append(" at risk)");
+    long noData = count(r, Status.NO_DATA);
+    if (noData > 0) b.append(", ").append(noData).append(" NO_DATA");
     return b.toString();
+  }
+
+  private static long count(Report r, Status s) {
+    return r.slos().stream().filter(x -> x.status() == s).count();
   }
 
   private static long count(Report r, Health h) {

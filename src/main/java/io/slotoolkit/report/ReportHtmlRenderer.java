@@ -181,7 +181,7 @@ public final class ReportHtmlRenderer implements ReportRenderer {
             + esc(budget)
             + groupsNote(s)
             + "</div><span class=\"badge\">"
-            + esc(ReportFormat.healthLabel(s.health()))
+            + esc(ReportFormat.statusLabel(s.status(), s.health()))
             + "</span>"
             + SvgCharts.tileSparkline(s.trend(), o)
             + "</a>");
@@ -202,7 +202,7 @@ public final class ReportHtmlRenderer implements ReportRenderer {
         "<div class=\"head\"><h2>"
             + esc(s.slo().name())
             + "</h2><span class=\"badge\">"
-            + esc(ReportFormat.healthLabel(s.health()))
+            + esc(ReportFormat.statusLabel(s.status(), s.health()))
             + "</span><span class=\"note\">service "
             + esc(s.slo().service())
             + " · objective "
@@ -363,10 +363,7 @@ public final class ReportHtmlRenderer implements ReportRenderer {
 
   private static String share(GroupView.Share sh, Objective o) {
     boolean bad = sh.status() == Status.BREACHED;
-    String status =
-        sh.groups() > 1
-            ? (bad ? "some breached" : "")
-            : ReportFormat.healthLabel(health(sh.status()));
+    String status = sh.groups() > 1 ? (bad ? "some breached" : "") : sh.status().word();
     return "<tr><td>"
         + esc(sh.label())
         + "</td><td>"

@@ -53,6 +53,11 @@ public final class ReportJsonRenderer implements ReportRenderer {
         g.writeArrayFieldStart("bad_row_samples");
         for (String x : s.badRowSamples()) g.writeString(x);
         g.writeEndArray();
+        if (!s.notes().isEmpty()) {
+          g.writeArrayFieldStart("notes");
+          for (String x : s.notes()) g.writeString(x);
+          g.writeEndArray();
+        }
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -31,7 +31,7 @@ public final class ReportMarkdownRenderer implements ReportRenderer {
           "| "
               + icon(s.health())
               + " "
-              + ReportFormat.healthLabel(s.health())
+              + ReportFormat.statusLabel(s.status(), s.health())
               + " | ["
               + cell(s.slo().name())
               + "](#"
@@ -80,7 +80,7 @@ public final class ReportMarkdownRenderer implements ReportRenderer {
         "**"
             + icon(s.health())
             + " "
-            + ReportFormat.healthLabel(s.health())
+            + ReportFormat.statusLabel(s.status(), s.health())
             + "** · service "
             + code(s.slo().service())
             + " · objective "
@@ -214,17 +214,18 @@ public final class ReportMarkdownRenderer implements ReportRenderer {
         + " | "
         + Numbers.sliPercent(sh.sli(), o)
         + " | "
-        + (sh.groups() > 1 ? "" : sh.status().name())
+        + (sh.groups() > 1 ? "" : sh.status().word())
         + " |";
   }
 
   private static String icon(Health h) {
-    return switch (h) {
-      case GREEN -> "🟢";
-      case AMBER -> "🟠";
-      case RED -> "🔴";
-      case GREY -> "⚪";
-    };
+    return Style.dot(
+        switch (h) {
+          case GREEN -> io.slotoolkit.model.Status.Tone.GOOD;
+          case AMBER -> io.slotoolkit.model.Status.Tone.WARNING;
+          case RED -> io.slotoolkit.model.Status.Tone.BAD;
+          case GREY -> io.slotoolkit.model.Status.Tone.NEUTRAL;
+        });
   }
 
   private static String code(String s) {

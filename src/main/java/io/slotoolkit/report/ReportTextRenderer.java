@@ -4,7 +4,6 @@ import io.slotoolkit.model.Breakdown;
 import io.slotoolkit.model.BudgetPoint;
 import io.slotoolkit.model.DailyCounts;
 import io.slotoolkit.model.GroupView;
-import io.slotoolkit.model.Health;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Report;
 import io.slotoolkit.model.SloReport;
@@ -65,7 +64,7 @@ public final class ReportTextRenderer implements ReportRenderer {
           Numbers.sliPercent(s.window().sli(), o),
           budget(s.window().budget().remaining()),
           recentTrend(s),
-          health(s.health()));
+          health(s));
     }
     t.print(out, style);
     for (SloReport s : r.slos()) section(s, r, out);
@@ -85,6 +84,7 @@ public final class ReportTextRenderer implements ReportRenderer {
                   + Numbers.count(s.badRows())
                   + " malformed"));
       for (String sample : s.badRowSamples()) out.println(style.dim("  " + sample));
+      for (String note : s.notes()) out.println(style.dim("  note: " + note));
     }
     out.flush();
   }
@@ -101,7 +101,7 @@ public final class ReportTextRenderer implements ReportRenderer {
             + " over "
             + s.slo().window().label()
             + " · "
-            + health(s.health()));
+            + health(s));
     if (s.slo().description() != null) out.println("   " + style.dim(s.slo().description()));
     out.println(
         "   SLI: yesterday "
@@ -260,12 +260,7 @@ public final class ReportTextRenderer implements ReportRenderer {
     String status =
         sh.groups() > 1
             ? (sh.status() == Status.BREACHED ? style.red("some BREACHED") : "")
-            : switch (sh.status()) {
-              case OK -> style.green("OK");
-              case BREACHED -> style.red("BREACHED");
-              case NO_DATA -> style.yellow("NO_DATA");
-              case ALERT -> style.red("ALERT");
-            };
+            : style.status(sh.status());
     return new String[] {
       label,
       Numbers.count(sh.total()),
@@ -291,9 +286,9 @@ public final class ReportTextRenderer implements ReportRenderer {
     return remaining != null && remaining < 0 ? style.red(b) : b;
   }
 
-  private String health(Health h) {
-    String label = ReportFormat.healthLabel(h);
-    return switch (h) {
+  private String health(io.slotoolkit.model.SloReport s) {
+    String label = ReportFormat.statusLabel(s.status(), s.health());
+    return switch (s.health()) {
       case GREEN -> style.green(label);
       case AMBER -> style.yellow(label);
       case RED -> style.red(label);

@@ -4,6 +4,31 @@ package io.slotoolkit.report;
 public record Style(boolean color) {
   public static final Style PLAIN = new Style(false);
 
+  /** A status's word in its colour: the same in every text output. */
+  public String status(io.slotoolkit.model.Status s) {
+    return tone(s.tone(), s.word());
+  }
+
+  /** A tone as a coloured dot for Markdown and HTML summaries, where there is no ANSI colour. */
+  public static String dot(io.slotoolkit.model.Status.Tone tone) {
+    return switch (tone) {
+      case GOOD -> "🟢";
+      case WARNING -> "🟠";
+      case BAD -> "🔴";
+      case NEUTRAL -> "⚪";
+    };
+  }
+
+  /** Text in a tone's colour: green, yellow, red, or dim for neutral. */
+  public String tone(io.slotoolkit.model.Status.Tone tone, String text) {
+    return switch (tone) {
+      case GOOD -> green(text);
+      case WARNING -> yellow(text);
+      case BAD -> red(text);
+      case NEUTRAL -> dim(text);
+    };
+  }
+
   public String red(String s) {
     return wrap("1;31", s);
   }

@@ -83,9 +83,9 @@ public final class TextRenderer implements Renderer {
           empty ? "no groups" : rs.size() + " × " + String.join(",", first.group().columns());
       String statuses =
           (breached > 0 ? style.red(breached + " BREACHED") + " " : "")
-              + (alerting > 0 ? style.red(alerting + " ALERT") + " " : "")
+              + (alerting > 0 ? style.tone(Status.Tone.WARNING, alerting + " ALERT") + " " : "")
               + (ok > 0 ? style.green(ok + " OK") + " " : "")
-              + (noData > 0 ? style.yellow(noData + " NO_DATA") : "");
+              + (noData > 0 ? style.tone(Status.Tone.NEUTRAL, noData + " NO_DATA") : "");
       long good = rs.stream().mapToLong(SloResult::good).sum();
       long total = rs.stream().mapToLong(SloResult::total).sum();
       t.add(
@@ -135,6 +135,7 @@ public final class TextRenderer implements Renderer {
       if (s.badRows() > 0) b.append(" (allowed ").append(s.source().maxBadRows()).append(')');
       out.println(style.dim(b.toString()));
       for (String sample : s.badRowSamples()) out.println(style.dim("  " + sample));
+      for (String note : s.notes()) out.println(style.dim("  note: " + note));
     }
     long breached = e.results().stream().filter(r -> r.status() == Status.BREACHED).count();
     long alerting = e.results().stream().filter(r -> r.status() == Status.ALERT).count();
@@ -147,6 +148,9 @@ public final class TextRenderer implements Renderer {
             + e.results().size()
             + " result(s) BREACHED"
             + (alerting > 0 ? ", " + alerting + " ALERT" : "")
+            + (assessment != null && !assessment.slosWithoutData().isEmpty()
+                ? ", " + assessment.slosWithoutData().size() + " SLO(s) without data"
+                : "")
             + (assessment != null && assessment.severity().highest() != null
                 ? ", severity " + assessment.severity().highest().level().name()
                 : "")
@@ -200,13 +204,7 @@ public final class TextRenderer implements Renderer {
   }
 
   private String[] row(SloResult r, String name, String service, String group) {
-    String status =
-        switch (r.status()) {
-          case OK -> style.green("OK");
-          case BREACHED -> style.red("BREACHED");
-          case NO_DATA -> style.yellow("NO_DATA");
-          case ALERT -> style.red("ALERT");
-        };
+    String status = style.status(r.status());
     String budget = Numbers.budgetPercent(r.budget().remaining());
     if (r.budget().remaining() != null && r.budget().remaining() < 0) budget = style.red(budget);
     String left = r.total() == 0 ? "-" : Numbers.count(Numbers.badEventsLeft(r.budget()));

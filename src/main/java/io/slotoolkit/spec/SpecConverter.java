@@ -190,6 +190,7 @@ final class SpecConverter {
     SqlExpression where = expression(f, "where", false);
     long maxBadRows = wholeNumber(f, "max_bad_rows");
     List<String> mask = columns(f, "mask");
+    boolean missingColumnsNull = missingColumns(f);
     List<Exclusion> excluded = exclusions(f, new ExclusionScope.SourceNamed(name, file), zone);
     if (problems.size() > before) return null;
     exclusions.addAll(excluded);
@@ -204,7 +205,28 @@ final class SpecConverter {
         where,
         maxBadRows,
         entry.keyLocation(),
-        mask);
+        mask,
+        missingColumnsNull);
+  }
+
+  /**
+   * {@code missing_columns}: {@code error} (the default) or {@code null} (a column some files lack
+   * reads as NULL there). YAML reads a bare {@code null} as no value; both spellings mean null.
+   */
+  private boolean missingColumns(Fields f) {
+    YamlNode v = f.value("missing_columns");
+    if (v == null) return false;
+    if (v instanceof YamlNode.Scalar s) {
+      if (s.isNull() || s.text().equals("null")) return true;
+      if (s.text().equals("error")) return false;
+    }
+    problems.add(
+        new Problem(
+            v.location(),
+            "missing_columns must be error or null, found " + v.describe(),
+            "null reads a column that some files lack as NULL in their rows; error (the default)"
+                + " refuses such files"));
+    return false;
   }
 
   /** Each pattern resolved against the spec file's folder; globs stay patterns for the engine. */

@@ -29,6 +29,7 @@ enum SpecLevel {
       "where",
       "max_bad_rows",
       "mask",
+      "missing_columns",
       "exclude"),
   CSV("in 'csv'", "delimiter", "quote", "escape", "header", "null"),
   SLO(

@@ -93,8 +93,17 @@ public final class SpecLoader {
       List<Path> here;
       if (Files.isDirectory(path)) {
         here = specFilesIn(path, byFile);
-      } else if (Files.exists(path)) {
+      } else if (Files.isRegularFile(path)) {
         here = List.of(path);
+      } else if (Files.exists(path)) {
+        // a FIFO or device would block the read forever, or never end
+        problem(
+            byFile,
+            new Problem(
+                SourceLocation.of(path),
+                "not a regular file (a pipe, socket or device): spec files are read whole",
+                "save the spec to a file and pass that file"));
+        continue;
       } else {
         problem(byFile, Problem.of(SourceLocation.of(path), "no such file or folder"));
         continue;

@@ -139,6 +139,22 @@ class ShellTest {
   }
 
   @Test
+  void a_limit_typed_after_the_query_limits_rows_instead_of_joining_the_sql() throws IOException {
+    Run r =
+        type(
+            List.of(spec(false).toString()),
+            "sql SELECT customer, ts FROM api WHERE customer <> 'tiny' ORDER BY ts --limit 2",
+            "sql SELECT status FROM api ORDER BY ts --limit=3",
+            "exit");
+    // as with --limit before the query: the first two of the 6 rows not from 'tiny'
+    assertThat(r.screen())
+        .containsSubsequence(
+            "acme", "2026-02-01", "acme", "2026-02-01", "(first 2 rows; --limit N shows more)");
+    assertThat(r.screen()).contains("(first 3 rows; --limit N shows more)");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
   void sql_refuses_anything_but_one_select() throws IOException {
     Run r =
         type(
@@ -212,6 +228,28 @@ class ShellTest {
             "4/7",
             "SLI               = good / total = 4 / 7 = 0.571428571",
             "slo: the shell evaluates the specs it loaded");
+  }
+
+  @Test
+  void explain_and_check_in_the_shell_take_the_same_default_instant_as_slo_check()
+      throws IOException {
+    // api's events end on 2026-02-04, jobs' on 2026-03-20 12:00: every command's default --at is
+    // 2026-03-20T12:00:01Z, so api's 7-day window is empty (NO_DATA) for explain as for check
+    Path twoSources = Path.of("src/test/resources/cli/specs/two-sources.yaml").toAbsolutePath();
+    Run r =
+        type(
+            List.of(twoSources.toString()),
+            "explain api-availability",
+            "check --slo api-availability",
+            "exit");
+    assertThat(r.screen())
+        .containsSubsequence(
+            "ending at 2026-03-20T12:00:01Z",
+            "status            NO_DATA",
+            "evaluated at 2026-03-20 12:00:01 +00:00",
+            "0/0",
+            "NO_DATA");
+    assertThat(r.err()).isEmpty();
   }
 
   @Test

@@ -228,4 +228,32 @@ class AlertEvaluatorTest {
         .isCloseTo(1000.0 / 149, within(1e-12));
     assertThat(new BigDecimal("14.4").multiply(O.errorBudget())).isEqualByComparingTo("0.0144");
   }
+
+  @Test
+  void a_group_that_is_no_data_for_its_slo_does_not_page() {
+    // one request in the whole SLO window, and it failed: 1/1 bad in every alert window, burn
+    // (1/1)/0.001 = 1000 >= every factor; the SLO's min_events 30 makes the group NO_DATA
+    Counts oneBad = new Counts(0, 1);
+    Map<Duration, Counts> c =
+        Map.of(M5, oneBad, M30, oneBad, H1, oneBad, H2, oneBad, H6, oneBad, D1, oneBad, D3, oneBad);
+
+    List<AlertStatus> held = AlertEvaluator.evaluate(POLICY, O, W30, 30, oneBad, c::get);
+    assertThat(held).extracting(AlertStatus::fired).containsOnly(false);
+    assertThat(held).extracting(AlertStatus::heldByNoData).containsOnly(true);
+    assertThat(held).extracting(AlertStatus::burning).containsOnly(true);
+    assertThat(held.get(0).longBurnRate()).isCloseTo(1000.0, within(1e-9));
+
+    // without min_events one valid event is enough data: every pair fires
+    List<AlertStatus> fired = AlertEvaluator.evaluate(POLICY, O, W30, 0, oneBad, c::get);
+    assertThat(fired).extracting(AlertStatus::fired).containsOnly(true);
+    assertThat(fired).extracting(AlertStatus::heldByNoData).containsOnly(false);
+
+    // exactly min_events valid events is data again (NO_DATA is total < min_events)
+    Counts thirty = new Counts(0, 30);
+    Map<Duration, Counts> c30 =
+        Map.of(M5, thirty, M30, thirty, H1, thirty, H2, thirty, H6, thirty, D1, thirty, D3, thirty);
+    assertThat(AlertEvaluator.evaluate(POLICY, O, W30, 30, thirty, c30::get))
+        .extracting(AlertStatus::fired)
+        .containsOnly(true);
+  }
 }

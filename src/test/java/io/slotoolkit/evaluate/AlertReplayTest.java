@@ -182,6 +182,54 @@ class AlertReplayTest {
   }
 
   @Test
+  void a_group_that_is_no_data_for_its_slo_never_fires_in_a_replay() {
+    // 200 minutes, one event in all, at minute 150, and it failed. Page 14.4x over 1h/5m fires
+    // from 151 (1 bad of 1 in both windows) until the 5m window [151, 156) is empty, unless the SLO
+    // window (rolling 1d, reaching back past the history's start) is NO_DATA: 1 event < 30.
+    long[] total = new long[200];
+    long[] good = new long[200];
+    total[150] = 1;
+    AlertPolicy fastPage = AlertPolicy.of(List.of(POLICY.rules().get(0)));
+    MinuteSeries one = new MinuteSeries(START, good, total);
+    Window day = new Window.Rolling(Duration.ofDays(1));
+
+    FiringInterval unguarded =
+        AlertReplay.replay(fastPage, O, one, START, ZoneOffset.UTC, day, 0)
+            .rules()
+            .get(0)
+            .intervals()
+            .get(0);
+    assertThat(unguarded.start()).isEqualTo(minute(151));
+    assertThat(unguarded.end()).isEqualTo(minute(156));
+
+    ReplayResult guarded = AlertReplay.replay(fastPage, O, one, START, ZoneOffset.UTC, day, 30);
+    assertThat(guarded.rules().get(0).intervals()).isEmpty();
+    assertThat(guarded.alerts()).isEmpty();
+
+    // 30 events in the window is data again: the same burst with 29 good events before it fires
+    long[] total30 = total.clone();
+    long[] good30 = good.clone();
+    total30[10] = 29;
+    good30[10] = 29;
+    // at 151 the hour [91, 151) holds 1 bad of 1 and the day [0, 151) 30 events: fires
+    assertThat(
+            AlertReplay.replay(
+                    fastPage,
+                    O,
+                    new MinuteSeries(START, good30, total30),
+                    START,
+                    ZoneOffset.UTC,
+                    day,
+                    30)
+                .rules()
+                .get(0)
+                .intervals()
+                .get(0)
+                .start())
+        .isEqualTo(minute(151));
+  }
+
+  @Test
   void a_warm_up_before_from_is_evaluated_but_not_reported() {
     // start reporting at minute 2010: the fast page already fires then, so its first interval is
     // reported from 2010 with the onset it had (minute 2000)

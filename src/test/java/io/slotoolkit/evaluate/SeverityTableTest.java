@@ -256,7 +256,7 @@ class SeverityTableTest {
               assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
               assertThat(e.getMessage()).isEqualTo("unknown --fail-on value 'sev9'");
               assertThat(e.hint())
-                  .isEqualTo("allowed: none, breached, alert, SEV1, SEV2, SEV3, SEV4");
+                  .isEqualTo("allowed: none, breached, alert, no-data, SEV1, SEV2, SEV3, SEV4");
             });
     assertThatThrownBy(() -> FailOn.parse("sev2", SeverityTable.NONE))
         .isInstanceOfSatisfying(
@@ -264,7 +264,7 @@ class SeverityTableTest {
             e ->
                 assertThat(e.hint())
                     .isEqualTo(
-                        "allowed: none, breached, alert (severity levels come from a severity:"
+                        "allowed: none, breached, alert, no-data (severity levels come from a severity:"
                             + " table in the specs)"));
   }
 

@@ -123,6 +123,7 @@ class SpecLoaderTest {
     assertThat(api.csv()).isEqualTo(CsvDialect.SNIFF);
     assertThat(api.where()).isNull();
     assertThat(api.maxBadRows()).isZero();
+    assertThat(api.missingColumnsNull()).isFalse();
     assertThat(api.location()).isEqualTo(new SourceLocation(HOMEHUB, 4, 3));
 
     Slo availability = f.slos().get(0);
@@ -273,6 +274,8 @@ class SpecLoaderTest {
     assertThat(cdn.zone()).isEqualTo(ZoneId.of("UTC"));
     assertThat(cdn.time().encoding()).isEqualTo(EventTime.Encoding.EPOCH_US);
     assertThat(cdn.paths()).containsExactly(VALID_ABS + "/nested/cdn logs/*.csv");
+    // a bare YAML null: the files of the glob may lack a column, read as NULL there
+    assertThat(cdn.missingColumnsNull()).isTrue();
   }
 
   @Test

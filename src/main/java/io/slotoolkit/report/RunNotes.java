@@ -1,0 +1,54 @@
+package io.slotoolkit.report;
+
+import io.slotoolkit.evaluate.Assessment;
+import io.slotoolkit.evaluate.FailOn;
+import io.slotoolkit.model.Evaluation;
+import java.util.List;
+import java.util.Optional;
+
+/** Notes a run prints on stderr beside its results, so that an empty run is never silent. */
+public final class RunNotes {
+  private RunNotes() {}
+
+  /**
+   * When every result is NO_DATA (nothing was judged, for example {@code --at now} on an old
+   * export), a note that says so, naming the instant and how to gate on it; empty otherwise.
+   */
+  public static Optional<String> noData(Assessment a) {
+    if (!a.allNoData()) return Optional.empty();
+    Evaluation e = a.evaluation();
+    List<String> slos = a.slosWithoutData();
+    boolean gated = gatesNoData(a.failOn());
+    return Optional.of(
+        note(e.at(), e.zone(), slos.size())
+            + (gated
+                ? "--fail-on " + a.failOn().label() + " fails this run"
+                : "--fail-on no-data makes such a run exit 1"));
+  }
+
+  /** The same note for {@code slo report}, when every SLO of the report is NO_DATA. */
+  public static Optional<String> noData(io.slotoolkit.model.Report r) {
+    if (r.slos().isEmpty()
+        || r.slos().stream().anyMatch(s -> s.status() != io.slotoolkit.model.Status.NO_DATA)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        note(r.at(), r.zone(), r.slos().size())
+            + "slo check --fail-on no-data fails a CI run on it");
+  }
+
+  private static String note(java.time.Instant at, java.time.ZoneId zone, int slos) {
+    return "slo: note: every result is NO_DATA at "
+        + Times.iso(at, zone)
+        + " ("
+        + slos
+        + (slos == 1 ? " SLO" : " SLOs")
+        + "): no window holds enough valid events, so nothing was judged\n"
+        + "hint: is --at after the end of the data? ";
+  }
+
+  private static boolean gatesNoData(FailOn f) {
+    if (f instanceof FailOn.OnNoData) return true;
+    return f instanceof FailOn.AnyOf any && any.gates().stream().anyMatch(RunNotes::gatesNoData);
+  }
+}
