@@ -213,6 +213,7 @@ public final class SpecSchema {
             columns(
                 "Identifier columns shown as stable keyed pseudonyms in every output.",
                 "customer_id")),
+        key("missing_columns", missingColumns()),
         key(
             "exclude",
             listOf(SpecLevel.EXCLUSION, "Periods left out of every SLO of this source.")));
@@ -523,6 +524,17 @@ public final class SpecSchema {
   }
 
   // ---- value shapes ----
+
+  /** error, or null written bare (YAML's null) or as text. */
+  private static ObjectNode missingColumns() {
+    ObjectNode o =
+        described(
+            "When the files of a glob differ: error refuses a column some files lack; null reads"
+                + " it as NULL in those files' rows, with a note. Default: error.");
+    o.putArray("enum").add("error").add("null").addNull();
+    examples(o, "null");
+    return o;
+  }
 
   private static ObjectNode described(String description) {
     return NODES.objectNode().put("description", description);
