@@ -224,13 +224,16 @@ function _picocli_slo_check() {
 
   local commands=""
   local flag_opts="'--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at' '--format' '--output' '--fail-on'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--format' '--output' '--fail-on'"
   local FORMAT_option_args=("text" "json" "markdown" "junit" "github") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--slo')
+      return
+      ;;
+    '--label')
       return
       ;;
     '--source')
@@ -313,13 +316,16 @@ function _picocli_slo_alerts() {
 
   local commands=""
   local flag_opts="'--replay' '--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at' '--from' '--to' '--format' '--output'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--from' '--to' '--format' '--output'"
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--slo')
+      return
+      ;;
+    '--label')
       return
       ;;
     '--source')
@@ -374,13 +380,16 @@ function _picocli_slo_report() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on'"
   local FORMAT_option_args=("text" "json" "markdown" "html") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--slo')
+      return
+      ;;
+    '--label')
       return
       ;;
     '--source')
@@ -447,12 +456,15 @@ function _picocli_slo_explain() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--max-bad-rows' '--at' '--group'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--group'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--slo')
+      return
+      ;;
+    '--label')
       return
       ;;
     '--source')
@@ -620,12 +632,15 @@ function _picocli_slo_shell() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--source' '--max-bad-rows'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--slo')
+      return
+      ;;
+    '--label')
       return
       ;;
     '--source')

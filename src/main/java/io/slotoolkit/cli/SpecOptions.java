@@ -44,6 +44,13 @@ final class SpecOptions {
   List<String> slos = new ArrayList<>();
 
   @Option(
+      names = "--label",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Only SLOs with this label (repeatable: every one must match; labels: in the specs).")
+  List<String> labels = new ArrayList<>();
+
+  @Option(
       names = "--source",
       paramLabel = "NAME=PATH",
       description =
@@ -166,6 +173,35 @@ final class SpecOptions {
   }
 
   private Catalog select(Catalog catalog) {
+    return selectByName(selectByLabel(catalog));
+  }
+
+  /** --label KEY=VALUE: SLOs that have every given label. */
+  private Catalog selectByLabel(Catalog catalog) {
+    if (labels.isEmpty()) return catalog;
+    java.util.Set<String> wanted = new java.util.TreeSet<>();
+    for (String l : labels) {
+      int eq = l.indexOf('=');
+      if (eq <= 0) {
+        throw SloException.spec(
+            "--label " + l + " is not KEY=VALUE", "such as --label team=payments");
+      }
+      wanted.add(l.substring(0, eq).strip() + "=" + l.substring(eq + 1).strip());
+    }
+    Catalog selected = catalog.select(slo -> slo.metadata().labelSelectors().containsAll(wanted));
+    if (selected.slos().isEmpty() && !catalog.slos().isEmpty()) {
+      java.util.Set<String> known = new java.util.TreeSet<>();
+      catalog.slos().forEach(slo -> known.addAll(slo.metadata().labelSelectors()));
+      throw SloException.spec(
+          "--label " + String.join(" --label ", wanted) + " matches no SLO",
+          known.isEmpty()
+              ? "no SLO has labels: add labels: to the specs"
+              : "labels: " + String.join(", ", known));
+    }
+    return selected;
+  }
+
+  private Catalog selectByName(Catalog catalog) {
     if (slos.isEmpty()) return catalog;
     List<Pattern> patterns = new ArrayList<>();
     for (String s : slos) {

@@ -339,7 +339,7 @@ public final class Evaluator {
       // SloSignals counts ALERT groups as OK: an ALERT result meets its objective
       List<SloResult> rs =
           e.getValue().stream().map(ResultDetails::result).map(Evaluator::alertAsOk).toList();
-      out.add(SloSignals.of(rs, Set.copyOf(e.getKey().tags()), fired));
+      out.add(SloSignals.of(rs, e.getKey().selectors(), fired));
     }
     return out;
   }

@@ -22,7 +22,8 @@ public sealed interface SeverityCondition {
    * An alert rule of a severity fired, optionally only on SLOs with a tag.
    *
    * @param alertSeverity the rules' severity name, such as {@code page}
-   * @param tag only SLOs with this tag; null for any SLO
+   * @param tag only SLOs with this tag, or with this label when written {@code key=value}; null for
+   *     any SLO
    */
   record AlertFired(String alertSeverity, String tag) implements SeverityCondition {
     public AlertFired {
@@ -43,7 +44,9 @@ public sealed interface SeverityCondition {
       return "a "
           + alertSeverity
           + " alert fired"
-          + (tag == null ? "" : " on an SLO tagged " + tag);
+          + (tag == null
+              ? ""
+              : tag.contains("=") ? " on an SLO labelled " + tag : " on an SLO tagged " + tag);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.List;
  *     none
  * @param alerting its burn-rate alert pairs (or the default policy) and their traffic guard
  * @param tags labels severity conditions select SLOs by ({@code critical}); may be empty
+ * @param metadata labels, annotations and links (the file's merged with the SLO's own)
  */
 public record Slo(
     String name,
@@ -33,7 +34,8 @@ public record Slo(
     SourceLocation location,
     List<String> dimensions,
     Alerting alerting,
-    List<String> tags) {
+    List<String> tags,
+    SloMetadata metadata) {
   public Slo {
     if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
       throw new IllegalArgumentException("invalid SLO name: " + name);
@@ -46,6 +48,46 @@ public record Slo(
     dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
     if (alerting == null) alerting = Alerting.DEFAULT;
     tags = tags == null ? List.of() : List.copyOf(tags);
+    if (metadata == null) metadata = SloMetadata.EMPTY;
+  }
+
+  /** An SLO without labels, annotations or links. */
+  public Slo(
+      String name,
+      String service,
+      String description,
+      DataSource source,
+      Sli sli,
+      Objective objective,
+      Window window,
+      List<String> per,
+      long minEvents,
+      SourceLocation location,
+      List<String> dimensions,
+      Alerting alerting,
+      List<String> tags) {
+    this(
+        name,
+        service,
+        description,
+        source,
+        sli,
+        objective,
+        window,
+        per,
+        minEvents,
+        location,
+        dimensions,
+        alerting,
+        tags,
+        SloMetadata.EMPTY);
+  }
+
+  /** What severity conditions select by: the tags, and each label as {@code key=value}. */
+  public java.util.Set<String> selectors() {
+    java.util.Set<String> s = new java.util.TreeSet<>(tags);
+    s.addAll(metadata.labelSelectors());
+    return s;
   }
 
   /** An SLO without report dimensions, with the default alert policy and no tags. */
@@ -120,7 +162,8 @@ public record Slo(
         location,
         dimensions,
         alerting,
-        tags);
+        tags,
+        metadata);
   }
 
   /** {@code service/name}: unique across a run. */

@@ -122,8 +122,24 @@ public final class JsonRenderer implements Renderer {
     g.writeNumberField("skipped_null", r.skippedNull());
     g.writeStringField("source", r.slo().source().name());
     if (r.slo().description() != null) g.writeStringField("description", r.slo().description());
+    metadata(g, r.slo().metadata());
     if (assessment != null) details(g, r, d, zone);
     g.writeEndObject();
+  }
+
+  /** labels, annotations and links, each an object, written only when the SLO has some. */
+  private static void metadata(JsonGenerator g, io.slotoolkit.model.SloMetadata m)
+      throws IOException {
+    for (var e :
+        java.util.List.of(
+            java.util.Map.entry("labels", m.labels()),
+            java.util.Map.entry("annotations", m.annotations()),
+            java.util.Map.entry("links", m.links()))) {
+      if (e.getValue().isEmpty()) continue;
+      g.writeObjectFieldStart(e.getKey());
+      for (var kv : e.getValue().entrySet()) g.writeStringField(kv.getKey(), kv.getValue());
+      g.writeEndObject();
+    }
   }
 
   private void details(JsonGenerator g, SloResult r, ResultDetails d, ZoneId zone)

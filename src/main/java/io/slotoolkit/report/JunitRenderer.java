@@ -98,6 +98,12 @@ public final class JunitRenderer {
     x.append(" skipped=\"").append(skipped).append('"');
   }
 
+  private static String propertyLine(String name, String value) {
+    StringBuilder x = new StringBuilder();
+    property(x, name, value);
+    return x.toString();
+  }
+
   private static void property(StringBuilder x, String name, String value) {
     x.append("      <property name=\"")
         .append(Xml.attr(name))
@@ -115,6 +121,15 @@ public final class JunitRenderer {
         .append("\" classname=\"")
         .append(Xml.attr(service))
         .append("\" time=\"0\">\n");
+    var m = r.slo().metadata();
+    if (!m.isEmpty()) {
+      // test reporters show a case's properties: who owns it and where to act
+      x.append("      <properties>\n");
+      m.labels().forEach((k, v) -> x.append("  ").append(propertyLine("label." + k, v)));
+      m.annotations().forEach((k, v) -> x.append("  ").append(propertyLine("annotation." + k, v)));
+      m.links().forEach((k, v) -> x.append("  ").append(propertyLine("link." + k, v)));
+      x.append("      </properties>\n");
+    }
     switch (c.verdict()) {
       case FAILED -> {
         x.append("      <failure message=\"")

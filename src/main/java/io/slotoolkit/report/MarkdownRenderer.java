@@ -53,6 +53,22 @@ public final class MarkdownRenderer implements Renderer {
     return md.substring(0, Math.max(0, cut + 1)) + note;
   }
 
+  /** Links to act on and labels to route by, after the SLO's name; empty when there are none. */
+  static String metadata(io.slotoolkit.model.SloMetadata m) {
+    StringBuilder b = new StringBuilder();
+    m.links()
+        .forEach(
+            (name, url) ->
+                b.append(" · [")
+                    .append(cell(name))
+                    .append("](")
+                    .append(url.replace(" ", "%20").replace(")", "%29").replace("|", "%7C"))
+                    .append(')'));
+    for (String label : m.labelSelectors())
+      b.append(" `").append(cell(label).replace("`", "'")).append('`');
+    return b.toString();
+  }
+
   private void write(Evaluation e, PrintWriter out) {
     long breached = e.results().stream().filter(r -> r.status() == Status.BREACHED).count();
     long noData = e.results().stream().filter(r -> r.status() == Status.NO_DATA).count();
@@ -113,6 +129,7 @@ public final class MarkdownRenderer implements Renderer {
       String row =
           "| "
               + cell(r.slo().name())
+              + metadata(r.slo().metadata())
               + " | "
               + cell(r.slo().service())
               + " | "

@@ -212,6 +212,26 @@ public final class ReportHtmlRenderer implements ReportRenderer {
             + "</span></div>");
     if (s.slo().description() != null)
       out.println("<p class=\"desc\">" + esc(s.slo().description()) + "</p>");
+    var m = s.slo().metadata();
+    if (!m.links().isEmpty() || !m.labels().isEmpty()) {
+      // where to act (runbook, dashboard) and who owns it (labels); links are http(s) only
+      StringBuilder meta = new StringBuilder("<p class=\"note\">");
+      String sep = "";
+      for (var link : m.links().entrySet()) {
+        meta.append(sep)
+            .append("<a href=\"")
+            .append(esc(link.getValue()))
+            .append("\">")
+            .append(esc(link.getKey()))
+            .append("</a>");
+        sep = " · ";
+      }
+      for (String label : m.labelSelectors()) {
+        meta.append(sep).append("<code>").append(esc(label)).append("</code>");
+        sep = " ";
+      }
+      out.println(meta.append("</p>"));
+    }
     out.println("<div class=\"figures\">");
     figure(
         out,

@@ -79,6 +79,8 @@ public final class OpenSloExporter {
   private final Set<String> services = new LinkedHashSet<>();
   // the business timezone of each source of the file at hand: calendar windows are in it
   private final Map<String, String> zones = new LinkedHashMap<>();
+  // the file-level labels, annotations and links of the file at hand
+  private final Map<String, Map<String, Object>> fileMaps = new LinkedHashMap<>();
 
   private OpenSloExporter() {}
 
@@ -123,6 +125,15 @@ public final class OpenSloExporter {
     }
     if (services.add(service) && (top.entry("slos") != null || top.entry("sources") != null)) {
       documents.add(document("Service", service, null, Map.of()));
+    }
+    fileMaps.clear();
+    for (String key : List.of("labels", "annotations", "links")) {
+      YamlNode.Entry e = top.entry(key);
+      if (e != null && plain(e.value()) instanceof Map<?, ?> m) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        fileMaps.put(key, copy);
+      }
     }
     Map<String, String> sourceIds = new LinkedHashMap<>();
     zones.clear();
@@ -197,6 +208,22 @@ public final class OpenSloExporter {
     for (String extra : SLO_EXTRAS) {
       YamlNode.Entry e = slo.entry(extra);
       if (e != null) annotations.put(ANNOTATION + extra, json(plain(e.value())));
+    }
+    // labels, annotations and links: the file's merged under the SLO's own, as the loader does
+    for (String key : List.of("labels", "annotations", "links")) {
+      Map<String, Object> merged = new LinkedHashMap<>(fileMaps.getOrDefault(key, Map.of()));
+      YamlNode.Entry e = slo.entry(key);
+      if (e != null && plain(e.value()) instanceof Map<?, ?> own) {
+        own.forEach((k, v) -> merged.put(String.valueOf(k), v));
+      }
+      if (merged.isEmpty()) continue;
+      annotations.put(ANNOTATION + key, json(merged));
+      if (key.equals("labels")) {
+        // OpenSLO's own labels field, for other tools
+        Map<String, Object> labels = new LinkedHashMap<>();
+        merged.forEach((k, v) -> labels.put(k, String.valueOf(v)));
+        meta(doc).put("labels", labels);
+      }
     }
     if (slo.entry("service") != null) annotations.put(ANNOTATION + "service", service);
     List<Map<String, Object>> pairs = pairs(slo);

@@ -235,6 +235,11 @@ public final class OpenSloImporter {
       String json = annotations.get(OpenSloExporter.ANNOTATION + extra);
       if (json != null) slo.put(extra, fromJson(json, at(meta, "annotations")));
     }
+    for (String key : List.of("labels", "annotations", "links")) {
+      String json = annotations.get(OpenSloExporter.ANNOTATION + key);
+      if (json != null) slo.put(key, fromJson(json, at(meta, "annotations")));
+    }
+    if (!slo.containsKey("labels")) labels(meta, slo);
     if (!slo.containsKey("alerts")) alerts(doc, slo);
     slosOut.add(slo);
   }
@@ -565,6 +570,51 @@ public final class OpenSloImporter {
               "budgetingMethod " + method + " is converted as Occurrences",
               "slo counts good and valid events; results differ from time slices"));
     }
+  }
+
+  /** OpenSLO labels (a value or a list of values) as slo labels (one value each). */
+  private void labels(YamlNode.Mapping meta, Map<String, Object> slo) {
+    YamlNode.Mapping labels = meta == null ? null : map(meta, "labels");
+    if (labels == null) return;
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (YamlNode.Entry e : labels.entries()) {
+      String key = e.key().toLowerCase(Locale.ROOT);
+      if (!SpecConverter.LABEL_KEY.matcher(key).matches()) {
+        notes.add(
+            new Problem(
+                e.keyLocation(),
+                "label '" + e.key() + "' is not a valid slo label key: not converted",
+                null));
+        continue;
+      }
+      if (e.value() instanceof YamlNode.Scalar s && !s.isNull()) {
+        out.put(key, s.value());
+      } else if (e.value() instanceof YamlNode.Sequence list) {
+        List<String> values = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+          if (item instanceof YamlNode.Scalar s && !s.isNull()) values.add(s.value());
+        }
+        out.put(key, String.join(",", values));
+        if (values.size() > 1) {
+          notes.add(
+              new Problem(
+                  e.keyLocation(),
+                  "label '"
+                      + e.key()
+                      + "' has "
+                      + values.size()
+                      + " values: written as '"
+                      + String.join(",", values)
+                      + "'",
+                  "an slo label has one value; --label "
+                      + key
+                      + "="
+                      + String.join(",", values)
+                      + " selects it"));
+        }
+      }
+    }
+    if (!out.isEmpty()) slo.put("labels", out);
   }
 
   private void alerts(Doc doc, Map<String, Object> slo) {

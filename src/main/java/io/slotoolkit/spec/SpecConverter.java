@@ -18,6 +18,7 @@ import io.slotoolkit.model.SeverityResponse;
 import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
+import io.slotoolkit.model.SloMetadata;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SpecFile;
 import io.slotoolkit.model.SqlExpression;
@@ -78,6 +79,8 @@ final class SpecConverter {
   private final List<Problem> problems;
   private final List<DeclaredSlo> declared = new ArrayList<>();
   private final List<Exclusion> exclusions = new ArrayList<>();
+  // labels, annotations and links of the file, merged into each SLO's own
+  private SloMetadata fileMetadata = SloMetadata.EMPTY;
 
   /**
    * @param file the spec file as the user named it
@@ -104,6 +107,7 @@ final class SpecConverter {
     Map<String, DataSource> sources = new LinkedHashMap<>();
     Set<String> sourceNames = new LinkedHashSet<>();
     sources(top, sources, sourceNames);
+    fileMetadata = metadata(top);
     List<Slo> slos = slos(top, service, sources, sourceNames);
     checkUniqueNames();
     List<SeverityLevel> severity = severity(top);
@@ -390,6 +394,7 @@ final class SpecConverter {
     List<String> dimensions = columns(f, "dimensions");
     Alerting alerting = alerting(f);
     List<String> tags = tags(f);
+    SloMetadata metadata = SloMetadata.merge(fileMetadata, metadata(f));
     List<Exclusion> excluded =
         exclusions(
             f,
@@ -411,7 +416,71 @@ final class SpecConverter {
         map.location(),
         dimensions,
         alerting,
-        tags);
+        tags,
+        metadata);
+  }
+
+  // ---- labels, annotations, links ----
+
+  static final Pattern LABEL_KEY = Pattern.compile("[a-z0-9]([a-z0-9._/-]*[a-z0-9])?");
+  static final Pattern URL = Pattern.compile("https?://\\S+");
+
+  /** {@code labels:}, {@code annotations:} and {@code links:} of a file or an SLO. */
+  private SloMetadata metadata(Fields f) {
+    return new SloMetadata(
+        textMap(f, "labels", LABEL_KEY, null),
+        textMap(f, "annotations", null, null),
+        textMap(f, "links", LABEL_KEY, URL));
+  }
+
+  /** A map of keys to text; keys (and values) checked against a pattern when one is given. */
+  private Map<String, String> textMap(Fields f, String key, Pattern keys, Pattern values) {
+    YamlNode v = f.value(key);
+    Map<String, String> out = new LinkedHashMap<>();
+    if (v == null) return out;
+    if (!(v instanceof YamlNode.Mapping map)) {
+      wrongType(
+          f,
+          key,
+          v,
+          key.equals("links")
+              ? "a map of names to URLs, such as {runbook: https://...}"
+              : "a map of keys to text, such as {team: payments}");
+      return out;
+    }
+    for (YamlNode.Entry e : map.entries()) {
+      if (keys != null && !keys.matcher(e.key()).matches()) {
+        problems.add(
+            new Problem(
+                e.keyLocation(),
+                "'" + e.key() + "' is not allowed as a key of '" + key + "'",
+                "use lowercase letters, digits and . _ / -, such as team or runbook"));
+        continue;
+      }
+      if (!(e.value() instanceof YamlNode.Scalar s) || s.isNull()) {
+        problems.add(
+            new Problem(
+                at(e.value(), e.keyLocation()),
+                "'"
+                    + key
+                    + "' value of '"
+                    + e.key()
+                    + "' must be text, found "
+                    + e.value().describe(),
+                null));
+        continue;
+      }
+      if (values != null && !values.matcher(s.value().strip()).matches()) {
+        problems.add(
+            new Problem(
+                s.location(),
+                "link '" + e.key() + "' must be an http or https URL, found " + s.describe(),
+                "such as https://wiki.example.com/runbooks/" + e.key()));
+        continue;
+      }
+      out.put(e.key(), s.value().strip());
+    }
+    return out;
   }
 
   /** A valid name close to what was written: {@code API_Latency} becomes {@code api-latency}. */
@@ -992,10 +1061,40 @@ final class SpecConverter {
               "such as {alert: page, tag: critical}"));
       return null;
     }
+    if (f.value("label") != null && !kinds.get(0).equals("alert")) {
+      problems.add(
+          new Problem(
+              f.keyLocation("label"),
+              "'label' goes only with 'alert'",
+              "such as {alert: page, label: team=payments}"));
+      return null;
+    }
+    if (f.value("tag") != null && f.value("label") != null) {
+      problems.add(
+          new Problem(
+              f.keyLocation("label"),
+              "a condition selects SLOs by 'tag' or by 'label', not both",
+              "write two conditions"));
+      return null;
+    }
     switch (kinds.get(0)) {
       case "alert" -> {
         String sev = text(f, "alert", "an alert severity such as page");
         String tag = text(f, "tag", "a tag such as critical");
+        String label = text(f, "label", "a label such as team=payments");
+        if (label != null) {
+          int eq = label.indexOf('=');
+          if (eq <= 0 || !LABEL_KEY.matcher(label.substring(0, eq)).matches()) {
+            problems.add(
+                new Problem(
+                    f.keyLocation("label"),
+                    "'label' must be key=value, found '" + label + "'",
+                    "such as team=payments"));
+            return null;
+          }
+          // an SLO's selectors hold its tags and its labels as key=value (tags have no '=')
+          tag = label.substring(0, eq).strip() + "=" + label.substring(eq + 1).strip();
+        }
         return sev == null ? null : new SeverityCondition.AlertFired(sev, tag);
       }
       case "groups_breached_over" -> {

@@ -159,7 +159,10 @@ public final class SpecSchema {
             "forecasts",
             listOf(
                 SpecLevel.FORECAST,
-                "Busy-season forecasts over this file's sources, run by `slo forecast`.")));
+                "Busy-season forecasts over this file's sources, run by `slo forecast`.")),
+        key("labels", labels("Labels of every SLO of this file (an SLO's own win).")),
+        key("annotations", annotations("Annotations of every SLO of this file.")),
+        key("links", links("Links of every SLO of this file, such as the team's runbook.")));
 
     level(
         SpecLevel.SOURCE,
@@ -280,6 +283,9 @@ public final class SpecSchema {
                 "Lower-case labels that severity conditions select SLOs by.",
                 SpecConverter.TAG,
                 "critical")),
+        key("labels", labels("This SLO's labels, on top of the file's.")),
+        key("annotations", annotations("This SLO's annotations, on top of the file's.")),
+        key("links", links("Where to act on this SLO: runbook, dashboard, ...")),
         key("exclude", listOf(SpecLevel.EXCLUSION, "Periods left out of this SLO.")));
 
     ObjectNode sli = NODES.objectNode();
@@ -406,7 +412,9 @@ public final class SpecSchema {
             "alert", "groups_breached_over", "traffic_breached_over", "budget_below", "status")) {
       tests.addObject().putArray("required").add(test);
     }
-    condition.putObject("dependentRequired").putArray("tag").add("alert");
+    ObjectNode dependent = condition.putObject("dependentRequired");
+    dependent.putArray("tag").add("alert");
+    dependent.putArray("label").add("alert");
     definitionsExtra.put(SpecLevel.CONDITION, condition);
     level(
         SpecLevel.CONDITION,
@@ -416,6 +424,12 @@ public final class SpecSchema {
         List.of(),
         key("alert", text("An alert pair of this severity fired.", "page")),
         key("tag", text("Only on SLOs with this tag (with alert).", "critical")),
+        key(
+            "label",
+            pattern(
+                "Only on SLOs with this label, key=value (with alert).",
+                Pattern.compile(SpecConverter.LABEL_KEY.pattern() + "\\s*=.*"),
+                "team=payments")),
         key("groups_breached_over", count("More than N groups of a per SLO are BREACHED.")),
         key("traffic_breached_over", share("BREACHED groups hold more than this share of events.")),
         key("budget_below", share("The least error budget left among groups is below this.")),
@@ -524,6 +538,46 @@ public final class SpecSchema {
   }
 
   // ---- value shapes ----
+
+  private static ObjectNode textMap(String description, Pattern keys, ObjectNode values) {
+    ObjectNode o = described(description).put("type", "object");
+    if (keys != null) o.putObject("propertyNames").put("pattern", "^" + keys.pattern() + "$");
+    o.set("additionalProperties", values);
+    return o;
+  }
+
+  private static ObjectNode labels(String description) {
+    ObjectNode o =
+        textMap(
+            description + " Key to value; select with --label key=value.",
+            SpecConverter.LABEL_KEY,
+            NODES.objectNode().put("type", "string"));
+    o.putArray("examples").addObject().put("team", "payments").put("tier", "1");
+    return o;
+  }
+
+  private static ObjectNode annotations(String description) {
+    ObjectNode o =
+        textMap(
+            description + " Key to text, for people and other tools.",
+            null,
+            NODES.objectNode().put("type", "string"));
+    o.putArray("examples").addObject().put("owner-slack", "#payments-oncall");
+    return o;
+  }
+
+  private static ObjectNode links(String description) {
+    ObjectNode o =
+        textMap(
+            description + " Name to http(s) URL, shown in the Markdown, HTML and JUnit outputs.",
+            SpecConverter.LABEL_KEY,
+            patternNode("^\\s*" + SpecConverter.URL.pattern() + "\\s*$"));
+    o.putArray("examples")
+        .addObject()
+        .put("runbook", "https://wiki.example.com/runbooks/checkout")
+        .put("dashboard", "https://grafana.example.com/d/checkout");
+    return o;
+  }
 
   /** error, or null written bare (YAML's null) or as text. */
   private static ObjectNode missingColumns() {

@@ -86,6 +86,43 @@ class ConvertCommandTest {
   }
 
   @Test
+  void labels_annotations_and_links_survive_the_round_trip_and_labels_become_openslo_labels()
+      throws IOException {
+    Path events = Path.of("src/test/resources/events").toAbsolutePath();
+    Files.createDirectories(dir.resolve("a/x/y"));
+    Files.createSymbolicLink(dir.resolve("events"), events);
+    Files.copy(
+        Path.of("src/test/resources/cli/specs/labels/labels.yaml"),
+        dir.resolve("a/x/y/labels.yaml"));
+    Result to = run("convert", "--to", "openslo", "a/x/y/labels.yaml");
+    assertThat(to.exit()).as(to.err()).isZero();
+    JsonNode checkout =
+        documents(to.out()).stream()
+            .filter(d -> d.path("kind").asText().equals("SLO"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(checkout.path("metadata").path("labels").toString())
+        .isEqualTo("{\"team\":\"payments\",\"tier\":\"1\"}");
+    Files.writeString(dir.resolve("o.yaml"), to.out());
+    Files.createDirectories(dir.resolve("b/x"));
+    Result from = run("convert", "--from", "openslo", "o.yaml", "--output", "b/x/y");
+    assertThat(from.exit()).as(from.err()).isZero();
+    String at = "2026-03-04T00:00:00Z";
+    Result a = run("check", "a/x/y/labels.yaml", "--format", "json", "--at", at);
+    Result b = run("check", "b/x/y/labels.yaml", "--format", "json", "--at", at);
+    assertThat(a.exit()).as(a.err()).isZero();
+    JsonNode ra = JSON.readTree(a.out()).path("results");
+    assertThat(ra.get(0).path("links").path("runbook").asText())
+        .isEqualTo("https://wiki.example.com/runbooks/shop");
+    // the severity table is a file-level key OpenSLO cannot hold: noted, and not compared
+    assertThat(to.err()).contains("labels.yaml:7:1: 'severity' is not carried to OpenSLO");
+    JsonNode rb = JSON.readTree(b.out()).path("results");
+    for (JsonNode r : ra) ((com.fasterxml.jackson.databind.node.ObjectNode) r).remove("severity");
+    for (JsonNode r : rb) ((com.fasterxml.jackson.databind.node.ObjectNode) r).remove("severity");
+    assertThat(rb).isEqualTo(ra);
+  }
+
+  @Test
   void export_writes_service_datasource_sli_slo_and_alert_policy() throws IOException {
     Files.writeString(
         dir.resolve("shop.yaml"),
