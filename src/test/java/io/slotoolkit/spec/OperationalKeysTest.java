@@ -39,7 +39,7 @@ class OperationalKeysTest {
     assertThat(first.shortWindow()).isEqualTo(Duration.ofMinutes(5));
     assertThat(first.factor()).isEqualByComparingTo("14.4");
     assertThat(first.severity()).isEqualTo("page");
-    assertThat(first.location().line()).isEqualTo(46);
+    assertThat(first.location().line()).isEqualTo(53);
     Slo perCustomer = slos.get(1);
     assertThat(perCustomer.alerting().minEvents()).isEqualTo(50);
     assertThat(perCustomer.alerting().rules()).hasSize(1);
@@ -68,6 +68,21 @@ class OperationalKeysTest {
   }
 
   @Test
+  void labels_annotations_and_links_merge_the_files_under_the_slos_own() {
+    var slo = ops().slos().get(0);
+    assertThat(slo.metadata().labels())
+        .isEqualTo(java.util.Map.of("team", "payments", "tier", "1"));
+    assertThat(slo.metadata().annotations())
+        .isEqualTo(java.util.Map.of("owner-slack", "#payments", "slo-owner", "alice"));
+    assertThat(slo.metadata().links())
+        .containsEntry("runbook", "https://wiki.example.com/runbooks/ops")
+        .containsEntry("dashboard", "https://grafana.example.com/d/api");
+    // an SLO without its own gets the file's
+    assertThat(ops().slos().get(1).metadata().labels())
+        .isEqualTo(java.util.Map.of("team", "payments"));
+  }
+
+  @Test
   void severity_levels_keep_their_order_conditions_and_response() {
     List<SeverityLevel> levels = ops().severity();
     assertThat(levels)
@@ -77,7 +92,8 @@ class OperationalKeysTest {
         .containsExactly(
             new SeverityCondition.AlertFired("page", "critical"),
             new SeverityCondition.GroupsBreachedOver(10),
-            new SeverityCondition.TrafficBreachedOver(new BigDecimal("0.20")));
+            new SeverityCondition.TrafficBreachedOver(new BigDecimal("0.20")),
+            new SeverityCondition.AlertFired("page", "tier=1"));
     assertThat(levels.get(0).response().who()).isEqualTo("payments on-call");
     assertThat(levels.get(0).response().outOfHours()).isTrue();
     assertThat(levels.get(0).response().timeToAct()).isEqualTo(Duration.ofMinutes(15));
