@@ -26,14 +26,42 @@ final class SourceBinder {
     this.db = db;
   }
 
+  /** Malformed lines of the bound JSON lines and access log sources, by view. */
+  private final Map<DataSource, MalformedLines> malformed = new java.util.HashMap<>();
+
+  /**
+   * A source bound by one of the line readers, with the lines it could not read.
+   *
+   * @param source the bound source
+   * @param malformed its malformed lines
+   */
+  record Bound(BoundSource source, MalformedLines malformed) {}
+
   BoundSource bind(DataSource source) {
     List<String> files = expand(source);
     DataFormat format = formatOf(source, files);
     int n = ++counter;
     String view = "src_" + n;
-    return format == DataFormat.PARQUET
-        ? bindParquet(source, view, files)
-        : bindCsv(source, view, files, n);
+    Map<String, String> parts = PartitionColumns.of(source, files);
+    BoundSource b =
+        switch (format) {
+          case PARQUET -> bindParquet(source, view, files, parts);
+          case JSON -> lines(JsonLinesSource.bind(db, source, view, files, parts));
+          case ACCESS_LOG -> lines(AccessLogSource.bind(db, source, view, files, parts));
+          default -> bindCsv(source, view, files, n, parts);
+        };
+    EpochUnitCheck.check(db, b);
+    return DerivedColumns.bind(db, b);
+  }
+
+  private BoundSource lines(Bound b) {
+    malformed.put(b.source().source(), b.malformed());
+    return b.source();
+  }
+
+  /** The malformed lines found when a JSON lines or access log source was bound. */
+  MalformedLines malformed(BoundSource src) {
+    return malformed.getOrDefault(src.source(), MalformedLines.NONE);
   }
 
   private List<String> expand(DataSource source) {
@@ -90,11 +118,20 @@ final class SourceBinder {
                 + "': cannot tell the format of "
                 + f
                 + " from its extension",
-            "set format: csv or format: parquet on the source (known extensions: .csv .tsv .txt .csv.gz .parquet .pq)");
+            "set format: csv, parquet, json or access_log on the source (known extensions: .csv"
+                + " .tsv .txt .parquet .pq .json .jsonl .ndjson .log, also with .gz or .zst)");
       }
       if (seen != null && seen != this_) {
         throw SloException.data(
-            "source '" + source.name() + "' mixes CSV and Parquet files (" + f + ")",
+            "source '"
+                + source.name()
+                + "' mixes "
+                + seen.name().toLowerCase(Locale.ROOT)
+                + " and "
+                + this_.name().toLowerCase(Locale.ROOT)
+                + " files ("
+                + f
+                + ")",
             "give each format its own source");
       }
       seen = this_;
@@ -108,24 +145,55 @@ final class SourceBinder {
       if (f.endsWith(z)) f = f.substring(0, f.length() - z.length());
     if (f.endsWith(".parquet") || f.endsWith(".pq")) return DataFormat.PARQUET;
     if (f.endsWith(".csv") || f.endsWith(".tsv") || f.endsWith(".txt")) return DataFormat.CSV;
+    if (f.endsWith(".json") || f.endsWith(".jsonl") || f.endsWith(".ndjson"))
+      return DataFormat.JSON;
+    if (f.endsWith(".log")) return DataFormat.ACCESS_LOG;
     return null;
   }
 
-  private BoundSource bindParquet(DataSource source, String view, List<String> files) {
-    String reader = "read_parquet(" + Sql.literalList(files) + ", union_by_name = true)";
+  private BoundSource bindParquet(
+      DataSource source, String view, List<String> files, Map<String, String> parts) {
+    if (!parts.isEmpty()) {
+      PartitionColumns.checkNoClash(
+          source,
+          parts,
+          describe(
+                  source,
+                  "read_parquet(" + Sql.literal(files.get(0)) + ", hive_partitioning = false)",
+                  files)
+              .keySet(),
+          0);
+    }
+    String reader =
+        "read_parquet("
+            + Sql.literalList(files)
+            + ", union_by_name = true"
+            + PartitionColumns.readerOptions(parts)
+            + ")";
     Map<String, String> columns = describe(source, reader, files);
     TimeColumn time = timeColumn(source, columns);
     db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS SELECT * FROM " + reader);
     return new BoundSource(source, view, files, DataFormat.PARQUET, columns, time, null, null);
   }
 
-  private BoundSource bindCsv(DataSource source, String view, List<String> files, int n) {
+  private BoundSource bindCsv(
+      DataSource source, String view, List<String> files, int n, Map<String, String> parts) {
     // Sniff once, with ignore_errors so that a few malformed lines cannot defeat the sniffer; every
     // later query reads through an explicit dialect and column list and never sniffs again.
     String sniffOptions = dialectOptions(source.csv(), files) + ", ignore_errors = true";
     Map<String, String> sniffed =
-        describe(source, "read_csv(" + Sql.literalList(files) + sniffOptions + ")", files);
-    String dialect = sniffDialect(source, files.get(0), sniffOptions);
+        describe(
+            source,
+            "read_csv("
+                + Sql.literalList(files)
+                + sniffOptions
+                + PartitionColumns.readerOptions(Map.of())
+                + ")",
+            files);
+    // partition columns come from the folders, never from the files' column list
+    PartitionColumns.checkNoClash(source, parts, sniffed.keySet(), 0);
+    String dialect =
+        sniffDialect(source, files.get(0), sniffOptions) + PartitionColumns.readerOptions(parts);
     String raw =
         "read_csv("
             + Sql.literalList(files)
@@ -342,7 +410,7 @@ final class SourceBinder {
     }
   }
 
-  private static TimeColumn timeColumn(DataSource source, Map<String, String> columns) {
+  static TimeColumn timeColumn(DataSource source, Map<String, String> columns) {
     EventTime t = source.time();
     String type = columns.get(t.column());
     if (type == null) {

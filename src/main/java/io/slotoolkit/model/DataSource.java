@@ -20,6 +20,10 @@ import java.util.List;
  * @param location where the source is declared
  * @param mask columns holding identifiers (customer, user, device ids) that reports replace with
  *     pseudonyms; empty for none
+ * @param logFormat how an access log's lines become columns; null unless the format is {@link
+ *     DataFormat#ACCESS_LOG}
+ * @param derived columns computed from the file's columns, name to expression, in the order
+ *     written; empty for none
  */
 public record DataSource(
     String name,
@@ -32,7 +36,9 @@ public record DataSource(
     SqlExpression where,
     long maxBadRows,
     SourceLocation location,
-    List<String> mask) {
+    List<String> mask,
+    LogFormat logFormat,
+    java.util.Map<String, SqlExpression> derived) {
   public DataSource {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("source name missing");
     if (paths == null || paths.isEmpty())
@@ -41,6 +47,40 @@ public record DataSource(
     if (maxBadRows < 0) throw new IllegalArgumentException("max_bad_rows must be >= 0");
     if (csv == null) csv = CsvDialect.SNIFF;
     mask = mask == null ? List.of() : List.copyOf(mask);
+    if (format == DataFormat.ACCESS_LOG && logFormat == null) logFormat = LogFormat.COMBINED;
+    derived =
+        derived == null
+            ? java.util.Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(derived));
+  }
+
+  /** A source without an access log format or derived columns. */
+  public DataSource(
+      String name,
+      Path specFile,
+      List<String> paths,
+      DataFormat format,
+      EventTime time,
+      ZoneId zone,
+      CsvDialect csv,
+      SqlExpression where,
+      long maxBadRows,
+      SourceLocation location,
+      List<String> mask) {
+    this(
+        name,
+        specFile,
+        paths,
+        format,
+        time,
+        zone,
+        csv,
+        where,
+        maxBadRows,
+        location,
+        mask,
+        null,
+        null);
   }
 
   /** A source without masked columns. */
@@ -61,11 +101,25 @@ public record DataSource(
   /** The same source reading other files (for {@code --source NAME=PATH}). */
   public DataSource withPaths(List<String> newPaths) {
     return new DataSource(
-        name, specFile, newPaths, format, time, zone, csv, where, maxBadRows, location, mask);
+        name,
+        specFile,
+        newPaths,
+        format,
+        time,
+        zone,
+        csv,
+        where,
+        maxBadRows,
+        location,
+        mask,
+        logFormat,
+        derived);
   }
 
   /** The same source tolerating another number of malformed rows (for {@code --max-bad-rows}). */
   public DataSource withMaxBadRows(long n) {
-    return new DataSource(name, specFile, paths, format, time, zone, csv, where, n, location, mask);
+    return new DataSource(
+        name, specFile, paths, format, time, zone, csv, where, n, location, mask, logFormat,
+        derived);
   }
 }
