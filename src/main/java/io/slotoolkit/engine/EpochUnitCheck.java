@@ -57,8 +57,9 @@ final class EpochUnitCheck {
         Instant.ofEpochMilli((long) Math.max(Math.min(max / perSecond * 1000, 9e15), -9e15))
             .toString();
     throw SloException.data(
-        b.label()
-            + ": timestamp_format "
+        "source '"
+            + b.source().name()
+            + "': timestamp_format "
             + declared
             + " puts the latest event of column '"
             + t.column()

@@ -189,6 +189,8 @@ final class SpecConverter {
         new Fields(map, SpecLevel.SOURCE, "source '" + name + "'", entry.keyLocation(), problems);
     List<String> paths = paths(f);
     String format = oneOf(f, "format", FORMATS, "auto");
+    if ("auto".equals(format) && !paths.isEmpty() && paths.stream().allMatch(SpecConverter::isLog))
+      format = "access_log";
     LogFormat logFormat = "access_log".equals(format) ? logFormat(f) : null;
     if (!"access_log".equals(format) && f.value("log_format") != null) {
       problems.add(
@@ -221,6 +223,12 @@ final class SpecConverter {
         mask,
         logFormat,
         derived);
+  }
+
+  /** A path whose extension says access log: {@code .log}, also compressed. */
+  private static boolean isLog(String path) {
+    String p = path.toLowerCase(Locale.ROOT).replaceFirst("\\.(gz|zst)$", "");
+    return p.endsWith(".log");
   }
 
   /** An access log's line format: a known name, or {pattern: REGEX} with named groups. */
