@@ -586,8 +586,9 @@ final class SpecConverter {
       problems.add(
           new Problem(
               slo.keyLocation("sli"),
-              "'sli' needs 'ratio' or 'latency'",
-              "ratio: {good, total} counts good rows; latency: {column, threshold} counts fast ones"));
+              "'sli' needs 'ratio', 'latency' or 'counts'",
+              "ratio: {good, total} counts good rows; latency: {column, threshold} counts fast ones;"
+                  + " counts: {good, total} sums counts the rows already hold"));
     }
     Sli r = ratio == null ? null : ratio(f, ratio);
     Sli l = latency == null ? null : latency(f, latency);
@@ -600,8 +601,9 @@ final class SpecConverter {
       return null;
     }
     Fields f = new Fields(map, SpecLevel.COUNTS, "'counts'", sli.keyLocation("counts"), problems);
-    SqlExpression good = expression(f, "good", true);
-    SqlExpression total = expression(f, "total", true);
+    String number = "a SQL numeric expression such as \"requests - errors\"";
+    SqlExpression good = expression(f, "good", true, number);
+    SqlExpression total = expression(f, "total", true, number);
     return good == null || total == null ? null : new Sli.Counts(good, total);
   }
 
@@ -1284,7 +1286,11 @@ final class SpecConverter {
 
   /** A SQL boolean expression, located at its first character for the engine's messages. */
   SqlExpression expression(Fields f, String key, boolean required) {
-    String expected = "a SQL boolean expression such as \"status < 500\"";
+    return expression(f, key, required, "a SQL boolean expression such as \"status < 500\"");
+  }
+
+  /** A SQL expression of another kind than a test, described by {@code expected}. */
+  SqlExpression expression(Fields f, String key, boolean required, String expected) {
     YamlNode.Scalar s =
         required ? requiredScalar(f, key, expected, expected) : scalar(f, key, expected);
     if (s == null) return null;

@@ -225,4 +225,56 @@ class SourceFormatsTest {
     assertThat(a.get("total").asText()).isEqualTo("18014398509481986");
     assertThat(a.get("good").asText()).isEqualTo("18014398509481985");
   }
+
+  @Test
+  void json_field_changing_type_keeps_every_value() throws IOException {
+    Files.writeString(
+        dir.resolve("codes.jsonl"),
+        "{\"ts\":\"2026-02-01T00:00:00Z\",\"code\":1}\n"
+            + "{\"ts\":\"2026-02-01T00:00:01Z\",\"code\":\"E6\"}\n"
+            + "{\"ts\":\"2026-02-01T00:00:02Z\",\"code\":2}\n");
+    JsonNode a =
+        check(
+                spec(
+                    "    path: codes.jsonl\n    timestamp: ts\n",
+                    "    sli:\n      ratio:\n        good: \"code::VARCHAR <> '\\\"E6\\\"'\"\n"))
+            .get("results")
+            .get(0);
+    // three valid events (no value became NULL), one of them "E6"
+    assertThat(a.get("total").asLong()).isEqualTo(3);
+    assertThat(a.get("good").asLong()).isEqualTo(2);
+    assertThat(a.get("skipped_null").asLong()).isZero();
+  }
+
+  @Test
+  void derived_columns_work_with_report_by_and_mask() throws IOException {
+    Files.writeString(
+        dir.resolve("api.csv"),
+        "ts,status,customer\n2026-02-01T00:00:00Z,200,Acme-1\n2026-02-01T00:00:01Z,500,acme-2\n"
+            + "2026-02-01T00:00:02Z,200,Beta-1\n");
+    Files.writeString(dir.resolve("key"), "0123456789abcdef0123456789abcdef\n");
+    Path file = dir.resolve("spec.yaml");
+    Files.writeString(
+        file,
+        spec(
+            "    path: api.csv\n    timestamp: ts\n    mask: [tenant]\n    columns:\n      tenant: \"lower(split_part(customer, '-', 1))\"\n",
+            "    sli:\n      ratio:\n        good: \"status < 500\"\n"));
+    GoldenCliTest.Result r =
+        GoldenCliTest.run(
+            "report",
+            file.toString(),
+            "--at",
+            "2026-02-03T00:00:00Z",
+            "--by",
+            "tenant",
+            "--mask-key-file",
+            dir.resolve("key").toString(),
+            "--format",
+            "json");
+    assertThat(r.exit()).as(r.err()).isIn(0, 1);
+    // two tenants (acme: 2 events, 1 bad; beta: 1 event), shown as pseudonyms, not by name
+    assertThat(r.out()).doesNotContain("\"acme\"").doesNotContain("\"beta\"");
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    assertThat(report.toString()).contains("tenant");
+  }
 }
