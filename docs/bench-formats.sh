@@ -29,8 +29,13 @@ if [[ -z ${SKIP_BUILD:-} ]]; then
   echo "building target/slo.jar and the benchmark classes ..." >&2
   mvn -B -q -o test-compile package -DskipTests || mvn -B -q test-compile package -DskipTests
 fi
+# run from a copy, so that a build during the benchmark cannot change what is measured
+mkdir -p "$LOG/bin"
+cp "$JAR" target/libduckdb_java.so_linux_amd64 "$LOG/bin/"
+rm -rf "$LOG/bin/test-classes" && cp -r target/test-classes "$LOG/bin/test-classes"
+JAR=$LOG/bin/slo.jar
 JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
-CP="$JAR:target/test-classes"
+CP="$JAR:$LOG/bin/test-classes"
 if [[ ! -f $DATA/rows || $(cat "$DATA/rows") != "$ROWS" ]]; then
   echo "generating $ROWS events in $DATA ..." >&2
   rm -rf "$DATA"

@@ -124,27 +124,37 @@ final class AccessLogSource {
         bad);
   }
 
+  /**
+   * The view of a common or combined log. Each stage is an unnest of a struct, so that DuckDB
+   * computes it once per line: a view's expressions are otherwise inlined into every reference, and
+   * the scan's time filters would parse the time (and re-run the regular expression) up to four
+   * times per line (measured: 13 s against 6 s for 1M lines).
+   */
   private static String knownSelect(
       LogFormat f, String re, String lines, String ok, Map<String, String> parts) {
     List<String> groups = new ArrayList<>(COMMON_GROUPS);
     if (f.kind() == LogFormat.Kind.COMBINED) groups.addAll(List.of("referer", "user_agent"));
     StringBuilder b =
-        new StringBuilder("SELECT r.host, nullif(r.ident, '-') AS ident, nullif(r.\"user\", '-')")
-            .append(" AS \"user\", try_strptime(r.ts, '%d/%b/%Y:%H:%M:%S %z') AS \"time\",")
-            .append(" nullif(q[1], '') AS method, q[2] AS path, q[3] AS protocol,")
-            .append(
-                " TRY_CAST(r.status AS INTEGER) AS status, TRY_CAST(r.bytes AS BIGINT) AS bytes");
+        new StringBuilder("SELECT unnest(struct_pack(host := host, ident := nullif(ident, '-'),")
+            .append(" \"user\" := nullif(\"user\", '-'),")
+            .append(" \"time\" := try_strptime(ts, '%d/%b/%Y:%H:%M:%S %z'),")
+            .append(" method := nullif(split_part(request, ' ', 1), ''),")
+            .append(" path := nullif(split_part(request, ' ', 2), ''),")
+            .append(" protocol := nullif(split_part(request, ' ', 3), ''),")
+            .append(" status := TRY_CAST(status AS INTEGER), bytes := TRY_CAST(bytes AS BIGINT)");
     if (f.kind() == LogFormat.Kind.COMBINED)
-      b.append(", nullif(r.referer, '-') AS referer, r.user_agent");
+      b.append(", referer := nullif(referer, '-'), user_agent := user_agent");
+    b.append("))");
     for (String p : parts.keySet()) b.append(", ").append(Sql.ident(p));
-    b.append(
-            " FROM (SELECT *, string_split(r.request, ' ') AS q FROM (SELECT regexp_extract(line, ")
+    // a line that does not match extracts empty strings, and host is never empty on a match: one
+    // regular expression per line instead of a test and an extraction
+    b.append(" FROM (SELECT unnest(regexp_extract(line, ")
         .append(re)
         .append(", ")
         .append(Sql.literalList(groups))
-        .append(") AS r");
+        .append("))");
     for (String p : parts.keySet()) b.append(", ").append(Sql.ident(p));
-    b.append(" FROM ").append(lines).append(" WHERE ").append(ok).append("))");
+    b.append(" FROM ").append(lines).append(") WHERE host <> ''");
     return b.toString();
   }
 
@@ -190,12 +200,14 @@ final class AccessLogSource {
               }
               return t;
             });
-    StringBuilder b = new StringBuilder("SELECT ");
+    // an unnest of a struct: computed once per line, however often the scan refers to a column
+    StringBuilder b = new StringBuilder("SELECT unnest(struct_pack(");
     for (int i = 0; i < groups.size(); i++) {
       String g = "nullif(r." + Sql.ident(groups.get(i)) + ", '')";
       if (!types.get(i).equals("VARCHAR")) g = "CAST(" + g + " AS " + types.get(i) + ")";
-      b.append(i == 0 ? "" : ", ").append(g).append(" AS ").append(Sql.ident(groups.get(i)));
+      b.append(i == 0 ? "" : ", ").append(Sql.ident(groups.get(i))).append(" := ").append(g);
     }
+    b.append("))");
     for (String p : parts.keySet()) b.append(", ").append(Sql.ident(p));
     b.append(" FROM ").append(extract);
     return b.toString();

@@ -16,8 +16,9 @@ final class CountRows {
   private CountRows() {}
 
   /**
-   * True when both values are whole, not negative, finite, and good is at most total; NULL when
-   * either is NULL (the row is then skipped like a row whose ratio expression is NULL).
+   * True when both values are whole, not negative, within HUGEINT's range (so NaN and infinity are
+   * not), and good is at most total; NULL when either is NULL (the row is then skipped like a row
+   * whose ratio expression is NULL).
    */
   static String ok(Sli.Counts c) {
     String g = "(" + c.goodCount().text() + ")";
@@ -36,14 +37,17 @@ final class CountRows {
         + t
         + " = trunc("
         + t
-        + ") AND isfinite("
+        + ") AND TRY_CAST("
         + t
-        + "::DOUBLE))";
+        + " AS HUGEINT) IS NOT NULL)";
   }
 
-  /** A value as an exact whole number for summing (checked by {@link #ok} first). */
+  /**
+   * A value as an exact whole number for summing; NULL (never an error) where it is not one, which
+   * only {@link #ok} rows are summed anyway.
+   */
   static String exact(SqlExpression e) {
-    return "CAST((" + e.text() + ") AS HUGEINT)";
+    return "TRY_CAST((" + e.text() + ") AS HUGEINT)";
   }
 
   /**

@@ -45,12 +45,13 @@ public final class FormatsBench {
   private static void generate(Statement s, Path dir, long rows) throws Exception {
     Files.createDirectories(dir);
     String d = dir.toString().replace("'", "''") + "/";
-    // event i at 2026-01-01 + i * (30 days / rows); status from a hash of i: deterministic
+    // event i at 2026-01-01 + i * (30 days / rows), in whole microseconds; status from a hash of i:
+    // deterministic
     s.execute(
         "CREATE TABLE e AS SELECT TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_microseconds(i *"
-            + " 2592000000000 // "
+            + " (2592000000000 // "
             + rows
-            + ") AS ts, CASE WHEN hash(i) % 300 = 0 THEN 503 WHEN hash(i) % 100 < 4 THEN 404 ELSE"
+            + ")) AS ts, CASE WHEN hash(i) % 300 = 0 THEN 503 WHEN hash(i) % 100 < 4 THEN 404 ELSE"
             + " 200 END AS status, ['GET', 'GET', 'GET', 'POST'][(hash(i * 3) % 4)::BIGINT + 1] AS method,"
             + " '/api/' || ['cart', 'pay', 'login', 'search', 'view'][(hash(i * 7) % 5)::BIGINT + 1] AS path,"
             + " (hash(i * 11) % 50000)::BIGINT AS bytes, '10.0.' || (i % 256) || '.' || (i * 7 %"
