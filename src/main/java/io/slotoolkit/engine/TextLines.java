@@ -22,13 +22,15 @@ final class TextLines {
 
   /**
    * A table function giving one VARCHAR column {@code line} per line of {@code files} (blank lines
-   * are NULL), with {@code partitions} as Hive partition columns.
+   * are NULL), with {@code partitions} as Hive partition columns. DuckDB's default longest line (2
+   * MB) is kept: raising it to 20 MB made a plain scan of 1M short lines 70 times slower (measured:
+   * 14 s against 0.2 s); a longer line is a read error that says so.
    */
   static String reader(List<String> files, Map<String, String> partitions) {
     return "read_csv("
         + Sql.literalList(files)
         + ", columns = {'line': 'VARCHAR'}, delim = '', quote = '', escape = '', header = false,"
-        + " auto_detect = false, max_line_size = 20000000"
+        + " auto_detect = false"
         + PartitionColumns.readerOptions(partitions)
         + ")";
   }
@@ -72,7 +74,7 @@ final class TextLines {
         "read_csv("
             + Sql.literalList(files)
             + ", columns = {'line': 'VARCHAR'}, delim = '', quote = '', escape = '', header ="
-            + " false, auto_detect = false, max_line_size = 20000000, filename = true,"
+            + " false, auto_detect = false, filename = true,"
             + " hive_partitioning = false) WITH ORDINALITY";
     List<MalformedLines.Line> first = new ArrayList<>();
     db.query(

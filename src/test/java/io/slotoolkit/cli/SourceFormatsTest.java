@@ -206,6 +206,34 @@ class SourceFormatsTest {
       assertThat(c.get(k)).as(k).isEqualTo(a.get(k));
     assertThat(c.get("error_budget")).isEqualTo(a.get("error_budget"));
     assertThat(c.get("alerts")).isEqualTo(a.get("alerts"));
+    // the minute-by-minute alert replay too: the same firing intervals from both
+    assertThat(replay("raw.csv", "ts", "    sli:\n      ratio:\n        good: \"status < 500\"\n"))
+        .isEqualTo(
+            replay(
+                "rollup.csv",
+                "minute",
+                "    sli:\n      counts:\n        good: \"requests - errors\"\n        total: requests\n"));
+  }
+
+  /** The alert replay of one SLO over 1 February, as JSON without the spec's path. */
+  private JsonNode replay(String file, String ts, String sli) throws IOException {
+    Path spec = dir.resolve("replay-" + file + ".yaml");
+    Files.writeString(spec, spec("    path: " + file + "\n    timestamp: " + ts + "\n", sli));
+    GoldenCliTest.Result r =
+        GoldenCliTest.run(
+            "alerts",
+            "--replay",
+            spec.toString(),
+            "--from",
+            "2026-02-01T00:00:00Z",
+            "--to",
+            "2026-02-01T02:00:00Z",
+            "--format",
+            "json");
+    assertThat(r.exit()).as(r.err()).isIn(0, 1);
+    JsonNode n = new ObjectMapper().readTree(r.out().replace(spec.toString(), "SPEC"));
+    assertThat(n.toString()).contains("fired");
+    return n;
   }
 
   @Test
