@@ -79,7 +79,14 @@ final class ExplainPrinter {
     out.println();
     out.println("2. SLI");
     String total = slo.sli().total() == null ? "every row" : slo.sli().total().text();
-    out.println("   valid (total)  " + total);
+    if (slo.sli() instanceof Sli.Counts c) {
+      out.println(
+          "   valid (total)  sum of " + c.validCount().text() + "  (pre-aggregated counts)");
+      out.println("   good           sum of " + c.goodCount().text());
+      out.println("   a row whose counts are negative, not whole or good > total is malformed");
+    } else {
+      out.println("   valid (total)  " + total);
+    }
     if (slo.sli() instanceof Sli.Ratio r) {
       out.println("   good           " + r.good().text() + "  (among valid)");
     } else if (slo.sli() instanceof Sli.Latency l) {

@@ -78,6 +78,22 @@ public record BoundSource(
         rawRows);
   }
 
+  /** The same source read through another view (a view over this one), with its columns. */
+  public BoundSource withView(String newView, Map<String, String> newColumns) {
+    return new BoundSource(
+        source,
+        newView,
+        files,
+        format,
+        newColumns,
+        time,
+        rejectsTable,
+        rejectScansTable,
+        notes,
+        lineOrigins,
+        rawRows);
+  }
+
   /** A short name for messages: {@code source 'api' (slo-specs/api.yaml:4:3)}. */
   public String label() {
     return "source '" + source.name() + "' (" + source.location() + ")";

@@ -32,12 +32,16 @@ public final class Engine implements AutoCloseable {
   private final SourceBinder binder;
   private final Map<DataSource, BoundSource> bound = new LinkedHashMap<>();
   private final java.util.Set<DataSource> failed = new java.util.HashSet<>();
+
+  /** Rows of counts SLOs that are not counts, by bound view. */
+  private final Map<String, MalformedLines> malformedCounts = new HashMap<>();
+
   private int scans;
 
   private Engine(Database db) {
     this.db = db;
     this.checker = new ExpressionChecker(db);
-    this.binder = new SourceBinder(db);
+    this.binder = new SourceBinder(db, checker);
   }
 
   /**
@@ -60,8 +64,27 @@ public final class Engine implements AutoCloseable {
     List<ExpressionChecker.Item> items = new ArrayList<>();
     for (List<ExpressionChecker.Item> perSource : itemsBySource(slos).values())
       items.addAll(perSource);
+    items.addAll(numericItems(slos));
     List<Problem> problems = checker.checkShapes(items);
     if (!problems.isEmpty()) throw SloException.spec(sorted(problems));
+  }
+
+  /**
+   * The expressions that are not true/false tests: each source's derived columns and each counts
+   * SLO's good and total (shape-checked like the others, type-checked as values).
+   */
+  private static List<ExpressionChecker.Item> numericItems(List<Slo> slos) {
+    List<ExpressionChecker.Item> items = new ArrayList<>();
+    java.util.Set<DataSource> seen = new java.util.HashSet<>();
+    for (Slo slo : slos) {
+      if (seen.add(slo.source())) items.addAll(DerivedColumns.shapeItems(slo.source()));
+      if (slo.sli() instanceof Sli.Counts c) {
+        String p = "SLO '" + slo.name() + "': counts ";
+        items.add(new ExpressionChecker.Item(c.goodCount(), p + "good"));
+        items.add(new ExpressionChecker.Item(c.validCount(), p + "total"));
+      }
+    }
+    return items;
   }
 
   /** Every expression to check, per source: its {@code where}, then each SLO's good and total. */
@@ -101,7 +124,7 @@ public final class Engine implements AutoCloseable {
     List<Problem> data = new ArrayList<>();
     List<DataSource> sources = new ArrayList<>(slos.stream().map(Slo::source).toList());
     for (DataSource s : alsoRead) if (!sources.contains(s)) sources.add(s);
-    bindAndLock(sources, data);
+    bindAndLock(sources, spec, data);
     for (var e : itemsBySource(slos).entrySet()) {
       BoundSource src = bound.get(e.getKey());
       if (src != null) route(checker.checkTypes(e.getValue(), src), spec, data);
@@ -117,6 +140,24 @@ public final class Engine implements AutoCloseable {
                   s.location(),
                   "mask column '" + m + "' is not a column of " + src.label(),
                   "columns: " + src.columnList()));
+        }
+      }
+    }
+    Map<DataSource, List<Slo>> counting = new LinkedHashMap<>();
+    for (Slo slo : slos) {
+      BoundSource src = bound.get(slo.source());
+      if (src == null || !(slo.sli() instanceof Sli.Counts)) continue;
+      List<ExpressionChecker.Located> found = CountRows.checkTypes(db, checker, slo, src);
+      route(found, spec, data);
+      if (found.isEmpty()) counting.computeIfAbsent(slo.source(), s -> new ArrayList<>()).add(slo);
+    }
+    if (spec.isEmpty() && data.isEmpty()) {
+      for (var e : counting.entrySet()) {
+        BoundSource src = bound.get(e.getKey());
+        try {
+          malformedCounts.put(src.view(), CountRows.malformed(db, checker, src, e.getValue()));
+        } catch (Database.QueryFailed ex) {
+          data.add(new Problem(e.getKey().location(), src.label() + ": " + ex.getMessage(), null));
         }
       }
     }
@@ -187,6 +228,7 @@ public final class Engine implements AutoCloseable {
     Map<String, SqlExpression> m = new LinkedHashMap<>();
     if (slo.sli() instanceof Sli.Ratio r) m.put(ScanCompiler.role(slo, "good"), r.good());
     if (slo.sli().total() != null) m.put(ScanCompiler.role(slo, "total"), slo.sli().total());
+    // a counts SLI's expressions are numbers, checked by CountRows
     return m;
   }
 
@@ -834,6 +876,25 @@ public final class Engine implements AutoCloseable {
   private record Rejects(long rows, List<Reject> first, List<String> samples) {}
 
   private Rejects rejects(BoundSource src, long watermark) {
+    Rejects own = csvRejects(src, watermark);
+    List<MalformedLines> more = new ArrayList<>();
+    more.add(binder.malformed(src));
+    more.add(malformedCounts.getOrDefault(src.view(), MalformedLines.NONE));
+    long rows = own.rows;
+    List<Reject> first = new ArrayList<>(own.first);
+    for (MalformedLines m : more) {
+      rows += m.rows();
+      for (MalformedLines.Line l : m.first())
+        if (first.size() < 10)
+          first.add(new Reject(display(l.file()), (int) l.line(), l.message()));
+    }
+    if (rows == own.rows) return own;
+    List<String> samples =
+        first.stream().limit(5).map(x -> x.file + ":" + x.line + ": " + x.message).toList();
+    return new Rejects(rows, first, samples);
+  }
+
+  private Rejects csvRejects(BoundSource src, long watermark) {
     if (src.format() != DataFormat.CSV) return new Rejects(0, List.of(), List.of());
     String e = Sql.ident(src.rejectsTable());
     String s = Sql.ident(src.rejectScansTable());
@@ -924,14 +985,19 @@ public final class Engine implements AutoCloseable {
    * Registers each source not bound yet (a source that cannot be read becomes a data problem and is
    * not tried again), then locks the connection down to every bound source's files.
    */
-  private void bindAndLock(List<DataSource> sources, List<Problem> data) {
+  private void bindAndLock(List<DataSource> sources, List<Problem> spec, List<Problem> data) {
     for (DataSource source : sources) {
       if (bound.containsKey(source) || failed.contains(source)) continue;
       try {
         bound.put(source, binder.bind(source));
       } catch (SloException e) {
         failed.add(source);
-        data.add(new Problem(source.location(), e.getMessage(), e.hint()));
+        if (!e.problems().isEmpty()) {
+          // located problems (derived columns): spec or data as the error says
+          (e.exitCode() == ExitCode.USAGE ? spec : data).addAll(e.problems());
+        } else {
+          data.add(new Problem(source.location(), e.getMessage(), e.hint()));
+        }
       }
     }
     db.lockDown(bound.values().stream().flatMap(b -> b.readFiles().stream()).distinct().toList());
@@ -946,7 +1012,7 @@ public final class Engine implements AutoCloseable {
     checkForecastExpressions(entries);
     List<Problem> spec = new ArrayList<>();
     List<Problem> data = new ArrayList<>();
-    bindAndLock(entries.stream().map(ForecastEntry::source).toList(), data);
+    bindAndLock(entries.stream().map(ForecastEntry::source).toList(), spec, data);
     for (var e : forecastItems(entries).entrySet()) {
       BoundSource src = bound.get(e.getKey());
       if (src != null) route(checker.checkTypes(e.getValue(), src), spec, data);

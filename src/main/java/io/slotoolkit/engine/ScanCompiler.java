@@ -137,6 +137,11 @@ public final class ScanCompiler {
       return name("__e", sql);
     }
 
+    /** The name of the numeric term {@code sql} (a counts SLI's value), registering it. */
+    String value(String sql) {
+      return name("__v", sql);
+    }
+
     /** The term "the event is at or after {@code t}". */
     String since(Instant t) {
       return name("__w", "__t >= " + TimeColumn.micros(t));
@@ -223,42 +228,80 @@ public final class ScanCompiler {
    * @param goodTerm the term of the SLI's good expression
    * @param excludedTerm the term "in one of the SLO's exclusions", null when it has none
    */
-  private record SliTerms(String keep, String totalTerm, String goodTerm, String excludedTerm) {
+  private record SliTerms(
+      String keep, String totalTerm, String goodTerm, String excludedTerm, Counted counts) {
+
+    /**
+     * The terms of a counts SLI: the row's good and valid numbers (exact, HUGEINT) and the test
+     * that they are counts at all ({@link CountRows#ok}); rows failing it are malformed and count
+     * nowhere.
+     */
+    record Counted(String good, String valid, String ok, String missing) {}
+
     static SliTerms of(SloWindow s, Terms terms, ExpressionChecker checker) {
       Slo slo = s.slo();
       Sli sli = slo.sli();
+      String keep = slo.source().where() == null ? null : "__keep";
+      String excluded = s.exclusions().isEmpty() ? null : terms.in(s.exclusions());
+      if (sli instanceof Sli.Counts) {
+        String g = CountRows.good(checker, slo);
+        String t = CountRows.total(checker, slo);
+        // the cast only where the row is a count: a huge or fractional value would not convert
+        String ok = CountRows.ok(g, t);
+        Counted counted =
+            new Counted(
+                terms.value("CASE WHEN " + ok + " THEN " + CountRows.exact(g) + " END"),
+                terms.value("CASE WHEN " + ok + " THEN " + CountRows.exact(t) + " END"),
+                terms.of(ok),
+                terms.of("(" + g + " IS NULL OR " + t + " IS NULL)"));
+        return new SliTerms(keep, null, counted.ok(), excluded, counted);
+      }
       return new SliTerms(
-          slo.source().where() == null ? null : "__keep",
+          keep,
           sli.total() == null
               ? null
               : terms.of(checker.checked(sli.total(), role(slo, "total")).sql()),
           terms.of(goodExpression(slo, checker)),
-          s.exclusions().isEmpty() ? null : terms.in(s.exclusions()));
+          excluded,
+          null);
     }
 
     /** The same SLI counting the events its exclusions remove. */
     SliTerms withExcluded() {
-      return new SliTerms(keep, totalTerm, goodTerm, null);
+      return new SliTerms(keep, totalTerm, goodTerm, null, counts);
     }
 
     /** Valid and good, among the rows where every {@code scope} term holds. */
     String good(String... scope) {
+      if (counts != null) return sum(scope, counts.good());
       return and(scope, goodTerm);
     }
 
     /** Valid with a known good/bad outcome (the SLI's denominator), within {@code scope}. */
     String total(String... scope) {
+      if (counts != null) return sum(scope, counts.valid());
       return and(scope, goodTerm + " IS NOT NULL");
     }
 
     /** Skipped because an expression was NULL, within {@code scope}. */
     String skipped(String... scope) {
       List<String> parts = counted(scope);
+      if (counts != null) {
+        parts.add(counts.missing());
+        return String.join(" AND ", parts);
+      }
       parts.add(
           totalTerm == null
               ? goodTerm + " IS NULL"
               : "(" + totalTerm + " IS NULL OR (" + totalTerm + " AND " + goodTerm + " IS NULL))");
       return String.join(" AND ", parts);
+    }
+
+    /** A counts row's {@code value} where the row is counted (in scope, a count), else NULL. */
+    private String sum(String[] scope, String value) {
+      List<String> parts = counted(scope);
+      parts.add(counts.ok());
+      return "CASE WHEN " + String.join(" AND ", parts) + " THEN " + value + " END";
     }
 
     private String and(String[] scope, String last) {
@@ -622,6 +665,8 @@ public final class ScanCompiler {
   /** The SQL that is true for a good event, as the SLO's SLI defines it. */
   static String goodExpression(Slo slo, ExpressionChecker checker) {
     if (slo.sli() instanceof Sli.Ratio r) return checker.checked(r.good(), role(slo, "good")).sql();
+    if (slo.sli() instanceof Sli.Counts)
+      return CountRows.ok(CountRows.good(checker, slo), CountRows.total(checker, slo));
     Sli.Latency l = (Sli.Latency) slo.sli();
     return "(" + Sql.ident(l.column()) + " <= " + l.threshold().toPlainString() + ")";
   }

@@ -24,9 +24,24 @@ final class SourceBinder {
   private int counter;
   private int quoteChecks;
 
-  SourceBinder(Database db) {
+  private final ExpressionChecker checker;
+
+  /** A binder whose derived columns go through {@code checker}, as every expression does. */
+  SourceBinder(Database db, ExpressionChecker checker) {
     this.db = db;
+    this.checker = checker;
   }
+
+  /** Malformed lines of the bound JSON lines and access log sources, by view. */
+  private final Map<DataSource, MalformedLines> malformed = new java.util.HashMap<>();
+
+  /**
+   * A source bound by one of the line readers, with the lines it could not read.
+   *
+   * @param source the bound source
+   * @param malformed its malformed lines
+   */
+  record Bound(BoundSource source, MalformedLines malformed) {}
 
   BoundSource bind(DataSource source) {
     TreeSet<String> all = expand(source);
@@ -46,14 +61,30 @@ final class SourceBinder {
     DataFormat format = formatOf(source, files);
     int n = ++counter;
     String view = "src_" + n;
+    Map<String, String> parts = PartitionColumns.of(source, files);
     BoundSource b =
-        format == DataFormat.PARQUET
-            ? bindParquet(source, view, files)
-            : bindCsv(source, view, files, n);
+        switch (format) {
+          case PARQUET -> bindParquet(source, view, files, parts);
+          case JSON -> lines(JsonLinesSource.bind(db, source, view, files, parts));
+          case ACCESS_LOG -> lines(AccessLogSource.bind(db, source, view, files, parts));
+          default -> bindCsv(source, view, files, n, parts);
+        };
+    EpochUnitCheck.check(db, b);
+    b = DerivedColumns.bind(db, checker, b);
     if (empty.isEmpty()) return b;
     List<String> notes = new ArrayList<>(b.notes());
     notes.add(0, skippedNote(empty));
     return b.withNotes(notes);
+  }
+
+  private BoundSource lines(Bound b) {
+    malformed.put(b.source().source(), b.malformed());
+    return b.source();
+  }
+
+  /** The malformed lines found when a JSON lines or access log source was bound. */
+  MalformedLines malformed(BoundSource src) {
+    return malformed.getOrDefault(src.source(), MalformedLines.NONE);
   }
 
   /** {@code skipped 2 empty files (0 bytes): a.csv, b.csv}, listing at most three. */
@@ -150,11 +181,20 @@ final class SourceBinder {
                 + "': cannot tell the format of "
                 + f
                 + " from its extension",
-            "set format: csv or format: parquet on the source (known extensions: .csv .tsv .txt .csv.gz .parquet .pq)");
+            "set format: csv, parquet, json or access_log on the source (known extensions: .csv"
+                + " .tsv .txt .parquet .pq .json .jsonl .ndjson .log, also with .gz or .zst)");
       }
       if (seen != null && seen != this_) {
         throw SloException.data(
-            "source '" + source.name() + "' mixes CSV and Parquet files (" + f + ")",
+            "source '"
+                + source.name()
+                + "' mixes "
+                + seen.name().toLowerCase(Locale.ROOT)
+                + " and "
+                + this_.name().toLowerCase(Locale.ROOT)
+                + " files ("
+                + f
+                + ")",
             "give each format its own source");
       }
       seen = this_;
@@ -168,12 +208,32 @@ final class SourceBinder {
       if (f.endsWith(z)) f = f.substring(0, f.length() - z.length());
     if (f.endsWith(".parquet") || f.endsWith(".pq")) return DataFormat.PARQUET;
     if (f.endsWith(".csv") || f.endsWith(".tsv") || f.endsWith(".txt")) return DataFormat.CSV;
+    if (f.endsWith(".json") || f.endsWith(".jsonl") || f.endsWith(".ndjson"))
+      return DataFormat.JSON;
+    if (f.endsWith(".log")) return DataFormat.ACCESS_LOG;
     return null;
   }
 
-  private BoundSource bindParquet(DataSource source, String view, List<String> files) {
+  private BoundSource bindParquet(
+      DataSource source, String view, List<String> files, Map<String, String> parts) {
     List<String> notes = files.size() > 1 ? checkParquetSchemas(source, files) : List.of();
-    String reader = "read_parquet(" + Sql.literalList(files) + ", union_by_name = true)";
+    if (!parts.isEmpty()) {
+      PartitionColumns.checkNoClash(
+          source,
+          parts,
+          describe(
+                  source,
+                  "read_parquet(" + Sql.literal(files.get(0)) + ", hive_partitioning = false)",
+                  files)
+              .keySet(),
+          0);
+    }
+    String reader =
+        "read_parquet("
+            + Sql.literalList(files)
+            + ", union_by_name = true"
+            + PartitionColumns.readerOptions(parts)
+            + ")";
     Map<String, String> columns = describe(source, reader, files);
     TimeColumn time = timeColumn(source, columns);
     db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS SELECT * FROM " + reader);
@@ -275,7 +335,8 @@ final class SourceBinder {
         + (files.size() > 3 ? ", ..." : "");
   }
 
-  private BoundSource bindCsv(DataSource source, String view, List<String> files, int n) {
+  private BoundSource bindCsv(
+      DataSource source, String view, List<String> files, int n, Map<String, String> parts) {
     // Sniff once, with ignore_errors so that a few malformed lines cannot defeat the sniffer; every
     // later query reads through an explicit dialect and column list and never sniffs again.
     String sniffOptions = dialectOptions(source.csv(), files) + ", ignore_errors = true";
@@ -283,8 +344,26 @@ final class SourceBinder {
         source.csv().quote() == null ? cleanSample(files.get(0), sniffOptions, n) : null;
     List<String> sniffFiles = sample == null ? files : List.of(sample);
     Map<String, String> sniffed =
-        describe(source, "read_csv(" + Sql.literalList(sniffFiles) + sniffOptions + ")", files);
-    Dialect dialect = sniffDialect(source, sniffFiles.get(0), sniffOptions);
+        describe(
+            source,
+            "read_csv("
+                + Sql.literalList(sniffFiles)
+                + sniffOptions
+                + PartitionColumns.readerOptions(Map.of())
+                + ")",
+            files);
+    // partition columns come from the folders, never from the files' column list
+    PartitionColumns.checkNoClash(source, parts, sniffed.keySet(), 0);
+    String partitionOptions = PartitionColumns.readerOptions(parts);
+    Dialect sniffedDialect = sniffDialect(source, sniffFiles.get(0), sniffOptions);
+    // every read of the files names the partition columns (or turns DuckDB's detection off)
+    Dialect dialect =
+        new Dialect(
+            sniffedDialect.options() + partitionOptions,
+            sniffedDialect.quote(),
+            sniffedDialect.delim(),
+            sniffedDialect.header(),
+            sniffedDialect.skip());
     // files whose header lines differ are read group by group, each with its own column order,
     // and joined by column name
     Map<List<String>, List<String>> groups = headerGroups(files, dialect, sniffed.keySet());
@@ -385,6 +464,18 @@ final class SourceBinder {
           dialect.quote().isEmpty()
               ? Map.of()
               : swallowedLines(source, g.getValue(), dialect, g.getKey(), n, origins.size());
+      if (!swallowed.isEmpty() && !parts.isEmpty()) {
+        // a copied line has lost its folder, so its partition columns could not be read: name it
+        var first = swallowed.values().iterator().next();
+        throw SloException.data(
+            "source '"
+                + source.name()
+                + "': "
+                + first
+                + ": an unterminated quote swallows the lines after it, and lines of a partitioned"
+                + " folder cannot be re-read alone",
+            "close the quote on that line, or set csv: {quote: ''} if the file does not quote values");
+      }
       if (!swallowed.isEmpty()) {
         // the lines an unterminated quote swallowed, each from a file of its own (no header)
         String one =
@@ -935,7 +1026,7 @@ final class SourceBinder {
     return null;
   }
 
-  private static TimeColumn timeColumn(DataSource source, Map<String, String> columns) {
+  static TimeColumn timeColumn(DataSource source, Map<String, String> columns) {
     EventTime t = source.time();
     String type = columns.get(t.column());
     if (type == null) {

@@ -127,7 +127,7 @@ public final class SpecDrafter {
               null,
               0,
               new SourceLocation(abs, 1, 1));
-      BoundSource bound = new SourceBinder(db).bind(source);
+      BoundSource bound = new SourceBinder(db, new ExpressionChecker(db)).bind(source);
       db.lockDown(bound.files());
       return measure(db, abs, format, bound, time);
     }

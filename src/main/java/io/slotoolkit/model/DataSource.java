@@ -22,6 +22,10 @@ import java.util.List;
  *     pseudonyms; empty for none
  * @param missingColumnsNull whether a column that some of the files lack reads as NULL in their
  *     rows (counted and shown); false makes it a data error
+ * @param logFormat how an access log's lines become columns; null unless the format is {@link
+ *     DataFormat#ACCESS_LOG}
+ * @param derived columns computed from the file's columns, name to expression, in the order
+ *     written; empty for none
  */
 public record DataSource(
     String name,
@@ -35,7 +39,9 @@ public record DataSource(
     long maxBadRows,
     SourceLocation location,
     List<String> mask,
-    boolean missingColumnsNull) {
+    boolean missingColumnsNull,
+    LogFormat logFormat,
+    java.util.Map<String, SqlExpression> derived) {
   public DataSource {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("source name missing");
     if (paths == null || paths.isEmpty())
@@ -44,9 +50,16 @@ public record DataSource(
     if (maxBadRows < 0) throw new IllegalArgumentException("max_bad_rows must be >= 0");
     if (csv == null) csv = CsvDialect.SNIFF;
     mask = mask == null ? List.of() : List.copyOf(mask);
+    if (format == DataFormat.ACCESS_LOG && logFormat == null) logFormat = LogFormat.COMBINED;
+    derived =
+        derived == null
+            ? java.util.Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(derived));
   }
 
-  /** A source whose files must all have every column. */
+  /**
+   * A source whose files must all have every column, with no access log format or derived columns.
+   */
   public DataSource(
       String name,
       Path specFile,
@@ -59,7 +72,21 @@ public record DataSource(
       long maxBadRows,
       SourceLocation location,
       List<String> mask) {
-    this(name, specFile, paths, format, time, zone, csv, where, maxBadRows, location, mask, false);
+    this(
+        name,
+        specFile,
+        paths,
+        format,
+        time,
+        zone,
+        csv,
+        where,
+        maxBadRows,
+        location,
+        mask,
+        false,
+        null,
+        null);
   }
 
   /** A source without masked columns. */
@@ -91,7 +118,9 @@ public record DataSource(
         maxBadRows,
         location,
         mask,
-        missingColumnsNull);
+        missingColumnsNull,
+        logFormat,
+        derived);
   }
 
   /** The same source tolerating another number of malformed rows (for {@code --max-bad-rows}). */
@@ -108,6 +137,8 @@ public record DataSource(
         n,
         location,
         mask,
-        missingColumnsNull);
+        missingColumnsNull,
+        logFormat,
+        derived);
   }
 }

@@ -3,7 +3,7 @@ package io.slotoolkit.model;
 import java.math.BigDecimal;
 
 /** How good and valid events are told apart. */
-public sealed interface Sli permits Sli.Ratio, Sli.Latency {
+public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Counts {
 
   /** Valid events; null means every row of the source. */
   SqlExpression total();
@@ -44,6 +44,27 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency {
       if (threshold == null || threshold.signum() <= 0) {
         throw new IllegalArgumentException("latency threshold must be positive");
       }
+    }
+  }
+
+  /**
+   * Pre-aggregated counts: each row holds how many events it stands for. Good and valid events are
+   * the sums of two numeric expressions over the rows; a row whose values are negative, not whole,
+   * or good above valid is malformed.
+   *
+   * @param goodCount numeric expression: good events the row stands for
+   * @param validCount numeric expression: valid events the row stands for
+   */
+  record Counts(SqlExpression goodCount, SqlExpression validCount) implements Sli {
+    public Counts {
+      if (goodCount == null || validCount == null)
+        throw new IllegalArgumentException("counts SLI needs good and total expressions");
+    }
+
+    /** Every row counts; which events are valid is in {@link #validCount}. */
+    @Override
+    public SqlExpression total() {
+      return null;
     }
   }
 }

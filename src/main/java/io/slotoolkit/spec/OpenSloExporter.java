@@ -175,7 +175,14 @@ public final class OpenSloExporter {
     // SLI: one metricSource per expression, all reading the DataSource of the SLO's source
     Map<String, Object> indicator = new LinkedHashMap<>();
     Map<String, Object> objective = new LinkedHashMap<>();
-    if (kind.key().equals("ratio")) {
+    if (kind.key().equals("counts")) {
+      // an export that already counts: OpenSLO's counter ratio, each side a sum over the rows
+      Map<String, Object> ratio = new LinkedHashMap<>();
+      ratio.put("counter", true);
+      ratio.put("good", metric(sourceId, sumSpec(how, "good")));
+      ratio.put("total", metric(sourceId, sumSpec(how, "total")));
+      indicator.put("ratioMetric", ratio);
+    } else if (kind.key().equals("ratio")) {
       Map<String, Object> ratio = new LinkedHashMap<>();
       ratio.put("counter", false);
       ratio.put("good", metric(sourceId, expressionSpec(how, "good")));
@@ -340,6 +347,13 @@ public final class OpenSloExporter {
     Map<String, Object> spec = new LinkedHashMap<>();
     YamlNode.Entry e = ratio.entry(key);
     if (e != null) spec.put("expression", ((YamlNode.Scalar) e.value()).text().stripTrailing());
+    return spec;
+  }
+
+  private static Map<String, Object> sumSpec(YamlNode.Mapping counts, String key) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    YamlNode.Entry e = counts.entry(key);
+    if (e != null) spec.put("sum", ((YamlNode.Scalar) e.value()).text().stripTrailing());
     return spec;
   }
 

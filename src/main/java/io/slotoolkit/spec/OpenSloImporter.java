@@ -321,6 +321,7 @@ public final class OpenSloImporter {
         good = map(ratio, "bad");
       }
       String source = null;
+      boolean counts = false;
       for (Object[] part : new Object[][] {{"good", good}, {"total", total}}) {
         YamlNode.Mapping m = (YamlNode.Mapping) part[1];
         if (m == null) continue;
@@ -328,13 +329,18 @@ public final class OpenSloImporter {
         source = source == null ? sourceFor(metric, sources, doc) : source;
         if (metric.ours()) {
           String expr = metric.spec() == null ? null : text(metric.spec(), "expression");
+          String sum = metric.spec() == null ? null : text(metric.spec(), "sum");
+          if (sum != null) {
+            counts = true;
+            expr = sum;
+          }
           if (expr != null) r.put((String) part[0], expr);
         } else {
           hole(r, (String) part[0], metric, doc, fileName);
         }
       }
       if (!r.containsKey("good") && !r.containsKey("#good")) hole(r, "good", null, doc, fileName);
-      sliOut.put("ratio", reorderGoodFirst(r));
+      sliOut.put(counts ? "counts" : "ratio", reorderGoodFirst(r));
       return source == null ? "events" : source;
     }
     if (threshold != null) {

@@ -10,6 +10,7 @@ import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.ExclusionScope;
 import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.LatencyUnit;
+import io.slotoolkit.model.LogFormat;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Problem;
 import io.slotoolkit.model.SeverityCondition;
@@ -50,8 +51,10 @@ import java.util.stream.Collectors;
  */
 final class SpecConverter {
   static final Pattern SLO_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  static final Pattern DERIVED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]*");
-  static final List<String> FORMATS = List.of("auto", "csv", "parquet");
+  static final List<String> FORMATS = List.of("auto", "csv", "parquet", "json", "access_log");
+  static final List<String> LOG_FORMATS = List.of("common", "combined");
   static final List<String> UNITS = List.of("ms", "s", "us");
 
   /** The named timestamp formats; anything with a {@code %} is a strptime pattern. */
@@ -188,7 +191,18 @@ final class SpecConverter {
         new Fields(map, SpecLevel.SOURCE, "source '" + name + "'", entry.keyLocation(), problems);
     List<String> paths = paths(f);
     String format = oneOf(f, "format", FORMATS, "auto");
-    EventTime time = eventTime(f);
+    if ("auto".equals(format) && !paths.isEmpty() && paths.stream().allMatch(SpecConverter::isLog))
+      format = "access_log";
+    LogFormat logFormat = "access_log".equals(format) ? logFormat(f) : null;
+    if (!"access_log".equals(format) && f.value("log_format") != null) {
+      problems.add(
+          new Problem(
+              f.keyLocation("log_format"),
+              "'log_format' belongs to access logs",
+              "set format: access_log on the source, or remove 'log_format'"));
+    }
+    EventTime time = eventTime(f, "access_log".equals(format) ? "time" : null);
+    Map<String, SqlExpression> derived = derivedColumns(f);
     ZoneId zone = zone(f, "timezone");
     CsvDialect csv = csv(f);
     SqlExpression where = expression(f, "where", false);
@@ -210,7 +224,9 @@ final class SpecConverter {
         maxBadRows,
         entry.keyLocation(),
         mask,
-        missingColumnsNull);
+        missingColumnsNull,
+        logFormat,
+        derived);
   }
 
   /**
@@ -231,6 +247,102 @@ final class SpecConverter {
             "null reads a column that some files lack as NULL in their rows; error (the default)"
                 + " refuses such files"));
     return false;
+  }
+
+  /** A path whose extension says access log: {@code .log}, also compressed. */
+  private static boolean isLog(String path) {
+    String p = path.toLowerCase(Locale.ROOT).replaceFirst("\\.(gz|zst)$", "");
+    return p.endsWith(".log");
+  }
+
+  /** An access log's line format: a known name, or {pattern: REGEX} with named groups. */
+  private LogFormat logFormat(Fields f) {
+    YamlNode v = f.value("log_format");
+    if (v == null) return LogFormat.COMBINED;
+    if (v instanceof YamlNode.Scalar) {
+      String name = oneOf(f, "log_format", LOG_FORMATS, "combined");
+      if (name == null) return null;
+      return name.equals("common") ? LogFormat.COMMON : LogFormat.COMBINED;
+    }
+    if (!(v instanceof YamlNode.Mapping map)) {
+      wrongType(f, "log_format", v, "common, combined, or {pattern: REGEX}");
+      return null;
+    }
+    Fields p =
+        new Fields(
+            map, SpecLevel.LOG_FORMAT, "'log_format'", f.keyLocation("log_format"), problems);
+    YamlNode.Scalar pattern =
+        requiredScalar(
+            p,
+            "pattern",
+            "a regular expression with named groups",
+            "a regular expression whose named groups (?P<name>...) become the columns");
+    if (pattern == null) return null;
+    try {
+      java.util.regex.Pattern.compile(pattern.text().replace("(?P<", "(?<"));
+    } catch (java.util.regex.PatternSyntaxException e) {
+      problems.add(
+          new Problem(
+              pattern.textLocation(),
+              "'pattern' is not a valid regular expression: " + e.getDescription(),
+              "write RE2 syntax, for example (?P<status>\\d{3})"));
+      return null;
+    }
+    List<String> groups = new ArrayList<>();
+    java.util.regex.Matcher m =
+        Pattern.compile("\\(\\?P?<([A-Za-z_][A-Za-z0-9_]*)>").matcher(pattern.text());
+    while (m.find()) {
+      if (groups.contains(m.group(1))) {
+        problems.add(
+            new Problem(
+                pattern.textLocation(), "'pattern' names group '" + m.group(1) + "' twice", null));
+        return null;
+      }
+      groups.add(m.group(1));
+    }
+    if (groups.isEmpty()) {
+      problems.add(
+          new Problem(
+              pattern.textLocation(),
+              "'pattern' has no named group, so it gives no columns",
+              "name each part you need: (?P<status>\\d{3})"));
+      return null;
+    }
+    return new LogFormat(LogFormat.Kind.PATTERN, pattern.text(), groups);
+  }
+
+  /** A source's derived columns: name to SQL expression over the file's columns. */
+  private Map<String, SqlExpression> derivedColumns(Fields f) {
+    YamlNode v = f.value("columns");
+    if (v == null) return Map.of();
+    if (!(v instanceof YamlNode.Mapping map)) {
+      wrongType(f, "columns", v, "a map of column names to SQL expressions");
+      return Map.of();
+    }
+    Map<String, SqlExpression> derived = new java.util.LinkedHashMap<>();
+    for (YamlNode.Entry e : map.entries()) {
+      if (!DERIVED_NAME.matcher(e.key()).matches()) {
+        problems.add(
+            new Problem(
+                e.keyLocation(),
+                "derived column name '" + e.key() + "' is not allowed",
+                "use letters, digits and '_', starting with a letter or '_'"));
+        continue;
+      }
+      if (!(e.value() instanceof YamlNode.Scalar s) || s.isNull() || s.text().isBlank()) {
+        problems.add(
+            new Problem(
+                at(e.value(), e.keyLocation()),
+                "derived column '"
+                    + e.key()
+                    + "' needs an expression, found "
+                    + e.value().describe(),
+                "write a SQL expression over the file's columns, such as \"regexp_extract(path, '^/[^/]*')\""));
+        continue;
+      }
+      derived.put(e.key(), new SqlExpression(s.text().stripTrailing(), s.textLocation()));
+    }
+    return derived;
   }
 
   /** Each pattern resolved against the spec file's folder; globs stay patterns for the engine. */
@@ -271,9 +383,13 @@ final class SpecConverter {
     return resolved;
   }
 
-  private EventTime eventTime(Fields f) {
+  /** The event time; {@code fallback} is the column when 'timestamp' is absent (null: required). */
+  private EventTime eventTime(Fields f, String fallback) {
     String column =
-        requiredText(f, "timestamp", "a column name", "the column that holds each event's time");
+        fallback != null && f.value("timestamp") == null
+            ? fallback
+            : requiredText(
+                f, "timestamp", "a column name", "the column that holds each event's time");
     YamlNode.Scalar format =
         scalar(f, "timestamp_format", "auto, epoch_s, epoch_ms, epoch_us or a strptime pattern");
     EventTime.Encoding encoding = EventTime.Encoding.AUTO;
@@ -308,13 +424,29 @@ final class SpecConverter {
       return CsvDialect.SNIFF;
     }
     Fields f = new Fields(map, SpecLevel.CSV, "'csv'", source.keyLocation("csv"), problems);
-    String delimiter = text(f, "delimiter", "a separator such as ';'");
+    String delimiter = delimiter(f);
     String quote = character(f, "quote");
     String escape = character(f, "escape");
     Boolean header = bool(f, "header");
     YamlNode.Scalar nullString = scalarAllowingEmpty(f, "null", "the text of a missing value");
     return new CsvDialect(
         delimiter, quote, escape, header, nullString == null ? null : nullString.text());
+  }
+
+  /** A field separator: any non-empty text, a tab ("\\t") and a space (" ") included. */
+  private String delimiter(Fields f) {
+    YamlNode.Scalar s =
+        scalarAllowingEmpty(f, "delimiter", "a separator such as ';', \"\\t\" or \" \"");
+    if (s == null) return null;
+    if (s.text().isEmpty()) {
+      problems.add(
+          new Problem(
+              s.location(),
+              "'delimiter' is empty",
+              "write a separator such as ';', \"\\t\" (a tab) or \" \" (a space)"));
+      return null;
+    }
+    return s.text();
   }
 
   /** One character, such as a quote or escape character. */
@@ -520,6 +652,18 @@ final class SpecConverter {
     Fields f = new Fields(map, SpecLevel.SLI, "'sli'", slo.keyLocation("sli"), problems);
     YamlNode ratio = f.value("ratio");
     YamlNode latency = f.value("latency");
+    YamlNode counts = f.value("counts");
+    if (counts != null) {
+      if (ratio != null || latency != null) {
+        problems.add(
+            new Problem(
+                slo.keyLocation("sli"),
+                "'sli' has 'counts' and '" + (ratio != null ? "ratio" : "latency") + "'",
+                "an SLO measures one of them; split it into two SLOs"));
+        return null;
+      }
+      return counts(f, counts);
+    }
     if (ratio != null && latency != null) {
       problems.add(
           new Problem(
@@ -531,12 +675,25 @@ final class SpecConverter {
       problems.add(
           new Problem(
               slo.keyLocation("sli"),
-              "'sli' needs 'ratio' or 'latency'",
-              "ratio: {good, total} counts good rows; latency: {column, threshold} counts fast ones"));
+              "'sli' needs 'ratio', 'latency' or 'counts'",
+              "ratio: {good, total} counts good rows; latency: {column, threshold} counts fast ones;"
+                  + " counts: {good, total} sums counts the rows already hold"));
     }
     Sli r = ratio == null ? null : ratio(f, ratio);
     Sli l = latency == null ? null : latency(f, latency);
     return r != null && l != null ? null : r != null ? r : l;
+  }
+
+  private Sli counts(Fields sli, YamlNode v) {
+    if (!(v instanceof YamlNode.Mapping map)) {
+      wrongType(sli, "counts", v, "a map with 'good' and 'total'");
+      return null;
+    }
+    Fields f = new Fields(map, SpecLevel.COUNTS, "'counts'", sli.keyLocation("counts"), problems);
+    String number = "a SQL numeric expression such as \"requests - errors\"";
+    SqlExpression good = expression(f, "good", true, number);
+    SqlExpression total = expression(f, "total", true, number);
+    return good == null || total == null ? null : new Sli.Counts(good, total);
   }
 
   private Sli ratio(Fields sli, YamlNode v) {
@@ -1248,7 +1405,11 @@ final class SpecConverter {
 
   /** A SQL boolean expression, located at its first character for the engine's messages. */
   SqlExpression expression(Fields f, String key, boolean required) {
-    String expected = "a SQL boolean expression such as \"status < 500\"";
+    return expression(f, key, required, "a SQL boolean expression such as \"status < 500\"");
+  }
+
+  /** A SQL expression of another kind than a test, described by {@code expected}. */
+  SqlExpression expression(Fields f, String key, boolean required, String expected) {
     YamlNode.Scalar s =
         required ? requiredScalar(f, key, expected, expected) : scalar(f, key, expected);
     if (s == null) return null;

@@ -168,7 +168,7 @@ public final class SpecSchema {
         SpecLevel.SOURCE,
         "source",
         "An exported event log: files, their format and the event time column.",
-        List.of("path", "timestamp"),
+        List.of("path"),
         key(
             "path",
             oneOrMany(
@@ -181,7 +181,19 @@ public final class SpecSchema {
                 "How the files are read. auto: by extension (.parquet/.pq are Parquet; .csv, .tsv,"
                     + " .txt, also .gz/.zst, are CSV).",
                 SpecConverter.FORMATS)),
-        key("timestamp", text("The column holding each event's time.", "ts")),
+        key(
+            "log_format",
+            oneOf(
+                "Access logs only: common, combined (the default), or {pattern: REGEX} whose named"
+                    + " groups are the columns.",
+                enumNode(SpecConverter.LOG_FORMATS),
+                refNode(SpecLevel.LOG_FORMAT),
+                "combined")),
+        key(
+            "timestamp",
+            text(
+                "The column holding each event's time. Required, except for access logs (time).",
+                "ts")),
         key(
             "timestamp_format",
             anyOf(
@@ -203,6 +215,12 @@ public final class SpecSchema {
             "csv",
             ref(SpecLevel.CSV, "The CSV dialect, when sniffing is not enough. Default: sniffed.")),
         key(
+            "columns",
+            textMap(
+                "Derived columns: new column name to a SQL expression over the file's columns.",
+                SpecConverter.DERIVED_NAME,
+                NODES.objectNode().put("type", "string"))),
+        key(
             "where",
             expression(
                 "The rows that may be analysed; the others are left out of every SLO and counted"
@@ -220,6 +238,17 @@ public final class SpecSchema {
         key(
             "exclude",
             listOf(SpecLevel.EXCLUSION, "Periods left out of every SLO of this source.")));
+
+    level(
+        SpecLevel.LOG_FORMAT,
+        "log format",
+        "An access log format given by a regular expression.",
+        List.of("pattern"),
+        key(
+            "pattern",
+            text(
+                "A regular expression with one named group per column, (?P<name>...).",
+                "^(?P<host>\\S+) \\S+ \\S+ \\[(?P<time>[^\\]]+)\\] \"(?P<request>[^\"]*)\" (?P<status>\\d+)")));
 
     level(
         SpecLevel.CSV,
@@ -246,7 +275,7 @@ public final class SpecSchema {
         key("description", text("What the SLO protects, for people; shown in the outputs.")),
         key("service", text("Overrides the file's service.")),
         key("source", text("A source of this file.", "api")),
-        key("sli", ref(SpecLevel.SLI, "Exactly one of ratio or latency.")),
+        key("sli", ref(SpecLevel.SLI, "Exactly one of ratio, latency or counts.")),
         key(
             "objective",
             oneOf(
@@ -294,12 +323,15 @@ public final class SpecSchema {
     level(
         SpecLevel.SLI,
         "SLI",
-        "How good and valid events are told apart: exactly one of ratio or latency.",
+        "How good and valid events are told apart: exactly one of ratio, latency or counts.",
         List.of(),
         key("ratio", ref(SpecLevel.RATIO, "Good events over valid events, by expressions.")),
         key(
             "latency",
-            ref(SpecLevel.LATENCY, "Valid events whose latency is at most a threshold are good.")));
+            ref(SpecLevel.LATENCY, "Valid events whose latency is at most a threshold are good.")),
+        key(
+            "counts",
+            ref(SpecLevel.COUNTS, "For exports that already count: sums of good and total.")));
 
     level(
         SpecLevel.RATIO,
@@ -328,6 +360,18 @@ public final class SpecSchema {
                 "300ms",
                 "1.5s")),
         key("total", expression("The valid events. Default: every row.", "status < 500")));
+
+    level(
+        SpecLevel.COUNTS,
+        "counts SLI",
+        "Valid events are the sum of total over the rows, good events the sum of good.",
+        List.of("good", "total"),
+        key(
+            "good",
+            text(
+                "A numeric SQL expression: the good events a row counts (a whole number).",
+                "requests - errors")),
+        key("total", text("A numeric SQL expression: the valid events a row counts.", "requests")));
 
     level(
         SpecLevel.ALERTS,

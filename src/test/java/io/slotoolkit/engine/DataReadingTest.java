@@ -321,7 +321,9 @@ class DataReadingTest {
             0,
             plain.location(),
             List.of(),
-            true);
+            true,
+            null,
+            null);
     // customer IS NULL on the 2 older rows, 'c1' on the newer one
     Evaluation e = run(lenient, "customer IS NULL", null, null);
     assertThat(e.results().get(0).total()).isEqualTo(3);

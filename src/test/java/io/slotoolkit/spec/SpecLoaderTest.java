@@ -36,6 +36,7 @@ class SpecLoaderTest {
   private static final Path PAYMENTS = VALID.resolve("payments.yml");
   private static final Path EDGE = VALID.resolve("nested/edge.yaml");
   private static final Path SYNC = VALID.resolve("sync-job.yaml");
+  private static final Path EXPORTS = VALID.resolve("exports.yaml");
   // Surefire runs in the project folder, so relative spec paths resolve under it.
   private static final String VALID_ABS = System.getProperty("user.dir") + "/" + VALID;
 
@@ -46,14 +47,17 @@ class SpecLoaderTest {
     SpecLoader.Loaded r = loader.read(List.of(VALID));
 
     assertThat(r.problems()).isEmpty();
-    // homehub.yaml < nested/edge.yaml < ops.yaml < payments.yml < sync-job.yaml; nested/README.md
+    // exports.yaml < homehub.yaml < nested/edge.yaml < ops.yaml < payments.yml < sync-job.yaml;
+    // nested/README.md
     // is not a spec. sync-job.yaml has forecasts and no SLOs.
     assertThat(r.catalog().files())
         .extracting(SpecFile::path)
-        .containsExactly(HOMEHUB, EDGE, VALID.resolve("ops.yaml"), PAYMENTS, SYNC);
+        .containsExactly(EXPORTS, HOMEHUB, EDGE, VALID.resolve("ops.yaml"), PAYMENTS, SYNC);
     assertThat(r.catalog().slos())
         .extracting(Slo::qualifiedName)
         .containsExactly(
+            "exports/lb-requests",
+            "exports/web-availability",
             "homehub/api-availability",
             "homehub/api-latency",
             "homehub/unlock-success",
@@ -285,7 +289,31 @@ class SpecLoaderTest {
     assertThat(r.problems()).isEmpty();
     assertThat(r.catalog().files())
         .extracting(SpecFile::path)
-        .containsExactly(HOMEHUB, EDGE, VALID.resolve("ops.yaml"), PAYMENTS, SYNC);
+        .containsExactly(HOMEHUB, EXPORTS, EDGE, VALID.resolve("ops.yaml"), PAYMENTS, SYNC);
+  }
+
+  @Test
+  void access_log_patterns_derived_columns_and_counts_load_into_the_model() {
+    SpecLoader.Loaded r = loader.read(List.of(EXPORTS));
+
+    assertThat(r.problems()).isEmpty();
+    Slo lb = r.catalog().slos().get(0);
+    assertThat(lb.source().format()).isEqualTo(io.slotoolkit.model.DataFormat.ACCESS_LOG);
+    assertThat(lb.source().logFormat().kind())
+        .isEqualTo(io.slotoolkit.model.LogFormat.Kind.PATTERN);
+    assertThat(lb.source().logFormat().groups())
+        .containsExactly("ts", "status", "requests", "errors");
+    assertThat(lb.source().derived()).containsOnlyKeys("ok");
+    assertThat(lb.source().derived().get("ok").text()).isEqualTo("status < 500");
+    var counts = (io.slotoolkit.model.Sli.Counts) lb.sli();
+    assertThat(counts.goodCount().text()).isEqualTo("requests - errors");
+    assertThat(counts.validCount().text()).isEqualTo("requests");
+    assertThat(counts.total()).isNull();
+    // a *.log path is an access log without format:, combined by default, its time column 'time'
+    Slo web = r.catalog().slos().get(1);
+    assertThat(web.source().format()).isEqualTo(io.slotoolkit.model.DataFormat.ACCESS_LOG);
+    assertThat(web.source().logFormat()).isEqualTo(io.slotoolkit.model.LogFormat.COMBINED);
+    assertThat(web.source().time().column()).isEqualTo("time");
   }
 
   @Test

@@ -93,7 +93,7 @@ class SpecSchemaTest {
     JsonNode root = JSON.readTree(SpecSchema.json());
     JsonNode source = root.path("$defs").path("source").path("properties");
     assertThat(source.path("format").path("enum").toString())
-        .isEqualTo("[\"auto\",\"csv\",\"parquet\"]");
+        .isEqualTo("[\"auto\",\"csv\",\"parquet\",\"json\",\"access_log\"]");
     JsonNode latency = root.path("$defs").path("latency").path("properties");
     assertThat(latency.path("unit").path("enum").toString()).isEqualTo("[\"ms\",\"s\",\"us\"]");
     assertThat(root.path("required").toString()).isEqualTo("[\"version\"]");
