@@ -123,6 +123,34 @@ class ConvertCommandTest {
   }
 
   @Test
+  void a_counts_sli_travels_as_a_counter_ratio_of_sums_and_comes_back() throws IOException {
+    Path spec = Path.of("src/test/resources/specs/valid/exports.yaml").toAbsolutePath();
+    Result to = run("convert", "--to", "openslo", spec.toString());
+    assertThat(to.exit()).as(to.err()).isZero();
+    JsonNode ratio =
+        documents(to.out()).stream()
+            .filter(d -> d.path("kind").asText().equals("SLI"))
+            .filter(d -> d.path("spec").path("ratioMetric").path("counter").asBoolean())
+            .findFirst()
+            .orElseThrow()
+            .path("spec")
+            .path("ratioMetric");
+    assertThat(ratio.path("good").path("metricSource").path("spec").path("sum").asText())
+        .isEqualTo("requests - errors");
+    Files.writeString(dir.resolve("o.yaml"), to.out());
+    Result from = run("convert", "--from", "openslo", "o.yaml", "--output", "back");
+    assertThat(from.exit()).as(from.err()).isZero();
+    JsonNode counts =
+        YAML.readTree(dir.resolve("back/exports.yaml").toFile())
+            .path("slos")
+            .get(0)
+            .path("sli")
+            .path("counts");
+    assertThat(counts.path("good").asText()).isEqualTo("requests - errors");
+    assertThat(counts.path("total").asText()).isEqualTo("requests");
+  }
+
+  @Test
   void export_writes_service_datasource_sli_slo_and_alert_policy() throws IOException {
     Files.writeString(
         dir.resolve("shop.yaml"),
