@@ -45,15 +45,20 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Starts the embedded database on another thread for the next {@link #open}: see {@link
-   * Database#warmUp}.
+   * Starts the embedded database on another thread, for the {@link #open(EngineOptions,
+   * Database.WarmStart)} the caller hands it to: see {@link Database.WarmStart}.
    */
-  public static void warmUp() {
-    Database.warmUp();
+  public static Database.WarmStart warmUp() {
+    return Database.WarmStart.begin();
   }
 
   public static Engine open(EngineOptions options) {
     return new Engine(Database.open(options));
+  }
+
+  /** Opens an engine on the connection {@code warm} started ahead (a new one when it is null). */
+  public static Engine open(EngineOptions options, Database.WarmStart warm) {
+    return new Engine(Database.open(options, warm));
   }
 
   /**
