@@ -384,8 +384,7 @@ public final class Engine implements AutoCloseable {
     BoundSource src = bound(source);
     ScanCompiler.CompiledScan scan =
         ScanCompiler.compile(src, slos, from, at, extras, "scan_" + (++scans), checker);
-    SourceScan result = run(source, src, slos, at, scan);
-    return new SourceScan(result.counts(), result.stats(), result.table(), scan);
+    return run(source, src, slos, at, scan);
   }
 
   private SourceScan run(
@@ -401,167 +400,13 @@ public final class Engine implements AutoCloseable {
       throw scanFailure(src, slos, e);
     }
     Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
-    long[] stats = readCounts(scan, slos, at, counts);
-    if (!scan.ageBounds().isEmpty()) readAlertWindows(scan, slos, at, counts);
+    ScanTable table = new ScanTable(db, scan);
+    long[] stats = table.readCounts(slos, at, counts);
+    if (!scan.ageBounds().isEmpty()) table.readAlertWindows(slos, at, counts);
     SourceStats st = checkBadRows(src, rejects(src, watermark), stats[0], stats[1], stats[2]);
-    return new SourceScan(counts, st, scan.table());
+    return new SourceScan(counts, st, scan.table(), scan);
   }
 
-  /**
-   * Reads the per-group sums of a scan into {@code counts}, and returns the row statistics (in
-   * range, excluded, without time) summed over one grouping set: every set partitions all rows.
-   */
-  private long[] readCounts(
-      ScanCompiler.CompiledScan scan,
-      List<ScanCompiler.SloWindow> slos,
-      Instant at,
-      Map<Slo, List<GroupCounts>> counts) {
-    int k = scan.keys().size();
-    long[] gidOf = new long[slos.size()];
-    int[][] keyIndex = new int[slos.size()][];
-    for (int i = 0; i < slos.size(); i++) {
-      Slo slo = slos.get(i).slo();
-      counts.put(slo, new ArrayList<>());
-      java.util.Set<String> set = new java.util.TreeSet<>(slo.per());
-      gidOf[i] =
-          scan.sets().stream().filter(g -> g.columns().equals(set)).findFirst().orElseThrow().gid();
-      keyIndex[i] = slo.per().stream().mapToInt(c -> scan.keys().indexOf(c)).toArray();
-    }
-    long statsGid = scan.sets().get(0).gid();
-    int statsColumn = 2 + k + 3 * slos.size();
-    boolean hasExclusionCounts =
-        scan.columns().stream().anyMatch(c -> c.name().matches("x[0-9]+_[0-9]+"));
-    // alert window and exclusion columns follow the row stats, SLO by SLO
-    int[] extraAt = new int[slos.size()];
-    int next = statsColumn + 3;
-    for (int i = 0; i < slos.size(); i++) {
-      extraAt[i] = next;
-      next += alertFlags(slos.get(i), at) + slos.get(i).distinctExclusions().size();
-    }
-    long[] stats = new long[3];
-    db.query(
-        scan.fetch(),
-        r -> {
-          long gid = r.getLong(1);
-          for (int i = 0; i < slos.size(); i++) {
-            if (gid != gidOf[i]) continue;
-            Slo slo = slos.get(i).slo();
-            Group group = null;
-            if (!slo.per().isEmpty()) {
-              List<String> values = new ArrayList<>();
-              for (int key : keyIndex[i]) values.add(r.getString(2 + key));
-              group = new Group(slo.per(), values);
-            }
-            int c = 2 + k + 3 * i;
-            ScanCompiler.SloWindow w = slos.get(i);
-            List<Long> excluded = new ArrayList<>();
-            int x0 = extraAt[i] + alertFlags(w, at);
-            // a report's scan leaves exclusions out of its counts but does not count them
-            if (hasExclusionCounts)
-              for (int x = 0; x < w.distinctExclusions().size(); x++)
-                excluded.add(r.getLong(x0 + x));
-            counts
-                .get(slo)
-                .add(
-                    new GroupCounts(
-                        group,
-                        r.getLong(c),
-                        r.getLong(c + 1),
-                        r.getLong(c + 2),
-                        Map.of(),
-                        excluded));
-          }
-          if (gid == statsGid) {
-            for (int s = 0; s < 3; s++) stats[s] += r.getLong(statsColumn + s);
-          }
-          return null;
-        });
-    return stats;
-  }
-
-  /** How many alert flag columns ({@code ag}, {@code av}) the scan has for this SLO. */
-  private static int alertFlags(ScanCompiler.SloWindow w, Instant at) {
-    return !w.alertWindows().isEmpty() && w.needsAlertFlags(at) ? 2 : 0;
-  }
-
-  /**
-   * Fills in each group's alert window counts from the scan table's age classes: one small query
-   * returns good and valid events per group and class, and a window starting at the j-th bound sums
-   * the classes j and above.
-   */
-  private void readAlertWindows(
-      ScanCompiler.CompiledScan scan,
-      List<ScanCompiler.SloWindow> slos,
-      Instant at,
-      Map<Slo, List<GroupCounts>> counts) {
-    List<Instant> bounds = scan.ageBounds();
-    int k = scan.keys().size();
-    List<Integer> with = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT gid");
-    for (int j = 0; j < k; j++) sql.append(", k").append(j);
-    sql.append(", __a");
-    for (int i = 0; i < slos.size(); i++) {
-      if (slos.get(i).alertWindows().isEmpty()) continue;
-      with.add(i);
-      // the SLO window's own flags count the alert windows' rows when those lie inside it
-      String g = alertFlags(slos.get(i), at) > 0 ? "ag" : "g";
-      String t = alertFlags(slos.get(i), at) > 0 ? "av" : "t";
-      sql.append(", sum(").append(g).append(i).append(")::BIGINT, sum(");
-      sql.append(t).append(i).append(")::BIGINT");
-    }
-    sql.append(" FROM ").append(Sql.ident(scan.table())).append(" GROUP BY ALL");
-    // (gid, every key) -> [class][2 x SLO with windows]
-    Map<List<Object>, long[][]> byGroup = new HashMap<>();
-    db.query(
-        sql.toString(),
-        r -> {
-          List<Object> key = new ArrayList<>();
-          key.add(r.getLong(1));
-          for (int j = 0; j < k; j++) key.add(r.getString(2 + j));
-          int cls = r.getInt(2 + k);
-          long[][] c =
-              byGroup.computeIfAbsent(key, x -> new long[bounds.size() + 1][2 * with.size()]);
-          for (int w = 0; w < 2 * with.size(); w++) c[cls][w] += r.getLong(3 + k + w);
-          return null;
-        });
-    for (int n = 0; n < with.size(); n++) {
-      int i = with.get(n);
-      ScanCompiler.SloWindow sw = slos.get(i);
-      Slo slo = sw.slo();
-      java.util.Set<String> set = new java.util.TreeSet<>(slo.per());
-      long gid =
-          scan.sets().stream().filter(g -> g.columns().equals(set)).findFirst().orElseThrow().gid();
-      List<GroupCounts> filled = new ArrayList<>();
-      for (GroupCounts g : counts.get(slo)) {
-        List<Object> key = new ArrayList<>();
-        key.add(gid);
-        for (String col : scan.keys()) {
-          int p = slo.per().indexOf(col);
-          key.add(p < 0 ? null : g.group().values().get(p));
-        }
-        long[][] c = byGroup.get(key);
-        Map<Duration, Counts> windows = new HashMap<>();
-        for (Duration d : sw.alertWindows()) {
-          int from = bounds.indexOf(at.minus(d)) + 1;
-          long good = 0;
-          long total = 0;
-          for (int cls = from; c != null && cls <= bounds.size(); cls++) {
-            good += c[cls][2 * n];
-            total += c[cls][2 * n + 1];
-          }
-          windows.put(d, new Counts(good, total));
-        }
-        filled.add(
-            new GroupCounts(
-                g.group(), g.good(), g.total(), g.skippedNull(), windows, g.excluded()));
-      }
-      counts.put(slo, filled);
-    }
-  }
-
-  /**
-   * The source's row accounting; a data error (exit 3) when malformed rows exceed the allowance.
-   */
   private SourceStats checkBadRows(
       BoundSource src, Rejects rejects, long inRange, long excluded, long nullTime) {
     DataSource source = src.source();
@@ -780,23 +625,10 @@ public final class Engine implements AutoCloseable {
     SourceScan scan = scan(source, windows, to, Duration.ofMinutes(1));
     int minutes = (int) Duration.between(from, to).toMinutes();
     long first = TimeColumn.micros(from) / 60_000_000L;
-    List<String> keys =
-        new ArrayList<>(
-            new java.util.TreeSet<>(
-                windows.stream().flatMap(w -> w.slo().per().stream()).toList()));
+    ScanTable table = new ScanTable(db, scan.compiled());
     for (int i = 0; i < windows.size(); i++) {
       Slo slo = windows.get(i).slo();
-      long gid = 0;
-      for (int j = 0; j < keys.size(); j++)
-        if (!slo.per().contains(keys.get(j))) gid |= 1L << (keys.size() - 1 - j);
-      StringBuilder sql = new StringBuilder("SELECT ");
-      for (String col : slo.per()) sql.append("k").append(keys.indexOf(col)).append(", ");
-      sql.append("__b, g").append(i).append(", t").append(i);
-      sql.append(" FROM ").append(Sql.ident(scan.table()));
-      sql.append(" WHERE gid = ").append(gid).append(" AND t").append(i).append(" > 0");
-      sql.append(" ORDER BY ");
-      for (String col : slo.per()) sql.append("k").append(keys.indexOf(col)).append(", ");
-      sql.append("__b");
+      String sql = table.minuteSeriesQuery(i, slo);
       int p = slo.per().size();
       // the group being filled: its key, then good and valid events per minute
       Object[] current = new Object[3];
@@ -815,7 +647,7 @@ public final class Engine implements AutoCloseable {
           };
       try {
         db.query(
-            sql.toString(),
+            sql,
             r -> {
               List<String> values = new ArrayList<>();
               for (int j = 0; j < p; j++) values.add(r.getString(1 + j));
@@ -1187,6 +1019,11 @@ public final class Engine implements AutoCloseable {
       if (latency != null) latency[i] = d.latencyValues() == 0 ? Double.NaN : d.latency();
     }
     return new DailySeries(entry, days, volume, latency, events, partial, stats);
+  }
+
+  /** The reader of a scan's result table (kept for queries when the scan had buckets). */
+  public ScanTable table(SourceScan scan) {
+    return new ScanTable(db, scan.compiled());
   }
 
   public Database database() {
