@@ -1,6 +1,7 @@
 package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.Database;
+import io.slotoolkit.engine.DuckDbEngine;
 import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.Evaluator;
 import io.slotoolkit.model.Catalog;
@@ -43,7 +44,7 @@ record EngineRun(
           specs.selectIn(session.catalog()), Evaluator.runSources(session.catalog()), null);
     }
     // the engine starts on the other core while the specs are read
-    Database.WarmStart warm = Engine.warmUp();
+    Database.WarmStart warm = DuckDbEngine.warmUp();
     try {
       Catalog loaded = specs.loadAll(root.context());
       return new Scope(specs.selectFrom(loaded), Evaluator.runSources(loaded), warm);
@@ -64,7 +65,7 @@ record EngineRun(
     if (session != null)
       return new EngineRun(
           catalog, scope.runSources(), session.engine(), session.evaluator(), false);
-    Engine engine = Engine.open(SpecOptions.engineOptions(root.context()), scope.warm());
+    Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(root.context()), scope.warm());
     try {
       engine.progressListener(root.progressListener());
       Evaluator evaluator = new Evaluator(engine);

@@ -1,5 +1,6 @@
 package io.slotoolkit.cli;
 
+import io.slotoolkit.engine.DuckDbEngine;
 import io.slotoolkit.engine.Engine;
 import io.slotoolkit.evaluate.CatalogChecks;
 import io.slotoolkit.model.Catalog;
@@ -105,7 +106,7 @@ final class ValidateCommand implements Callable<Integer> {
     boolean dataProblem = false;
     List<String> notes = new ArrayList<>();
     if (!slos.isEmpty()) {
-      try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
+      try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx))) {
         try {
           engine.checkExpressions(slos);
         } catch (SloException e) {
@@ -129,7 +130,7 @@ final class ValidateCommand implements Callable<Integer> {
     List<ForecastEntry> forecasts = catalog.forecasts();
     if (!forecasts.isEmpty() && problems.isEmpty()) {
       // A connection of their own: the SLOs' connection is locked down to the SLOs' files.
-      try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
+      try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx))) {
         if (data) engine.bindForecasts(forecasts);
         else engine.checkForecastExpressions(forecasts);
       } catch (SloException e) {

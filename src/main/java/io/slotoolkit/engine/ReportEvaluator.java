@@ -224,20 +224,20 @@ public final class ReportEvaluator {
     // segment column instead (ScanCompiler.Extras), so its counts are exact too.
     ScanCompiler.Extras extras = new ScanCompiler.Extras(bucket, recent, List.copyOf(dims));
     Engine.SourceScan scan = engine.scan(source, windows, from, at, extras);
-    ScanTable table = engine.table(scan);
 
     List<ReportMath.Day> days = ReportMath.days(from, at, zone);
     int[] segments = new int[slos.size()];
     for (int i = 0; i < slos.size(); i++)
       segments[i] = extras.segment(windows, windows.get(i).start());
     Map<LocalDate, long[]> daily = new HashMap<>();
-    table
+    engine
         .dailyCounts(
+            scan,
             segments,
-            days.stream().map(d -> new ScanTable.Span(d.start(), d.end())).toList(),
+            days.stream().map(d -> new Engine.Span(d.start(), d.end())).toList(),
             bucket)
         .forEach((d, c) -> daily.put(days.get(d).day(), c));
-    long[] recentCounts = table.recentCounts(slos.size(), extras.segment(windows, recent));
+    long[] recentCounts = engine.recentCounts(scan, slos.size(), extras.segment(windows, recent));
 
     Map<Slo, SloReport> reports = new LinkedHashMap<>();
     List<SloResult> results = new ArrayList<>();
@@ -299,7 +299,7 @@ public final class ReportEvaluator {
           ReportMath.health(status, window.budget().remaining(), last7, slo.objective());
       List<Breakdown> breakdowns = new ArrayList<>();
       for (String d : sloDims.get(slo)) {
-        breakdowns.add(breakdown(table, d, i, segments[i], options.top(), window, names));
+        breakdowns.add(breakdown(scan, d, i, segments[i], options.top(), window, names));
       }
       reports.put(
           slo,
@@ -331,8 +331,8 @@ public final class ReportEvaluator {
    * One SLO's breakdown by one column: the {@code top} values with the most bad events (then the
    * most events), and the rest summed into one row.
    */
-  private static Breakdown breakdown(
-      ScanTable table,
+  private Breakdown breakdown(
+      Engine.SourceScan scan,
       String column,
       int slo,
       int segment,
@@ -341,7 +341,7 @@ public final class ReportEvaluator {
       Pseudonyms names) {
     List<Breakdown.Row> rows = new ArrayList<>();
     Breakdown.Row other = null;
-    for (ScanTable.BreakdownRow r : table.breakdown(column, slo, segment, top)) {
+    for (Engine.BreakdownRow r : engine.breakdown(scan, column, slo, segment, top)) {
       Breakdown.Row row =
           new Breakdown.Row(
               r.rank() > top ? null : names.show(column, r.value()),

@@ -209,9 +209,6 @@ public final class ScanTable {
    * The source's row accounting; a data error (exit 3) when malformed rows exceed the allowance.
    */
 
-  /** A stretch of time {@code [start, end)}, both on bucket boundaries. */
-  public record Span(Instant start, Instant end) {}
-
   /** {@code sum(column) FILTER (WHERE __seg >= segment)}, 0 when no row matches. */
   private static String since(String column, int segment) {
     return "coalesce(sum(" + column + ") FILTER (WHERE __seg >= " + segment + "), 0)::BIGINT";
@@ -225,7 +222,7 @@ public final class ScanTable {
    *
    * @param segments each SLO's first segment (its window start)
    */
-  public Map<Integer, long[]> dailyCounts(int[] segments, List<Span> days, Duration bucket) {
+  Map<Integer, long[]> dailyCounts(int[] segments, List<Engine.Span> days, Duration bucket) {
     int slos = segments.length;
     long gid = gid(Set.of());
     long width = bucket.toNanos() / 1_000;
@@ -268,7 +265,7 @@ public final class ScanTable {
   }
 
   /** Per SLO: good and valid events from {@code segment} on (two counts per SLO). */
-  public long[] recentCounts(int slos, int segment) {
+  long[] recentCounts(int slos, int segment) {
     StringBuilder sql = new StringBuilder("SELECT 0");
     for (int i = 0; i < slos; i++) {
       sql.append(", ").append(since("a" + i, segment));
@@ -289,17 +286,11 @@ public final class ScanTable {
   }
 
   /**
-   * One row of a breakdown: {@code rank} 1..top for the values with the most bad events, top + 1
-   * for the rest summed ({@code value} null, {@code values} how many).
-   */
-  public record BreakdownRow(long rank, String value, long values, long good, long total) {}
-
-  /**
    * SLO {@code slo}'s counts from {@code segment} on by the values of {@code column}: the {@code
    * top} values with the most bad events (then the most events, then by value), then the rest
    * summed into one row, in one query.
    */
-  public List<BreakdownRow> breakdown(String column, int slo, int segment, int top) {
+  List<Engine.BreakdownRow> breakdown(String column, int slo, int segment, int top) {
     long gid = gid(Set.of(column));
     String k = "k" + scan.keys().indexOf(column);
     String sql =
@@ -324,12 +315,12 @@ public final class ScanTable {
             + ", NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > "
             + top
             + " ORDER BY 1";
-    List<BreakdownRow> rows = new ArrayList<>();
+    List<Engine.BreakdownRow> rows = new ArrayList<>();
     query(
         sql,
         r -> {
           rows.add(
-              new BreakdownRow(
+              new Engine.BreakdownRow(
                   r.getLong(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5)));
           return null;
         });

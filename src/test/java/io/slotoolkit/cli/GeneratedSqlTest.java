@@ -94,7 +94,7 @@ class GeneratedSqlTest {
     DriverManager.registerDriver(recorder);
     // a connection another test warmed up ahead is not recorded: take it and drop it
     try (var engine =
-        io.slotoolkit.engine.Engine.open(new io.slotoolkit.engine.EngineOptions("1GB", 0))) {
+        io.slotoolkit.engine.DuckDbEngine.open(new io.slotoolkit.engine.EngineOptions("1GB", 0))) {
       STATEMENTS.clear();
     }
   }

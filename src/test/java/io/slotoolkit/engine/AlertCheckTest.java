@@ -38,7 +38,7 @@ class AlertCheckTest {
 
   static Assessment assess(Instant at, FailOn gate) {
     Catalog c = new SpecLoader().load(List.of(SPEC));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       return ev.assess(c, at, gate);
@@ -171,7 +171,7 @@ class AlertCheckTest {
   void replay_lists_the_burst_page_with_its_detection_delay_and_reset() {
     Catalog c = new SpecLoader().load(List.of(SPEC));
     List<SloReplay> replays;
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       replays = ev.replay(c, AT.minusSeconds(3600), AT.plusSeconds(600));
@@ -218,7 +218,7 @@ class AlertCheckTest {
     Catalog c = new SpecLoader().load(List.of(Path.of("src/test/resources/cli/specs/alerts-per")));
     Assessment a;
     List<SloReplay> replays;
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       a = ev.assess(c, AT, new FailOn.OnBreach());
@@ -252,7 +252,7 @@ class AlertCheckTest {
   @Test
   void alert_windows_and_exclusions_add_no_scan_one_per_source() {
     Catalog c = new SpecLoader().load(List.of(SPEC));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       ev.assess(c, AT, new FailOn.OnBreach());
@@ -295,7 +295,7 @@ class AlertCheckTest {
             ""));
     Catalog c = new SpecLoader().load(List.of(spec));
     Assessment a;
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       a = ev.assess(c, AT, new FailOn.OnBreach());
@@ -339,7 +339,7 @@ class AlertCheckTest {
             ""));
     Catalog c = new SpecLoader().load(List.of(spec));
     ResultDetails d;
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       d = ev.assess(c, AT, new FailOn.OnBreach()).details().get(0);
@@ -359,7 +359,7 @@ class AlertCheckTest {
   void the_report_leaves_excluded_events_out_too() {
     Catalog c = new SpecLoader().load(List.of(SPEC));
     io.slotoolkit.model.Report report;
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       report =

@@ -39,7 +39,7 @@ class EvaluatorTest {
         new Catalog(
             List.of(
                 new SpecFile(Fixtures.SPEC, "homehub", List.of(slos[0].source()), List.of(slos))));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       return ev.evaluate(c, at == null ? ev.defaultAt(c) : at, Gate.BREACHED);
@@ -197,7 +197,7 @@ class EvaluatorTest {
                     "homehub",
                     List.of(src),
                     List.of(overall, byCustomer, byEndpoint))));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       Assessment a = ev.assess(c, Instant.parse("2026-02-04T00:00:00Z"), FailOn.of(Gate.NONE));

@@ -57,7 +57,7 @@ class ReportEvaluatorTest {
     Catalog c =
         new Catalog(
             List.of(new SpecFile(Fixtures.SPEC, "shop", List.of(slos.get(0).source()), slos)));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       new Evaluator(engine).prepare(c);
       ReportEvaluator r = new ReportEvaluator(engine);
       ReportEvaluator.Options o = new ReportEvaluator.Options(by, top, mask, key);

@@ -46,7 +46,7 @@ class WarmStartTest {
     try {
       Callable<Long> run =
           () -> {
-            try (Engine e = Engine.open(OPTIONS, Engine.warmUp())) {
+            try (DuckDbEngine e = DuckDbEngine.open(OPTIONS, DuckDbEngine.warmUp())) {
               e.database().execute("CREATE TEMP TABLE mine AS SELECT * FROM range(3)");
               return e.database().one("SELECT count(*) FROM mine", r -> r.getLong(1));
             }
