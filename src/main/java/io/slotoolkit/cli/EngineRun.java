@@ -3,9 +3,9 @@ package io.slotoolkit.cli;
 import io.slotoolkit.engine.Database;
 import io.slotoolkit.engine.DuckDbEngine;
 import io.slotoolkit.engine.Engine;
-import io.slotoolkit.engine.Evaluator;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DataSource;
+import io.slotoolkit.run.Evaluator;
 import java.time.Instant;
 import java.util.List;
 

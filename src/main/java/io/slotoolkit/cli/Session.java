@@ -3,9 +3,9 @@ package io.slotoolkit.cli;
 import io.slotoolkit.engine.AdhocQuery;
 import io.slotoolkit.engine.DuckDbEngine;
 import io.slotoolkit.engine.Engine;
-import io.slotoolkit.engine.Evaluator;
 import io.slotoolkit.engine.ProgressListener;
 import io.slotoolkit.model.Catalog;
+import io.slotoolkit.run.Evaluator;
 import java.util.List;
 
 /**

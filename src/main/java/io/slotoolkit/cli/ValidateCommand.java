@@ -71,12 +71,11 @@ final class ValidateCommand implements Callable<Integer> {
    * row accounting refuses malformed rows beyond max_bad_rows.
    */
   private static void readLikeCheck(Engine engine, Catalog catalog) {
-    io.slotoolkit.engine.Evaluator evaluator = new io.slotoolkit.engine.Evaluator(engine);
+    io.slotoolkit.run.Evaluator evaluator = new io.slotoolkit.run.Evaluator(engine);
     evaluator.prepare(catalog);
-    new io.slotoolkit.engine.ReportEvaluator(engine)
+    new io.slotoolkit.run.ReportEvaluator(engine)
         .checkColumns(
-            catalog,
-            new io.slotoolkit.engine.ReportEvaluator.Options(List.of(), 1, List.of(), null));
+            catalog, new io.slotoolkit.run.ReportEvaluator.Options(List.of(), 1, List.of(), null));
     evaluator.assess(
         catalog,
         evaluator.defaultAt(catalog),

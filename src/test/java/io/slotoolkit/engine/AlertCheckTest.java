@@ -14,6 +14,8 @@ import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.Status;
 import io.slotoolkit.report.CiReport;
 import io.slotoolkit.report.JunitRenderer;
+import io.slotoolkit.run.Evaluator;
+import io.slotoolkit.run.ReportEvaluator;
 import io.slotoolkit.spec.SpecLoader;
 import java.io.StringReader;
 import java.nio.file.Path;

@@ -14,6 +14,7 @@ import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SpecFile;
+import io.slotoolkit.run.Evaluator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

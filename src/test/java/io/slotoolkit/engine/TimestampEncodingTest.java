@@ -12,6 +12,7 @@ import io.slotoolkit.model.EventTime;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SpecFile;
+import io.slotoolkit.run.Evaluator;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.slotoolkit.engine;
+package io.slotoolkit.run;
 
 import static io.slotoolkit.engine.Fixtures.days;
 import static io.slotoolkit.engine.Fixtures.latency;
@@ -7,6 +7,9 @@ import static io.slotoolkit.engine.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.slotoolkit.engine.DuckDbEngine;
+import io.slotoolkit.engine.EngineOptions;
+import io.slotoolkit.engine.Fixtures;
 import io.slotoolkit.evaluate.AlertStatus;
 import io.slotoolkit.evaluate.Assessment;
 import io.slotoolkit.evaluate.Counts;

@@ -1,4 +1,4 @@
-package io.slotoolkit.engine;
+package io.slotoolkit.run;
 
 import static io.slotoolkit.engine.Fixtures.days;
 import static io.slotoolkit.engine.Fixtures.ratio;
@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.slotoolkit.engine.DuckDbEngine;
+import io.slotoolkit.engine.EngineOptions;
+import io.slotoolkit.engine.Fixtures;
 import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.model.Breakdown;
 import io.slotoolkit.model.BudgetPoint;

@@ -1,5 +1,8 @@
-package io.slotoolkit.engine;
+package io.slotoolkit.run;
 
+import io.slotoolkit.engine.BoundSource;
+import io.slotoolkit.engine.Engine;
+import io.slotoolkit.engine.ScanCompiler;
 import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.evaluate.Pseudonyms;
 import io.slotoolkit.evaluate.ReportMath;
