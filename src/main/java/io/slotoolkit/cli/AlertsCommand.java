@@ -1,12 +1,12 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.engine.Evaluator;
 import io.slotoolkit.evaluate.SloReplay;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.report.ReplayRenderer;
 import io.slotoolkit.report.Style;
+import io.slotoolkit.run.Evaluator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.engine.Evaluator;
 import io.slotoolkit.evaluate.Assessment;
 import io.slotoolkit.evaluate.FailOn;
 import io.slotoolkit.evaluate.SeverityTable;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.run.Evaluator;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,9 +1,11 @@
 package io.slotoolkit.cli;
 
+import io.slotoolkit.engine.Database;
+import io.slotoolkit.engine.DuckDbEngine;
 import io.slotoolkit.engine.Engine;
-import io.slotoolkit.engine.Evaluator;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DataSource;
+import io.slotoolkit.run.Evaluator;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,8 +27,11 @@ record EngineRun(
   /**
    * What a command evaluates: the SLOs --slo selects, and the sources of the whole run, which set
    * the default --at.
+   *
+   * @param warm the engine connection started while the specs were read, for {@link #prepare} to
+   *     take (null in the shell)
    */
-  record Scope(Catalog catalog, List<DataSource> runSources) {}
+  record Scope(Catalog catalog, List<DataSource> runSources, Database.WarmStart warm) {}
 
   /**
    * The catalog a command evaluates: the specs loaded from disk, or inside the shell the session's
@@ -35,12 +40,18 @@ record EngineRun(
   static Scope load(SloCommand root, SpecOptions specs) {
     Session session = root.session();
     if (session != null) {
-      return new Scope(specs.selectIn(session.catalog()), Evaluator.runSources(session.catalog()));
+      return new Scope(
+          specs.selectIn(session.catalog()), Evaluator.runSources(session.catalog()), null);
     }
     // the engine starts on the other core while the specs are read
-    Engine.warmUp();
-    Catalog loaded = specs.loadAll(root.context());
-    return new Scope(specs.selectFrom(loaded), Evaluator.runSources(loaded));
+    Database.WarmStart warm = DuckDbEngine.warmUp();
+    try {
+      Catalog loaded = specs.loadAll(root.context());
+      return new Scope(specs.selectFrom(loaded), Evaluator.runSources(loaded), warm);
+    } catch (RuntimeException e) {
+      warm.close();
+      throw e;
+    }
   }
 
   /**
@@ -54,7 +65,7 @@ record EngineRun(
     if (session != null)
       return new EngineRun(
           catalog, scope.runSources(), session.engine(), session.evaluator(), false);
-    Engine engine = Engine.open(SpecOptions.engineOptions(root.context()));
+    Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(root.context()), scope.warm());
     try {
       engine.progressListener(root.progressListener());
       Evaluator evaluator = new Evaluator(engine);

@@ -1,17 +1,10 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.engine.BoundSource;
-import io.slotoolkit.engine.ScanCompiler;
-import io.slotoolkit.evaluate.GroupChoice;
-import io.slotoolkit.evaluate.WindowBounds;
-import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.ExitCode;
-import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
-import io.slotoolkit.model.SloResult;
+import io.slotoolkit.run.Explainer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,24 +67,19 @@ final class ExplainCommand implements Callable<Integer> {
     specs.noMatchMessage = "no SLO is named '%s'";
     Instant at = when.at(root.context());
     try (EngineRun run = EngineRun.prepare(root, EngineRun.load(root, specs), at != null)) {
-      List<Slo> slos = run.catalog().slos();
-      if (slos.size() > 1) {
-        throw SloException.spec(
-            "'" + name + "' matches " + slos.size() + " SLOs",
-            "name one: " + String.join(", ", slos.stream().map(Slo::qualifiedName).toList()));
-      }
-      Slo slo = slos.get(0);
-      Instant when = run.at(at);
-      BoundSource source = run.engine().bound(slo.source());
-      Instant start = WindowBounds.start(slo.window(), when, slo.source().zone());
-      ScanCompiler.CompiledScan scan =
-          run.engine()
-              .compileScan(slo.source(), List.of(new ScanCompiler.SloWindow(slo, start)), when);
-      Evaluation evaluation =
-          run.evaluator().evaluate(run.catalog(), when, io.slotoolkit.evaluate.Gate.parse("none"));
-      SloResult chosen = GroupChoice.choose(slo, evaluation.results(), group).orElse(null);
+      Explainer.Explanation x =
+          new Explainer(run.engine(), run.evaluator())
+              .explain(run.catalog(), name, () -> run.at(at), group);
       new ExplainPrinter(spec.commandLine().getOut())
-          .print(slo, source, scan, when, at == null, evaluation, chosen, !group.isEmpty());
+          .print(
+              x.slo(),
+              x.source(),
+              x.scan(),
+              x.at(),
+              at == null,
+              x.evaluation(),
+              x.chosen(),
+              !group.isEmpty());
       spec.commandLine().getOut().flush();
       return ExitCode.OK.code();
     }

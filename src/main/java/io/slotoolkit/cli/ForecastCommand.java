@@ -1,5 +1,6 @@
 package io.slotoolkit.cli;
 
+import io.slotoolkit.engine.DuckDbEngine;
 import io.slotoolkit.engine.Engine;
 import io.slotoolkit.forecast.Backtest;
 import io.slotoolkit.forecast.Capacity;
@@ -306,7 +307,7 @@ final class ForecastCommand implements Callable<Integer> {
             holdout == null ? 0 : holdout,
             allowNonSeasonal);
     List<ForecastJsonRenderer.Named> reports;
-    try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
+    try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx))) {
       reports = new SpecForecasts().run(engine, entries, request);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,5 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.engine.ReportEvaluator;
 import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.evaluate.Pseudonyms;
 import io.slotoolkit.model.Catalog;
@@ -13,6 +12,7 @@ import io.slotoolkit.report.ReportMarkdownRenderer;
 import io.slotoolkit.report.ReportRenderer;
 import io.slotoolkit.report.ReportTextRenderer;
 import io.slotoolkit.report.Style;
+import io.slotoolkit.run.ReportEvaluator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

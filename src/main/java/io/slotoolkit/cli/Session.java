@@ -1,10 +1,11 @@
 package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.AdhocQuery;
+import io.slotoolkit.engine.DuckDbEngine;
 import io.slotoolkit.engine.Engine;
-import io.slotoolkit.engine.Evaluator;
 import io.slotoolkit.engine.ProgressListener;
 import io.slotoolkit.model.Catalog;
+import io.slotoolkit.run.Evaluator;
 import java.util.List;
 
 /**
@@ -56,12 +57,12 @@ final class Session implements AutoCloseable {
 
   private void load() {
     Catalog c = specs.load(ctx);
-    Engine e = Engine.open(SpecOptions.engineOptions(ctx));
+    Engine e = DuckDbEngine.open(SpecOptions.engineOptions(ctx));
     try {
       e.progressListener(progress);
       Evaluator ev = new Evaluator(e);
       ev.prepare(c);
-      AdhocQuery q = new AdhocQuery(e);
+      AdhocQuery q = e.adhocQuery();
       catalog = c;
       engine = e;
       evaluator = ev;

@@ -1,5 +1,6 @@
 package io.slotoolkit.cli;
 
+import io.slotoolkit.engine.DuckDbEngine;
 import io.slotoolkit.engine.Engine;
 import io.slotoolkit.evaluate.CatalogChecks;
 import io.slotoolkit.model.Catalog;
@@ -70,12 +71,11 @@ final class ValidateCommand implements Callable<Integer> {
    * row accounting refuses malformed rows beyond max_bad_rows.
    */
   private static void readLikeCheck(Engine engine, Catalog catalog) {
-    io.slotoolkit.engine.Evaluator evaluator = new io.slotoolkit.engine.Evaluator(engine);
+    io.slotoolkit.run.Evaluator evaluator = new io.slotoolkit.run.Evaluator(engine);
     evaluator.prepare(catalog);
-    new io.slotoolkit.engine.ReportEvaluator(engine)
+    new io.slotoolkit.run.ReportEvaluator(engine)
         .checkColumns(
-            catalog,
-            new io.slotoolkit.engine.ReportEvaluator.Options(List.of(), 1, List.of(), null));
+            catalog, new io.slotoolkit.run.ReportEvaluator.Options(List.of(), 1, List.of(), null));
     evaluator.assess(
         catalog,
         evaluator.defaultAt(catalog),
@@ -105,7 +105,7 @@ final class ValidateCommand implements Callable<Integer> {
     boolean dataProblem = false;
     List<String> notes = new ArrayList<>();
     if (!slos.isEmpty()) {
-      try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
+      try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx))) {
         try {
           engine.checkExpressions(slos);
         } catch (SloException e) {
@@ -129,7 +129,7 @@ final class ValidateCommand implements Callable<Integer> {
     List<ForecastEntry> forecasts = catalog.forecasts();
     if (!forecasts.isEmpty() && problems.isEmpty()) {
       // A connection of their own: the SLOs' connection is locked down to the SLOs' files.
-      try (Engine engine = Engine.open(SpecOptions.engineOptions(ctx))) {
+      try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx))) {
         if (data) engine.bindForecasts(forecasts);
         else engine.checkForecastExpressions(forecasts);
       } catch (SloException e) {

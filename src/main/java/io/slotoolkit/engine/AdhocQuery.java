@@ -13,14 +13,14 @@ import java.util.Map;
  * given number of rows fetched.
  */
 public final class AdhocQuery {
-  private final Engine engine;
+  private final DuckDbEngine engine;
   private final Map<String, BoundSource> names = new LinkedHashMap<>();
 
   /**
    * Gives every bound source a view under its own name ({@code api}), so queries read like the
    * specs; a name used by two sources, or already taken, keeps only the internal view name.
    */
-  public AdhocQuery(Engine engine) {
+  AdhocQuery(DuckDbEngine engine) {
     this.engine = engine;
     Map<String, Integer> uses = new LinkedHashMap<>();
     for (BoundSource b : engine.boundSources()) uses.merge(b.source().name(), 1, Integer::sum);

@@ -41,43 +41,67 @@ public final class Database implements AutoCloseable {
     this.tempDirectory = tempDirectory;
   }
 
-  // A connection being opened on another thread by warmUp(), for the next open() to take.
-  private static final AtomicReference<CompletableFuture<Connection>> AHEAD =
-      new AtomicReference<>();
-
   /**
-   * Starts opening a connection on another thread, for the next {@link #open} to take. Starting the
-   * embedded engine takes about 0.1 s of one core; a command calls this before it reads its specs,
-   * which takes as long on the other core. Does nothing when a connection is already on its way.
+   * A connection being opened on another thread, for one later {@link #open(EngineOptions,
+   * WarmStart)} to take. Starting the embedded engine takes about 0.1 s of one core; a command
+   * starts one before it reads its specs, which takes as long on the other core. Whoever starts it
+   * owns it and hands it to the open that should take it, so two engines opening at once never take
+   * each other's connection.
    */
-  public static void warmUp() {
-    CompletableFuture<Connection> next = new CompletableFuture<>();
-    if (!AHEAD.compareAndSet(null, next)) return;
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                next.complete(DriverManager.getConnection("jdbc:duckdb:"));
-              } catch (Throwable e) {
-                next.completeExceptionally(e);
-              }
-            },
-            "slo-duckdb-open");
-    t.setDaemon(true);
-    t.start();
-  }
+  public static final class WarmStart implements AutoCloseable {
+    private final AtomicReference<CompletableFuture<Connection>> ahead;
 
-  /** The connection {@link #warmUp} opened, or a new one when there is none or it failed. */
-  private static Connection connect() throws SQLException {
-    CompletableFuture<Connection> ahead = AHEAD.getAndSet(null);
-    if (ahead != null) {
+    private WarmStart(CompletableFuture<Connection> next) {
+      this.ahead = new AtomicReference<>(next);
+    }
+
+    /** Starts opening a connection on a daemon thread. */
+    public static WarmStart begin() {
+      CompletableFuture<Connection> next = new CompletableFuture<>();
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  next.complete(DriverManager.getConnection("jdbc:duckdb:"));
+                } catch (Throwable e) {
+                  next.completeExceptionally(e);
+                }
+              },
+              "slo-duckdb-open");
+      t.setDaemon(true);
+      t.start();
+      return new WarmStart(next);
+    }
+
+    /** The connection opened ahead, once; null when it was taken already or failed to open. */
+    private Connection take() {
+      CompletableFuture<Connection> next = ahead.getAndSet(null);
+      if (next == null) return null;
       try {
-        return ahead.join();
+        return next.join();
       } catch (CompletionException e) {
-        // opened again below, on this thread, where its error is reported
+        // opened again by the caller, on its own thread, where its error is reported
+        return null;
       }
     }
-    return DriverManager.getConnection("jdbc:duckdb:");
+
+    /** Closes the connection opened ahead when no open took it (a run that failed before). */
+    @Override
+    public void close() {
+      Connection unused = take();
+      if (unused == null) return;
+      try {
+        unused.close();
+      } catch (SQLException ignored) {
+        // an in-memory database that was never used holds nothing to lose
+      }
+    }
+  }
+
+  /** The connection {@code warm} opened, or a new one when there is none or it failed. */
+  private static Connection connect(WarmStart warm) throws SQLException {
+    Connection ahead = warm == null ? null : warm.take();
+    return ahead != null ? ahead : DriverManager.getConnection("jdbc:duckdb:");
   }
 
   /**
@@ -85,9 +109,17 @@ public final class Database implements AutoCloseable {
    * temporary folder that is removed on close.
    */
   public static Database open(EngineOptions options) {
+    return open(options, null);
+  }
+
+  /**
+   * Opens a connection as {@link #open(EngineOptions)} does, taking the one {@code warm} started
+   * ahead when it has not been taken yet ({@code warm} may be null).
+   */
+  public static Database open(EngineOptions options, WarmStart warm) {
     try {
       Path temp = Files.createTempDirectory("slo-duckdb-");
-      Connection c = connect();
+      Connection c = connect(warm);
       Database db = new Database(c, temp);
       db.execute("SET TimeZone = 'UTC'");
       db.execute("SET memory_limit = " + Sql.literal(options.memoryLimit()));

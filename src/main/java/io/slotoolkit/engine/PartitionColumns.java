@@ -52,11 +52,11 @@ final class PartitionColumns {
             "source '"
                 + source.name()
                 + "': partition folders differ: "
-                + Engine.display(firstFile)
+                + DuckDbEngine.display(firstFile)
                 + " has "
                 + describe(values.keySet())
                 + ", "
-                + Engine.display(f)
+                + DuckDbEngine.display(f)
                 + " has "
                 + describe(own.keySet()),
             "give every file the same key=value folders, or split them into two sources");

@@ -54,7 +54,7 @@ final class SourceBinder {
               + source.name()
               + "': "
               + (empty.size() == 1
-                  ? Engine.display(empty.get(0)) + " is empty (0 bytes)"
+                  ? DuckDbEngine.display(empty.get(0)) + " is empty (0 bytes)"
                   : "all " + empty.size() + " files are empty (0 bytes)"),
           "the export wrote nothing; check the path and the job that writes it");
     }
@@ -89,7 +89,7 @@ final class SourceBinder {
 
   /** {@code skipped 2 empty files (0 bytes): a.csv, b.csv}, listing at most three. */
   private static String skippedNote(List<String> empty) {
-    List<String> names = empty.stream().limit(3).map(Engine::display).toList();
+    List<String> names = empty.stream().limit(3).map(DuckDbEngine::display).toList();
     return "skipped "
         + empty.size()
         + (empty.size() == 1 ? " empty file" : " empty files")
@@ -156,7 +156,7 @@ final class SourceBinder {
           "source '"
               + source.name()
               + "': "
-              + Engine.display(p.toString())
+              + DuckDbEngine.display(p.toString())
               + " is not a regular file (a pipe, socket or device)",
           "export the data to a file and point path: at it");
     }
@@ -284,12 +284,12 @@ final class SourceBinder {
                 + "' is missing from "
                 + fileList(lacking)
                 + " (present in "
-                + Engine.display(kindFile.values().iterator().next())
+                + DuckDbEngine.display(kindFile.values().iterator().next())
                 + ")");
       }
       if (kindFile.size() > 1) {
         List<String> parts = new ArrayList<>();
-        kindFile.forEach((k, f) -> parts.add(k + " in " + Engine.display(f)));
+        kindFile.forEach((k, f) -> parts.add(k + " in " + DuckDbEngine.display(f)));
         problems.add("column '" + name + "' is " + String.join(" but ", parts));
       }
     }
@@ -329,7 +329,7 @@ final class SourceBinder {
   }
 
   private static String fileList(List<String> files) {
-    List<String> shown = files.stream().limit(3).map(Engine::display).toList();
+    List<String> shown = files.stream().limit(3).map(DuckDbEngine::display).toList();
     return (files.size() == 1 ? "" : files.size() + " files: ")
         + String.join(", ", shown)
         + (files.size() > 3 ? ", ..." : "");
@@ -387,7 +387,7 @@ final class SourceBinder {
               + source.name()
               + "': no data rows in "
               + (files.size() == 1
-                  ? Engine.display(files.get(0))
+                  ? DuckDbEngine.display(files.get(0))
                   : "any of " + files.size() + " files"),
           "the export is empty (a header at most); check the path");
     }
@@ -618,7 +618,7 @@ final class SourceBinder {
                 + "' is missing from "
                 + fileList(lacking)
                 + " (present in "
-                + Engine.display(present)
+                + DuckDbEngine.display(present)
                 + ")");
       }
     }
@@ -795,7 +795,7 @@ final class SourceBinder {
             "source '"
                 + source.name()
                 + "': "
-                + Engine.display(b.file())
+                + DuckDbEngine.display(b.file())
                 + ":"
                 + b.line()
                 + ": a quote opened on this line is not closed before "
@@ -815,7 +815,8 @@ final class SourceBinder {
               e);
         }
         origins.put(
-            copy.toAbsolutePath().toString(), Engine.display(b.file()) + ":" + (b.line() + i));
+            copy.toAbsolutePath().toString(),
+            DuckDbEngine.display(b.file()) + ":" + (b.line() + i));
       }
     }
     return origins;
@@ -1010,7 +1011,7 @@ final class SourceBinder {
               "source '"
                   + source.name()
                   + "': "
-                  + Engine.display(f)
+                  + DuckDbEngine.display(f)
                   + ":"
                   + found[0]
                   + ": the line is "

@@ -116,7 +116,9 @@ final class TextLines {
   /** The error for a source whose files hold no line at all. */
   static SloException noRows(DataSource source, List<String> files, long malformed) {
     String where =
-        files.size() == 1 ? Engine.display(files.get(0)) : "any of " + files.size() + " files";
+        files.size() == 1
+            ? DuckDbEngine.display(files.get(0))
+            : "any of " + files.size() + " files";
     if (malformed > 0) {
       return SloException.data(
           "source '"

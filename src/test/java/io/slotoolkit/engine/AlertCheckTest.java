@@ -14,6 +14,8 @@ import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.Status;
 import io.slotoolkit.report.CiReport;
 import io.slotoolkit.report.JunitRenderer;
+import io.slotoolkit.run.Evaluator;
+import io.slotoolkit.run.ReportEvaluator;
 import io.slotoolkit.spec.SpecLoader;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ class AlertCheckTest {
 
   static Assessment assess(Instant at, FailOn gate) {
     Catalog c = new SpecLoader().load(List.of(SPEC));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       return ev.assess(c, at, gate);
@@ -171,7 +173,7 @@ class AlertCheckTest {
   void replay_lists_the_burst_page_with_its_detection_delay_and_reset() {
     Catalog c = new SpecLoader().load(List.of(SPEC));
     List<SloReplay> replays;
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       replays = ev.replay(c, AT.minusSeconds(3600), AT.plusSeconds(600));
@@ -218,7 +220,7 @@ class AlertCheckTest {
     Catalog c = new SpecLoader().load(List.of(Path.of("src/test/resources/cli/specs/alerts-per")));
     Assessment a;
     List<SloReplay> replays;
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       a = ev.assess(c, AT, new FailOn.OnBreach());
@@ -252,7 +254,7 @@ class AlertCheckTest {
   @Test
   void alert_windows_and_exclusions_add_no_scan_one_per_source() {
     Catalog c = new SpecLoader().load(List.of(SPEC));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       ev.assess(c, AT, new FailOn.OnBreach());
@@ -295,7 +297,7 @@ class AlertCheckTest {
             ""));
     Catalog c = new SpecLoader().load(List.of(spec));
     Assessment a;
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       a = ev.assess(c, AT, new FailOn.OnBreach());
@@ -339,7 +341,7 @@ class AlertCheckTest {
             ""));
     Catalog c = new SpecLoader().load(List.of(spec));
     ResultDetails d;
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       d = ev.assess(c, AT, new FailOn.OnBreach()).details().get(0);
@@ -359,7 +361,7 @@ class AlertCheckTest {
   void the_report_leaves_excluded_events_out_too() {
     Catalog c = new SpecLoader().load(List.of(SPEC));
     io.slotoolkit.model.Report report;
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       report =

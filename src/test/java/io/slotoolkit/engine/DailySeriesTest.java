@@ -52,7 +52,7 @@ class DailySeriesTest {
   }
 
   private static DailySeries run(ForecastEntry e, Instant at) {
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       engine.bindForecasts(List.of(e));
       return engine.dailySeries(e, at == null ? engine.defaultForecastEnd(e.source()) : at);
     }
@@ -144,7 +144,7 @@ class DailySeriesTest {
 
   @Test
   void default_end_is_the_start_of_the_day_after_the_latest_event() {
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       ForecastEntry e = entry(new ForecastEntry.Volume.Count(), null, null);
       engine.bindForecasts(List.of(e));
       // latest 2024-04-05T10:00Z is 12:00 CEST on 04-05; the next day starts at 22:00Z

@@ -14,6 +14,7 @@ import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SpecFile;
+import io.slotoolkit.run.Evaluator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class DataReadingTest {
   private static Evaluation run(DataSource src, String good, String total, Instant at) {
     var slo = Fixtures.ratio("avail", src, good, total, "0.5", Fixtures.days(28), List.of());
     Catalog c = new Catalog(List.of(new SpecFile(Fixtures.SPEC, "s", List.of(src), List.of(slo))));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       return ev.evaluate(c, at == null ? ev.defaultAt(c) : at, Gate.BREACHED);
@@ -94,7 +95,7 @@ class DataReadingTest {
     assertThat(e.sources().get(0).badRowSamples())
         .containsExactly(
             "q.csv:44: Value with unterminated quote found."
-                .replace("q.csv", Engine.display(dir.resolve("q.csv").toString())));
+                .replace("q.csv", DuckDbEngine.display(dir.resolve("q.csv").toString())));
   }
 
   @Test
@@ -227,7 +228,7 @@ class DataReadingTest {
 
   @Test
   void parquet_files_that_disagree_on_a_column_are_a_data_error_naming_both() throws IOException {
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       String a = dir.resolve("p-1.parquet").toString();
       String b = dir.resolve("p-2.parquet").toString();
       engine

@@ -248,7 +248,7 @@ class ExpressionCheckerTest {
   @Test
   void a_quoted_clock_name_must_be_a_column_of_the_source() {
     var src = Fixtures.source("api.csv", null, java.time.ZoneId.of("UTC"));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       var slo =
           Fixtures.ratio(
               "s", src, "\"current_date\" IS NULL", null, "0.5", Fixtures.days(2), List.of());
@@ -288,7 +288,7 @@ class ExpressionCheckerTest {
             new SourceLocation(Fixtures.SPEC, 3, 3));
     String good = "\"current_date\" = DATE '1999-01-01'";
     var slo = Fixtures.ratio("s", src, good, null, "0.5", Fixtures.days(2), List.of());
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       engine.checkExpressions(List.of(slo));
       engine.bind(List.of(slo));
       var scan =

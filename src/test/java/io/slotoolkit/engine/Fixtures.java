@@ -20,20 +20,20 @@ import java.util.List;
 /**
  * Model objects for engine tests, built directly so engine tests do not depend on the spec loader.
  */
-final class Fixtures {
-  static final Path SPEC = Path.of("test.yaml");
+public final class Fixtures {
+  public static final Path SPEC = Path.of("test.yaml");
 
   private Fixtures() {}
 
-  static Path events(String name) {
+  public static Path events(String name) {
     return Path.of("src/test/resources/events", name).toAbsolutePath();
   }
 
-  static SqlExpression expr(String text) {
+  public static SqlExpression expr(String text) {
     return new SqlExpression(text, new SourceLocation(SPEC, 10, 15));
   }
 
-  static DataSource source(String file, String where, ZoneId zone) {
+  public static DataSource source(String file, String where, ZoneId zone) {
     return new DataSource(
         "api",
         SPEC,
@@ -47,7 +47,7 @@ final class Fixtures {
         new SourceLocation(SPEC, 3, 3));
   }
 
-  static Slo ratio(
+  public static Slo ratio(
       String name,
       DataSource src,
       String good,
@@ -68,7 +68,8 @@ final class Fixtures {
         new SourceLocation(SPEC, 8, 5));
   }
 
-  static Slo latency(String name, DataSource src, String thresholdMs, String objective, Window w) {
+  public static Slo latency(
+      String name, DataSource src, String thresholdMs, String objective, Window w) {
     return new Slo(
         name,
         "homehub",
@@ -88,7 +89,7 @@ final class Fixtures {
         new SourceLocation(SPEC, 11, 5));
   }
 
-  static Window days(int d) {
+  public static Window days(int d) {
     return new Window.Rolling(Duration.ofDays(d));
   }
 }

@@ -42,7 +42,7 @@ class PatternTimestampCsvTest {
             null,
             0,
             new SourceLocation(dir.resolve("spec.yaml"), 3, 3));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       engine.bind(
           List.of(
               Fixtures.ratio(

@@ -18,7 +18,7 @@ class SandboxTest {
     DataSource src = Fixtures.source("api.csv", null, ZoneId.of("UTC"));
     Slo slo =
         Fixtures.ratio("avail", src, "status < 500", null, "0.5", Fixtures.days(2), List.of());
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       engine.checkExpressions(List.of(slo));
       engine.bind(List.of(slo));
       Database db = engine.database();

@@ -12,6 +12,7 @@ import io.slotoolkit.model.EventTime;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SpecFile;
+import io.slotoolkit.run.Evaluator;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -43,7 +44,7 @@ class TimestampEncodingTest {
     Slo slo =
         Fixtures.ratio("avail", src, "status < 500", null, "0.5", Fixtures.days(2), List.of());
     Catalog c = new Catalog(List.of(new SpecFile(Fixtures.SPEC, "s", List.of(src), List.of(slo))));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       return ev.evaluate(c, ev.defaultAt(c), Gate.BREACHED);

@@ -1,4 +1,4 @@
-package io.slotoolkit.engine;
+package io.slotoolkit.run;
 
 import static io.slotoolkit.engine.Fixtures.days;
 import static io.slotoolkit.engine.Fixtures.latency;
@@ -7,6 +7,9 @@ import static io.slotoolkit.engine.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.slotoolkit.engine.DuckDbEngine;
+import io.slotoolkit.engine.EngineOptions;
+import io.slotoolkit.engine.Fixtures;
 import io.slotoolkit.evaluate.AlertStatus;
 import io.slotoolkit.evaluate.Assessment;
 import io.slotoolkit.evaluate.Counts;
@@ -39,7 +42,7 @@ class EvaluatorTest {
         new Catalog(
             List.of(
                 new SpecFile(Fixtures.SPEC, "homehub", List.of(slos[0].source()), List.of(slos))));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       return ev.evaluate(c, at == null ? ev.defaultAt(c) : at, Gate.BREACHED);
@@ -197,7 +200,7 @@ class EvaluatorTest {
                     "homehub",
                     List.of(src),
                     List.of(overall, byCustomer, byEndpoint))));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
       Assessment a = ev.assess(c, Instant.parse("2026-02-04T00:00:00Z"), FailOn.of(Gate.NONE));

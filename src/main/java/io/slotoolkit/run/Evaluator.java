@@ -1,5 +1,7 @@
-package io.slotoolkit.engine;
+package io.slotoolkit.run;
 
+import io.slotoolkit.engine.Engine;
+import io.slotoolkit.engine.ScanCompiler;
 import io.slotoolkit.evaluate.AlertEvaluator;
 import io.slotoolkit.evaluate.AlertPolicy;
 import io.slotoolkit.evaluate.AlertReplay;

@@ -1,4 +1,4 @@
-package io.slotoolkit.engine;
+package io.slotoolkit.run;
 
 import static io.slotoolkit.engine.Fixtures.days;
 import static io.slotoolkit.engine.Fixtures.ratio;
@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.slotoolkit.engine.DuckDbEngine;
+import io.slotoolkit.engine.EngineOptions;
+import io.slotoolkit.engine.Fixtures;
 import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.model.Breakdown;
 import io.slotoolkit.model.BudgetPoint;
@@ -57,7 +60,7 @@ class ReportEvaluatorTest {
     Catalog c =
         new Catalog(
             List.of(new SpecFile(Fixtures.SPEC, "shop", List.of(slos.get(0).source()), slos)));
-    try (Engine engine = Engine.open(EngineOptions.DEFAULT)) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       new Evaluator(engine).prepare(c);
       ReportEvaluator r = new ReportEvaluator(engine);
       ReportEvaluator.Options o = new ReportEvaluator.Options(by, top, mask, key);

@@ -1,5 +1,8 @@
-package io.slotoolkit.engine;
+package io.slotoolkit.run;
 
+import io.slotoolkit.engine.BoundSource;
+import io.slotoolkit.engine.Engine;
+import io.slotoolkit.engine.ScanCompiler;
 import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.evaluate.Pseudonyms;
 import io.slotoolkit.evaluate.ReportMath;
@@ -224,16 +227,20 @@ public final class ReportEvaluator {
     // segment column instead (ScanCompiler.Extras), so its counts are exact too.
     ScanCompiler.Extras extras = new ScanCompiler.Extras(bucket, recent, List.copyOf(dims));
     Engine.SourceScan scan = engine.scan(source, windows, from, at, extras);
-    ScanCompiler.CompiledScan compiled = scan.compiled();
 
     List<ReportMath.Day> days = ReportMath.days(from, at, zone);
-    long overall = gid(compiled, Set.of());
     int[] segments = new int[slos.size()];
     for (int i = 0; i < slos.size(); i++)
       segments[i] = extras.segment(windows, windows.get(i).start());
-    Map<LocalDate, long[]> daily = daily(scan.table(), overall, segments, days, bucket);
-    long[] recentCounts =
-        recent(scan.table(), overall, slos.size(), extras.segment(windows, recent));
+    Map<LocalDate, long[]> daily = new HashMap<>();
+    engine
+        .dailyCounts(
+            scan,
+            segments,
+            days.stream().map(d -> new Engine.Span(d.start(), d.end())).toList(),
+            bucket)
+        .forEach((d, c) -> daily.put(days.get(d).day(), c));
+    long[] recentCounts = engine.recentCounts(scan, slos.size(), extras.segment(windows, recent));
 
     Map<Slo, SloReport> reports = new LinkedHashMap<>();
     List<SloResult> results = new ArrayList<>();
@@ -295,8 +302,7 @@ public final class ReportEvaluator {
           ReportMath.health(status, window.budget().remaining(), last7, slo.objective());
       List<Breakdown> breakdowns = new ArrayList<>();
       for (String d : sloDims.get(slo)) {
-        breakdowns.add(
-            breakdown(scan.table(), compiled, d, i, segments[i], options.top(), window, names));
+        breakdowns.add(breakdown(scan, d, i, segments[i], options.top(), window, names));
       }
       reports.put(
           slo,
@@ -324,142 +330,33 @@ public final class ReportEvaluator {
     return String.join(" ", parts);
   }
 
-  private static long gid(ScanCompiler.CompiledScan scan, Set<String> columns) {
-    for (ScanCompiler.GroupingSet gs : scan.sets())
-      if (gs.columns().equals(new TreeSet<>(columns))) return gs.gid();
-    throw new IllegalStateException("no grouping set " + columns);
-  }
-
-  /** {@code sum(column) FILTER (WHERE __seg >= segment)}, 0 when no row matches. */
-  private static String since(String column, int segment) {
-    return "coalesce(sum(" + column + ") FILTER (WHERE __seg >= " + segment + "), 0)::BIGINT";
-  }
-
-  /** Per local day and SLO: good/valid events in the window, then over the whole day. */
-  private Map<LocalDate, long[]> daily(
-      String table, long gid, int[] segments, List<ReportMath.Day> days, Duration bucket) {
-    int slos = segments.length;
-    long width = bucket.toNanos() / 1_000;
-    StringBuilder values = new StringBuilder();
-    for (int d = 0; d < days.size(); d++) {
-      if (d > 0) values.append(", ");
-      values
-          .append('(')
-          .append(d)
-          .append(", ")
-          .append(Math.floorDiv(TimeColumn.micros(days.get(d).start()), width))
-          .append(", ")
-          .append(Math.floorDiv(TimeColumn.micros(days.get(d).end()), width))
-          .append(')');
-    }
-    StringBuilder sql = new StringBuilder("SELECT d.i");
-    for (int i = 0; i < slos; i++) {
-      sql.append(", ").append(since("a" + i, segments[i]));
-      sql.append(", ").append(since("b" + i, segments[i]));
-      sql.append(", coalesce(sum(a").append(i).append("), 0)::BIGINT");
-      sql.append(", coalesce(sum(b").append(i).append("), 0)::BIGINT");
-    }
-    sql.append(" FROM ")
-        .append(Sql.ident(table))
-        .append(" s JOIN (VALUES ")
-        .append(values)
-        .append(") d(i, lo, hi) ON s.__b >= d.lo AND s.__b < d.hi WHERE s.gid = ")
-        .append(gid)
-        .append(" GROUP BY d.i");
-    Map<LocalDate, long[]> out = new HashMap<>();
-    query(
-        sql.toString(),
-        r -> {
-          long[] c = new long[4 * slos];
-          for (int j = 0; j < c.length; j++) c[j] = r.getLong(2 + j);
-          out.put(days.get(r.getInt(1)).day(), c);
-          return null;
-        });
-    return out;
-  }
-
-  /** Per SLO: good and valid events of the last 7 days (events at or after that cut). */
-  private long[] recent(String table, long gid, int slos, int segment) {
-    StringBuilder sql = new StringBuilder("SELECT 0");
-    for (int i = 0; i < slos; i++) {
-      sql.append(", ").append(since("a" + i, segment));
-      sql.append(", ").append(since("b" + i, segment));
-    }
-    sql.append(" FROM ").append(Sql.ident(table)).append(" WHERE gid = ").append(gid);
-    long[] out = new long[2 * slos];
-    query(
-        sql.toString(),
-        r -> {
-          for (int j = 0; j < out.length; j++) out[j] = r.getLong(2 + j);
-          return null;
-        });
-    return out;
-  }
-
   /**
    * One SLO's breakdown by one column: the {@code top} values with the most bad events (then the
-   * most events), and the rest summed into one row, in one query over the scan table.
+   * most events), and the rest summed into one row.
    */
   private Breakdown breakdown(
-      String table,
-      ScanCompiler.CompiledScan scan,
+      Engine.SourceScan scan,
       String column,
       int slo,
       int segment,
       int top,
       SloResult window,
       Pseudonyms names) {
-    long gid = gid(scan, Set.of(column));
-    String k = "k" + scan.keys().indexOf(column);
-    String sql =
-        "WITH v AS (SELECT "
-            + k
-            + " AS v, "
-            + since("a" + slo, segment)
-            + " AS good, "
-            + since("b" + slo, segment)
-            + " AS total FROM "
-            + Sql.ident(table)
-            + " WHERE gid = "
-            + gid
-            + " GROUP BY "
-            + k
-            + " HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC,"
-            + " v ASC NULLS LAST) AS rn FROM v)"
-            + " SELECT rn, v, 1, good, total FROM r WHERE rn <= "
-            + top
-            + " UNION ALL SELECT "
-            + (top + 1)
-            + ", NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > "
-            + top
-            + " ORDER BY 1";
     List<Breakdown.Row> rows = new ArrayList<>();
-    Breakdown.Row[] other = {null};
-    query(
-        sql,
-        r -> {
-          long rn = r.getLong(1);
-          Breakdown.Row row =
-              new Breakdown.Row(
-                  rn > top ? null : names.show(column, r.getString(2)),
-                  r.getLong(3),
-                  r.getLong(4),
-                  r.getLong(5));
-          if (rn <= top) rows.add(row);
-          else if (row.values() > 0) other[0] = row;
-          return null;
-        });
-    long values = rows.size() + (other[0] == null ? 0 : other[0].values());
-    return new Breakdown(
-        column, names.masks(column), values, rows, other[0], window.good(), window.total());
-  }
-
-  private void query(String sql, Database.RowMapper<Void> mapper) {
-    try {
-      engine.database().query(sql, mapper);
-    } catch (Database.QueryFailed e) {
-      throw new IllegalStateException("report query failed: " + e.getMessage() + "\n" + sql, e);
+    Breakdown.Row other = null;
+    for (Engine.BreakdownRow r : engine.breakdown(scan, column, slo, segment, top)) {
+      Breakdown.Row row =
+          new Breakdown.Row(
+              r.rank() > top ? null : names.show(column, r.value()),
+              r.values(),
+              r.good(),
+              r.total());
+      if (r.rank() <= top) rows.add(row);
+      else if (row.values() > 0) other = row;
     }
+    long values = rows.size() + (other == null ? 0 : other.values());
+    return new Breakdown(
+        column, names.masks(column), values, rows, other, window.good(), window.total());
   }
 
   private static SourceStats scrubbed(SourceStats s, Pseudonyms names) {

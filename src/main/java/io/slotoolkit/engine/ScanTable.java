@@ -1,0 +1,337 @@
+package io.slotoolkit.engine;
+
+import io.slotoolkit.evaluate.Counts;
+import io.slotoolkit.model.Group;
+import io.slotoolkit.model.Slo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The one reader of a compiled scan's result table ({@link ScanCompiler} writes it): it alone knows
+ * the table's layout, which is {@code gid} (the grouping bitmask of the row's grouping set), one
+ * {@code k<j>} per group key, the age class {@code __a}, then per SLO {@code i} its good, valid and
+ * NULL-skipped counts ({@code g<i>}, {@code t<i>}, {@code n<i>}), then the row statistics, then per
+ * SLO its alert flags and exclusion counts ({@code x<i>_<n>}); with buckets also {@code __b}
+ * (bucket number) and {@code __seg} (the segment between window starts), and per SLO {@code
+ * a<i>}/{@code b<i>} (good/valid events after that SLO's window start). Use cases get typed results
+ * from it, never column positions.
+ */
+public final class ScanTable {
+  /** The name of an exclusion count column: {@code x<slo>_<exclusion>}. */
+  private static final Pattern EXCLUSION_COUNT = Pattern.compile("x[0-9]+_[0-9]+");
+
+  private final Database db;
+  private final ScanCompiler.CompiledScan scan;
+
+  ScanTable(Database db, ScanCompiler.CompiledScan scan) {
+    this.db = db;
+    this.scan = scan;
+  }
+
+  /** The grouping bitmask of the rows grouped by exactly {@code columns}. */
+  long gid(Set<String> columns) {
+    Set<String> set = new TreeSet<>(columns);
+    for (ScanCompiler.GroupingSet gs : scan.sets()) if (gs.columns().equals(set)) return gs.gid();
+    throw new IllegalStateException("no grouping set " + columns + " in " + scan.table());
+  }
+
+  /**
+   * The query of one SLO's per-minute counts (a scan with 1-minute buckets): group key values,
+   * bucket, good and valid events, for the minutes with events, in key and time order.
+   *
+   * @param i the SLO's position in the scan
+   */
+  String minuteSeriesQuery(int i, Slo slo) {
+    List<String> keys = scan.keys();
+    long gid = gid(new TreeSet<>(slo.per()));
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (String col : slo.per()) sql.append("k").append(keys.indexOf(col)).append(", ");
+    sql.append("__b, g").append(i).append(", t").append(i);
+    sql.append(" FROM ").append(Sql.ident(scan.table()));
+    sql.append(" WHERE gid = ").append(gid).append(" AND t").append(i).append(" > 0");
+    sql.append(" ORDER BY ");
+    for (String col : slo.per()) sql.append("k").append(keys.indexOf(col)).append(", ");
+    sql.append("__b");
+    return sql.toString();
+  }
+
+  /**
+   * Reads the per-group sums of a scan into {@code counts}, and returns the row statistics (in
+   * range, excluded, without time) summed over one grouping set: every set partitions all rows.
+   */
+  long[] readCounts(
+      List<ScanCompiler.SloWindow> slos, Instant at, Map<Slo, List<Engine.GroupCounts>> counts) {
+    int k = scan.keys().size();
+    long[] gidOf = new long[slos.size()];
+    int[][] keyIndex = new int[slos.size()][];
+    for (int i = 0; i < slos.size(); i++) {
+      Slo slo = slos.get(i).slo();
+      counts.put(slo, new ArrayList<>());
+      Set<String> set = new TreeSet<>(slo.per());
+      gidOf[i] = gid(set);
+      keyIndex[i] = slo.per().stream().mapToInt(c -> scan.keys().indexOf(c)).toArray();
+    }
+    long statsGid = scan.sets().get(0).gid();
+    int statsColumn = 2 + k + 3 * slos.size();
+    boolean hasExclusionCounts =
+        scan.columns().stream().anyMatch(c -> EXCLUSION_COUNT.matcher(c.name()).matches());
+    // alert window and exclusion columns follow the row stats, SLO by SLO
+    int[] extraAt = new int[slos.size()];
+    int next = statsColumn + 3;
+    for (int i = 0; i < slos.size(); i++) {
+      extraAt[i] = next;
+      next += alertFlags(slos.get(i), at) + slos.get(i).distinctExclusions().size();
+    }
+    long[] stats = new long[3];
+    db.query(
+        scan.fetch(),
+        r -> {
+          long gid = r.getLong(1);
+          for (int i = 0; i < slos.size(); i++) {
+            if (gid != gidOf[i]) continue;
+            Slo slo = slos.get(i).slo();
+            Group group = null;
+            if (!slo.per().isEmpty()) {
+              List<String> values = new ArrayList<>();
+              for (int key : keyIndex[i]) values.add(r.getString(2 + key));
+              group = new Group(slo.per(), values);
+            }
+            int c = 2 + k + 3 * i;
+            ScanCompiler.SloWindow w = slos.get(i);
+            List<Long> excluded = new ArrayList<>();
+            int x0 = extraAt[i] + alertFlags(w, at);
+            // a report's scan leaves exclusions out of its counts but does not count them
+            if (hasExclusionCounts)
+              for (int x = 0; x < w.distinctExclusions().size(); x++)
+                excluded.add(r.getLong(x0 + x));
+            counts
+                .get(slo)
+                .add(
+                    new Engine.GroupCounts(
+                        group,
+                        r.getLong(c),
+                        r.getLong(c + 1),
+                        r.getLong(c + 2),
+                        Map.of(),
+                        excluded));
+          }
+          if (gid == statsGid) {
+            for (int s = 0; s < 3; s++) stats[s] += r.getLong(statsColumn + s);
+          }
+          return null;
+        });
+    return stats;
+  }
+
+  /** How many alert flag columns ({@code ag}, {@code av}) the scan has for this SLO. */
+  private static int alertFlags(ScanCompiler.SloWindow w, Instant at) {
+    return !w.alertWindows().isEmpty() && w.needsAlertFlags(at) ? 2 : 0;
+  }
+
+  /**
+   * Fills in each group's alert window counts from the scan table's age classes: one small query
+   * returns good and valid events per group and class, and a window starting at the j-th bound sums
+   * the classes j and above.
+   */
+  void readAlertWindows(
+      List<ScanCompiler.SloWindow> slos, Instant at, Map<Slo, List<Engine.GroupCounts>> counts) {
+    List<Instant> bounds = scan.ageBounds();
+    int k = scan.keys().size();
+    List<Integer> with = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT gid");
+    for (int j = 0; j < k; j++) sql.append(", k").append(j);
+    sql.append(", __a");
+    for (int i = 0; i < slos.size(); i++) {
+      if (slos.get(i).alertWindows().isEmpty()) continue;
+      with.add(i);
+      // the SLO window's own flags count the alert windows' rows when those lie inside it
+      String g = alertFlags(slos.get(i), at) > 0 ? "ag" : "g";
+      String t = alertFlags(slos.get(i), at) > 0 ? "av" : "t";
+      sql.append(", sum(").append(g).append(i).append(")::BIGINT, sum(");
+      sql.append(t).append(i).append(")::BIGINT");
+    }
+    sql.append(" FROM ").append(Sql.ident(scan.table())).append(" GROUP BY ALL");
+    // (gid, every key) -> [class][2 x SLO with windows]
+    Map<List<Object>, long[][]> byGroup = new HashMap<>();
+    db.query(
+        sql.toString(),
+        r -> {
+          List<Object> key = new ArrayList<>();
+          key.add(r.getLong(1));
+          for (int j = 0; j < k; j++) key.add(r.getString(2 + j));
+          int cls = r.getInt(2 + k);
+          long[][] c =
+              byGroup.computeIfAbsent(key, x -> new long[bounds.size() + 1][2 * with.size()]);
+          for (int w = 0; w < 2 * with.size(); w++) c[cls][w] += r.getLong(3 + k + w);
+          return null;
+        });
+    for (int n = 0; n < with.size(); n++) {
+      int i = with.get(n);
+      ScanCompiler.SloWindow sw = slos.get(i);
+      Slo slo = sw.slo();
+      long gid = gid(new TreeSet<>(slo.per()));
+      List<Engine.GroupCounts> filled = new ArrayList<>();
+      for (Engine.GroupCounts g : counts.get(slo)) {
+        List<Object> key = new ArrayList<>();
+        key.add(gid);
+        for (String col : scan.keys()) {
+          int p = slo.per().indexOf(col);
+          key.add(p < 0 ? null : g.group().values().get(p));
+        }
+        long[][] c = byGroup.get(key);
+        Map<Duration, Counts> windows = new HashMap<>();
+        for (Duration d : sw.alertWindows()) {
+          int from = bounds.indexOf(at.minus(d)) + 1;
+          long good = 0;
+          long total = 0;
+          for (int cls = from; c != null && cls <= bounds.size(); cls++) {
+            good += c[cls][2 * n];
+            total += c[cls][2 * n + 1];
+          }
+          windows.put(d, new Counts(good, total));
+        }
+        filled.add(
+            new Engine.GroupCounts(
+                g.group(), g.good(), g.total(), g.skippedNull(), windows, g.excluded()));
+      }
+      counts.put(slo, filled);
+    }
+  }
+
+  /**
+   * The source's row accounting; a data error (exit 3) when malformed rows exceed the allowance.
+   */
+
+  /** {@code sum(column) FILTER (WHERE __seg >= segment)}, 0 when no row matches. */
+  private static String since(String column, int segment) {
+    return "coalesce(sum(" + column + ") FILTER (WHERE __seg >= " + segment + "), 0)::BIGINT";
+  }
+
+  /**
+   * Per day (by its index in {@code days}, days without events left out) and per SLO: good and
+   * valid events in the SLO's window (from its segment on), then over the whole day; four counts
+   * per SLO. Over every row (the grouping set without keys) of a scan with {@code bucket}s; every
+   * day must start and end on a bucket boundary.
+   *
+   * @param segments each SLO's first segment (its window start)
+   */
+  Map<Integer, long[]> dailyCounts(int[] segments, List<Engine.Span> days, Duration bucket) {
+    int slos = segments.length;
+    long gid = gid(Set.of());
+    long width = bucket.toNanos() / 1_000;
+    StringBuilder values = new StringBuilder();
+    for (int d = 0; d < days.size(); d++) {
+      if (d > 0) values.append(", ");
+      values
+          .append('(')
+          .append(d)
+          .append(", ")
+          .append(Math.floorDiv(TimeColumn.micros(days.get(d).start()), width))
+          .append(", ")
+          .append(Math.floorDiv(TimeColumn.micros(days.get(d).end()), width))
+          .append(')');
+    }
+    StringBuilder sql = new StringBuilder("SELECT d.i");
+    for (int i = 0; i < slos; i++) {
+      sql.append(", ").append(since("a" + i, segments[i]));
+      sql.append(", ").append(since("b" + i, segments[i]));
+      sql.append(", coalesce(sum(a").append(i).append("), 0)::BIGINT");
+      sql.append(", coalesce(sum(b").append(i).append("), 0)::BIGINT");
+    }
+    sql.append(" FROM ")
+        .append(Sql.ident(scan.table()))
+        .append(" s JOIN (VALUES ")
+        .append(values)
+        .append(") d(i, lo, hi) ON s.__b >= d.lo AND s.__b < d.hi WHERE s.gid = ")
+        .append(gid)
+        .append(" GROUP BY d.i");
+    Map<Integer, long[]> out = new HashMap<>();
+    query(
+        sql.toString(),
+        r -> {
+          long[] c = new long[4 * slos];
+          for (int j = 0; j < c.length; j++) c[j] = r.getLong(2 + j);
+          out.put(r.getInt(1), c);
+          return null;
+        });
+    return out;
+  }
+
+  /** Per SLO: good and valid events from {@code segment} on (two counts per SLO). */
+  long[] recentCounts(int slos, int segment) {
+    StringBuilder sql = new StringBuilder("SELECT 0");
+    for (int i = 0; i < slos; i++) {
+      sql.append(", ").append(since("a" + i, segment));
+      sql.append(", ").append(since("b" + i, segment));
+    }
+    sql.append(" FROM ")
+        .append(Sql.ident(scan.table()))
+        .append(" WHERE gid = ")
+        .append(gid(Set.of()));
+    long[] out = new long[2 * slos];
+    query(
+        sql.toString(),
+        r -> {
+          for (int j = 0; j < out.length; j++) out[j] = r.getLong(2 + j);
+          return null;
+        });
+    return out;
+  }
+
+  /**
+   * SLO {@code slo}'s counts from {@code segment} on by the values of {@code column}: the {@code
+   * top} values with the most bad events (then the most events, then by value), then the rest
+   * summed into one row, in one query.
+   */
+  List<Engine.BreakdownRow> breakdown(String column, int slo, int segment, int top) {
+    long gid = gid(Set.of(column));
+    String k = "k" + scan.keys().indexOf(column);
+    String sql =
+        "WITH v AS (SELECT "
+            + k
+            + " AS v, "
+            + since("a" + slo, segment)
+            + " AS good, "
+            + since("b" + slo, segment)
+            + " AS total FROM "
+            + Sql.ident(scan.table())
+            + " WHERE gid = "
+            + gid
+            + " GROUP BY "
+            + k
+            + " HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC,"
+            + " v ASC NULLS LAST) AS rn FROM v)"
+            + " SELECT rn, v, 1, good, total FROM r WHERE rn <= "
+            + top
+            + " UNION ALL SELECT "
+            + (top + 1)
+            + ", NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > "
+            + top
+            + " ORDER BY 1";
+    List<Engine.BreakdownRow> rows = new ArrayList<>();
+    query(
+        sql,
+        r -> {
+          rows.add(
+              new Engine.BreakdownRow(
+                  r.getLong(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5)));
+          return null;
+        });
+    return rows;
+  }
+
+  private void query(String sql, Database.RowMapper<Void> mapper) {
+    try {
+      db.query(sql, mapper);
+    } catch (Database.QueryFailed e) {
+      throw new IllegalStateException("report query failed: " + e.getMessage() + "\n" + sql, e);
+    }
+  }
+}

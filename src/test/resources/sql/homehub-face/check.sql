@@ -1,0 +1,63 @@
+-- slo check slo-specs/homehub-face.yaml --at 2026-03-01T00:00:00Z
+-- exit 1
+
+SET TimeZone = 'UTC';
+
+SET memory_limit = '1GB';
+
+SET temp_directory = '$TMP';
+
+SET enable_progress_bar = true;
+
+SET enable_progress_bar_print = false;
+
+SET autoinstall_known_extensions = false;
+
+SET autoload_known_extensions = false;
+
+SELECT j, c, CASE WHEN c IS NOT NULL THEN json_serialize_sql(c) END FROM (SELECT i, j, CASE WHEN j->>'error' = 'false' THEN json_deserialize_sql(j::JSON) END AS c FROM (SELECT i, json_serialize_sql(sql) AS j FROM (VALUES (0, 'SELECT recognized'), (1, 'SELECT recognized'), (2, 'SELECT recognized')) q(i, sql))) ORDER BY i;
+
+DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
+
+CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
+
+SELECT quantile_disc(v, 0.5) FROM (SELECT TRY_CAST("event_ms" AS DOUBLE) AS v FROM "src_1" LIMIT 100000) WHERE isfinite(v);
+
+SET allowed_paths = ['$ROOT/examples/homehub/face_unlocks.parquet', '$TMP'];
+
+SET enable_external_access = false;
+
+SET lock_configuration = true;
+
+DESCRIBE SELECT (recognized) AS c0, (recognized) AS c1, (recognized) AS c2 FROM "src_1";
+
+SELECT count_if((recognized) IS TRUE), count_if((recognized) IS TRUE), count_if((recognized) IS TRUE) FROM (SELECT * FROM "src_1" LIMIT 500);
+
+CREATE OR REPLACE TEMP TABLE "scan_1" AS
+SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
+FROM (SELECT "firmware", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1771545600000000 THEN 0 WHEN __t < 1772064000000000 THEN 1 WHEN __t < 1772081280000000 THEN 2 WHEN __t < 1772236800000000 THEN 3 WHEN __t < 1772242560000000 THEN 4 WHEN __t < 1772258400000000 THEN 5 WHEN __t < 1772301600000000 THEN 6 WHEN __t < 1772303040000000 THEN 7 WHEN __t < 1772312400000000 THEN 8 WHEN __t < 1772316000000000 THEN 9 WHEN __t < 1772316480000000 THEN 10 WHEN __t < 1772317800000000 THEN 11 WHEN __t < 1772319600000000 THEN 12 WHEN __t < 1772319840000000 THEN 13 WHEN __t < 1772321400000000 THEN 14 WHEN __t < 1772321520000000 THEN 15 WHEN __t < 1772322300000000 THEN 16 WHEN __t < 1772322900000000 THEN 17 ELSE 18 END AS __a, 
+    (__w0 AND __e0) AS g0,
+    (__w0 AND __e0 IS NOT NULL) AS t0,
+    (__w0 AND __e0 IS NULL) AS n0,
+    (__w1 AND __e0 AND __e1) AS g1,
+    (__w1 AND __e0 AND __e1 IS NOT NULL) AS t1,
+    (__w1 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n1,
+    (__w2 AND __e0 AND __e1) AS g2,
+    (__w2 AND __e0 AND __e1 IS NOT NULL) AS t2,
+    (__w2 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n2,
+    (__t IS NOT NULL) AS rows_in_range,
+    (FALSE) AS excluded,
+    (__t IS NULL) AS null_time,
+    (__e0 AND __e1) AS ag1,
+    (__e0 AND __e1 IS NOT NULL) AS av1
+  FROM (SELECT *, (recognized) AS __e0, ("match_ms" <= 400) AS __e1, __t >= 1767193200000000 AS __w0, __t >= 1772290800000000 AS __w1, __t >= 1769904000000000 AS __w2
+    FROM (SELECT *, (CASE WHEN "event_ms" >= -2208988800001 AND "event_ms" < 253370764800001 THEN TRY_CAST(round("event_ms" * 1000) AS BIGINT) END) AS __t, TRUE AS __keep FROM "src_1" WHERE (("event_ms" >= 1767193199999 AND "event_ms" < 1772323200001) OR NOT ("event_ms" >= -2208988800001 AND "event_ms" < 253370764800001)) OR "event_ms" IS NULL)
+    WHERE __t IS NULL OR (__t >= 1767193200000000 AND __t < 1772323200000000)))
+GROUP BY GROUPING SETS (("firmware", __a));
+
+INSERT INTO "scan_1" SELECT 1, NULL, __a, coalesce(sum(g0), 0)::BIGINT, coalesce(sum(t0), 0)::BIGINT, coalesce(sum(n0), 0)::BIGINT, coalesce(sum(g1), 0)::BIGINT, coalesce(sum(t1), 0)::BIGINT, coalesce(sum(n1), 0)::BIGINT, coalesce(sum(g2), 0)::BIGINT, coalesce(sum(t2), 0)::BIGINT, coalesce(sum(n2), 0)::BIGINT, coalesce(sum(rows_in_range), 0)::BIGINT, coalesce(sum(excluded), 0)::BIGINT, coalesce(sum(null_time), 0)::BIGINT, coalesce(sum(ag1), 0)::BIGINT, coalesce(sum(av1), 0)::BIGINT FROM "scan_1" WHERE gid = 0 GROUP BY __a;
+
+SELECT gid, k0, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(n1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(n2)::BIGINT, sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT, sum(ag1)::BIGINT, sum(av1)::BIGINT FROM "scan_1" GROUP BY ALL;
+
+SELECT gid, k0, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(ag1)::BIGINT, sum(av1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT FROM "scan_1" GROUP BY ALL;
+
