@@ -1,10 +1,10 @@
 package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.Evaluator;
-import io.slotoolkit.evaluate.SloReplay;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.SloException;
+import io.slotoolkit.model.SloReplay;
 import io.slotoolkit.report.ReplayRenderer;
 import io.slotoolkit.report.Style;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.evaluate.Assessment;
+import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.report.CiReport;
 import io.slotoolkit.report.GithubRenderer;

@@ -88,7 +88,7 @@ final class ExplainCommand implements Callable<Integer> {
           run.engine()
               .compileScan(slo.source(), List.of(new ScanCompiler.SloWindow(slo, start)), when);
       Evaluation evaluation =
-          run.evaluator().evaluate(run.catalog(), when, io.slotoolkit.evaluate.Gate.parse("none"));
+          run.evaluator().evaluate(run.catalog(), when, io.slotoolkit.model.Gate.parse("none"));
       SloResult chosen = GroupChoice.choose(slo, evaluation.results(), group).orElse(null);
       new ExplainPrinter(spec.commandLine().getOut())
           .print(slo, source, scan, when, at == null, evaluation, chosen, !group.isEmpty());

@@ -1,10 +1,10 @@
 package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.ReportEvaluator;
-import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.evaluate.Pseudonyms;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.Gate;
 import io.slotoolkit.model.Report;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.report.ReportHtmlRenderer;

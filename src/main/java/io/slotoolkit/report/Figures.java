@@ -39,7 +39,7 @@ final class Figures {
   }
 
   /** {@code homehub/unlock-success [customer_id=c047]} for a replay. */
-  static String name(io.slotoolkit.evaluate.SloReplay r) {
+  static String name(io.slotoolkit.model.SloReplay r) {
     return r.slo().qualifiedName() + groupSuffix(r.group());
   }
 

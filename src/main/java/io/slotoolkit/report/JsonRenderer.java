@@ -1,13 +1,13 @@
 package io.slotoolkit.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.slotoolkit.evaluate.AlertStatus;
-import io.slotoolkit.evaluate.Assessment;
-import io.slotoolkit.evaluate.ExclusionCount;
-import io.slotoolkit.evaluate.ResultDetails;
-import io.slotoolkit.evaluate.SeverityMatch;
+import io.slotoolkit.model.AlertStatus;
+import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.Exclusion;
+import io.slotoolkit.model.ExclusionCount;
+import io.slotoolkit.model.ResultDetails;
+import io.slotoolkit.model.SeverityMatch;
 import io.slotoolkit.model.SeverityResponse;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SourceStats;

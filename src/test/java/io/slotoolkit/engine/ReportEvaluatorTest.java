@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.model.Breakdown;
 import io.slotoolkit.model.BudgetPoint;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DailyCounts;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.Gate;
 import io.slotoolkit.model.GroupView;
 import io.slotoolkit.model.Health;
 import io.slotoolkit.model.Report;
