@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a spec file's {@code forecasts:} list into {@link ForecastEntry} records, reporting every
- * problem with its place, like {@link SpecConverter} does for SLOs (whose value readers it uses).
+ * problem with its place, like {@link SloReader} does for SLOs (with the same {@link ValueReader}).
  */
 final class ForecastConverter {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -33,12 +33,14 @@ final class ForecastConverter {
   private static final String SEASON_HINT =
       "write MM-DD..MM-DD, such as 03-15..04-10; 12-15..01-10 wraps over the new year";
 
-  private final SpecConverter c;
+  private final ValueReader c;
+  private final SloReader sloReader;
   private final List<Problem> problems;
   private final Map<String, SourceLocation> names = new HashMap<>();
 
-  ForecastConverter(SpecConverter converter, List<Problem> problems) {
-    this.c = converter;
+  ForecastConverter(ValueReader values, SloReader sloReader, List<Problem> problems) {
+    this.c = values;
+    this.sloReader = sloReader;
     this.problems = problems;
   }
 
@@ -79,7 +81,7 @@ final class ForecastConverter {
               nameNode.location(),
               "forecast name '" + name + "' is not allowed",
               "use lowercase letters, digits and '-', not starting with '-', such as '"
-                  + SpecConverter.slug(name)
+                  + SloReader.slug(name)
                   + "'"));
       name = null;
     }
@@ -95,7 +97,7 @@ final class ForecastConverter {
       f = f.named("forecast '" + name + "'");
     }
     String description = c.text(f, "description", "text");
-    DataSource source = c.sourceReference(f, built, sources);
+    DataSource source = sloReader.sourceReference(f, built, sources);
     ForecastEntry.Volume volume = volume(f);
     SqlExpression where = c.expression(f, "where", false);
     ForecastEntry.DailyLatency latency = latency(f);
