@@ -1,6 +1,7 @@
 package io.slotoolkit.spec;
 
 import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.DurationText;
 import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.LatencyUnit;
 import io.slotoolkit.model.Problem;
@@ -13,7 +14,6 @@ import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 final class ForecastConverter {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern SEASON = Pattern.compile("(\\d{2})-(\\d{2})\\.\\.(\\d{2})-(\\d{2})");
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
   private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
   private static final List<String> UNITS = List.of("ms", "s", "us");
   private static final List<String> STATISTICS = List.of("p50", "p90", "p95", "p99", "mean");
@@ -301,23 +300,8 @@ final class ForecastConverter {
 
   /** {@code 2h}, {@code 1h30m}, {@code 90m}, {@code 45s}; null (reported) when it is not one. */
   private Duration duration(YamlNode.Scalar s) {
-    String v = s.text().strip().toLowerCase(Locale.ROOT);
-    Matcher m = DURATION_PART.matcher(v);
-    long nanos = 0;
-    int at = 0;
-    while (at < v.length() && m.find(at) && m.start() == at) {
-      double n = Double.parseDouble(m.group(1));
-      double unit =
-          switch (m.group(2)) {
-            case "ms" -> 1e6;
-            case "s" -> 1e9;
-            case "m" -> 60e9;
-            default -> 3600e9;
-          };
-      nanos += Math.round(n * unit);
-      at = m.end();
-    }
-    if (v.isEmpty() || at != v.length() || nanos <= 0) {
+    Duration d = DurationText.parse(s.text());
+    if (d == null) {
       problems.add(
           new Problem(
               s.location(),
@@ -325,7 +309,7 @@ final class ForecastConverter {
               "such as 2h, 1h30m or 90m; units ms, s, m, h"));
       return null;
     }
-    if (nanos > Duration.ofDays(1).toNanos()) {
+    if (d.compareTo(Duration.ofDays(1)) > 0) {
       problems.add(
           new Problem(
               s.location(),
@@ -333,7 +317,7 @@ final class ForecastConverter {
               "the job runs daily: its window is at most 24h"));
       return null;
     }
-    return Duration.ofNanos(nanos);
+    return d;
   }
 
   /** {@code 20%} as 0.2; NaN (reported) when not a percentage in [0%, 100%). */
