@@ -11,7 +11,6 @@ import java.util.List;
 
 /** Reads an SLO's {@code alerts:}: burn-rate window pairs and their minimum events. */
 final class AlertingReader {
-  /** {@code alerts:} as a list of pairs, or a map with {@code pairs} and {@code min_events}. */
   private final List<Problem> problems;
 
   private final ValueReader values;
@@ -21,6 +20,7 @@ final class AlertingReader {
     this.values = values;
   }
 
+  /** {@code alerts:} as a list of pairs, or a map with {@code pairs} and {@code min_events}. */
   Alerting alerting(Fields slo) {
     YamlNode v = slo.value("alerts");
     if (v == null) return Alerting.DEFAULT;

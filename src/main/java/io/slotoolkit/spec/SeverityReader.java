@@ -11,7 +11,6 @@ import java.util.List;
 
 /** Reads {@code severity:}: the levels, their conditions and responses, highest first. */
 final class SeverityReader {
-  /** {@code severity:}: the levels, highest first. */
   private final List<Problem> problems;
 
   private final ValueReader values;
@@ -21,6 +20,7 @@ final class SeverityReader {
     this.values = values;
   }
 
+  /** {@code severity:}: the levels, highest first. */
   List<SeverityLevel> severity(Fields top) {
     YamlNode v = top.value("severity");
     if (v == null) return List.of();

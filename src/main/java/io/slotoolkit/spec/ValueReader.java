@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  * the file shares one.
  */
 final class ValueReader {
-  /** A column name or a list of them under {@code key} ({@code per}, {@code dimensions}, ...). */
   final Path file;
 
   final List<Problem> problems;
@@ -30,6 +29,7 @@ final class ValueReader {
     this.problems = problems;
   }
 
+  /** A column name or a list of them under {@code key} ({@code per}, {@code dimensions}, ...). */
   List<String> columns(Fields slo, String key) {
     YamlNode v = slo.value(key);
     if (v == null) return List.of();
