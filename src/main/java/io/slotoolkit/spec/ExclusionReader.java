@@ -58,20 +58,11 @@ final class ExclusionReader {
           owner, "exclude", v, "a list of exclusions, each with start/end or weekly, and a reason");
       return List.of();
     }
-    List<Exclusion> out = new ArrayList<>();
-    for (YamlNode item : list.items()) {
-      if (!(item instanceof YamlNode.Mapping map)) {
-        problems.add(
-            new Problem(
-                item.location(),
-                "an exclusion must be a map, found " + item.describe(),
-                "such as {start: 2026-03-01T02:00Z, end: 2026-03-01T04:00Z, reason: db upgrade}"));
-        continue;
-      }
-      Exclusion e = exclusion(map, scope, zone);
-      if (e != null) out.add(e);
-    }
-    return out;
+    return values.eachMap(
+        list,
+        "an exclusion must be a map, found ",
+        "such as {start: 2026-03-01T02:00Z, end: 2026-03-01T04:00Z, reason: db upgrade}",
+        map -> exclusion(map, scope, zone));
   }
 
   private Exclusion exclusion(YamlNode.Mapping map, ExclusionScope scope, ZoneId zone) {

@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.MonthDay;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,20 +50,11 @@ final class ForecastConverter {
       c.wrongType(top, "forecasts", v, "a list of forecasts, each starting with '- name:'");
       return List.of();
     }
-    List<ForecastEntry> out = new ArrayList<>();
-    for (YamlNode item : list.items()) {
-      if (item instanceof YamlNode.Mapping map) {
-        ForecastEntry e = forecast(map, service, built, sourceNames);
-        if (e != null) out.add(e);
-      } else {
-        problems.add(
-            new Problem(
-                item.location(),
-                "a forecast must be a map of keys, found " + item.describe(),
-                "start each forecast with '- name: ...'"));
-      }
-    }
-    return out;
+    return c.eachMap(
+        list,
+        "a forecast must be a map of keys, found ",
+        "start each forecast with '- name: ...'",
+        map -> forecast(map, service, built, sourceNames));
   }
 
   private ForecastEntry forecast(

@@ -29,20 +29,11 @@ final class SeverityReader {
           top, "severity", v, "a list of levels, highest first, each with name and when");
       return List.of();
     }
-    List<SeverityLevel> levels = new ArrayList<>();
-    for (YamlNode item : list.items()) {
-      if (!(item instanceof YamlNode.Mapping map)) {
-        problems.add(
-            new Problem(
-                item.location(),
-                "a severity level must be a map, found " + item.describe(),
-                "such as {name: SEV1, when: [{alert: page}], response: {who: on-call}}"));
-        continue;
-      }
-      SeverityLevel l = level(map);
-      if (l != null) levels.add(l);
-    }
-    return levels;
+    return values.eachMap(
+        list,
+        "a severity level must be a map, found ",
+        "such as {name: SEV1, when: [{alert: page}], response: {who: on-call}}",
+        this::level);
   }
 
   private SeverityLevel level(YamlNode.Mapping map) {

@@ -55,20 +55,11 @@ final class SloReader {
       values.wrongType(top, "slos", v, "a list of SLOs, each starting with '- name:'");
       return List.of();
     }
-    List<Slo> slos = new ArrayList<>();
-    for (YamlNode item : list.items()) {
-      if (item instanceof YamlNode.Mapping map) {
-        Slo slo = slo(map, fileService, built, sourceNames);
-        if (slo != null) slos.add(slo);
-      } else {
-        problems.add(
-            new Problem(
-                item.location(),
-                "an SLO must be a map of keys, found " + item.describe(),
-                "start each SLO with '- name: ...'"));
-      }
-    }
-    return slos;
+    return values.eachMap(
+        list,
+        "an SLO must be a map of keys, found ",
+        "start each SLO with '- name: ...'",
+        map -> slo(map, fileService, built, sourceNames));
   }
 
   private Slo slo(

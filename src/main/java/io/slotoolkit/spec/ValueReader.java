@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -98,6 +99,25 @@ final class ValueReader {
       return null;
     }
     return Duration.ofSeconds(seconds);
+  }
+
+  /**
+   * Reads each item of {@code list} that is a map with {@code read}, keeping what it returns (null:
+   * the item had problems, already reported); an item that is not a map is reported as {@code
+   * notAMap} followed by what it is, with {@code hint}.
+   */
+  <T> List<T> eachMap(
+      YamlNode.Sequence list, String notAMap, String hint, Function<YamlNode.Mapping, T> read) {
+    List<T> out = new ArrayList<>();
+    for (YamlNode item : list.items()) {
+      if (item instanceof YamlNode.Mapping map) {
+        T t = read.apply(map);
+        if (t != null) out.add(t);
+      } else {
+        problems.add(new Problem(item.location(), notAMap + item.describe(), hint));
+      }
+    }
+    return out;
   }
 
   /**
