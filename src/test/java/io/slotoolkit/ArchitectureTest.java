@@ -80,6 +80,9 @@ class ArchitectureTest {
     Set<String> usedExceptions = new TreeSet<>();
     for (Path file : classFiles()) {
       String self = packageOf(CLASSES.relativize(file));
+      assertThat(ARROWS)
+          .as("package io.slotoolkit.%s needs its arrows stated in ArchitectureTest", self)
+          .containsKey(self);
       String simple = file.getFileName().toString().replace(".class", "");
       for (String used : referencedClasses(file)) {
         if (used.startsWith("io/slotoolkit/")) {
