@@ -1,9 +1,9 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.evaluate.SloReplay;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.SloException;
+import io.slotoolkit.model.SloReplay;
 import io.slotoolkit.report.ReplayRenderer;
 import io.slotoolkit.report.Style;
 import io.slotoolkit.run.Evaluator;

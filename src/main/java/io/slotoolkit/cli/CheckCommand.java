@@ -1,10 +1,11 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.evaluate.Assessment;
-import io.slotoolkit.evaluate.FailOn;
+import io.slotoolkit.evaluate.FailOnParser;
 import io.slotoolkit.evaluate.SeverityTable;
+import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.FailOn;
 import io.slotoolkit.run.Evaluator;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -69,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
     Instant at = when.at(ctx);
     EngineRun.Scope scope = EngineRun.load(root, specs);
     Catalog catalog = scope.catalog();
-    FailOn gate = FailOn.parse(failOn, new SeverityTable(catalog.severity()));
+    FailOn gate = FailOnParser.parse(failOn, new SeverityTable(catalog.severity()));
     // one-shot: a new engine; in the shell: the session's, already bound
     try (EngineRun run = EngineRun.prepare(root, scope, at != null)) {
       Evaluator evaluator = run.evaluator();

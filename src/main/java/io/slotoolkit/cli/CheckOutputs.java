@@ -1,6 +1,6 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.evaluate.Assessment;
+import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.report.CiReport;
 import io.slotoolkit.report.GithubRenderer;
@@ -98,21 +98,7 @@ final class CheckOutputs {
 
   /** Fails early (exit 2), before any work, when a target cannot be written. */
   void checkWritable(CliContext ctx) {
-    for (Target t : targets()) {
-      Path p = ctx.resolve(t.file()).toAbsolutePath();
-      Path dir = p.getParent();
-      if (Files.isDirectory(p))
-        throw SloException.spec("--output " + t.given() + " is a folder", "name a file");
-      if (dir == null || !Files.isDirectory(dir)) {
-        throw SloException.spec(
-            "--output " + t.given() + ": folder " + dir + " does not exist", "create it first");
-      }
-      if (Files.exists(p) ? !Files.isWritable(p) : !Files.isWritable(dir)) {
-        throw SloException.spec(
-            "--output " + t.given() + " is not writable",
-            "check the permissions or choose another path");
-      }
-    }
+    for (Target t : targets()) OutputOptions.checkWritable(t.file(), t.given(), ctx);
   }
 
   /** Writes every target, and stdout unless a plain --output FILE took its place. */

@@ -16,6 +16,7 @@ import io.slotoolkit.forecast.Series;
 import io.slotoolkit.forecast.SeriesFile;
 import io.slotoolkit.forecast.Verdict;
 import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.DurationText;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.LatencyUnit;
@@ -33,8 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -463,35 +462,16 @@ final class ForecastCommand implements Callable<Integer> {
 
   /** {@code 120ms}, {@code 4h}, {@code 1h30m}, {@code 0.5s}, {@code 250us}. */
   static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(us|ms|s|m|h|d)");
-
     @Override
     public Duration convert(String value) {
-      String v = value.strip().toLowerCase(Locale.ROOT);
-      Matcher m = PART.matcher(v);
-      long nanos = 0;
-      int at = 0;
-      while (at < v.length() && m.find(at) && m.start() == at) {
-        double n = Double.parseDouble(m.group(1));
-        double unit =
-            switch (m.group(2)) {
-              case "us" -> 1e3;
-              case "ms" -> 1e6;
-              case "s" -> 1e9;
-              case "m" -> 60e9;
-              case "h" -> 3600e9;
-              default -> 86_400e9;
-            };
-        nanos += Math.round(n * unit);
-        at = m.end();
-      }
-      if (v.isEmpty() || at != v.length() || nanos <= 0) {
+      Duration d = DurationText.parse(value);
+      if (d == null) {
         throw new CommandLine.TypeConversionException(
             "'"
                 + value
                 + "' is not a positive duration (such as 120ms, 4h, 1h30m; units us ms s m h d)");
       }
-      return Duration.ofNanos(nanos);
+      return d;
     }
   }
 

@@ -1,9 +1,9 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.evaluate.Pseudonyms;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.Gate;
 import io.slotoolkit.model.Report;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.report.ReportHtmlRenderer;

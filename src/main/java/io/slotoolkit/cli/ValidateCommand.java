@@ -3,6 +3,7 @@ package io.slotoolkit.cli;
 import io.slotoolkit.engine.DuckDbEngine;
 import io.slotoolkit.engine.Engine;
 import io.slotoolkit.evaluate.CatalogChecks;
+import io.slotoolkit.evaluate.FailOnParser;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.ForecastEntry;
@@ -79,7 +80,7 @@ final class ValidateCommand implements Callable<Integer> {
     evaluator.assess(
         catalog,
         evaluator.defaultAt(catalog),
-        io.slotoolkit.evaluate.FailOn.parse(
+        FailOnParser.parse(
             "breached", new io.slotoolkit.evaluate.SeverityTable(catalog.severity())));
   }
 

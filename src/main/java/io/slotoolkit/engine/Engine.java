@@ -1,7 +1,7 @@
 package io.slotoolkit.engine;
 
-import io.slotoolkit.evaluate.Counts;
 import io.slotoolkit.evaluate.MinuteSeries;
+import io.slotoolkit.model.Counts;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.Group;

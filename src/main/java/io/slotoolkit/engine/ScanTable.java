@@ -1,6 +1,6 @@
 package io.slotoolkit.engine;
 
-import io.slotoolkit.evaluate.Counts;
+import io.slotoolkit.model.Counts;
 import io.slotoolkit.model.Group;
 import io.slotoolkit.model.Slo;
 import java.time.Duration;

@@ -1,6 +1,9 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.AlertPolicy;
 import io.slotoolkit.model.AlertRule;
+import io.slotoolkit.model.AlertStatus;
+import io.slotoolkit.model.Counts;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Window;
 import io.slotoolkit.model.WindowLengths;

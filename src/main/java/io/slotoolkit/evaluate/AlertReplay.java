@@ -1,7 +1,13 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.AlertInterval;
+import io.slotoolkit.model.AlertPolicy;
 import io.slotoolkit.model.AlertRule;
+import io.slotoolkit.model.FiringInterval;
+import io.slotoolkit.model.MonthlyAlerts;
 import io.slotoolkit.model.Objective;
+import io.slotoolkit.model.ReplayResult;
+import io.slotoolkit.model.RuleReplay;
 import io.slotoolkit.model.Window;
 import java.time.Duration;
 import java.time.Instant;

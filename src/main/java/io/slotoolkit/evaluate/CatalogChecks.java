@@ -1,5 +1,6 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.AlertPolicy;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.Problem;
 import io.slotoolkit.model.SeverityLevel;

@@ -1,8 +1,10 @@
 package io.slotoolkit.evaluate;
 
 import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.SeverityAssessment;
 import io.slotoolkit.model.SeverityCondition;
 import io.slotoolkit.model.SeverityLevel;
+import io.slotoolkit.model.SeverityMatch;
 import io.slotoolkit.model.SloSignals;
 import io.slotoolkit.model.SourceLocation;
 import java.util.ArrayList;

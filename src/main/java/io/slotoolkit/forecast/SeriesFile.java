@@ -1,5 +1,6 @@
 package io.slotoolkit.forecast;
 
+import io.slotoolkit.model.EditDistance;
 import io.slotoolkit.model.Problem;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SourceLocation;
@@ -73,10 +74,10 @@ public final class SeriesFile {
       text = new String(bytes, StandardCharsets.ISO_8859_1);
     }
     if (text.startsWith("\uFEFF")) text = text.substring(1);
-    char delimiter = sniff(text);
+    char delimiter = SeriesCsv.sniff(text);
     List<String[]> records = new ArrayList<>();
     List<Integer> starts = new ArrayList<>();
-    split(path, text, delimiter, records, starts);
+    SeriesCsv.split(path, text, delimiter, records, starts);
     if (records.isEmpty()) {
       throw SloException.data(
           "series file " + path + " is empty", "it needs a header row and one row per date");
@@ -208,7 +209,7 @@ public final class SeriesFile {
     int best = Integer.MAX_VALUE;
     for (String h : header) {
       if (h.isEmpty()) continue;
-      int d = distance(name.toLowerCase(Locale.ROOT), h.toLowerCase(Locale.ROOT));
+      int d = EditDistance.between(name, h);
       if (d < best) {
         best = d;
         nearest = h;
@@ -350,102 +351,5 @@ public final class SeriesFile {
 
   private static String abbreviate(String s) {
     return s.length() <= 40 ? s : s.substring(0, 37) + "...";
-  }
-
-  private static char sniff(String text) {
-    int comma = 0;
-    int semi = 0;
-    int tab = 0;
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') quoted = !quoted;
-      else if (!quoted && (c == '\n' || c == '\r')) break;
-      else if (!quoted && c == ',') comma++;
-      else if (!quoted && c == ';') semi++;
-      else if (!quoted && c == '\t') tab++;
-    }
-    if (tab > comma && tab >= semi) return '\t';
-    if (semi > comma) return ';';
-    return ',';
-  }
-
-  private static void split(
-      Path path, String text, char delim, List<String[]> out, List<Integer> starts) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean any = false;
-    int line = 1;
-    int recordLine = 1;
-    int quoteLine = 0;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < n && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else quoted = false;
-        } else {
-          if (c == '\n' || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) line++;
-          field.append(c);
-        }
-        continue;
-      }
-      if (c == '"' && field.toString().isBlank()) {
-        quoted = true;
-        quoteLine = line;
-        field.setLength(0);
-        any = true;
-      } else if (c == delim) {
-        fields.add(field.toString());
-        field.setLength(0);
-        any = true;
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
-        if (any || field.length() > 0) {
-          fields.add(field.toString());
-          out.add(fields.toArray(String[]::new));
-          starts.add(recordLine);
-        }
-        fields.clear();
-        field.setLength(0);
-        any = false;
-        line++;
-        recordLine = line;
-      } else {
-        field.append(c);
-        any = true;
-      }
-    }
-    if (quoted) {
-      throw SloException.data(
-          path + ":" + quoteLine + ": a quoted field is never closed",
-          "close the quote or remove it");
-    }
-    if (any || field.length() > 0) {
-      fields.add(field.toString());
-      out.add(fields.toArray(String[]::new));
-      starts.add(recordLine);
-    }
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -201,8 +201,6 @@ public sealed interface SeverityCondition {
 
   /** {@code 25%}, {@code 12.5%}, {@code -40%}. */
   private static String percent(BigDecimal ratio) {
-    BigDecimal p = ratio.movePointRight(2);
-    if (p.scale() > 2) p = p.setScale(2, java.math.RoundingMode.HALF_EVEN);
-    return p.stripTrailingZeros().toPlainString() + "%";
+    return Percent.trimmed(ratio, 2, java.math.RoundingMode.HALF_EVEN);
   }
 }

@@ -1,10 +1,10 @@
 package io.slotoolkit.report;
 
-import io.slotoolkit.evaluate.AlertStatus;
-import io.slotoolkit.evaluate.Assessment;
-import io.slotoolkit.evaluate.ExclusionCount;
-import io.slotoolkit.evaluate.ResultDetails;
-import io.slotoolkit.evaluate.SeverityMatch;
+import io.slotoolkit.model.AlertStatus;
+import io.slotoolkit.model.Assessment;
+import io.slotoolkit.model.ExclusionCount;
+import io.slotoolkit.model.ResultDetails;
+import io.slotoolkit.model.SeverityMatch;
 import io.slotoolkit.model.SeverityResponse;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.slotoolkit.report;
 
-import io.slotoolkit.evaluate.AlertStatus;
-import io.slotoolkit.evaluate.Assessment;
-import io.slotoolkit.evaluate.FailOn;
-import io.slotoolkit.evaluate.ResultDetails;
-import io.slotoolkit.evaluate.SeverityMatch;
+import io.slotoolkit.model.AlertStatus;
+import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.Evaluation;
+import io.slotoolkit.model.FailOn;
+import io.slotoolkit.model.ResultDetails;
+import io.slotoolkit.model.SeverityMatch;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.Status;
 import io.slotoolkit.model.WindowLengths;

@@ -2,6 +2,7 @@ package io.slotoolkit.report;
 
 import io.slotoolkit.model.ErrorBudget;
 import io.slotoolkit.model.Group;
+import io.slotoolkit.model.Percent;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.Status;
 import java.math.BigDecimal;
@@ -25,12 +26,7 @@ final class Figures {
   /** A ratio as a percent with up to 4 decimals: {@code 93.2886%}; {@code n/a} for null. */
   static String percent(Double ratio) {
     if (ratio == null) return "n/a";
-    return BigDecimal.valueOf(ratio)
-            .movePointRight(2)
-            .setScale(4, RoundingMode.HALF_EVEN)
-            .stripTrailingZeros()
-            .toPlainString()
-        + "%";
+    return Percent.trimmed(BigDecimal.valueOf(ratio), 4, RoundingMode.HALF_EVEN);
   }
 
   /** {@code homehub/unlock-success [customer_id=c047]}. */
@@ -39,7 +35,7 @@ final class Figures {
   }
 
   /** {@code homehub/unlock-success [customer_id=c047]} for a replay. */
-  static String name(io.slotoolkit.evaluate.SloReplay r) {
+  static String name(io.slotoolkit.model.SloReplay r) {
     return r.slo().qualifiedName() + groupSuffix(r.group());
   }
 

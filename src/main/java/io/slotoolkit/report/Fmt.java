@@ -1,5 +1,6 @@
 package io.slotoolkit.report;
 
+import io.slotoolkit.model.Percent;
 import java.util.Locale;
 
 /** How forecast quantities are shown to people. */
@@ -37,6 +38,6 @@ final class Fmt {
   /** {@code 12.3%}, signed when asked. */
   static String percent(double p, boolean signed) {
     if (Double.isNaN(p)) return "-";
-    return String.format(Locale.ROOT, signed ? "%+.1f%%" : "%.1f%%", p);
+    return Percent.fixed(p, 1, signed);
   }
 }

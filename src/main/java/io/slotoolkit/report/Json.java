@@ -5,9 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import io.slotoolkit.model.SloResult;
+import io.slotoolkit.model.Status;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.ZoneId;
 
 /** The one way slo writes JSON: indented, {@code "key": value}, decimals never in exponent form. */
 public final class Json {
@@ -29,6 +33,52 @@ public final class Json {
       return g;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The figures of one SLO result, in the order every JSON output gives them: {@code window},
+   * {@code objective}, {@code good}, {@code total}, {@code sli}, {@code status}, {@code
+   * error_budget} and {@code burn_rate}.
+   */
+  static void resultFigures(JsonGenerator g, SloResult r, Status status, ZoneId zone)
+      throws IOException {
+    g.writeObjectFieldStart("window");
+    g.writeStringField("start", Times.iso(r.windowStart(), zone));
+    g.writeStringField("end", Times.iso(r.windowEnd(), zone));
+    g.writeStringField("length", r.slo().window().label());
+    g.writeEndObject();
+    g.writeFieldName("objective");
+    g.writeNumber(r.slo().objective().target());
+    g.writeNumberField("good", r.good());
+    g.writeNumberField("total", r.total());
+    number(g, "sli", r.sli());
+    g.writeStringField("status", status.name());
+    g.writeObjectFieldStart("error_budget");
+    g.writeFieldName("allowed");
+    g.writeNumber(plain(r.budget().allowed()));
+    g.writeNumberField("bad", r.budget().bad());
+    number(g, "remaining", r.budget().remaining());
+    g.writeEndObject();
+    number(g, "burn_rate", r.burnRate());
+  }
+
+  /** An exact decimal without trailing zeros, and zero as {@code 0}. */
+  static BigDecimal plain(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return s.compareTo(BigDecimal.ZERO) == 0 ? BigDecimal.ZERO : s;
+  }
+
+  /**
+   * A double as a plain JSON number, the shortest decimal that reads back as it, never in exponent
+   * form; null when undefined (null, NaN or infinite).
+   */
+  static void number(JsonGenerator g, String name, Double v) throws IOException {
+    if (v == null || v.isNaN() || v.isInfinite()) {
+      g.writeNullField(name);
+    } else {
+      g.writeFieldName(name);
+      g.writeNumber(plain(new BigDecimal(Double.toString(v))));
     }
   }
 }

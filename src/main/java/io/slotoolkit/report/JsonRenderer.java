@@ -1,13 +1,13 @@
 package io.slotoolkit.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.slotoolkit.evaluate.AlertStatus;
-import io.slotoolkit.evaluate.Assessment;
-import io.slotoolkit.evaluate.ExclusionCount;
-import io.slotoolkit.evaluate.ResultDetails;
-import io.slotoolkit.evaluate.SeverityMatch;
+import io.slotoolkit.model.AlertStatus;
+import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.Exclusion;
+import io.slotoolkit.model.ExclusionCount;
+import io.slotoolkit.model.ResultDetails;
+import io.slotoolkit.model.SeverityMatch;
 import io.slotoolkit.model.SeverityResponse;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SourceStats;
@@ -15,7 +15,6 @@ import io.slotoolkit.model.WindowLengths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -98,27 +97,7 @@ public final class JsonRenderer implements Renderer {
         g.writeStringField(e.getKey(), e.getValue());
       g.writeEndObject();
     }
-    g.writeObjectFieldStart("window");
-    g.writeStringField("start", Times.iso(r.windowStart(), zone));
-    g.writeStringField("end", Times.iso(r.windowEnd(), zone));
-    g.writeStringField("length", r.slo().window().label());
-    g.writeEndObject();
-    g.writeFieldName("objective");
-    g.writeNumber(r.slo().objective().target());
-    g.writeNumberField("good", r.good());
-    g.writeNumberField("total", r.total());
-    number(g, "sli", r.sli());
-    g.writeStringField("status", r.status().name());
-    g.writeObjectFieldStart("error_budget");
-    g.writeFieldName("allowed");
-    g.writeNumber(
-        r.budget().allowed().stripTrailingZeros().compareTo(BigDecimal.ZERO) == 0
-            ? BigDecimal.ZERO
-            : r.budget().allowed().stripTrailingZeros());
-    g.writeNumberField("bad", r.budget().bad());
-    number(g, "remaining", r.budget().remaining());
-    g.writeEndObject();
-    number(g, "burn_rate", r.burnRate());
+    Json.resultFigures(g, r, r.status(), zone);
     g.writeNumberField("skipped_null", r.skippedNull());
     g.writeStringField("source", r.slo().source().name());
     if (r.slo().description() != null) g.writeStringField("description", r.slo().description());
@@ -153,11 +132,11 @@ public final class JsonRenderer implements Renderer {
         g.writeStringField("short_window", WindowLengths.label(a.rule().shortWindow()));
         g.writeFieldName("factor");
         g.writeNumber(a.rule().factor());
-        number(g, "long_burn_rate", a.longBurnRate());
-        number(g, "short_burn_rate", a.shortBurnRate());
+        Json.number(g, "long_burn_rate", a.longBurnRate());
+        Json.number(g, "short_burn_rate", a.shortBurnRate());
         g.writeBooleanField("fired", a.fired());
-        number(g, "budget_consumed_long", a.longBudgetConsumed());
-        number(g, "budget_consumed_short", a.shortBudgetConsumed());
+        Json.number(g, "budget_consumed_long", a.longBudgetConsumed());
+        Json.number(g, "budget_consumed_short", a.shortBudgetConsumed());
         if (a.timeToExhaustion() == null) g.writeNullField("time_to_exhaustion_seconds");
         else g.writeNumberField("time_to_exhaustion_seconds", a.timeToExhaustion().getSeconds());
         g.writeNumberField("long_good", a.longWindow().good());
@@ -212,23 +191,5 @@ public final class JsonRenderer implements Renderer {
       g.writeEndArray();
     }
     g.writeEndObject();
-  }
-
-  /** A double as a plain JSON number (no exponent), or null when undefined. */
-  private static void number(JsonGenerator g, String name, Double v) throws IOException {
-    if (v == null || v.isNaN() || v.isInfinite()) {
-      g.writeNullField(name);
-    } else {
-      g.writeFieldName(name);
-      // the shortest decimal that reads back as v, without trailing zeros or an exponent
-      String s = Double.toString(v);
-      if (s.indexOf('E') >= 0) {
-        BigDecimal d = new BigDecimal(s).stripTrailingZeros();
-        g.writeNumber(d.signum() == 0 ? BigDecimal.ZERO : d);
-      } else {
-        if (s.endsWith(".0")) s = s.substring(0, s.length() - 2);
-        g.writeNumber(s.equals("-0") ? "0" : s);
-      }
-    }
   }
 }

@@ -1,8 +1,8 @@
 package io.slotoolkit.report;
 
-import io.slotoolkit.evaluate.Assessment;
-import io.slotoolkit.evaluate.SeverityMatch;
+import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.Evaluation;
+import io.slotoolkit.model.SeverityMatch;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SourceStats;
 import io.slotoolkit.model.Status;

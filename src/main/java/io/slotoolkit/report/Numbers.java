@@ -2,6 +2,7 @@ package io.slotoolkit.report;
 
 import io.slotoolkit.model.ErrorBudget;
 import io.slotoolkit.model.Objective;
+import io.slotoolkit.model.Percent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -21,17 +22,13 @@ public final class Numbers {
             2, Math.max(0, objective.target().movePointRight(2).stripTrailingZeros().scale()) + 1);
     // valueOf, not new BigDecimal(double): 34/40 is stored as 0.84999999999999997779..., and
     // flooring that binary expansion would print 84.99% for an SLI of exactly 85%
-    return BigDecimal.valueOf(sli)
-            .movePointRight(2)
-            .setScale(decimals, RoundingMode.FLOOR)
-            .toPlainString()
-        + "%";
+    return Percent.of(BigDecimal.valueOf(sli), decimals, RoundingMode.FLOOR);
   }
 
   /** {@code 62.4%} of the budget left. */
   public static String budgetPercent(Double remaining) {
     if (remaining == null) return "-";
-    return String.format(Locale.ROOT, "%.1f%%", remaining * 100);
+    return Percent.fixed(remaining * 100, 1, false);
   }
 
   /** Bad events the budget still allows, rounded down: {@code 469 left}, {@code -9 left}. */

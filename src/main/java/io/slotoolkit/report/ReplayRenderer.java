@@ -1,11 +1,11 @@
 package io.slotoolkit.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.slotoolkit.evaluate.AlertInterval;
-import io.slotoolkit.evaluate.FiringInterval;
-import io.slotoolkit.evaluate.MonthlyAlerts;
-import io.slotoolkit.evaluate.RuleReplay;
-import io.slotoolkit.evaluate.SloReplay;
+import io.slotoolkit.model.AlertInterval;
+import io.slotoolkit.model.FiringInterval;
+import io.slotoolkit.model.MonthlyAlerts;
+import io.slotoolkit.model.RuleReplay;
+import io.slotoolkit.model.SloReplay;
 import io.slotoolkit.model.WindowLengths;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -4,6 +4,7 @@ import io.slotoolkit.model.BudgetPoint;
 import io.slotoolkit.model.DailyCounts;
 import io.slotoolkit.model.Health;
 import io.slotoolkit.model.Objective;
+import io.slotoolkit.model.Percent;
 import io.slotoolkit.model.Report;
 import io.slotoolkit.model.SloReport;
 import io.slotoolkit.model.Status;
@@ -21,7 +22,7 @@ public final class ReportFormat {
 
   /** {@code 41.7%}; {@code -} when undefined. */
   public static String share(Double ratio) {
-    return ratio == null ? "-" : String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+    return ratio == null ? "-" : Percent.fixed(ratio * 100, 1, false);
   }
 
   /** {@code 3 Feb}. */

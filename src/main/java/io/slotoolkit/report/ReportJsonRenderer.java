@@ -13,7 +13,6 @@ import io.slotoolkit.model.SourceStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.ZoneId;
 
 /**
@@ -76,24 +75,7 @@ public final class ReportJsonRenderer implements ReportRenderer {
     g.writeStartObject();
     g.writeStringField("slo", s.slo().name());
     g.writeStringField("service", s.slo().service());
-    g.writeObjectFieldStart("window");
-    g.writeStringField("start", Times.iso(w.windowStart(), zone));
-    g.writeStringField("end", Times.iso(w.windowEnd(), zone));
-    g.writeStringField("length", s.slo().window().label());
-    g.writeEndObject();
-    g.writeFieldName("objective");
-    g.writeNumber(s.slo().objective().target());
-    g.writeNumberField("good", w.good());
-    g.writeNumberField("total", w.total());
-    number(g, "sli", w.sli());
-    g.writeStringField("status", s.status().name());
-    g.writeObjectFieldStart("error_budget");
-    g.writeFieldName("allowed");
-    g.writeNumber(plain(w.budget().allowed()));
-    g.writeNumberField("bad", w.budget().bad());
-    number(g, "remaining", w.budget().remaining());
-    g.writeEndObject();
-    number(g, "burn_rate", w.burnRate());
+    Json.resultFigures(g, w, s.status(), zone);
     g.writeStringField("health", s.health().name());
     if (s.slo().description() != null) g.writeStringField("description", s.slo().description());
     period(g, "yesterday", s.yesterday(), zone);
@@ -104,7 +86,7 @@ public final class ReportJsonRenderer implements ReportRenderer {
       g.writeStringField("date", d.day().toString());
       g.writeNumberField("good", d.good());
       g.writeNumberField("total", d.total());
-      number(g, "sli", d.sli());
+      Json.number(g, "sli", d.sli());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -113,7 +95,7 @@ public final class ReportJsonRenderer implements ReportRenderer {
       g.writeStartObject();
       g.writeStringField("date", p.day().toString());
       g.writeNumberField("bad", p.bad());
-      number(g, "remaining", p.remaining());
+      Json.number(g, "remaining", p.remaining());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -135,7 +117,7 @@ public final class ReportJsonRenderer implements ReportRenderer {
     g.writeStringField("end", Times.iso(p.end(), zone));
     g.writeNumberField("good", p.good());
     g.writeNumberField("total", p.total());
-    number(g, "sli", p.sli());
+    Json.number(g, "sli", p.sli());
     g.writeEndObject();
   }
 
@@ -164,10 +146,10 @@ public final class ReportJsonRenderer implements ReportRenderer {
     g.writeNumberField("values", row.values());
     g.writeNumberField("good", row.good());
     g.writeNumberField("total", row.total());
-    number(g, "sli", row.sli());
+    Json.number(g, "sli", row.sli());
     g.writeNumberField("bad", row.bad());
-    number(g, "volume_share", b.volumeShare(row));
-    number(g, "bad_share", b.badShare(row));
+    Json.number(g, "volume_share", b.volumeShare(row));
+    Json.number(g, "bad_share", b.badShare(row));
     g.writeEndObject();
   }
 
@@ -179,14 +161,14 @@ public final class ReportJsonRenderer implements ReportRenderer {
     g.writeNumberField("count", v.groups());
     g.writeNumberField("total", v.total());
     g.writeObjectFieldStart("concentration");
-    number(g, "top_1", v.top1());
-    number(g, "top_5", v.top5());
-    number(g, "top_10", v.top10());
+    Json.number(g, "top_1", v.top1());
+    Json.number(g, "top_5", v.top5());
+    Json.number(g, "top_10", v.top10());
     g.writeEndObject();
     g.writeStringField("aggregate_status", v.aggregate().status().name());
     g.writeBooleanField("aggregate_hides_breaches", v.aggregateHidesBreaches());
     g.writeNumberField("breached_count", v.breachedGroups());
-    number(g, "breached_share", v.breachedShare());
+    Json.number(g, "breached_share", v.breachedShare());
     g.writeArrayFieldStart("top");
     for (GroupView.Share s : v.top()) share(g, s);
     g.writeEndArray();
@@ -208,24 +190,9 @@ public final class ReportJsonRenderer implements ReportRenderer {
     g.writeNumberField("groups", s.groups());
     g.writeNumberField("good", s.good());
     g.writeNumberField("total", s.total());
-    number(g, "sli", s.sli());
-    number(g, "share", s.share());
+    Json.number(g, "sli", s.sli());
+    Json.number(g, "share", s.share());
     g.writeStringField("status", s.status().name());
     g.writeEndObject();
-  }
-
-  private static BigDecimal plain(BigDecimal d) {
-    BigDecimal s = d.stripTrailingZeros();
-    return s.compareTo(BigDecimal.ZERO) == 0 ? BigDecimal.ZERO : s;
-  }
-
-  /** A double as a plain JSON number (no exponent), or null when undefined. */
-  private static void number(JsonGenerator g, String name, Double v) throws IOException {
-    if (v == null || v.isNaN() || v.isInfinite()) {
-      g.writeNullField(name);
-    } else {
-      g.writeFieldName(name);
-      g.writeNumber(plain(new BigDecimal(Double.toString(v))));
-    }
   }
 }

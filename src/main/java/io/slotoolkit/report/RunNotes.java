@@ -1,8 +1,8 @@
 package io.slotoolkit.report;
 
-import io.slotoolkit.evaluate.Assessment;
-import io.slotoolkit.evaluate.FailOn;
+import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.Evaluation;
+import io.slotoolkit.model.FailOn;
 import java.util.List;
 import java.util.Optional;
 

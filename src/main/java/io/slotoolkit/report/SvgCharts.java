@@ -4,6 +4,7 @@ import io.slotoolkit.model.BudgetPoint;
 import io.slotoolkit.model.DailyCounts;
 import io.slotoolkit.model.GroupView;
 import io.slotoolkit.model.Objective;
+import io.slotoolkit.model.Percent;
 import io.slotoolkit.model.Status;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -363,7 +364,7 @@ public final class SvgCharts {
     while (decimals < 4
         && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals)))
             > 1e-6) decimals++;
-    return String.format(Locale.ROOT, "%." + decimals + "f%%", v * 100);
+    return Percent.fixed(v * 100, decimals, false);
   }
 
   private static double x(int i, int n) {

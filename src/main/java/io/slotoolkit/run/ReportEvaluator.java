@@ -3,7 +3,6 @@ package io.slotoolkit.run;
 import io.slotoolkit.engine.BoundSource;
 import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.ScanCompiler;
-import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.evaluate.Pseudonyms;
 import io.slotoolkit.evaluate.ReportMath;
 import io.slotoolkit.evaluate.SloMath;
@@ -11,6 +10,7 @@ import io.slotoolkit.model.Breakdown;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DailyCounts;
 import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.Gate;
 import io.slotoolkit.model.GroupView;
 import io.slotoolkit.model.Health;
 import io.slotoolkit.model.PeriodCounts;
@@ -147,7 +147,7 @@ public final class ReportEvaluator {
     Map<List<Object>, Status> checked = new HashMap<>();
     for (SloResult r :
         new Evaluator(engine)
-            .assess(catalog, at, io.slotoolkit.evaluate.FailOn.of(Gate.NONE))
+            .assess(catalog, at, io.slotoolkit.model.FailOn.of(Gate.NONE))
             .evaluation()
             .results()) checked.put(key(r), r.status());
     List<String> masked = maskedColumns(catalog, options);

@@ -1,6 +1,7 @@
 package io.slotoolkit.spec;
 
 import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.DurationText;
 import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.LatencyUnit;
 import io.slotoolkit.model.Problem;
@@ -10,10 +11,8 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.MonthDay;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,24 +20,25 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a spec file's {@code forecasts:} list into {@link ForecastEntry} records, reporting every
- * problem with its place, like {@link SpecConverter} does for SLOs (whose value readers it uses).
+ * problem with its place, like {@link SloReader} does for SLOs (with the same {@link ValueReader}).
  */
 final class ForecastConverter {
   static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
   static final Pattern SEASON = Pattern.compile("(\\d{2})-(\\d{2})\\.\\.(\\d{2})-(\\d{2})");
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
   private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
   static final List<String> UNITS = List.of("ms", "s", "us");
   static final List<String> STATISTICS = List.of("p50", "p90", "p95", "p99", "mean");
   private static final String SEASON_HINT =
       "write MM-DD..MM-DD, such as 03-15..04-10; 12-15..01-10 wraps over the new year";
 
-  private final SpecConverter c;
+  private final ValueReader c;
+  private final SloReader sloReader;
   private final List<Problem> problems;
   private final Map<String, SourceLocation> names = new HashMap<>();
 
-  ForecastConverter(SpecConverter converter, List<Problem> problems) {
-    this.c = converter;
+  ForecastConverter(ValueReader values, SloReader sloReader, List<Problem> problems) {
+    this.c = values;
+    this.sloReader = sloReader;
     this.problems = problems;
   }
 
@@ -50,20 +50,11 @@ final class ForecastConverter {
       c.wrongType(top, "forecasts", v, "a list of forecasts, each starting with '- name:'");
       return List.of();
     }
-    List<ForecastEntry> out = new ArrayList<>();
-    for (YamlNode item : list.items()) {
-      if (item instanceof YamlNode.Mapping map) {
-        ForecastEntry e = forecast(map, service, built, sourceNames);
-        if (e != null) out.add(e);
-      } else {
-        problems.add(
-            new Problem(
-                item.location(),
-                "a forecast must be a map of keys, found " + item.describe(),
-                "start each forecast with '- name: ...'"));
-      }
-    }
-    return out;
+    return c.eachMap(
+        list,
+        "a forecast must be a map of keys, found ",
+        "start each forecast with '- name: ...'",
+        map -> forecast(map, service, built, sourceNames));
   }
 
   private ForecastEntry forecast(
@@ -79,7 +70,7 @@ final class ForecastConverter {
               nameNode.location(),
               "forecast name '" + name + "' is not allowed",
               "use lowercase letters, digits and '-', not starting with '-', such as '"
-                  + SpecConverter.slug(name)
+                  + SloReader.slug(name)
                   + "'"));
       name = null;
     }
@@ -95,7 +86,7 @@ final class ForecastConverter {
       f = f.named("forecast '" + name + "'");
     }
     String description = c.text(f, "description", "text");
-    DataSource source = c.sourceReference(f, built, sources);
+    DataSource source = sloReader.sourceReference(f, built, sources);
     ForecastEntry.Volume volume = volume(f);
     SqlExpression where = c.expression(f, "where", false);
     ForecastEntry.DailyLatency latency = latency(f);
@@ -299,23 +290,8 @@ final class ForecastConverter {
 
   /** {@code 2h}, {@code 1h30m}, {@code 90m}, {@code 45s}; null (reported) when it is not one. */
   private Duration duration(YamlNode.Scalar s) {
-    String v = s.text().strip().toLowerCase(Locale.ROOT);
-    Matcher m = DURATION_PART.matcher(v);
-    long nanos = 0;
-    int at = 0;
-    while (at < v.length() && m.find(at) && m.start() == at) {
-      double n = Double.parseDouble(m.group(1));
-      double unit =
-          switch (m.group(2)) {
-            case "ms" -> 1e6;
-            case "s" -> 1e9;
-            case "m" -> 60e9;
-            default -> 3600e9;
-          };
-      nanos += Math.round(n * unit);
-      at = m.end();
-    }
-    if (v.isEmpty() || at != v.length() || nanos <= 0) {
+    Duration d = DurationText.parse(s.text());
+    if (d == null) {
       problems.add(
           new Problem(
               s.location(),
@@ -323,7 +299,7 @@ final class ForecastConverter {
               "such as 2h, 1h30m or 90m; units ms, s, m, h"));
       return null;
     }
-    if (nanos > Duration.ofDays(1).toNanos()) {
+    if (d.compareTo(Duration.ofDays(1)) > 0) {
       problems.add(
           new Problem(
               s.location(),
@@ -331,7 +307,7 @@ final class ForecastConverter {
               "the job runs daily: its window is at most 24h"));
       return null;
     }
-    return Duration.ofNanos(nanos);
+    return d;
   }
 
   /** {@code 20%} as 0.2; NaN (reported) when not a percentage in [0%, 100%). */

@@ -1,9 +1,9 @@
 package io.slotoolkit.spec;
 
+import io.slotoolkit.model.EditDistance;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** What the user probably meant: the candidates closest to a misspelt word by edit distance. */
@@ -15,24 +15,7 @@ final class NearestMatch {
    * tiemzone} is one edit from {@code timezone}), ignoring case.
    */
   static int distance(String a, String b) {
-    String s = a.toLowerCase(Locale.ROOT);
-    String t = b.toLowerCase(Locale.ROOT);
-    int[][] d = new int[s.length() + 1][t.length() + 1];
-    for (int i = 0; i <= s.length(); i++) d[i][0] = i;
-    for (int j = 0; j <= t.length(); j++) d[0][j] = j;
-    for (int i = 1; i <= s.length(); i++) {
-      for (int j = 1; j <= t.length(); j++) {
-        int cost = s.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && s.charAt(i - 1) == t.charAt(j - 2)
-            && s.charAt(i - 2) == t.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[s.length()][t.length()];
+    return EditDistance.between(a, b);
   }
 
   /**

@@ -585,7 +585,7 @@ public final class OpenSloImporter {
     Map<String, Object> out = new LinkedHashMap<>();
     for (YamlNode.Entry e : labels.entries()) {
       String key = e.key().toLowerCase(Locale.ROOT);
-      if (!SpecConverter.LABEL_KEY.matcher(key).matches()) {
+      if (!SloReader.LABEL_KEY.matcher(key).matches()) {
         notes.add(
             new Problem(
                 e.keyLocation(),

@@ -1,5 +1,6 @@
 package io.slotoolkit.spec;
 
+import io.slotoolkit.model.Percent;
 import io.slotoolkit.model.SpecDraft;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -232,17 +233,11 @@ public final class SpecDraftWriter {
 
   /** {@code 0.9995} as {@code 99.95%}. */
   public static String percent(BigDecimal ratio) {
-    BigDecimal p = ratio.movePointRight(2).stripTrailingZeros();
-    return (p.scale() < 0 ? p.setScale(0) : p).toPlainString() + "%";
+    return Percent.exact(ratio);
   }
 
   private static String percent(BigDecimal ratio, int decimals) {
-    BigDecimal p =
-        ratio
-            .movePointRight(2)
-            .setScale(decimals, java.math.RoundingMode.FLOOR)
-            .stripTrailingZeros();
-    return (p.scale() < 0 ? p.setScale(0) : p).toPlainString() + "%";
+    return Percent.trimmed(ratio, decimals, java.math.RoundingMode.FLOOR);
   }
 
   private static String num(double d) {

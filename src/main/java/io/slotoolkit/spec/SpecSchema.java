@@ -141,7 +141,7 @@ public final class SpecSchema {
             "sources",
             mapOf(
                 SpecLevel.SOURCE,
-                SpecConverter.SOURCE_NAME,
+                SourceReader.SOURCE_NAME,
                 "Source name to source: the event logs SLOs read. Names use lowercase letters,"
                     + " digits, '_' and '-'.")),
         key("slos", listOf(SpecLevel.SLO, "The SLOs of this file.")),
@@ -180,13 +180,13 @@ public final class SpecSchema {
             enumOf(
                 "How the files are read. auto: by extension (.parquet/.pq are Parquet; .csv, .tsv,"
                     + " .txt, also .gz/.zst, are CSV).",
-                SpecConverter.FORMATS)),
+                SourceReader.FORMATS)),
         key(
             "log_format",
             oneOf(
                 "Access logs only: common, combined (the default), or {pattern: REGEX} whose named"
                     + " groups are the columns.",
-                enumNode(SpecConverter.LOG_FORMATS),
+                enumNode(SourceReader.LOG_FORMATS),
                 refNode(SpecLevel.LOG_FORMAT),
                 "combined")),
         key(
@@ -199,7 +199,7 @@ public final class SpecSchema {
             anyOf(
                 "How event times are written: auto (timestamps, dates, ISO-8601 text), epoch_s,"
                     + " epoch_ms, epoch_us, or a strptime pattern containing %.",
-                enumNode(SpecConverter.TIME_FORMATS),
+                enumNode(SourceReader.TIME_FORMATS),
                 patternNode(".*%.*"),
                 "epoch_ms",
                 "%d/%b/%Y:%H:%M:%S %z")),
@@ -218,7 +218,7 @@ public final class SpecSchema {
             "columns",
             textMap(
                 "Derived columns: new column name to a SQL expression over the file's columns.",
-                SpecConverter.DERIVED_NAME,
+                SourceReader.DERIVED_NAME,
                 NODES.objectNode().put("type", "string"))),
         key(
             "where",
@@ -270,7 +270,7 @@ public final class SpecSchema {
             "name",
             pattern(
                 "Unique within the file (and per service in a run).",
-                SpecConverter.SLO_NAME,
+                SloReader.SLO_NAME,
                 "api-availability")),
         key("description", text("What the SLO protects, for people; shown in the outputs.")),
         key("service", text("Overrides the file's service.")),
@@ -310,7 +310,7 @@ public final class SpecSchema {
             "tags",
             oneOrManyMatching(
                 "Lower-case labels that severity conditions select SLOs by.",
-                SpecConverter.TAG,
+                SloReader.TAG,
                 "critical")),
         key("labels", labels("This SLO's labels, on top of the file's.")),
         key("annotations", annotations("This SLO's annotations, on top of the file's.")),
@@ -349,7 +349,7 @@ public final class SpecSchema {
         "Good events are valid rows whose latency column is at most the threshold.",
         List.of("column", "threshold"),
         key("column", text("The column holding each event's latency.", "latency_ms")),
-        key("unit", enumOf("The unit of the column. Default: ms.", SpecConverter.UNITS)),
+        key("unit", enumOf("The unit of the column. Default: ms.", SloReader.UNITS)),
         key(
             "threshold",
             oneOf(
@@ -424,8 +424,8 @@ public final class SpecSchema {
                 "Days of the week: mon..sun or their full names.",
                 anyOf(
                     "A day of the week.",
-                    enumNode(List.copyOf(SpecConverter.DAYS.keySet())),
-                    patternNode(caseInsensitive(SpecConverter.DAYS.keySet())))),
+                    enumNode(List.copyOf(ExclusionReader.DAYS.keySet())),
+                    patternNode(caseInsensitive(ExclusionReader.DAYS.keySet())))),
             example(List.of("sat", "sun"))),
         key("from", clock("Start time, \"HH:MM\" in quotes.", "02:00")),
         key("to", clock("End time, \"HH:MM\" in quotes.", "04:00")));
@@ -472,7 +472,7 @@ public final class SpecSchema {
             "label",
             pattern(
                 "Only on SLOs with this label, key=value (with alert).",
-                Pattern.compile(SpecConverter.LABEL_KEY.pattern() + "\\s*=.*"),
+                Pattern.compile(SloReader.LABEL_KEY.pattern() + "\\s*=.*"),
                 "team=payments")),
         key("groups_breached_over", count("More than N groups of a per SLO are BREACHED.")),
         key("traffic_breached_over", share("BREACHED groups hold more than this share of events.")),
@@ -594,7 +594,7 @@ public final class SpecSchema {
     ObjectNode o =
         textMap(
             description + " Key to value; select with --label key=value.",
-            SpecConverter.LABEL_KEY,
+            SloReader.LABEL_KEY,
             NODES.objectNode().put("type", "string"));
     o.putArray("examples").addObject().put("team", "payments").put("tier", "1");
     return o;
@@ -614,8 +614,8 @@ public final class SpecSchema {
     ObjectNode o =
         textMap(
             description + " Name to http(s) URL, shown in the Markdown, HTML and JUnit outputs.",
-            SpecConverter.LABEL_KEY,
-            patternNode("^\\s*" + SpecConverter.URL.pattern() + "\\s*$"));
+            SloReader.LABEL_KEY,
+            patternNode("^\\s*" + SloReader.URL.pattern() + "\\s*$"));
     o.putArray("examples")
         .addObject()
         .put("runbook", "https://wiki.example.com/runbooks/checkout")
@@ -753,7 +753,7 @@ public final class SpecSchema {
   }
 
   private static ObjectNode length(String description, String example) {
-    ObjectNode o = patternNode("^\\s*" + SpecConverter.LENGTH.pattern() + "\\s*$");
+    ObjectNode o = patternNode("^\\s*" + ValueReader.LENGTH.pattern() + "\\s*$");
     o.put("description", description);
     examples(o, example);
     return o;

@@ -3,14 +3,14 @@ package io.slotoolkit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.slotoolkit.evaluate.AlertStatus;
-import io.slotoolkit.evaluate.Assessment;
-import io.slotoolkit.evaluate.FailOn;
-import io.slotoolkit.evaluate.FiringInterval;
-import io.slotoolkit.evaluate.MonthlyAlerts;
-import io.slotoolkit.evaluate.ResultDetails;
-import io.slotoolkit.evaluate.SloReplay;
+import io.slotoolkit.model.AlertStatus;
+import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.FailOn;
+import io.slotoolkit.model.FiringInterval;
+import io.slotoolkit.model.MonthlyAlerts;
+import io.slotoolkit.model.ResultDetails;
+import io.slotoolkit.model.SloReplay;
 import io.slotoolkit.model.Status;
 import io.slotoolkit.report.CiReport;
 import io.slotoolkit.report.JunitRenderer;
@@ -304,13 +304,13 @@ class AlertCheckTest {
     }
     // fast: 2h holds 120 requests, 10 bad -> (10/120)/0.01 = 8.33 >= 5; 10m: 10 of 10 -> 100
     AlertStatus fast = a.details().get(0).alerts().get(0);
-    assertThat(fast.longWindow()).isEqualTo(new io.slotoolkit.evaluate.Counts(110, 120));
-    assertThat(fast.shortWindow()).isEqualTo(new io.slotoolkit.evaluate.Counts(0, 10));
+    assertThat(fast.longWindow()).isEqualTo(new io.slotoolkit.model.Counts(110, 120));
+    assertThat(fast.shortWindow()).isEqualTo(new io.slotoolkit.model.Counts(0, 10));
     assertThat(fast.fired()).isTrue();
     // slow: 12h holds 720 requests, 10 bad -> 1.39 >= 1; 7m: 7 of 7 bad -> 100
     AlertStatus slow = a.details().get(1).alerts().get(0);
-    assertThat(slow.longWindow()).isEqualTo(new io.slotoolkit.evaluate.Counts(710, 720));
-    assertThat(slow.shortWindow()).isEqualTo(new io.slotoolkit.evaluate.Counts(0, 7));
+    assertThat(slow.longWindow()).isEqualTo(new io.slotoolkit.model.Counts(710, 720));
+    assertThat(slow.shortWindow()).isEqualTo(new io.slotoolkit.model.Counts(0, 7));
     assertThat(slow.longBurnRate()).isCloseTo(10.0 / 720 / 0.01, within(1e-9));
     assertThat(slow.fired()).isTrue();
     // the 1d SLO window: 1440 requests, 10 bad
@@ -350,7 +350,7 @@ class AlertCheckTest {
     assertThat(d.result().total()).isEqualTo(2880);
     // the 3d/6h pair still looks back 3 days, from Sunday: 4320 requests, 10 bad
     AlertStatus threeDays = pair(d, "3d");
-    assertThat(threeDays.longWindow()).isEqualTo(new io.slotoolkit.evaluate.Counts(4310, 4320));
+    assertThat(threeDays.longWindow()).isEqualTo(new io.slotoolkit.model.Counts(4310, 4320));
     // burn (10/4320)/0.01 = 0.2315 < 1: the slow ticket stays quiet
     assertThat(threeDays.fired()).isFalse();
     // 1h: 10 of 60 -> 16.67 >= 14.4; 5m: 100: the fast page fires
@@ -369,7 +369,7 @@ class AlertCheckTest {
               .evaluate(
                   c,
                   AT,
-                  io.slotoolkit.evaluate.Gate.BREACHED,
+                  io.slotoolkit.model.Gate.BREACHED,
                   new ReportEvaluator.Options(List.of(), 5, List.of(), null));
     }
     // the same 4320 requests; the excluded SLO drops the 10 failed ones of [23:50, 00:00)

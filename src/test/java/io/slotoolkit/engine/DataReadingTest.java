@@ -3,7 +3,6 @@ package io.slotoolkit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.CsvDialect;
 import io.slotoolkit.model.DataFormat;
@@ -11,6 +10,7 @@ import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.EventTime;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.Gate;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SpecFile;

@@ -2,13 +2,13 @@ package io.slotoolkit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slotoolkit.evaluate.Gate;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.CsvDialect;
 import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.EventTime;
+import io.slotoolkit.model.Gate;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SpecFile;

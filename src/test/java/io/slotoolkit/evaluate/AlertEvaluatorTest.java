@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.slotoolkit.model.AlertPolicy;
+import io.slotoolkit.model.AlertStatus;
+import io.slotoolkit.model.Counts;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Window;
 import java.math.BigDecimal;

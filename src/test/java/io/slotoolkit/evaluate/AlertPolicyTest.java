@@ -3,6 +3,7 @@ package io.slotoolkit.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.slotoolkit.model.AlertPolicy;
 import io.slotoolkit.model.AlertRule;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Problem;

@@ -3,7 +3,12 @@ package io.slotoolkit.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.slotoolkit.model.AlertInterval;
+import io.slotoolkit.model.AlertPolicy;
+import io.slotoolkit.model.FiringInterval;
+import io.slotoolkit.model.MonthlyAlerts;
 import io.slotoolkit.model.Objective;
+import io.slotoolkit.model.ReplayResult;
 import io.slotoolkit.model.Window;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.SloException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class FailOnTest {
 
   @Test
   void no_data_fails_on_a_breach_or_an_slo_without_data_but_not_on_an_alert() {
-    FailOn g = FailOn.parse("no-data", NO_TABLE);
+    FailOn g = FailOnParser.parse("no-data", NO_TABLE);
     assertThat(g).isEqualTo(new FailOn.OnNoData());
     // (breached, alert fired, an SLO without data)
     assertThat(g.failed(false, false, false, null)).isFalse();
@@ -27,32 +28,32 @@ class FailOnTest {
 
   @Test
   void gates_joined_by_commas_fail_when_any_fails() {
-    FailOn g = FailOn.parse("alert, No-Data", NO_TABLE);
+    FailOn g = FailOnParser.parse("alert, No-Data", NO_TABLE);
     assertThat(g).isEqualTo(new FailOn.AnyOf(List.of(new FailOn.OnAlert(), new FailOn.OnNoData())));
     assertThat(g.label()).isEqualTo("alert,no-data");
     assertThat(g.failed(false, true, false, null)).isTrue();
     assertThat(g.failed(false, false, true, null)).isTrue();
     assertThat(g.failed(false, false, false, null)).isFalse();
     // a gate given twice counts once
-    assertThat(FailOn.parse("breached,breached", NO_TABLE)).isEqualTo(new FailOn.OnBreach());
+    assertThat(FailOnParser.parse("breached,breached", NO_TABLE)).isEqualTo(new FailOn.OnBreach());
   }
 
   @Test
   void typos_empty_parts_and_none_among_others_are_usage_errors() {
-    assertThatThrownBy(() -> FailOn.parse("no-dat", NO_TABLE))
+    assertThatThrownBy(() -> FailOnParser.parse("no-dat", NO_TABLE))
         .isInstanceOfSatisfying(
             SloException.class,
             e -> {
               assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
               assertThat(e.hint()).startsWith("did you mean no-data? allowed:");
             });
-    assertThatThrownBy(() -> FailOn.parse("alert,", NO_TABLE))
+    assertThatThrownBy(() -> FailOnParser.parse("alert,", NO_TABLE))
         .isInstanceOf(SloException.class)
         .hasMessageContaining("an empty gate between commas");
-    assertThatThrownBy(() -> FailOn.parse("none,alert", NO_TABLE))
+    assertThatThrownBy(() -> FailOnParser.parse("none,alert", NO_TABLE))
         .isInstanceOf(SloException.class)
         .hasMessageContaining("none cannot be combined");
-    assertThatThrownBy(() -> FailOn.parse("alert,bogus", NO_TABLE))
+    assertThatThrownBy(() -> FailOnParser.parse("alert,bogus", NO_TABLE))
         .isInstanceOf(SloException.class)
         .hasMessage("unknown --fail-on value 'bogus' in 'alert,bogus'");
   }

@@ -1,6 +1,8 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.AlertPolicy;
 import io.slotoolkit.model.Objective;
+import io.slotoolkit.model.ReplayResult;
 import io.slotoolkit.model.Window;
 import java.time.Duration;
 import java.time.Instant;

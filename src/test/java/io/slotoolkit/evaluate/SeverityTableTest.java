@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.Group;
 import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.SeverityAssessment;
 import io.slotoolkit.model.SeverityCondition;
 import io.slotoolkit.model.SeverityCondition.AlertFired;
 import io.slotoolkit.model.SeverityCondition.Breached;
@@ -14,6 +16,7 @@ import io.slotoolkit.model.SeverityCondition.BudgetBelow;
 import io.slotoolkit.model.SeverityCondition.GroupsBreachedOver;
 import io.slotoolkit.model.SeverityCondition.TrafficBreachedOver;
 import io.slotoolkit.model.SeverityLevel;
+import io.slotoolkit.model.SeverityMatch;
 import io.slotoolkit.model.SeverityResponse;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
@@ -241,15 +244,15 @@ class SeverityTableTest {
 
   @Test
   void fail_on_resolves_a_level_ignoring_case() {
-    assertThat(FailOn.parse("sev2", TABLE)).isEqualTo(new FailOn.AtSeverity("SEV2", 1));
-    assertThat(FailOn.parse(" Breached ", TABLE)).isEqualTo(new FailOn.OnBreach());
-    assertThat(FailOn.parse("none", SeverityTable.NONE)).isEqualTo(new FailOn.Never());
-    assertThat(FailOn.parse("ALERT", SeverityTable.NONE)).isEqualTo(new FailOn.OnAlert());
+    assertThat(FailOnParser.parse("sev2", TABLE)).isEqualTo(new FailOn.AtSeverity("SEV2", 1));
+    assertThat(FailOnParser.parse(" Breached ", TABLE)).isEqualTo(new FailOn.OnBreach());
+    assertThat(FailOnParser.parse("none", SeverityTable.NONE)).isEqualTo(new FailOn.Never());
+    assertThat(FailOnParser.parse("ALERT", SeverityTable.NONE)).isEqualTo(new FailOn.OnAlert());
   }
 
   @Test
   void fail_on_an_unknown_level_lists_the_allowed_values() {
-    assertThatThrownBy(() -> FailOn.parse("sev9", TABLE))
+    assertThatThrownBy(() -> FailOnParser.parse("sev9", TABLE))
         .isInstanceOfSatisfying(
             SloException.class,
             e -> {
@@ -258,7 +261,7 @@ class SeverityTableTest {
               assertThat(e.hint())
                   .isEqualTo("allowed: none, breached, alert, no-data, SEV1, SEV2, SEV3, SEV4");
             });
-    assertThatThrownBy(() -> FailOn.parse("sev2", SeverityTable.NONE))
+    assertThatThrownBy(() -> FailOnParser.parse("sev2", SeverityTable.NONE))
         .isInstanceOfSatisfying(
             SloException.class,
             e ->
@@ -275,11 +278,11 @@ class SeverityTableTest {
     SeverityAssessment sev1 =
         TABLE.evaluate(List.of(plain("api/checkout", Set.of("critical"), Set.of("page"), 0.6)));
     SeverityAssessment none = TABLE.evaluate(List.of(plain("api/ok", Set.of(), Set.of(), 0.9)));
-    FailOn sev2 = FailOn.parse("sev2", TABLE);
+    FailOn sev2 = FailOnParser.parse("sev2", TABLE);
     assertThat(sev2.failed(true, true, sev3)).isFalse();
     assertThat(sev2.failed(false, false, sev1)).isTrue();
     assertThat(sev2.failed(true, true, none)).isFalse();
-    assertThat(FailOn.parse("sev3", TABLE).failed(false, false, sev3)).isTrue();
+    assertThat(FailOnParser.parse("sev3", TABLE).failed(false, false, sev3)).isTrue();
     assertThat(new FailOn.OnAlert().failed(false, true, none)).isTrue();
     assertThat(new FailOn.OnAlert().failed(true, false, none)).isTrue();
     assertThat(new FailOn.OnBreach().failed(false, true, none)).isFalse();

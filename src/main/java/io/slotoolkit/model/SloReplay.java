@@ -1,7 +1,4 @@
-package io.slotoolkit.evaluate;
-
-import io.slotoolkit.model.Group;
-import io.slotoolkit.model.Slo;
+package io.slotoolkit.model;
 
 /**
  * What one SLO's alert policy (for one group of a {@code per} SLO) would have done over a history.

@@ -1,13 +1,5 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.model;
 
-import io.slotoolkit.model.AlertRule;
-import io.slotoolkit.model.Alerting;
-import io.slotoolkit.model.Objective;
-import io.slotoolkit.model.Problem;
-import io.slotoolkit.model.Slo;
-import io.slotoolkit.model.SourceLocation;
-import io.slotoolkit.model.Window;
-import io.slotoolkit.model.WindowLengths;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

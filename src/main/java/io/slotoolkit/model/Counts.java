@@ -1,4 +1,4 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.model;
 
 /**
  * Good and valid events counted over one stretch of time.

@@ -1,7 +1,5 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.model;
 
-import io.slotoolkit.model.SloResult;
-import io.slotoolkit.model.Status;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,6 +1,5 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.model;
 
-import io.slotoolkit.model.AlertRule;
 import java.util.List;
 
 /**

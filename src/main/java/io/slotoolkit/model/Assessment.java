@@ -1,7 +1,5 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.model;
 
-import io.slotoolkit.model.Evaluation;
-import io.slotoolkit.model.Status;
 import java.util.List;
 
 /**

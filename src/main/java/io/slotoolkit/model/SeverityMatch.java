@@ -1,6 +1,4 @@
-package io.slotoolkit.evaluate;
-
-import io.slotoolkit.model.SeverityLevel;
+package io.slotoolkit.model;
 
 /**
  * The highest severity level an SLO reached, and why.

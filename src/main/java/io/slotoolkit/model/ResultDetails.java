@@ -1,6 +1,5 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.model;
 
-import io.slotoolkit.model.SloResult;
 import java.util.List;
 
 /**
@@ -19,6 +18,6 @@ public record ResultDetails(
 
   /** Whether any pair fired. */
   public boolean alerting() {
-    return AlertEvaluator.anyFired(alerts);
+    return alerts.stream().anyMatch(AlertStatus::fired);
   }
 }

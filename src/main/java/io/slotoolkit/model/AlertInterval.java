@@ -1,4 +1,4 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.model;
 
 import java.time.Instant;
 

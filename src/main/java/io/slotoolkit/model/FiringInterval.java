@@ -1,4 +1,4 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.model;
 
 import java.time.Duration;
 import java.time.Instant;
