@@ -2,18 +2,9 @@ package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.DuckDbEngine;
 import io.slotoolkit.engine.Engine;
-import io.slotoolkit.forecast.Backtest;
-import io.slotoolkit.forecast.Capacity;
 import io.slotoolkit.forecast.DuplicateRule;
-import io.slotoolkit.forecast.Forecast;
-import io.slotoolkit.forecast.ForecastOptions;
 import io.slotoolkit.forecast.ForecastReport;
-import io.slotoolkit.forecast.Forecaster;
-import io.slotoolkit.forecast.LoadLatency;
-import io.slotoolkit.forecast.Premortem;
 import io.slotoolkit.forecast.Season;
-import io.slotoolkit.forecast.Series;
-import io.slotoolkit.forecast.SeriesFile;
 import io.slotoolkit.forecast.Verdict;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DurationText;
@@ -24,6 +15,7 @@ import io.slotoolkit.model.SloException;
 import io.slotoolkit.report.ForecastJsonRenderer;
 import io.slotoolkit.report.ForecastTextRenderer;
 import io.slotoolkit.report.Style;
+import io.slotoolkit.run.SeriesForecast;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -247,8 +239,6 @@ final class ForecastCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   Format format;
 
-  private final Forecaster forecaster = new Forecaster();
-
   /** Options that describe a series file and its capacity; a spec says these itself. */
   private static final List<String> SERIES_ONLY =
       List.of(
@@ -379,46 +369,27 @@ final class ForecastCommand implements Callable<Integer> {
           "name the column with the daily latency statistic (such as p95_latency_ms)");
     }
     CliContext ctx = root.context();
-    SeriesFile file = SeriesFile.read(series.isAbsolute() ? series : relative(ctx, series));
-    String dates = file.dateColumn(dateColumn);
-    String values = file.valueColumn(valueColumn, dates);
-    Series volume;
-    try {
-      volume = file.series(dates, values, rule);
-    } catch (SloException e) {
-      if (valueColumn != null || e.exitCode() != ExitCode.DATA) throw e;
-      // the column was our guess: say so, and offer the others
-      throw SloException.data(
-          e.getMessage(),
-          (e.hint() == null ? "" : e.hint() + "; ")
-              + values
-              + " is the default value column (the first numeric column after the date); name"
-              + " another with --value-column: "
-              + String.join(", ", file.numericColumns(dates)));
-    }
-    Series latencySeries = latencyColumn == null ? null : file.series(dates, latencyColumn, rule);
-
-    ForecastOptions options =
-        new ForecastOptions(horizon == null ? 0 : horizon, seasonRange, allowNonSeasonal);
-    Forecast forecast = forecaster.forecast(volume, options);
-    Backtest bt =
-        backtest || holdout != null
-            ? forecaster.backtest(volume, options, holdout == null ? 0 : holdout)
-            : null;
-    Capacity capacity =
-        new Capacity(
-            latency == null ? null : latency.toNanos() / 1e6,
-            workers,
-            window,
-            headroom,
-            latencySlo == null ? null : latencySlo.toNanos() / 1e6);
-    LoadLatency model = latencySeries == null ? null : LoadLatency.fit(volume, latencySeries);
-    Premortem premortem =
-        seasonRange != null || capacity.any() || model != null
-            ? Premortem.assess(
-                forecast, seasonRange, capacity, model, unit.micros().doubleValue() / 1000)
-            : null;
-    ForecastReport report = new ForecastReport(series.toString(), forecast, bt, premortem);
+    ForecastReport report =
+        new SeriesForecast()
+            .run(
+                new SeriesForecast.Options(
+                    series.isAbsolute() ? series : relative(ctx, series),
+                    series.toString(),
+                    dateColumn,
+                    valueColumn,
+                    latencyColumn,
+                    unit,
+                    seasonRange,
+                    latency,
+                    workers,
+                    window,
+                    headroom,
+                    latencySlo,
+                    rule,
+                    horizon == null ? 0 : horizon,
+                    backtest || holdout != null,
+                    holdout == null ? 0 : holdout,
+                    allowNonSeasonal));
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case text -> new ForecastTextRenderer(new Style(ctx.color())).render(report, out);
