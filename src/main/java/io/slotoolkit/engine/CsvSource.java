@@ -1,0 +1,681 @@
+package io.slotoolkit.engine;
+
+import io.slotoolkit.model.CsvDialect;
+import io.slotoolkit.model.DataFormat;
+import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.EventTime;
+import io.slotoolkit.model.SloException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Binds a CSV source: sniffs the dialect once (on a clean sample when a broken quote defeats the
+ * sniffer), reads files with differing headers group by group, declares the types a bad value must
+ * be caught in so that DuckDB's rejects table names its line, and re-reads the lines an
+ * unterminated quote swallowed.
+ *
+ * <p>Why this class is large: every step works around one behaviour of DuckDB's CSV reader and
+ * hands the next step the same dialect; split apart, the steps would need that dialect and the
+ * reasons for their order repeated in each class.
+ */
+final class CsvSource {
+  private final Database db;
+  private int quoteChecks;
+
+  CsvSource(Database db) {
+    this.db = db;
+  }
+
+  BoundSource bind(
+      DataSource source, String view, List<String> files, int n, Map<String, String> parts) {
+    // Sniff once, with ignore_errors so that a few malformed lines cannot defeat the sniffer; every
+    // later query reads through an explicit dialect and column list and never sniffs again.
+    String sniffOptions = dialectOptions(source.csv(), files) + ", ignore_errors = true";
+    String sample =
+        source.csv().quote() == null ? cleanSample(files.get(0), sniffOptions, n) : null;
+    List<String> sniffFiles = sample == null ? files : List.of(sample);
+    Map<String, String> sniffed =
+        SourceBinder.describe(
+            db,
+            source,
+            "read_csv("
+                + Sql.literalList(sniffFiles)
+                + sniffOptions
+                + PartitionColumns.readerOptions(Map.of())
+                + ")",
+            files);
+    // partition columns come from the folders, never from the files' column list
+    PartitionColumns.checkNoClash(source, parts, sniffed.keySet(), 0);
+    String partitionOptions = PartitionColumns.readerOptions(parts);
+    Dialect sniffedDialect = sniffDialect(source, sniffFiles.get(0), sniffOptions);
+    // every read of the files names the partition columns (or turns DuckDB's detection off)
+    Dialect dialect =
+        new Dialect(
+            sniffedDialect.options() + partitionOptions,
+            sniffedDialect.quote(),
+            sniffedDialect.delim(),
+            sniffedDialect.header(),
+            sniffedDialect.skip());
+    // files whose header lines differ are read group by group, each with its own column order,
+    // and joined by column name
+    Map<List<String>, List<String>> groups = headerGroups(files, dialect, sniffed.keySet());
+    List<String> notes =
+        groups.size() > 1 ? missingColumns(source, groups, dialect) : new ArrayList<>();
+    var firstGroup = groups.entrySet().iterator().next();
+    // parallel = false: DuckDB's parallel reader cannot combine null_padding with a quoted newline;
+    // this read only samples the first rows
+    String raw =
+        "read_csv("
+            + Sql.literalList(firstGroup.getValue())
+            + dialect.options()
+            + ", columns = "
+            + struct(firstGroup.getKey(), c -> "VARCHAR")
+            + ", ignore_errors = true, null_padding = true, parallel = false)";
+    long rows =
+        db.one("SELECT count(*) FROM (SELECT 1 FROM " + raw + " LIMIT 1)", r -> r.getLong(1));
+    if (rows == 0) {
+      throw SloException.data(
+          "source '"
+              + source.name()
+              + "': no data rows in "
+              + (files.size() == 1
+                  ? DuckDbEngine.display(files.get(0))
+                  : "any of " + files.size() + " files"),
+          "the export is empty (a header at most); check the path");
+    }
+    String tsCol = source.time().column();
+    String tsType = sniffed.get(tsCol);
+    if (tsType == null) {
+      throw SloException.data(
+          "source '"
+              + source.name()
+              + "': timestamp column '"
+              + tsCol
+              + "' not found in "
+              + files.get(0)
+              + "; columns: "
+              + String.join(", ", sniffed.keySet()),
+          sniffed.size() == 1
+              ? "the CSV sniffer found a single column: set csv: {delimiter: ',', header: true} on the source"
+              : "set timestamp: to one of the columns");
+    }
+    // Declare the types a bad value must be caught in: DuckDB then reports each malformed row with
+    // its line in the rejects table, instead of failing the whole scan or reading the column as
+    // text.
+    Map<String, String> types = new LinkedHashMap<>(sniffed);
+    Map<String, String> sampled = new LinkedHashMap<>(sniffed);
+    sampled.keySet().retainAll(firstGroup.getKey());
+    types.putAll(mostlyTyped(raw, sampled, tsCol));
+    EventTime t = source.time();
+    switch (t.encoding()) {
+      case AUTO -> {
+        if (tsType.equals("VARCHAR") || tsType.startsWith("TIMESTAMP") || tsType.equals("DATE")) {
+          // UTC: DuckDB's TIMESTAMPTZ reads offsets, zone names (2026-02-27T20:00:00 UTC) and
+          // dates alone, and rejects the rest with their lines. Another naive zone: text, which
+          // TimeColumn reads row by row (a zone in the text wins; a date alone is local midnight).
+          types.put(
+              tsCol,
+              t.naiveZone().normalized().equals(java.time.ZoneOffset.UTC)
+                  ? "TIMESTAMPTZ"
+                  : "VARCHAR");
+        }
+      }
+      case EPOCH_S -> types.put(tsCol, "DOUBLE");
+      case EPOCH_MS, EPOCH_US -> types.put(tsCol, "BIGINT");
+      // read_csv cannot type a column as TIMESTAMPTZ through a pattern with %z (every row fails
+      // to convert): such text stays text, and try_strptime in TimeColumn reads its offsets.
+      case PATTERN -> types.put(tsCol, zonedPattern(t) ? "VARCHAR" : "TIMESTAMP");
+    }
+    StringBuilder tail = new StringBuilder();
+    if (t.encoding() == EventTime.Encoding.PATTERN && !zonedPattern(t))
+      tail.append(", timestampformat = ").append(Sql.literal(t.pattern()));
+    String rejects = "slo_rejects_" + n;
+    String scans = "slo_reject_scans_" + n;
+    tail.append(", store_rejects = true, rejects_table = ")
+        .append(Sql.literal(rejects))
+        .append(", rejects_scan = ")
+        .append(Sql.literal(scans));
+    List<String> selects = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    Map<String, String> origins = new LinkedHashMap<>();
+    for (var g : groups.entrySet()) {
+      texts.add(
+          "SELECT *, filename AS __file FROM read_csv("
+              + Sql.literalList(g.getValue())
+              + dialect.options()
+              + ", columns = "
+              + struct(g.getKey(), c -> "VARCHAR")
+              + ", filename = true, ignore_errors = true)");
+      String opts =
+          dialect.options()
+              + ", columns = "
+              + struct(g.getKey(), c -> types.getOrDefault(c, "VARCHAR"))
+              + tail;
+      selects.add("SELECT * FROM read_csv(" + Sql.literalList(g.getValue()) + opts + ")");
+      Map<String, String> swallowed =
+          dialect.quote().isEmpty()
+              ? Map.of()
+              : swallowedLines(source, g.getValue(), dialect, g.getKey(), n, origins.size());
+      if (!swallowed.isEmpty() && !parts.isEmpty()) {
+        // a copied line has lost its folder, so its partition columns could not be read: name it
+        var first = swallowed.values().iterator().next();
+        throw SloException.data(
+            "source '"
+                + source.name()
+                + "': "
+                + first
+                + ": an unterminated quote swallows the lines after it, and lines of a partitioned"
+                + " folder cannot be re-read alone",
+            "close the quote on that line, or set csv: {quote: ''} if the file does not quote values");
+      }
+      if (!swallowed.isEmpty()) {
+        // the lines an unterminated quote swallowed, each from a file of its own (no header)
+        String one =
+            opts.replaceFirst(", header = (true|false)", ", header = false")
+                .replaceFirst(", skip = [0-9]+", ", skip = 0");
+        selects.add(
+            "SELECT * FROM read_csv("
+                + Sql.literalList(new java.util.TreeSet<>(swallowed.keySet()))
+                + one
+                + ")");
+        origins.putAll(swallowed);
+      }
+    }
+    String select = String.join(groups.size() > 1 ? " UNION ALL BY NAME " : " UNION ALL ", selects);
+    Map<String, String> columns = SourceBinder.describe(db, source, "(" + select + ")", files);
+    TimeColumn time = SourceBinder.timeColumn(source, columns);
+    db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS " + select);
+    return new BoundSource(
+        source,
+        view,
+        files,
+        DataFormat.CSV,
+        columns,
+        time,
+        rejects,
+        scans,
+        notes,
+        origins,
+        String.join(" UNION ALL BY NAME ", texts));
+  }
+
+  /**
+   * The files grouped by their header line (column names in file order), in file order; one group
+   * of every file when the dialect has no header, or a header cannot be read here (then DuckDB's
+   * reader reports it).
+   */
+  private Map<List<String>, List<String>> headerGroups(
+      List<String> files, Dialect dialect, java.util.Collection<String> sniffed) {
+    Map<List<String>, List<String>> groups = new LinkedHashMap<>();
+    if (!dialect.header() || files.size() == 1) {
+      groups.put(List.copyOf(sniffed), files);
+      return groups;
+    }
+    List<String> first = null;
+    for (String f : files) {
+      List<String> names = headerOf(f, dialect);
+      if (names == null) names = first == null ? List.copyOf(sniffed) : first;
+      if (first == null) first = names;
+      groups.computeIfAbsent(names, k -> new ArrayList<>()).add(f);
+    }
+    if (groups.size() == 1) {
+      // the same header everywhere: DuckDB's names (it renames blank and repeated ones)
+      Map<List<String>, List<String>> one = new LinkedHashMap<>();
+      one.put(List.copyOf(sniffed), files);
+      return one;
+    }
+    return groups;
+  }
+
+  /** The column names on a file's header line, or null when it cannot be read here. */
+  private List<String> headerOf(String file, Dialect dialect) {
+    String line;
+    try {
+      line =
+          db.one(
+              "SELECT line FROM (SELECT line FROM "
+                  + lines(List.of(file), false)
+                  + " LIMIT "
+                  + (dialect.skip() + 1)
+                  + ") OFFSET "
+                  + dialect.skip(),
+              r -> r.getString(1));
+    } catch (Database.QueryFailed | IllegalStateException e) {
+      return null;
+    }
+    if (line == null) return null;
+    if (line.startsWith("\uFEFF")) line = line.substring(1);
+    return splitLine(line, dialect.delim(), dialect.quote());
+  }
+
+  /** A CSV line split at the delimiter, outside quotes; a doubled quote inside quotes is one. */
+  static List<String> splitLine(String line, String delim, String quote) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    int i = 0;
+    while (i < line.length()) {
+      if (!quote.isEmpty() && line.startsWith(quote, i)) {
+        if (quoted && line.startsWith(quote, i + quote.length())) {
+          cur.append(quote);
+          i += 2 * quote.length();
+        } else {
+          quoted = !quoted;
+          i += quote.length();
+        }
+      } else if (!quoted && !delim.isEmpty() && line.startsWith(delim, i)) {
+        out.add(cur.toString());
+        cur.setLength(0);
+        i += delim.length();
+      } else {
+        cur.append(line.charAt(i++));
+      }
+    }
+    out.add(cur.toString());
+    return out;
+  }
+
+  /**
+   * A column that some files of the source lack would be NULL in every row of those files: a data
+   * error naming the column and the files.
+   */
+  private List<String> missingColumns(
+      DataSource source, Map<List<String>, List<String>> groups, Dialect dialect) {
+    java.util.Set<String> all = new java.util.LinkedHashSet<>();
+    groups.keySet().forEach(all::addAll);
+    List<String> problems = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Map<List<String>, Long> rows = new HashMap<>();
+    for (String c : all) {
+      List<String> lacking = new ArrayList<>();
+      String present = null;
+      long nullRows = 0;
+      for (var g : groups.entrySet()) {
+        if (g.getKey().contains(c)) {
+          if (present == null) present = g.getValue().get(0);
+        } else {
+          lacking.addAll(g.getValue());
+          if (source.missingColumnsNull())
+            nullRows += rows.computeIfAbsent(g.getKey(), k -> csvRows(g.getValue(), k, dialect));
+        }
+      }
+      if (!lacking.isEmpty() && source.missingColumnsNull()) {
+        java.util.Collections.sort(lacking);
+        notes.add(SourceBinder.nullNote(c, lacking, nullRows));
+      } else if (!lacking.isEmpty()) {
+        java.util.Collections.sort(lacking);
+        problems.add(
+            "column '"
+                + c
+                + "' is missing from "
+                + SourceBinder.fileList(lacking)
+                + " (present in "
+                + DuckDbEngine.display(present)
+                + ")");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw SloException.data(
+          "source '" + source.name() + "': its files differ: " + String.join("; ", problems),
+          "make the exports agree, set missing_columns: null on the source to read a missing"
+              + " column as NULL, or give the files of each shape their own source");
+    }
+    return notes;
+  }
+
+  /** Rows of CSV files (one pass over them, only when missing columns are read as NULL). */
+  private long csvRows(List<String> files, List<String> names, Dialect dialect) {
+    return db.one(
+        "SELECT count(*) FROM read_csv("
+            + Sql.literalList(files)
+            + dialect.options()
+            + ", columns = "
+            + struct(names, c -> "VARCHAR")
+            + ", ignore_errors = true)",
+        r -> r.getLong(1));
+  }
+
+  /**
+   * A clean sample to sniff when one line with an unterminated quote defeats the sniffer: it then
+   * either fails, or gives up quoting (every quoted value would keep its quotes, and quoted
+   * delimiters would split values). When most of the first 20,000 lines that hold a {@code "} hold
+   * an even number of them, the file does quote with it: those lines without the odd ones are
+   * copied to the connection's temporary folder, and the dialect and types are sniffed there. Null
+   * when the sniffer's own choice stands.
+   */
+  private String cleanSample(String file, String sniffOptions, int n) {
+    try {
+      String quote =
+          db.one(
+              "SELECT Quote FROM sniff_csv(" + Sql.literal(file) + withoutUnion(sniffOptions) + ")",
+              r -> unempty(r.getString(1)));
+      if (!quote.isEmpty()) return null;
+    } catch (Database.QueryFailed e) {
+      // the sniffer failed: perhaps one broken quote; the sample tells
+    }
+    String first = "(SELECT line FROM " + lines(List.of(file), false) + " LIMIT 20000)";
+    try {
+      long[] c =
+          db.one(
+              "SELECT count(*) FILTER (WHERE contains(line, '\"')), count(*) FILTER (WHERE "
+                  + oddQuotes("'\"'")
+                  + ") FROM "
+                  + first,
+              r -> new long[] {r.getLong(1), r.getLong(2)});
+      if (c[0] < 2 || c[1] * 2 >= c[0]) return null;
+      String sample = db.tempDirectory().resolve("sniff-sample-" + n + ".csv").toString();
+      db.execute(
+          "COPY (SELECT line FROM "
+              + first
+              + " WHERE line IS NULL OR NOT "
+              + oddQuotes("'\"'")
+              + ") TO "
+              + Sql.literal(sample)
+              + " (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER chr(0))");
+      return sample;
+    } catch (Database.QueryFailed e) {
+      return null; // the sniffer's own choice (or error) stands
+    }
+  }
+
+  /**
+   * A SQL condition: {@code line} holds an odd number of the quote character {@code q} (a one-byte
+   * character: bytes are counted, which is cheaper than characters).
+   */
+  private static String oddQuotes(String q) {
+    return "(strlen(line) - strlen(replace(line, " + q + ", ''))) % 2 = 1";
+  }
+
+  /** Every line of the files as one text column {@code line} (and {@code filename}), unparsed. */
+  private static String lines(List<String> files, boolean filename) {
+    return lines(files, filename, "");
+  }
+
+  private static String lines(List<String> files, boolean filename, String more) {
+    return "read_csv("
+        + Sql.literalList(files)
+        + ", columns = {'line': 'VARCHAR'}, delim = chr(0), quote = '', escape = '',"
+        + " header = false, auto_detect = false"
+        + (filename ? ", filename = true" : "")
+        + more
+        + ")";
+  }
+
+  /** The most lines one unterminated quote may swallow before the file is refused. */
+  static final int MAX_SWALLOWED = 100;
+
+  /**
+   * Finds the lines that an unterminated quote makes DuckDB's reader swallow into the broken row (a
+   * quoted value runs on to the next quote character, lines later), and copies each into a file of
+   * its own in the connection's temporary folder, so that the view reads it as the row it is: the
+   * broken line is one malformed row, the next lines count as usual. Only files with a line holding
+   * an odd number of quote characters are read twice. Returns each copy mapped to the {@code
+   * file:line} it came from.
+   */
+  private Map<String, String> swallowedLines(
+      DataSource source,
+      List<String> files,
+      Dialect dialect,
+      java.util.Collection<String> names,
+      int n,
+      int copied) {
+    String q = Sql.literal(dialect.quote());
+    List<String> suspect;
+    try {
+      suspect =
+          db.query(
+              "SELECT DISTINCT filename FROM "
+                  + lines(files, true)
+                  + " WHERE contains(line, "
+                  + q
+                  + ") AND "
+                  + oddQuotes(q),
+              r -> r.getString(1));
+    } catch (Database.QueryFailed e) {
+      return Map.of(); // the reader itself reports what it cannot read
+    }
+    if (suspect.isEmpty()) return Map.of();
+    int check = ++quoteChecks;
+    String table = "slo_quote_check_" + n + "_" + check;
+    String scans = "slo_quote_check_scans_" + n + "_" + check;
+    record Broken(String file, long line, String text) {}
+    List<Broken> broken;
+    try {
+      db.one(
+          "SELECT count(*) FROM read_csv("
+              + Sql.literalList(suspect)
+              + dialect.options()
+              + ", columns = "
+              + struct(names, c -> "VARCHAR")
+              + ", store_rejects = true, rejects_table = "
+              + Sql.literal(table)
+              + ", rejects_scan = "
+              + Sql.literal(scans)
+              + ")",
+          r -> r.getLong(1));
+      broken =
+          db.query(
+              "SELECT s.file_path, e.line, e.csv_line FROM "
+                  + Sql.ident(table)
+                  + " e JOIN "
+                  + Sql.ident(scans)
+                  + " s USING (scan_id, file_id) WHERE e.error_type = 'UNQUOTED VALUE'"
+                  + " ORDER BY s.file_path, e.line",
+              r -> new Broken(r.getString(1), r.getLong(2), r.getString(3)));
+    } catch (Database.QueryFailed e) {
+      return Map.of();
+    }
+    Map<String, String> origins = new LinkedHashMap<>();
+    int k = copied;
+    for (Broken b : broken) {
+      if (b.text() == null) continue;
+      String[] parts = b.text().split("\r?\n", -1);
+      if (parts.length - 1 > MAX_SWALLOWED) {
+        throw SloException.data(
+            "source '"
+                + source.name()
+                + "': "
+                + DuckDbEngine.display(b.file())
+                + ":"
+                + b.line()
+                + ": a quote opened on this line is not closed before "
+                + (parts.length - 1)
+                + " more lines",
+            "close the quote on that line, or set csv: {quote: ''} if the file does not quote values");
+      }
+      for (int i = 1; i < parts.length; i++) {
+        if (parts[i].isEmpty()) continue;
+        Path copy = db.tempDirectory().resolve("swallowed-" + n + "-" + (++k) + ".csv");
+        try {
+          Files.writeString(copy, parts[i] + "\n");
+        } catch (java.io.IOException e) {
+          throw SloException.data(
+              "source '" + source.name() + "': cannot write " + copy + ": " + e.getMessage(),
+              null,
+              e);
+        }
+        origins.put(
+            copy.toAbsolutePath().toString(),
+            DuckDbEngine.display(b.file()) + ":" + (b.line() + i));
+      }
+    }
+    return origins;
+  }
+
+  /**
+   * A CSV dialect as explicit read_csv options (auto detection off), and its quote character (empty
+   * for none).
+   */
+  private record Dialect(String options, String quote, String delim, boolean header, long skip) {}
+
+  private static String withoutUnion(String options) {
+    return options.replace(", union_by_name = true", "").replace(", union_by_name = false", "");
+  }
+
+  /**
+   * The dialect the sniffer found in the first file, as explicit read_csv options (auto_detect
+   * off).
+   */
+  private Dialect sniffDialect(DataSource source, String file, String sniffOptions) {
+    try {
+      return db.one(
+          "SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, Comment, DateFormat, TimestampFormat FROM sniff_csv("
+              + Sql.literal(file)
+              + withoutUnion(sniffOptions)
+              + ")",
+          r -> {
+            StringBuilder b = new StringBuilder(", auto_detect = false");
+            b.append(", delim = ").append(Sql.literal(r.getString(1)));
+            b.append(", quote = ").append(Sql.literal(unempty(r.getString(2))));
+            b.append(", escape = ").append(Sql.literal(unempty(r.getString(3))));
+            b.append(", header = ").append(r.getBoolean(4));
+            b.append(", skip = ").append(r.getLong(5));
+            String comment = unempty(r.getString(6));
+            if (!comment.isEmpty()) b.append(", comment = ").append(Sql.literal(comment));
+            if (r.getString(7) != null)
+              b.append(", dateformat = ").append(Sql.literal(r.getString(7)));
+            if (r.getString(8) != null)
+              b.append(", timestampformat = ").append(Sql.literal(r.getString(8)));
+            if (source.csv().nullString() != null)
+              b.append(", nullstr = ").append(Sql.literal(source.csv().nullString()));
+            return new Dialect(
+                b.toString(),
+                unempty(r.getString(2)),
+                r.getString(1),
+                r.getBoolean(4),
+                r.getLong(5));
+          });
+    } catch (Database.QueryFailed e) {
+      throw SloException.data(
+          "source '" + source.name() + "': cannot read " + file + " as CSV: " + e.getMessage(),
+          "set csv: {delimiter: ..., quote: ..., header: ...} on the source",
+          e);
+    }
+  }
+
+  private static boolean zonedPattern(EventTime t) {
+    return t.pattern().contains("%z") || t.pattern().contains("%Z");
+  }
+
+  /** DuckDB prints an absent quote or escape character as {@code (empty)}. */
+  private static String unempty(String s) {
+    return s == null || s.equals("(empty)") ? "" : s;
+  }
+
+  private static String struct(
+      java.util.Collection<String> names, java.util.function.Function<String, String> type) {
+    StringBuilder b = new StringBuilder("{");
+    boolean first = true;
+    for (String c : names) {
+      b.append(first ? "" : ", ")
+          .append(Sql.literal(c))
+          .append(": ")
+          .append(Sql.literal(type.apply(c)));
+      first = false;
+    }
+    return b.append('}').toString();
+  }
+
+  /**
+   * Text columns whose sampled values nearly all read as one type (at most one in a hundred, or
+   * one, does not): the sniffer chose text because of a few bad values. Declaring the type turns
+   * those values into rejected rows with their line numbers, instead of silently changing the
+   * column's type.
+   */
+  private Map<String, String> mostlyTyped(
+      String reader, Map<String, String> sniffed, String tsCol) {
+    List<String> text =
+        sniffed.entrySet().stream()
+            .filter(e -> e.getValue().equals("VARCHAR"))
+            .map(Map.Entry::getKey)
+            .filter(c -> !c.equals(tsCol))
+            .toList();
+    Map<String, String> types = new LinkedHashMap<>();
+    if (text.isEmpty()) return types;
+    String[] candidates = {"BIGINT", "DOUBLE", "BOOLEAN"};
+    StringBuilder q = new StringBuilder("SELECT ");
+    for (int i = 0; i < text.size(); i++) {
+      String c = Sql.ident(text.get(i));
+      q.append(i == 0 ? "" : ", ").append("count(").append(c).append(")");
+      for (String t : candidates)
+        q.append(", count(TRY_CAST(").append(c).append(" AS ").append(t).append("))");
+    }
+    q.append(" FROM (SELECT * FROM ").append(reader).append(" LIMIT 20000)");
+    db.query(
+        q.toString(),
+        r -> {
+          for (int i = 0; i < text.size(); i++) {
+            long n = r.getLong(1 + i * (candidates.length + 1));
+            for (int k = 0; k < candidates.length; k++) {
+              long ok = r.getLong(2 + i * (candidates.length + 1) + k);
+              if (n >= 5 && ok < n && n - ok <= Math.max(1, n / 100)) {
+                types.put(text.get(i), candidates[k]);
+                break;
+              }
+            }
+          }
+          return null;
+        });
+    return types;
+  }
+
+  private static String dialectOptions(CsvDialect d, List<String> files) {
+    StringBuilder b =
+        new StringBuilder(", auto_detect = true, union_by_name = " + (files.size() > 1));
+    b.append(", header = ").append(d.header() == null || d.header());
+    if (d.delimiter() != null) b.append(", delim = ").append(Sql.literal(d.delimiter()));
+    if (d.quote() != null) b.append(", quote = ").append(Sql.literal(d.quote()));
+    if (d.escape() != null) b.append(", escape = ").append(Sql.literal(d.escape()));
+    if (d.nullString() != null) b.append(", nullstr = ").append(Sql.literal(d.nullString()));
+    return b.toString();
+  }
+
+  /** The longest line DuckDB's CSV reader takes, in bytes (its max_line_size default). */
+  static final long MAX_LINE_BYTES = 2_000_000;
+
+  /**
+   * DuckDB's sniffer reports a line over its size limit as "line 1": finds the first such line (one
+   * pass over the files, only after reading failed) and names it. Null when there is none.
+   */
+  static SloException overlongLine(Database db, DataSource source, List<String> files) {
+    try {
+      for (String f : files) {
+        long[] found =
+            db
+                .query(
+                    "SELECT ordinality, strlen(line) FROM "
+                        + lines(List.of(f), false, ", max_line_size = 16000000")
+                        + " WITH ORDINALITY WHERE strlen(line) > "
+                        + MAX_LINE_BYTES
+                        + " LIMIT 1",
+                    r -> new long[] {r.getLong(1), r.getLong(2)})
+                .stream()
+                .findFirst()
+                .orElse(null);
+        if (found != null) {
+          return SloException.data(
+              "source '"
+                  + source.name()
+                  + "': "
+                  + DuckDbEngine.display(f)
+                  + ":"
+                  + found[0]
+                  + ": the line is "
+                  + String.format(Locale.ROOT, "%,d", found[1])
+                  + " bytes long; a CSV line may have at most "
+                  + String.format(Locale.ROOT, "%,d", MAX_LINE_BYTES),
+              "is it really a CSV file of one event per line? remove or shorten that line");
+        }
+      }
+    } catch (Database.QueryFailed e) {
+      return null; // the reader's own message stands (a line over 16 MB among them)
+    }
+    return null;
+  }
+}

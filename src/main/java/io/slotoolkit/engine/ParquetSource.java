@@ -1,0 +1,133 @@
+package io.slotoolkit.engine;
+
+import io.slotoolkit.model.DataFormat;
+import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.SloException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds a Parquet source: its files are read by name ({@code union_by_name}), after a check of
+ * their footers that every file has the same columns with the same kind of value.
+ */
+final class ParquetSource {
+  private ParquetSource() {}
+
+  static BoundSource bind(
+      Database db, DataSource source, String view, List<String> files, Map<String, String> parts) {
+    List<String> notes = files.size() > 1 ? checkParquetSchemas(db, source, files) : List.of();
+    if (!parts.isEmpty()) {
+      PartitionColumns.checkNoClash(
+          source,
+          parts,
+          SourceBinder.describe(
+                  db,
+                  source,
+                  "read_parquet(" + Sql.literal(files.get(0)) + ", hive_partitioning = false)",
+                  files)
+              .keySet(),
+          0);
+    }
+    String reader =
+        "read_parquet("
+            + Sql.literalList(files)
+            + ", union_by_name = true"
+            + PartitionColumns.readerOptions(parts)
+            + ")";
+    Map<String, String> columns = SourceBinder.describe(db, source, reader, files);
+    TimeColumn time = SourceBinder.timeColumn(source, columns);
+    db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS SELECT * FROM " + reader);
+    return new BoundSource(source, view, files, DataFormat.PARQUET, columns, time, null, null)
+        .withNotes(notes);
+  }
+
+  /**
+   * Files of one Parquet source must agree on their columns: a column missing from some files would
+   * read as NULL there, and a column that is text in one file and a number in another would be read
+   * as text everywhere. Either is a data error naming the files.
+   */
+  private static List<String> checkParquetSchemas(
+      Database db, DataSource source, List<String> files) {
+    Map<String, Map<String, String>> byFile = new LinkedHashMap<>();
+    for (String f : files) byFile.put(f, new LinkedHashMap<>());
+    try {
+      db.query(
+          "SELECT file_name, name, type, converted_type, logical_type::VARCHAR FROM parquet_schema("
+              + Sql.literalList(files)
+              + ") WHERE type IS NOT NULL",
+          r -> {
+            Map<String, String> cols = byFile.get(r.getString(1));
+            if (cols != null)
+              cols.put(r.getString(2), parquetKind(r.getString(3), r.getString(4), r.getString(5)));
+            return null;
+          });
+    } catch (Database.QueryFailed e) {
+      return List.of(); // a file DuckDB cannot read is reported by describe(), with its name
+    }
+    List<String> problems = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    byFile.values().forEach(c -> names.addAll(c.keySet()));
+    for (String name : names) {
+      List<String> lacking = new ArrayList<>();
+      Map<String, String> kindFile = new LinkedHashMap<>();
+      for (var e : byFile.entrySet()) {
+        String kind = e.getValue().get(name);
+        if (kind == null) lacking.add(e.getKey());
+        else kindFile.putIfAbsent(kind, e.getKey());
+      }
+      if (!lacking.isEmpty() && source.missingColumnsNull()) {
+        notes.add(SourceBinder.nullNote(name, lacking, parquetRows(db, lacking)));
+      } else if (!lacking.isEmpty()) {
+        problems.add(
+            "column '"
+                + name
+                + "' is missing from "
+                + SourceBinder.fileList(lacking)
+                + " (present in "
+                + DuckDbEngine.display(kindFile.values().iterator().next())
+                + ")");
+      }
+      if (kindFile.size() > 1) {
+        List<String> parts = new ArrayList<>();
+        kindFile.forEach((k, f) -> parts.add(k + " in " + DuckDbEngine.display(f)));
+        problems.add("column '" + name + "' is " + String.join(" but ", parts));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw SloException.data(
+          "source '" + source.name() + "': its files differ: " + String.join("; ", problems),
+          "make the exports agree, set missing_columns: null on the source to read a missing"
+              + " column as NULL, or give the files of each shape their own source");
+    }
+    return notes;
+  }
+
+  /** Rows of Parquet files, from their footers. */
+  private static long parquetRows(Database db, List<String> files) {
+    return db.one(
+        "SELECT coalesce(sum(num_rows), 0)::BIGINT FROM parquet_file_metadata("
+            + Sql.literalList(files)
+            + ")",
+        r -> r.getLong(1));
+  }
+
+  /** A Parquet column's kind of value, from its physical and logical types. */
+  private static String parquetKind(String physical, String converted, String logical) {
+    String l = logical == null ? "" : logical;
+    String c = converted == null ? "" : converted;
+    if (l.startsWith("Timestamp") || c.startsWith("TIMESTAMP")) return "a timestamp";
+    if (l.startsWith("Date") || c.equals("DATE")) return "a date";
+    if (l.startsWith("String") || c.equals("UTF8") || c.equals("ENUM") || l.startsWith("Enum"))
+      return "text";
+    if (l.startsWith("Decimal") || c.equals("DECIMAL")) return "a number";
+    return switch (physical) {
+      case "INT32", "INT64", "INT96", "FLOAT", "DOUBLE" -> "a number";
+      case "BOOLEAN" -> "a boolean";
+      case "BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY" -> "binary";
+      default -> physical;
+    };
+  }
+}
