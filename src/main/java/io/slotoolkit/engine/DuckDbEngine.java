@@ -1,7 +1,6 @@
 package io.slotoolkit.engine;
 
 import io.slotoolkit.evaluate.MinuteSeries;
-import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.ForecastEntry;
@@ -17,13 +16,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The embedded engine: binds sources once, sandboxes the connection, and runs one scan per source.
+ *
+ * <p>Why this class is large: it is the one implementation of {@link Engine}, and each public
+ * method strings the engine's steps together for one use case (bind, check, scan, minute series,
+ * forecast series). The steps themselves live in their own classes ({@link SourceBinder}, {@link
+ * ScanCompiler}, {@link ScanTable}, {@link BadRows}, {@link DailySeriesCompiler}).
  */
 public final class DuckDbEngine implements Engine {
   private final Database db;
@@ -32,8 +35,7 @@ public final class DuckDbEngine implements Engine {
   private final Map<DataSource, BoundSource> bound = new LinkedHashMap<>();
   private final java.util.Set<DataSource> failed = new java.util.HashSet<>();
 
-  /** Rows of counts SLOs that are not counts, by bound view. */
-  private final Map<String, MalformedLines> malformedCounts = new HashMap<>();
+  private final BadRows badRows;
 
   private int scans;
 
@@ -41,6 +43,7 @@ public final class DuckDbEngine implements Engine {
     this.db = db;
     this.checker = new ExpressionChecker(db);
     this.binder = new SourceBinder(db, checker);
+    this.badRows = new BadRows(db, binder);
   }
 
   /**
@@ -159,7 +162,7 @@ public final class DuckDbEngine implements Engine {
       for (var e : counting.entrySet()) {
         BoundSource src = bound.get(e.getKey());
         try {
-          malformedCounts.put(src.view(), CountRows.malformed(db, checker, src, e.getValue()));
+          badRows.notCounts(src.view(), CountRows.malformed(db, checker, src, e.getValue()));
         } catch (Database.QueryFailed ex) {
           data.add(new Problem(e.getKey().location(), src.label() + ": " + ex.getMessage(), null));
         }
@@ -344,7 +347,7 @@ public final class DuckDbEngine implements Engine {
       List<ScanCompiler.SloWindow> slos,
       Instant at,
       ScanCompiler.CompiledScan scan) {
-    long watermark = rejectWatermark(src);
+    long watermark = badRows.watermark(src);
     try {
       for (String statement : scan.statements()) db.execute(statement);
     } catch (Database.QueryFailed e) {
@@ -354,182 +357,8 @@ public final class DuckDbEngine implements Engine {
     ScanTable table = new ScanTable(db, scan);
     long[] stats = table.readCounts(slos, at, counts);
     if (!scan.ageBounds().isEmpty()) table.readAlertWindows(slos, at, counts);
-    SourceStats st = checkBadRows(src, rejects(src, watermark), stats[0], stats[1], stats[2]);
+    SourceStats st = badRows.check(src, watermark, stats[0], stats[1], stats[2]);
     return new SourceScan(counts, st, scan.table(), scan);
-  }
-
-  private SourceStats checkBadRows(
-      BoundSource src, Rejects rejects, long inRange, long excluded, long nullTime) {
-    DataSource source = src.source();
-    long bad = rejects.rows + nullTime;
-    List<Reject> details = nullTime > 0 ? unreadableRows(src) : List.of();
-    String timeProblem =
-        nullTime
-            + " row(s) have an empty, unreadable or out-of-range event time in column '"
-            + source.time().column()
-            + "'"
-            + (src.time().rowCheck() == null ? "" : ", or a NaN or infinite number");
-    List<String> samples = new ArrayList<>(rejects.samples);
-    if (nullTime > 0) samples.add(timeProblem);
-    for (Reject d : details)
-      samples.add(d.file + (d.line > 0 ? ":" + d.line : "") + ": " + d.message);
-    if (bad > source.maxBadRows()) {
-      List<Problem> problems = new ArrayList<>();
-      for (Reject r : rejects.first)
-        problems.add(new Problem(new SourceLocation(Path.of(r.file), r.line, 0), r.message, null));
-      if (nullTime > 0) {
-        problems.add(
-            new Problem(
-                source.location(),
-                timeProblem,
-                source.time().encoding() == io.slotoolkit.model.EventTime.Encoding.AUTO
-                    ? "ISO-8601 text, TIMESTAMP or TIMESTAMPTZ are read; set timestamp_format: for epochs or other text"
-                    : null));
-        for (Reject d : details)
-          problems.add(
-              new Problem(new SourceLocation(Path.of(d.file), d.line, 0), d.message, null));
-      }
-      String what =
-          inRange == 0 && bad > 0
-              ? ": every row is malformed (" + bad + " row(s))"
-              : ": " + bad + " malformed row(s), more than the " + source.maxBadRows() + " allowed";
-      throw new SloException(
-          ExitCode.DATA,
-          src.label() + what,
-          "fix the rows, or allow them with max_bad_rows: N on the source or --max-bad-rows N",
-          problems,
-          null);
-    }
-    return new SourceStats(
-        source, src.files().size(), inRange, excluded, nullTime, bad, samples, src.notes());
-  }
-
-  /**
-   * Up to three rows of the source whose event time is not read, each with its file, its line (CSV)
-   * or row (Parquet), and the reason: an empty time, a value no reader understands or outside the
-   * years 1900-9998, or a NaN or infinite number in a float column. Found by a query of their own,
-   * run only when such rows were counted; empty when that query fails (the count still stands).
-   */
-  private List<Reject> unreadableRows(BoundSource src) {
-    TimeColumn t = src.time();
-    List<String> floats =
-        src.columns().entrySet().stream()
-            .filter(e -> e.getValue().matches("(?i)DOUBLE|FLOAT|REAL"))
-            .map(Map.Entry::getKey)
-            .toList();
-    boolean csv = src.rawRows() != null;
-    String from;
-    String condition;
-    String file;
-    String row;
-    String timeText;
-    if (csv) {
-      // the rows as text, read again: the time as written, so that its line can be found
-      String col = t.column();
-      String expr =
-          switch (t.kind()) {
-            case EPOCH_S, EPOCH_MS, EPOCH_US -> "TRY_CAST(" + col + " AS DOUBLE)";
-            default -> col;
-          };
-      TimeColumn.Kind kind =
-          switch (t.kind()) {
-            case EPOCH_S, EPOCH_MS, EPOCH_US -> t.kind();
-            case PATTERN_TEXT -> TimeColumn.Kind.PATTERN_TEXT;
-            default -> TimeColumn.Kind.ISO_TEXT;
-          };
-      List<String> finite = new ArrayList<>();
-      for (String f : floats) {
-        String c = Sql.ident(f);
-        finite.add("(" + c + " IS NULL OR isfinite(TRY_CAST(" + c + " AS DOUBLE)))");
-      }
-      TimeColumn text =
-          new TimeColumn(
-              expr,
-              kind,
-              t.naiveZone(),
-              t.pattern(),
-              finite.isEmpty() ? null : String.join(" AND ", finite));
-      from = "(" + src.rawRows() + ")";
-      condition = text.epochMicros() + " IS NULL";
-      file = "__file";
-      row = "NULL";
-      timeText = col;
-    } else {
-      from =
-          "read_parquet("
-              + Sql.literalList(src.files())
-              + ", union_by_name = true, filename = true, file_row_number = true)";
-      condition = t.epochMicros() + " IS NULL";
-      file = "filename";
-      row = "file_row_number";
-      timeText = "CAST(" + t.column() + " AS VARCHAR)";
-    }
-    StringBuilder q = new StringBuilder("SELECT ").append(file).append(", ").append(row);
-    q.append(", ").append(timeText);
-    for (String f : floats) q.append(", CAST(").append(Sql.ident(f)).append(" AS VARCHAR)");
-    q.append(" FROM ").append(from).append(" WHERE ").append(condition).append(" LIMIT 3");
-    record Found(String file, long row, String time, String nan, String reason) {}
-    List<Found> found;
-    try {
-      found =
-          db.query(
-              q.toString(),
-              r -> {
-                String raw = r.getString(3);
-                for (int i = 0; i < floats.size(); i++) {
-                  String v = r.getString(4 + i);
-                  if (v != null && v.strip().matches("(?i)[+-]?(nan|inf|infinity)"))
-                    return new Found(
-                        r.getString(1),
-                        r.getLong(2),
-                        raw,
-                        v.strip(),
-                        floats.get(i) + " is " + v.strip() + ", not a number");
-                }
-                return new Found(
-                    r.getString(1),
-                    r.getLong(2),
-                    raw,
-                    null,
-                    raw == null || raw.isBlank()
-                        ? "empty event time in column '" + src.source().time().column() + "'"
-                        : "event time '"
-                            + raw
-                            + "' cannot be read, or is outside the years 1900-9998");
-              });
-    } catch (Database.QueryFailed e) {
-      return List.of();
-    }
-    List<Reject> out = new ArrayList<>();
-    for (Found f : found) {
-      int line = 0;
-      if (!csv) {
-        line = (int) Math.min(Integer.MAX_VALUE, f.row() + 1);
-      } else if (f.time() != null && !f.time().isBlank()) {
-        String where = "contains(line, " + Sql.literal(f.time()) + ")";
-        if (f.nan() != null) where += " AND contains(line, " + Sql.literal(f.nan()) + ")";
-        try {
-          line =
-              db
-                  .query(
-                      "SELECT ordinality FROM read_csv("
-                          + Sql.literal(f.file())
-                          + ", columns = {'line': 'VARCHAR'}, delim = chr(0), quote = '',"
-                          + " escape = '', header = false, auto_detect = false) WITH ORDINALITY WHERE "
-                          + where
-                          + " LIMIT 1",
-                      r -> r.getInt(1))
-                  .stream()
-                  .findFirst()
-                  .orElse(0);
-        } catch (Database.QueryFailed e) {
-          line = 0; // the file and the reason are still worth showing
-        }
-      }
-      String reason = csv || line == 0 ? f.reason() : "row " + line + ": " + f.reason();
-      out.add(new Reject(display(f.file()), csv ? line : 0, reason));
-    }
-    return out;
   }
 
   /**
@@ -640,96 +469,11 @@ public final class DuckDbEngine implements Engine {
         src.label() + ": the scan failed while evaluating " + names + ": " + m, null, e);
   }
 
-  private long rejectWatermark(BoundSource src) {
-    if (src.format() != DataFormat.CSV) return Long.MIN_VALUE;
-    try {
-      return db.one(
-          "SELECT coalesce(max(scan_id), -1) FROM " + Sql.ident(src.rejectScansTable()),
-          r -> r.getLong(1));
-    } catch (Database.QueryFailed e) {
-      return -1; // no scan has written rejects yet: the table does not exist
-    }
-  }
-
-  private record Reject(String file, int line, String message) {}
-
-  private record Rejects(long rows, List<Reject> first, List<String> samples) {}
-
-  private Rejects rejects(BoundSource src, long watermark) {
-    Rejects own = csvRejects(src, watermark);
-    List<MalformedLines> more = new ArrayList<>();
-    more.add(binder.malformed(src));
-    more.add(malformedCounts.getOrDefault(src.view(), MalformedLines.NONE));
-    long rows = own.rows;
-    List<Reject> first = new ArrayList<>(own.first);
-    for (MalformedLines m : more) {
-      rows += m.rows();
-      for (MalformedLines.Line l : m.first())
-        if (first.size() < 10)
-          first.add(new Reject(display(l.file()), (int) l.line(), l.message()));
-    }
-    if (rows == own.rows) return own;
-    List<String> samples =
-        first.stream().limit(5).map(x -> x.file + ":" + x.line + ": " + x.message).toList();
-    return new Rejects(rows, first, samples);
-  }
-
-  private Rejects csvRejects(BoundSource src, long watermark) {
-    if (src.format() != DataFormat.CSV) return new Rejects(0, List.of(), List.of());
-    String e = Sql.ident(src.rejectsTable());
-    String s = Sql.ident(src.rejectScansTable());
-    try {
-      long rows =
-          db.one(
-              "SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "
-                  + e
-                  + " WHERE scan_id > "
-                  + watermark
-                  + ")",
-              r -> r.getLong(1));
-      if (rows == 0) return new Rejects(0, List.of(), List.of());
-      List<Reject> first =
-          db.query(
-              "SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "
-                  + e
-                  + " e JOIN "
-                  + s
-                  + " s USING (scan_id, file_id) WHERE e.scan_id > "
-                  + watermark
-                  + " GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10",
-              r -> reject(src, r.getString(1), r.getInt(2), tidy(r.getString(3))));
-      List<String> samples =
-          first.stream().limit(5).map(x -> x.file + ":" + x.line + ": " + x.message).toList();
-      return new Rejects(rows, first, samples);
-    } catch (Database.QueryFailed ex) {
-      return new Rejects(0, List.of(), List.of()); // no rejects table: nothing was rejected
-    }
-  }
-
-  /**
-   * A rejected row, at its place in the source's own file: a row the binder copied out of a file
-   * (see {@link BoundSource#lineOrigins}) is shown at the line it came from.
-   */
-  private static Reject reject(BoundSource src, String file, int line, String message) {
-    String origin = src.lineOrigins().get(file);
-    if (origin == null) return new Reject(display(file), line, message);
-    int colon = origin.lastIndexOf(':');
-    return new Reject(
-        origin.substring(0, colon), Integer.parseInt(origin.substring(colon + 1)), message);
-  }
-
   /** A data file as people want to read it: relative to the working folder when it is inside it. */
   static String display(String file) {
     Path abs = Path.of(file).toAbsolutePath().normalize();
     Path cwd = Path.of("").toAbsolutePath();
     return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
-  }
-
-  private static String tidy(String duckMessage) {
-    return duckMessage
-        .replace("Error when converting column", "cannot convert column")
-        .replace("Expected Number of Columns:", "expected")
-        .replace(" Found:", " columns, found");
   }
 
   // ---- busy-season forecasts ----
@@ -860,7 +604,7 @@ public final class DuckDbEngine implements Engine {
   public DailySeries dailySeries(ForecastEntry entry, Instant at) {
     BoundSource src = bound(entry.source());
     String sql = DailySeriesCompiler.compile(src, entry, at, checker);
-    long watermark = rejectWatermark(src);
+    long watermark = badRows.watermark(src);
     record Day(
         java.time.LocalDate day,
         long rows,
@@ -914,7 +658,7 @@ public final class DuckDbEngine implements Engine {
       excluded += d.excluded();
       byDay.put(d.day(), d);
     }
-    SourceStats stats = checkBadRows(src, rejects(src, watermark), inRange, excluded, nullTime);
+    SourceStats stats = badRows.check(src, watermark, inRange, excluded, nullTime);
     java.time.ZonedDateTime end = at.atZone(entry.source().zone());
     java.time.LocalDate partial = null;
     if (!end.toLocalDate().atStartOfDay(end.getZone()).toInstant().equals(at)) {
