@@ -31,6 +31,10 @@ import java.util.TreeSet;
  * and would otherwise evaluate every predicate once per set; for the same reason the overall set is
  * not aggregated over the rows when a per-group set exists, but summed from it afterwards. The
  * result stays in a temp table inside DuckDB; only per-group sums are fetched.
+ *
+ * <p>Why this class is large: the four layers share one column layout (names, grouping bitmask,
+ * positions) that {@link ScanTable} reads back; keeping the layers together keeps that layout in
+ * one place, as the single-scan design and the SQL pin tests require.
  */
 public final class ScanCompiler {
   private ScanCompiler() {}

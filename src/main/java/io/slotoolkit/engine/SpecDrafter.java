@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  * status-like and a latency-like column, and sets objectives from the levels the data shows now.
  * The file is read through the same source binding as {@code slo check}, so what is measured here
  * is what the spec will evaluate.
+ *
+ * <p>Why this class is large: it is one heuristic, end to end (guess the columns, measure them,
+ * choose objectives and thresholds, name them safely); its name lists, word lists and rounding
+ * rules are only used here, and {@code slo init} is their only caller.
  */
 public final class SpecDrafter {
   /** The window the starter SLOs use, and the span their levels are measured over. */
