@@ -1,5 +1,41 @@
 package io.slotoolkit.spec;
 
+import static io.slotoolkit.spec.SchemaShapes.annotations;
+import static io.slotoolkit.spec.SchemaShapes.anyOf;
+import static io.slotoolkit.spec.SchemaShapes.arrayNode;
+import static io.slotoolkit.spec.SchemaShapes.arrayOf;
+import static io.slotoolkit.spec.SchemaShapes.bool;
+import static io.slotoolkit.spec.SchemaShapes.caseInsensitive;
+import static io.slotoolkit.spec.SchemaShapes.character;
+import static io.slotoolkit.spec.SchemaShapes.clock;
+import static io.slotoolkit.spec.SchemaShapes.columns;
+import static io.slotoolkit.spec.SchemaShapes.constant;
+import static io.slotoolkit.spec.SchemaShapes.count;
+import static io.slotoolkit.spec.SchemaShapes.enumNode;
+import static io.slotoolkit.spec.SchemaShapes.enumOf;
+import static io.slotoolkit.spec.SchemaShapes.example;
+import static io.slotoolkit.spec.SchemaShapes.expression;
+import static io.slotoolkit.spec.SchemaShapes.labels;
+import static io.slotoolkit.spec.SchemaShapes.length;
+import static io.slotoolkit.spec.SchemaShapes.links;
+import static io.slotoolkit.spec.SchemaShapes.listOf;
+import static io.slotoolkit.spec.SchemaShapes.mapOf;
+import static io.slotoolkit.spec.SchemaShapes.missingColumns;
+import static io.slotoolkit.spec.SchemaShapes.number;
+import static io.slotoolkit.spec.SchemaShapes.numberWithExamples;
+import static io.slotoolkit.spec.SchemaShapes.oneOf;
+import static io.slotoolkit.spec.SchemaShapes.oneOrMany;
+import static io.slotoolkit.spec.SchemaShapes.oneOrManyMatching;
+import static io.slotoolkit.spec.SchemaShapes.pattern;
+import static io.slotoolkit.spec.SchemaShapes.patternNode;
+import static io.slotoolkit.spec.SchemaShapes.ref;
+import static io.slotoolkit.spec.SchemaShapes.refNode;
+import static io.slotoolkit.spec.SchemaShapes.share;
+import static io.slotoolkit.spec.SchemaShapes.text;
+import static io.slotoolkit.spec.SchemaShapes.textMap;
+import static io.slotoolkit.spec.SchemaShapes.window;
+import static io.slotoolkit.spec.SchemaShapes.zone;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -26,6 +62,10 @@ import java.util.regex.Pattern;
  * <p>The schema checks structure (keys, types, enums, simple patterns); what needs more than one
  * value or the data (a source that exists, a short window shorter than its long one, expressions)
  * stays with {@code slo validate}.
+ *
+ * <p>Why this class is large: most of it is {@code describe()}, the description of every key of
+ * every level, kept in one place so that each level reads as one block next to the loader's key
+ * list; the value shapes it builds keys from are in {@link SchemaShapes}.
  */
 public final class SpecSchema {
   /** The draft the schema is written in. */
@@ -579,269 +619,5 @@ public final class SpecSchema {
       }
     }
     definitions.put(level, new Definition(title, description, map, required));
-  }
-
-  // ---- value shapes ----
-
-  private static ObjectNode textMap(String description, Pattern keys, ObjectNode values) {
-    ObjectNode o = described(description).put("type", "object");
-    if (keys != null) o.putObject("propertyNames").put("pattern", "^" + keys.pattern() + "$");
-    o.set("additionalProperties", values);
-    return o;
-  }
-
-  private static ObjectNode labels(String description) {
-    ObjectNode o =
-        textMap(
-            description + " Key to value; select with --label key=value.",
-            SloReader.LABEL_KEY,
-            NODES.objectNode().put("type", "string"));
-    o.putArray("examples").addObject().put("team", "payments").put("tier", "1");
-    return o;
-  }
-
-  private static ObjectNode annotations(String description) {
-    ObjectNode o =
-        textMap(
-            description + " Key to text, for people and other tools.",
-            null,
-            NODES.objectNode().put("type", "string"));
-    o.putArray("examples").addObject().put("owner-slack", "#payments-oncall");
-    return o;
-  }
-
-  private static ObjectNode links(String description) {
-    ObjectNode o =
-        textMap(
-            description + " Name to http(s) URL, shown in the Markdown, HTML and JUnit outputs.",
-            SloReader.LABEL_KEY,
-            patternNode("^\\s*" + SloReader.URL.pattern() + "\\s*$"));
-    o.putArray("examples")
-        .addObject()
-        .put("runbook", "https://wiki.example.com/runbooks/checkout")
-        .put("dashboard", "https://grafana.example.com/d/checkout");
-    return o;
-  }
-
-  /** error, or null written bare (YAML's null) or as text. */
-  private static ObjectNode missingColumns() {
-    ObjectNode o =
-        described(
-            "When the files of a glob differ: error refuses a column some files lack; null reads"
-                + " it as NULL in those files' rows, with a note. Default: error.");
-    o.putArray("enum").add("error").add("null").addNull();
-    examples(o, "null");
-    return o;
-  }
-
-  private static ObjectNode described(String description) {
-    return NODES.objectNode().put("description", description);
-  }
-
-  private static void examples(ObjectNode o, Object... examples) {
-    if (examples.length == 0) return;
-    ArrayNode a = o.putArray("examples");
-    for (Object e : examples) {
-      if (e instanceof String s) a.add(s);
-      else if (e instanceof Integer i) a.add(i);
-      else if (e instanceof Double d) a.add(d);
-      else throw new IllegalArgumentException(String.valueOf(e));
-    }
-  }
-
-  private static ObjectNode text(String description, String... examples) {
-    ObjectNode o = described(description).put("type", "string");
-    examples(o, (Object[]) examples);
-    return o;
-  }
-
-  private static ObjectNode character(String description, String example) {
-    ObjectNode o = text(description, example);
-    o.put("minLength", 1).put("maxLength", 1);
-    return o;
-  }
-
-  private static ObjectNode expression(String description, String example) {
-    return text(description + " A DuckDB SQL boolean expression (see docs/specs.md).", example);
-  }
-
-  private static ObjectNode zone(String description) {
-    return text(description, "UTC", "Europe/Berlin", "Asia/Tokyo");
-  }
-
-  private static ObjectNode bool(String description) {
-    return described(description).put("type", "boolean");
-  }
-
-  private static ObjectNode count(String description) {
-    return described(description).put("type", "integer").put("minimum", 0);
-  }
-
-  private static ObjectNode constant(int value, String description) {
-    ObjectNode o = described(description).put("const", value);
-    examples(o, value);
-    return o;
-  }
-
-  private static ObjectNode enumNode(List<String> values) {
-    ObjectNode o = NODES.objectNode().put("type", "string");
-    ArrayNode a = o.putArray("enum");
-    values.forEach(a::add);
-    return o;
-  }
-
-  private static ObjectNode enumOf(String description, List<String> values) {
-    ObjectNode o = enumNode(values);
-    o.put("description", description);
-    return o;
-  }
-
-  /** An ECMA-262 pattern that matches the whole text, as Java's {@code matches()} does. */
-  private static ObjectNode patternNode(String regex) {
-    return NODES.objectNode().put("type", "string").put("pattern", regex);
-  }
-
-  private static ObjectNode pattern(String description, Pattern p, String... examples) {
-    ObjectNode o = patternNode("^" + p.pattern() + "$");
-    o.put("description", description);
-    examples(o, (Object[]) examples);
-    return o;
-  }
-
-  private static String caseInsensitive(Iterable<String> words) {
-    StringBuilder b = new StringBuilder("^(");
-    boolean first = true;
-    for (String w : words) {
-      if (!first) b.append('|');
-      first = false;
-      for (char c : w.toCharArray()) {
-        b.append('[').append(Character.toLowerCase(c)).append(Character.toUpperCase(c)).append(']');
-      }
-    }
-    return b.append(")$").toString();
-  }
-
-  private static ObjectNode number(Integer exclusiveMinimum, Integer exclusiveMaximum) {
-    ObjectNode o = NODES.objectNode().put("type", "number");
-    if (exclusiveMinimum != null) o.put("exclusiveMinimum", exclusiveMinimum);
-    if (exclusiveMaximum != null) o.put("exclusiveMaximum", exclusiveMaximum);
-    return o;
-  }
-
-  private static ObjectNode numberWithExamples(String description, Object... examples) {
-    ObjectNode o = described(description).put("type", "number");
-    examples(o, examples);
-    return o;
-  }
-
-  private static ObjectNode share(String description) {
-    return oneOf(
-        description + " A percent such as 25% or a ratio such as 0.25.",
-        patternNode("^\\s*-?[0-9]+(\\.[0-9]+)?\\s*%\\s*$"),
-        NODES.objectNode().put("type", "number"),
-        "25%");
-  }
-
-  private static ObjectNode window(String description) {
-    ObjectNode o =
-        anyOf(
-            description,
-            enumNode(List.of("week", "month", "quarter")),
-            patternNode("^\\s*[1-9][0-9]*[dh]\\s*$"));
-    examples(o, "28d", "30d", "36h", "month");
-    return o;
-  }
-
-  private static ObjectNode length(String description, String example) {
-    ObjectNode o = patternNode("^\\s*" + ValueReader.LENGTH.pattern() + "\\s*$");
-    o.put("description", description);
-    examples(o, example);
-    return o;
-  }
-
-  private static ObjectNode clock(String description, String example) {
-    ObjectNode o = patternNode("^\\s*[0-9]{1,2}:[0-9]{2}\\s*$");
-    o.put("description", description);
-    examples(o, example);
-    return o;
-  }
-
-  private static ObjectNode ref(SpecLevel level, String description) {
-    return refNode(level).put("description", description);
-  }
-
-  private static ObjectNode refNode(SpecLevel level) {
-    return NODES.objectNode().put("$ref", "#/$defs/" + defName(level));
-  }
-
-  private static ObjectNode arrayNode(ObjectNode items) {
-    ObjectNode o = NODES.objectNode().put("type", "array");
-    o.set("items", items);
-    return o;
-  }
-
-  private static ObjectNode arrayOf(String description, ObjectNode items) {
-    ObjectNode o = arrayNode(items);
-    o.put("description", description);
-    return o;
-  }
-
-  private static ObjectNode listOf(SpecLevel level, String description) {
-    return arrayOf(description, refNode(level));
-  }
-
-  private static ObjectNode mapOf(SpecLevel level, Pattern names, String description) {
-    ObjectNode o = described(description).put("type", "object");
-    o.putObject("propertyNames").put("pattern", "^" + names.pattern() + "$");
-    o.set("additionalProperties", refNode(level));
-    return o;
-  }
-
-  private static ObjectNode oneOrMany(String description, String... examples) {
-    ObjectNode one = NODES.objectNode().put("type", "string").put("minLength", 1);
-    ObjectNode many = arrayNode(one.deepCopy());
-    many.put("minItems", 1);
-    ObjectNode o = oneOf(description, one, many);
-    examples(o, (Object[]) examples);
-    return o;
-  }
-
-  private static ObjectNode columns(String description, String example) {
-    ObjectNode one = NODES.objectNode().put("type", "string").put("minLength", 1);
-    ObjectNode many = arrayNode(one.deepCopy());
-    many.put("uniqueItems", true);
-    ObjectNode o = oneOf(description + " A column name or a list of them.", one, many);
-    examples(o, example);
-    return o;
-  }
-
-  private static ObjectNode oneOrManyMatching(String description, Pattern p, String example) {
-    ObjectNode one = patternNode("^" + p.pattern() + "$");
-    ObjectNode many = arrayNode(one.deepCopy());
-    many.put("uniqueItems", true);
-    ObjectNode o = oneOf(description, one, many);
-    o.set("examples", example(List.of(example)));
-    return o;
-  }
-
-  private static ArrayNode example(List<String> value) {
-    ArrayNode outer = NODES.arrayNode();
-    ArrayNode inner = outer.addArray();
-    value.forEach(inner::add);
-    return outer;
-  }
-
-  private static ObjectNode oneOf(String description, ObjectNode a, ObjectNode b, Object... ex) {
-    ObjectNode o = described(description);
-    o.putArray("oneOf").add(a).add(b);
-    examples(o, ex);
-    return o;
-  }
-
-  private static ObjectNode anyOf(String description, ObjectNode a, ObjectNode b, Object... ex) {
-    ObjectNode o = described(description);
-    o.putArray("anyOf").add(a).add(b);
-    examples(o, ex);
-    return o;
   }
 }
