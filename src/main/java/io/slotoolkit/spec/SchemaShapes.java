@@ -1,7 +1,5 @@
 package io.slotoolkit.spec;
 
-import static io.slotoolkit.spec.SpecSchema.defName;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -206,7 +204,7 @@ final class SchemaShapes {
   }
 
   static ObjectNode refNode(SpecLevel level) {
-    return NODES.objectNode().put("$ref", "#/$defs/" + defName(level));
+    return NODES.objectNode().put("$ref", "#/$defs/" + SpecSchema.defName(level));
   }
 
   static ObjectNode arrayNode(ObjectNode items) {
