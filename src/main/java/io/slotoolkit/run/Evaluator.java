@@ -49,8 +49,8 @@ import java.util.Set;
  *
  * <p>Why this class is large: check ({@link #assess}) and alert replay ({@link #replay}) share the
  * same preparation (expressions, bound sources, the default instant) and the same
- * one-scan-per-source rule, and the result helpers ({@code judge}, {@code results}, {@code
- * withStatus}) are read by the other use cases of this package.
+ * one-scan-per-source rule, and its helpers ({@code results}, {@code withStatus}, {@code
+ * displayZone}) also serve {@link ReportEvaluator}.
  */
 public final class Evaluator {
   private final Engine engine;
