@@ -34,7 +34,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code slo forecast}: forecast a busy season's peak and check that the capacity still fits. */
+/**
+ * {@code slo forecast}: forecast a busy season's peak and check that the capacity still fits.
+ *
+ * <p>Why this class is large: one verb with two modes (spec forecasts, {@code --series FILE}) and
+ * some twenty options, most of the file being their picocli declarations and help text; the use
+ * cases themselves are {@code run.SpecForecasts} and {@code run.SeriesForecast}.
+ */
 @Command(
     name = "forecast",
     mixinStandardHelpOptions = true,

@@ -17,6 +17,9 @@ import java.io.PrintWriter;
  * network) for readers who are not engineers: traffic-light tiles first, then per SLO the key
  * figures, the daily trend, the budget burn-down, breakdown tables and the spread over customers.
  * Every text that comes from a spec or the data is escaped.
+ *
+ * <p>Why this class is large: it is one self-contained page, its inline CSS included, written top
+ * to bottom; the charts are already in {@link SvgCharts}.
  */
 public final class ReportHtmlRenderer implements ReportRenderer {
   static final String CSS =

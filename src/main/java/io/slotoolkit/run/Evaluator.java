@@ -46,6 +46,11 @@ import java.util.Set;
 /**
  * Runs a check: validates the SLOs' expressions, binds their sources, finds the evaluation instant,
  * scans each source once and turns the counts into results.
+ *
+ * <p>Why this class is large: check ({@link #assess}) and alert replay ({@link #replay}) share the
+ * same preparation (expressions, bound sources, the default instant) and the same
+ * one-scan-per-source rule, and its helpers ({@code results}, {@code withStatus}, {@code
+ * displayZone}) also serve {@link ReportEvaluator}.
  */
 public final class Evaluator {
   private final Engine engine;

@@ -28,6 +28,10 @@ import java.util.Set;
  * per}, {@code min_events}, {@code tags}, ...) in {@code slo-toolkit.io/...} annotations, so that
  * {@link OpenSloImporter} gives the same specs back. File-level keys OpenSLO cannot hold (severity
  * tables, forecasts, exclusion files) are reported as notes, never dropped in silence.
+ *
+ * <p>Why this class is large: it is the mirror of {@link OpenSloImporter}, one method per OpenSLO
+ * document kind and its annotations, kept together so that what is written and what is read back
+ * can be compared side by side.
  */
 public final class OpenSloExporter {
   /** The metricSource and DataSource type of documents written by slo. */

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * tools keep their structure (service, objective, window, alert pairs) while each query becomes a
  * located note and a spec with the holes {@code slo validate} names. Unknown or unsupported fields
  * are notes with their place, never dropped in silence.
+ *
+ * <p>Why this class is large: one import resolves documents that refer to each other (SLO to SLI to
+ * DataSource, AlertPolicy to its conditions) through one lookup by kind and name, and every step
+ * adds to the same located notes; splitting it would pass that state between classes.
  */
 public final class OpenSloImporter {
   private static final ObjectMapper JSON = new ObjectMapper();

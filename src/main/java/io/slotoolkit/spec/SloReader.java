@@ -26,6 +26,10 @@ import java.util.stream.Collectors;
 /**
  * Reads {@code slos:}: name, source, SLI, objective, window, grouping and tags of each SLO, and
  * keeps every declared name for the uniqueness checks.
+ *
+ * <p>Why this class is large: it is the reader of one section, {@code slos:}, and every key of an
+ * SLO (with labels, annotations and links) is read here; exclusions and alerting already have their
+ * own readers.
  */
 final class SloReader {
   static final Pattern SLO_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");

@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  * <p>The schema checks structure (keys, types, enums, simple patterns); what needs more than one
  * value or the data (a source that exists, a short window shorter than its long one, expressions)
  * stays with {@code slo validate}.
+ *
+ * <p>Why this class is large: most of it is {@code describe()}, the description of every key of
+ * every level, kept in one place so that each level reads as one block next to the loader's key
+ * list; the value shapes it builds keys from are in {@link SchemaShapes}.
  */
 public final class SpecSchema {
   /** The draft the schema is written in. */
@@ -130,39 +134,41 @@ public final class SpecSchema {
         "spec file",
         "A spec file: one service's sources and SLOs.",
         List.of("version"),
-        key("version", constant(1, "The spec format version; always 1.")),
+        key("version", SchemaShapes.constant(1, "The spec format version; always 1.")),
         key(
             "service",
-            text(
+            SchemaShapes.text(
                 "The service every SLO of this file belongs to. Default: the file name without its"
                     + " extension.",
                 "homehub")),
         key(
             "sources",
-            mapOf(
+            SchemaShapes.mapOf(
                 SpecLevel.SOURCE,
                 SourceReader.SOURCE_NAME,
                 "Source name to source: the event logs SLOs read. Names use lowercase letters,"
                     + " digits, '_' and '-'.")),
-        key("slos", listOf(SpecLevel.SLO, "The SLOs of this file.")),
+        key("slos", SchemaShapes.listOf(SpecLevel.SLO, "The SLOs of this file.")),
         key(
             "severity",
-            listOf(
+            SchemaShapes.listOf(
                 SpecLevel.SEVERITY_LEVEL,
                 "The run's severity table, highest level first (see docs/alerting.md).")),
         key(
             "exclusions_file",
-            text(
+            SchemaShapes.text(
                 "A CSV of exclusions (start,end,slo,reason), relative to this spec file.",
                 "exclusions.csv")),
         key(
             "forecasts",
-            listOf(
+            SchemaShapes.listOf(
                 SpecLevel.FORECAST,
                 "Busy-season forecasts over this file's sources, run by `slo forecast`.")),
-        key("labels", labels("Labels of every SLO of this file (an SLO's own win).")),
-        key("annotations", annotations("Annotations of every SLO of this file.")),
-        key("links", links("Links of every SLO of this file, such as the team's runbook.")));
+        key("labels", SchemaShapes.labels("Labels of every SLO of this file (an SLO's own win).")),
+        key("annotations", SchemaShapes.annotations("Annotations of every SLO of this file.")),
+        key(
+            "links",
+            SchemaShapes.links("Links of every SLO of this file, such as the team's runbook.")));
 
     level(
         SpecLevel.SOURCE,
@@ -171,73 +177,77 @@ public final class SpecSchema {
         List.of("path"),
         key(
             "path",
-            oneOrMany(
+            SchemaShapes.oneOrMany(
                 "A file, a glob or a list of them, relative to the spec file's folder.",
                 "data/api-*.parquet",
                 "logs/**/*.csv")),
         key(
             "format",
-            enumOf(
+            SchemaShapes.enumOf(
                 "How the files are read. auto: by extension (.parquet/.pq are Parquet; .csv, .tsv,"
                     + " .txt, also .gz/.zst, are CSV).",
                 SourceReader.FORMATS)),
         key(
             "log_format",
-            oneOf(
+            SchemaShapes.oneOf(
                 "Access logs only: common, combined (the default), or {pattern: REGEX} whose named"
                     + " groups are the columns.",
-                enumNode(SourceReader.LOG_FORMATS),
-                refNode(SpecLevel.LOG_FORMAT),
+                SchemaShapes.enumNode(SourceReader.LOG_FORMATS),
+                SchemaShapes.refNode(SpecLevel.LOG_FORMAT),
                 "combined")),
         key(
             "timestamp",
-            text(
+            SchemaShapes.text(
                 "The column holding each event's time. Required, except for access logs (time).",
                 "ts")),
         key(
             "timestamp_format",
-            anyOf(
+            SchemaShapes.anyOf(
                 "How event times are written: auto (timestamps, dates, ISO-8601 text), epoch_s,"
                     + " epoch_ms, epoch_us, or a strptime pattern containing %.",
-                enumNode(SourceReader.TIME_FORMATS),
-                patternNode(".*%.*"),
+                SchemaShapes.enumNode(SourceReader.TIME_FORMATS),
+                SchemaShapes.patternNode(".*%.*"),
                 "epoch_ms",
                 "%d/%b/%Y:%H:%M:%S %z")),
         key(
             "timestamp_zone",
-            zone("The IANA zone of timestamps written without an offset. Default: UTC.")),
+            SchemaShapes.zone(
+                "The IANA zone of timestamps written without an offset. Default: UTC.")),
         key(
             "timezone",
-            zone(
+            SchemaShapes.zone(
                 "The IANA zone of the business calendar: where calendar windows and days start."
                     + " Default: UTC.")),
         key(
             "csv",
-            ref(SpecLevel.CSV, "The CSV dialect, when sniffing is not enough. Default: sniffed.")),
+            SchemaShapes.ref(
+                SpecLevel.CSV, "The CSV dialect, when sniffing is not enough. Default: sniffed.")),
         key(
             "columns",
-            textMap(
+            SchemaShapes.textMap(
                 "Derived columns: new column name to a SQL expression over the file's columns.",
                 SourceReader.DERIVED_NAME,
                 NODES.objectNode().put("type", "string"))),
         key(
             "where",
-            expression(
+            SchemaShapes.expression(
                 "The rows that may be analysed; the others are left out of every SLO and counted"
                     + " as excluded.",
                 "tenant <> 'test'")),
         key(
             "max_bad_rows",
-            count("Malformed rows tolerated before the run fails with exit 3. Default: 0.")),
+            SchemaShapes.count(
+                "Malformed rows tolerated before the run fails with exit 3. Default: 0.")),
         key(
             "mask",
-            columns(
+            SchemaShapes.columns(
                 "Identifier columns shown as stable keyed pseudonyms in every output.",
                 "customer_id")),
-        key("missing_columns", missingColumns()),
+        key("missing_columns", SchemaShapes.missingColumns()),
         key(
             "exclude",
-            listOf(SpecLevel.EXCLUSION, "Periods left out of every SLO of this source.")));
+            SchemaShapes.listOf(
+                SpecLevel.EXCLUSION, "Periods left out of every SLO of this source.")));
 
     level(
         SpecLevel.LOG_FORMAT,
@@ -246,7 +256,7 @@ public final class SpecSchema {
         List.of("pattern"),
         key(
             "pattern",
-            text(
+            SchemaShapes.text(
                 "A regular expression with one named group per column, (?P<name>...).",
                 "^(?P<host>\\S+) \\S+ \\S+ \\[(?P<time>[^\\]]+)\\] \"(?P<request>[^\"]*)\" (?P<status>\\d+)")));
 
@@ -255,11 +265,11 @@ public final class SpecSchema {
         "CSV dialect",
         "CSV options; each one left out is sniffed.",
         List.of(),
-        key("delimiter", text("The field separator.", ";")),
-        key("quote", character("The quote character.", "\"")),
-        key("escape", character("The escape character inside quoted fields.", "\\")),
-        key("header", bool("Whether the first line names the columns.")),
-        key("null", text("The text of a missing value.", "NA")));
+        key("delimiter", SchemaShapes.text("The field separator.", ";")),
+        key("quote", SchemaShapes.character("The quote character.", "\"")),
+        key("escape", SchemaShapes.character("The escape character inside quoted fields.", "\\")),
+        key("header", SchemaShapes.bool("Whether the first line names the columns.")),
+        key("null", SchemaShapes.text("The text of a missing value.", "NA")));
 
     level(
         SpecLevel.SLO,
@@ -268,54 +278,63 @@ public final class SpecSchema {
         List.of("name", "source", "sli", "objective", "window"),
         key(
             "name",
-            pattern(
+            SchemaShapes.pattern(
                 "Unique within the file (and per service in a run).",
                 SloReader.SLO_NAME,
                 "api-availability")),
-        key("description", text("What the SLO protects, for people; shown in the outputs.")),
-        key("service", text("Overrides the file's service.")),
-        key("source", text("A source of this file.", "api")),
-        key("sli", ref(SpecLevel.SLI, "Exactly one of ratio, latency or counts.")),
+        key(
+            "description",
+            SchemaShapes.text("What the SLO protects, for people; shown in the outputs.")),
+        key("service", SchemaShapes.text("Overrides the file's service.")),
+        key("source", SchemaShapes.text("A source of this file.", "api")),
+        key("sli", SchemaShapes.ref(SpecLevel.SLI, "Exactly one of ratio, latency or counts.")),
         key(
             "objective",
-            oneOf(
+            SchemaShapes.oneOf(
                 "The target share of good events: a percent such as 99.5% or a ratio such as"
                     + " 0.995, strictly between 0 and 100%. 99.5 without % is refused.",
-                patternNode("^\\s*[0-9]+(\\.[0-9]+)?\\s*%\\s*$"), number(0, 1), "99.5%", "99.9%")),
+                SchemaShapes.patternNode("^\\s*[0-9]+(\\.[0-9]+)?\\s*%\\s*$"),
+                SchemaShapes.number(0, 1),
+                "99.5%",
+                "99.9%")),
         key(
             "window",
-            window(
+            SchemaShapes.window(
                 "Rolling: Nd or Nh (28d, 36h); calendar: week (ISO, from Monday), month or"
                     + " quarter, in the source's timezone.")),
         key(
             "per",
-            columns("One result per distinct value of this column (or combination).", "region")),
+            SchemaShapes.columns(
+                "One result per distinct value of this column (or combination).", "region")),
         key(
             "min_events",
-            count("A result with fewer valid events in the window is NO_DATA. Default: 0.")),
+            SchemaShapes.count(
+                "A result with fewer valid events in the window is NO_DATA. Default: 0.")),
         key(
             "dimensions",
-            columns(
+            SchemaShapes.columns(
                 "Columns `slo report` breaks the SLI down by, biggest budget burners first.",
                 "app_version")),
         key(
             "alerts",
-            oneOf(
+            SchemaShapes.oneOf(
                 "Burn-rate alert pairs: a list of {long, short, factor, severity}, or a map with"
                     + " pairs and min_events; [] for none. Default: the standard multiwindow"
                     + " policy.",
-                arrayNode(refNode(SpecLevel.ALERT_PAIR)),
-                refNode(SpecLevel.ALERTS))),
+                SchemaShapes.arrayNode(SchemaShapes.refNode(SpecLevel.ALERT_PAIR)),
+                SchemaShapes.refNode(SpecLevel.ALERTS))),
         key(
             "tags",
-            oneOrManyMatching(
+            SchemaShapes.oneOrManyMatching(
                 "Lower-case labels that severity conditions select SLOs by.",
                 SloReader.TAG,
                 "critical")),
-        key("labels", labels("This SLO's labels, on top of the file's.")),
-        key("annotations", annotations("This SLO's annotations, on top of the file's.")),
-        key("links", links("Where to act on this SLO: runbook, dashboard, ...")),
-        key("exclude", listOf(SpecLevel.EXCLUSION, "Periods left out of this SLO.")));
+        key("labels", SchemaShapes.labels("This SLO's labels, on top of the file's.")),
+        key(
+            "annotations",
+            SchemaShapes.annotations("This SLO's annotations, on top of the file's.")),
+        key("links", SchemaShapes.links("Where to act on this SLO: runbook, dashboard, ...")),
+        key("exclude", SchemaShapes.listOf(SpecLevel.EXCLUSION, "Periods left out of this SLO.")));
 
     ObjectNode sli = NODES.objectNode();
     sli.put("minProperties", 1).put("maxProperties", 1);
@@ -325,41 +344,50 @@ public final class SpecSchema {
         "SLI",
         "How good and valid events are told apart: exactly one of ratio, latency or counts.",
         List.of(),
-        key("ratio", ref(SpecLevel.RATIO, "Good events over valid events, by expressions.")),
+        key(
+            "ratio",
+            SchemaShapes.ref(SpecLevel.RATIO, "Good events over valid events, by expressions.")),
         key(
             "latency",
-            ref(SpecLevel.LATENCY, "Valid events whose latency is at most a threshold are good.")),
+            SchemaShapes.ref(
+                SpecLevel.LATENCY, "Valid events whose latency is at most a threshold are good.")),
         key(
             "counts",
-            ref(SpecLevel.COUNTS, "For exports that already count: sums of good and total.")));
+            SchemaShapes.ref(
+                SpecLevel.COUNTS, "For exports that already count: sums of good and total.")));
 
     level(
         SpecLevel.RATIO,
         "ratio SLI",
         "good / total, both SQL boolean expressions over the source's columns.",
         List.of("good"),
-        key("good", expression("The good events among the valid ones.", "status < 500")),
+        key(
+            "good",
+            SchemaShapes.expression("The good events among the valid ones.", "status < 500")),
         key(
             "total",
-            expression("The valid events. Default: every row.", "endpoint <> '/healthz'")));
+            SchemaShapes.expression(
+                "The valid events. Default: every row.", "endpoint <> '/healthz'")));
 
     level(
         SpecLevel.LATENCY,
         "latency SLI",
         "Good events are valid rows whose latency column is at most the threshold.",
         List.of("column", "threshold"),
-        key("column", text("The column holding each event's latency.", "latency_ms")),
-        key("unit", enumOf("The unit of the column. Default: ms.", SloReader.UNITS)),
+        key("column", SchemaShapes.text("The column holding each event's latency.", "latency_ms")),
+        key("unit", SchemaShapes.enumOf("The unit of the column. Default: ms.", SloReader.UNITS)),
         key(
             "threshold",
-            oneOf(
+            SchemaShapes.oneOf(
                 "A duration with a unit (300ms, 1.5s, 250us); a bare number is in the column's"
                     + " unit.",
-                patternNode("^\\s*[0-9]+(\\.[0-9]+)?\\s*(ms|s|us)?\\s*$"),
-                number(0, null),
+                SchemaShapes.patternNode("^\\s*[0-9]+(\\.[0-9]+)?\\s*(ms|s|us)?\\s*$"),
+                SchemaShapes.number(0, null),
                 "300ms",
                 "1.5s")),
-        key("total", expression("The valid events. Default: every row.", "status < 500")));
+        key(
+            "total",
+            SchemaShapes.expression("The valid events. Default: every row.", "status < 500")));
 
     level(
         SpecLevel.COUNTS,
@@ -368,30 +396,39 @@ public final class SpecSchema {
         List.of("good", "total"),
         key(
             "good",
-            text(
+            SchemaShapes.text(
                 "A numeric SQL expression: the good events a row counts (a whole number).",
                 "requests - errors")),
-        key("total", text("A numeric SQL expression: the valid events a row counts.", "requests")));
+        key(
+            "total",
+            SchemaShapes.text(
+                "A numeric SQL expression: the valid events a row counts.", "requests")));
 
     level(
         SpecLevel.ALERTS,
         "alert policy",
         "Alert pairs with a traffic guard.",
         List.of(),
-        key("pairs", listOf(SpecLevel.ALERT_PAIR, "The pairs; leave out for the default policy.")),
+        key(
+            "pairs",
+            SchemaShapes.listOf(
+                SpecLevel.ALERT_PAIR, "The pairs; leave out for the default policy.")),
         key(
             "min_events",
-            count("Events the long window needs before a pair may fire. Default: 0.")));
+            SchemaShapes.count(
+                "Events the long window needs before a pair may fire. Default: 0.")));
 
     level(
         SpecLevel.ALERT_PAIR,
         "alert pair",
         "A multiwindow burn-rate rule: fires when both windows burn faster than factor.",
         List.of("long", "short", "factor", "severity"),
-        key("long", length("The long window: whole minutes such as 1h, 3d or 5h36m.", "1h")),
-        key("short", length("The short window, shorter than the long one.", "5m")),
-        key("factor", numberWithExamples("The burn-rate threshold.", 14.4, 6, 1)),
-        key("severity", text("The alert's severity name.", "page", "ticket")));
+        key(
+            "long",
+            SchemaShapes.length("The long window: whole minutes such as 1h, 3d or 5h36m.", "1h")),
+        key("short", SchemaShapes.length("The short window, shorter than the long one.", "5m")),
+        key("factor", SchemaShapes.numberWithExamples("The burn-rate threshold.", 14.4, 6, 1)),
+        key("severity", SchemaShapes.text("The alert's severity name.", "page", "ticket")));
 
     ObjectNode exclusion = NODES.objectNode();
     ArrayNode kinds = exclusion.putArray("oneOf");
@@ -405,12 +442,14 @@ public final class SpecSchema {
         List.of("reason"),
         key(
             "start",
-            text(
+            SchemaShapes.text(
                 "ISO-8601 start (inclusive); without an offset, in the source's timezone.",
                 "2026-03-03T02:00:00+01:00")),
-        key("end", text("ISO-8601 end (exclusive).", "2026-03-03T04:00:00+01:00")),
-        key("weekly", ref(SpecLevel.WEEKLY, "A period every week, in the source's timezone.")),
-        key("reason", text("Why, for people.", "planned database upgrade")));
+        key("end", SchemaShapes.text("ISO-8601 end (exclusive).", "2026-03-03T04:00:00+01:00")),
+        key(
+            "weekly",
+            SchemaShapes.ref(SpecLevel.WEEKLY, "A period every week, in the source's timezone.")),
+        key("reason", SchemaShapes.text("Why, for people.", "planned database upgrade")));
 
     level(
         SpecLevel.WEEKLY,
@@ -420,15 +459,16 @@ public final class SpecSchema {
         List.of("days", "from", "to"),
         key(
             "days",
-            arrayOf(
+            SchemaShapes.arrayOf(
                 "Days of the week: mon..sun or their full names.",
-                anyOf(
+                SchemaShapes.anyOf(
                     "A day of the week.",
-                    enumNode(List.copyOf(ExclusionReader.DAYS.keySet())),
-                    patternNode(caseInsensitive(ExclusionReader.DAYS.keySet())))),
-            example(List.of("sat", "sun"))),
-        key("from", clock("Start time, \"HH:MM\" in quotes.", "02:00")),
-        key("to", clock("End time, \"HH:MM\" in quotes.", "04:00")));
+                    SchemaShapes.enumNode(List.copyOf(ExclusionReader.DAYS.keySet())),
+                    SchemaShapes.patternNode(
+                        SchemaShapes.caseInsensitive(ExclusionReader.DAYS.keySet())))),
+            SchemaShapes.example(List.of("sat", "sun"))),
+        key("from", SchemaShapes.clock("Start time, \"HH:MM\" in quotes.", "02:00")),
+        key("to", SchemaShapes.clock("End time, \"HH:MM\" in quotes.", "04:00")));
 
     level(
         SpecLevel.SEVERITY_LEVEL,
@@ -437,17 +477,19 @@ public final class SpecSchema {
         List.of("name", "when"),
         key(
             "name",
-            pattern(
+            SchemaShapes.pattern(
                 "The level's name, compared ignoring case.",
                 Pattern.compile("[A-Za-z][A-Za-z0-9_-]*"),
                 "SEV1")),
-        key("when", listOf(SpecLevel.CONDITION, "Conditions; any one selects this level.")),
+        key(
+            "when",
+            SchemaShapes.listOf(SpecLevel.CONDITION, "Conditions; any one selects this level.")),
         key(
             "response",
-            oneOf(
+            SchemaShapes.oneOf(
                 "Who is told and how soon: a map, or just the text of who is told.",
                 NODES.objectNode().put("type", "string"),
-                refNode(SpecLevel.RESPONSE))));
+                SchemaShapes.refNode(SpecLevel.RESPONSE))));
 
     ObjectNode condition = NODES.objectNode();
     ArrayNode tests = condition.putArray("oneOf");
@@ -466,75 +508,95 @@ public final class SpecSchema {
         "Exactly one test: alert (with an optional tag), groups_breached_over,"
             + " traffic_breached_over, budget_below or status.",
         List.of(),
-        key("alert", text("An alert pair of this severity fired.", "page")),
-        key("tag", text("Only on SLOs with this tag (with alert).", "critical")),
+        key("alert", SchemaShapes.text("An alert pair of this severity fired.", "page")),
+        key("tag", SchemaShapes.text("Only on SLOs with this tag (with alert).", "critical")),
         key(
             "label",
-            pattern(
+            SchemaShapes.pattern(
                 "Only on SLOs with this label, key=value (with alert).",
                 Pattern.compile(SloReader.LABEL_KEY.pattern() + "\\s*=.*"),
                 "team=payments")),
-        key("groups_breached_over", count("More than N groups of a per SLO are BREACHED.")),
-        key("traffic_breached_over", share("BREACHED groups hold more than this share of events.")),
-        key("budget_below", share("The least error budget left among groups is below this.")),
-        key("status", enumOf("The SLO or one of its groups is BREACHED.", List.of("breached"))));
+        key(
+            "groups_breached_over",
+            SchemaShapes.count("More than N groups of a per SLO are BREACHED.")),
+        key(
+            "traffic_breached_over",
+            SchemaShapes.share("BREACHED groups hold more than this share of events.")),
+        key(
+            "budget_below",
+            SchemaShapes.share("The least error budget left among groups is below this.")),
+        key(
+            "status",
+            SchemaShapes.enumOf("The SLO or one of its groups is BREACHED.", List.of("breached"))));
 
     level(
         SpecLevel.RESPONSE,
         "response",
         "What a severity level asks for.",
         List.of("who"),
-        key("who", text("Who is called.", "payments on-call")),
-        key("out_of_hours", bool("Also outside working hours. Default: false.")),
-        key("within", length("How soon someone should act.", "15m")));
+        key("who", SchemaShapes.text("Who is called.", "payments on-call")),
+        key("out_of_hours", SchemaShapes.bool("Also outside working hours. Default: false.")),
+        key("within", SchemaShapes.length("How soon someone should act.", "15m")));
 
     level(
         SpecLevel.FORECAST,
         "forecast",
         "A busy-season forecast over a source of this file (see docs/forecasting.md).",
         List.of("name", "source", "volume", "season"),
-        key("name", pattern("Unique in the file.", ForecastConverter.NAME, "records-per-night")),
-        key("description", text("For people; printed above the forecast.")),
-        key("source", text("A source of this file.")),
+        key(
+            "name",
+            SchemaShapes.pattern(
+                "Unique in the file.", ForecastConverter.NAME, "records-per-night")),
+        key("description", SchemaShapes.text("For people; printed above the forecast.")),
+        key("source", SchemaShapes.text("A source of this file.")),
         key(
             "volume",
-            oneOf(
+            SchemaShapes.oneOf(
                 "count: events per day; {sum: COLUMN}: a numeric column summed per day.",
-                enumNode(List.of("count")),
-                refNode(SpecLevel.VOLUME))),
-        key("where", expression("Which events count.", "job = 'sync'")),
-        key("latency", ref(SpecLevel.FORECAST_LATENCY, "The per-item latency statistic per day.")),
+                SchemaShapes.enumNode(List.of("count")),
+                SchemaShapes.refNode(SpecLevel.VOLUME))),
+        key("where", SchemaShapes.expression("Which events count.", "job = 'sync'")),
+        key(
+            "latency",
+            SchemaShapes.ref(
+                SpecLevel.FORECAST_LATENCY, "The per-item latency statistic per day.")),
         key(
             "season",
-            pattern(
+            SchemaShapes.pattern(
                 "The recurring busy season, MM-DD..MM-DD, both ends included; may wrap.",
                 ForecastConverter.SEASON,
                 "03-15..04-10")),
-        key("capacity", ref(SpecLevel.CAPACITY, "The daily job the peak must fit.")),
-        key("latency_slo", ref(SpecLevel.LATENCY_SLO, "A latency threshold at the peak.")));
+        key("capacity", SchemaShapes.ref(SpecLevel.CAPACITY, "The daily job the peak must fit.")),
+        key(
+            "latency_slo",
+            SchemaShapes.ref(SpecLevel.LATENCY_SLO, "A latency threshold at the peak.")));
 
     level(
         SpecLevel.VOLUME,
         "volume",
         "A column summed per day.",
         List.of("sum"),
-        key("sum", text("The numeric column.", "records")));
+        key("sum", SchemaShapes.text("The numeric column.", "records")));
 
     level(
         SpecLevel.FORECAST_LATENCY,
         "forecast latency",
         "The per-item latency per day.",
         List.of("column", "statistic"),
-        key("column", text("A numeric latency column.", "latency_ms")),
-        key("unit", enumOf("The column's unit. Default: ms.", ForecastConverter.UNITS)),
-        key("statistic", enumOf("The statistic of the day.", ForecastConverter.STATISTICS)));
+        key("column", SchemaShapes.text("A numeric latency column.", "latency_ms")),
+        key(
+            "unit",
+            SchemaShapes.enumOf("The column's unit. Default: ms.", ForecastConverter.UNITS)),
+        key(
+            "statistic",
+            SchemaShapes.enumOf("The statistic of the day.", ForecastConverter.STATISTICS)));
 
     level(
         SpecLevel.CAPACITY,
         "capacity",
         "The daily job: the time it must finish in, workers and headroom.",
         List.of("window"),
-        key("window", length("The time the job must finish in, at most 24h.", "2h")),
+        key("window", SchemaShapes.length("The time the job must finish in, at most 24h.", "2h")),
         key(
             "workers",
             NODES
@@ -542,20 +604,22 @@ public final class SpecSchema {
                 .put("type", "integer")
                 .put("minimum", 1)
                 .put("description", "Items processed in parallel. Default: 1.")),
-        key("headroom", share("Share of the window kept free. Default: 0%.")));
+        key("headroom", SchemaShapes.share("Share of the window kept free. Default: 0%.")));
 
     level(
         SpecLevel.LATENCY_SLO,
         "latency SLO at the peak",
         "A threshold on the latency statistic at the peak.",
         List.of("threshold"),
-        key("statistic", enumOf("Must be the latency statistic.", ForecastConverter.STATISTICS)),
+        key(
+            "statistic",
+            SchemaShapes.enumOf("Must be the latency statistic.", ForecastConverter.STATISTICS)),
         key(
             "threshold",
-            oneOf(
+            SchemaShapes.oneOf(
                 "A duration with a unit, such as 300ms.",
-                patternNode("^\\s*[0-9]+(\\.[0-9]+)?\\s*(ms|s|us)?\\s*$"),
-                number(0, null),
+                SchemaShapes.patternNode("^\\s*[0-9]+(\\.[0-9]+)?\\s*(ms|s|us)?\\s*$"),
+                SchemaShapes.number(0, null),
                 "300ms")));
   }
 
@@ -579,269 +643,5 @@ public final class SpecSchema {
       }
     }
     definitions.put(level, new Definition(title, description, map, required));
-  }
-
-  // ---- value shapes ----
-
-  private static ObjectNode textMap(String description, Pattern keys, ObjectNode values) {
-    ObjectNode o = described(description).put("type", "object");
-    if (keys != null) o.putObject("propertyNames").put("pattern", "^" + keys.pattern() + "$");
-    o.set("additionalProperties", values);
-    return o;
-  }
-
-  private static ObjectNode labels(String description) {
-    ObjectNode o =
-        textMap(
-            description + " Key to value; select with --label key=value.",
-            SloReader.LABEL_KEY,
-            NODES.objectNode().put("type", "string"));
-    o.putArray("examples").addObject().put("team", "payments").put("tier", "1");
-    return o;
-  }
-
-  private static ObjectNode annotations(String description) {
-    ObjectNode o =
-        textMap(
-            description + " Key to text, for people and other tools.",
-            null,
-            NODES.objectNode().put("type", "string"));
-    o.putArray("examples").addObject().put("owner-slack", "#payments-oncall");
-    return o;
-  }
-
-  private static ObjectNode links(String description) {
-    ObjectNode o =
-        textMap(
-            description + " Name to http(s) URL, shown in the Markdown, HTML and JUnit outputs.",
-            SloReader.LABEL_KEY,
-            patternNode("^\\s*" + SloReader.URL.pattern() + "\\s*$"));
-    o.putArray("examples")
-        .addObject()
-        .put("runbook", "https://wiki.example.com/runbooks/checkout")
-        .put("dashboard", "https://grafana.example.com/d/checkout");
-    return o;
-  }
-
-  /** error, or null written bare (YAML's null) or as text. */
-  private static ObjectNode missingColumns() {
-    ObjectNode o =
-        described(
-            "When the files of a glob differ: error refuses a column some files lack; null reads"
-                + " it as NULL in those files' rows, with a note. Default: error.");
-    o.putArray("enum").add("error").add("null").addNull();
-    examples(o, "null");
-    return o;
-  }
-
-  private static ObjectNode described(String description) {
-    return NODES.objectNode().put("description", description);
-  }
-
-  private static void examples(ObjectNode o, Object... examples) {
-    if (examples.length == 0) return;
-    ArrayNode a = o.putArray("examples");
-    for (Object e : examples) {
-      if (e instanceof String s) a.add(s);
-      else if (e instanceof Integer i) a.add(i);
-      else if (e instanceof Double d) a.add(d);
-      else throw new IllegalArgumentException(String.valueOf(e));
-    }
-  }
-
-  private static ObjectNode text(String description, String... examples) {
-    ObjectNode o = described(description).put("type", "string");
-    examples(o, (Object[]) examples);
-    return o;
-  }
-
-  private static ObjectNode character(String description, String example) {
-    ObjectNode o = text(description, example);
-    o.put("minLength", 1).put("maxLength", 1);
-    return o;
-  }
-
-  private static ObjectNode expression(String description, String example) {
-    return text(description + " A DuckDB SQL boolean expression (see docs/specs.md).", example);
-  }
-
-  private static ObjectNode zone(String description) {
-    return text(description, "UTC", "Europe/Berlin", "Asia/Tokyo");
-  }
-
-  private static ObjectNode bool(String description) {
-    return described(description).put("type", "boolean");
-  }
-
-  private static ObjectNode count(String description) {
-    return described(description).put("type", "integer").put("minimum", 0);
-  }
-
-  private static ObjectNode constant(int value, String description) {
-    ObjectNode o = described(description).put("const", value);
-    examples(o, value);
-    return o;
-  }
-
-  private static ObjectNode enumNode(List<String> values) {
-    ObjectNode o = NODES.objectNode().put("type", "string");
-    ArrayNode a = o.putArray("enum");
-    values.forEach(a::add);
-    return o;
-  }
-
-  private static ObjectNode enumOf(String description, List<String> values) {
-    ObjectNode o = enumNode(values);
-    o.put("description", description);
-    return o;
-  }
-
-  /** An ECMA-262 pattern that matches the whole text, as Java's {@code matches()} does. */
-  private static ObjectNode patternNode(String regex) {
-    return NODES.objectNode().put("type", "string").put("pattern", regex);
-  }
-
-  private static ObjectNode pattern(String description, Pattern p, String... examples) {
-    ObjectNode o = patternNode("^" + p.pattern() + "$");
-    o.put("description", description);
-    examples(o, (Object[]) examples);
-    return o;
-  }
-
-  private static String caseInsensitive(Iterable<String> words) {
-    StringBuilder b = new StringBuilder("^(");
-    boolean first = true;
-    for (String w : words) {
-      if (!first) b.append('|');
-      first = false;
-      for (char c : w.toCharArray()) {
-        b.append('[').append(Character.toLowerCase(c)).append(Character.toUpperCase(c)).append(']');
-      }
-    }
-    return b.append(")$").toString();
-  }
-
-  private static ObjectNode number(Integer exclusiveMinimum, Integer exclusiveMaximum) {
-    ObjectNode o = NODES.objectNode().put("type", "number");
-    if (exclusiveMinimum != null) o.put("exclusiveMinimum", exclusiveMinimum);
-    if (exclusiveMaximum != null) o.put("exclusiveMaximum", exclusiveMaximum);
-    return o;
-  }
-
-  private static ObjectNode numberWithExamples(String description, Object... examples) {
-    ObjectNode o = described(description).put("type", "number");
-    examples(o, examples);
-    return o;
-  }
-
-  private static ObjectNode share(String description) {
-    return oneOf(
-        description + " A percent such as 25% or a ratio such as 0.25.",
-        patternNode("^\\s*-?[0-9]+(\\.[0-9]+)?\\s*%\\s*$"),
-        NODES.objectNode().put("type", "number"),
-        "25%");
-  }
-
-  private static ObjectNode window(String description) {
-    ObjectNode o =
-        anyOf(
-            description,
-            enumNode(List.of("week", "month", "quarter")),
-            patternNode("^\\s*[1-9][0-9]*[dh]\\s*$"));
-    examples(o, "28d", "30d", "36h", "month");
-    return o;
-  }
-
-  private static ObjectNode length(String description, String example) {
-    ObjectNode o = patternNode("^\\s*" + ValueReader.LENGTH.pattern() + "\\s*$");
-    o.put("description", description);
-    examples(o, example);
-    return o;
-  }
-
-  private static ObjectNode clock(String description, String example) {
-    ObjectNode o = patternNode("^\\s*[0-9]{1,2}:[0-9]{2}\\s*$");
-    o.put("description", description);
-    examples(o, example);
-    return o;
-  }
-
-  private static ObjectNode ref(SpecLevel level, String description) {
-    return refNode(level).put("description", description);
-  }
-
-  private static ObjectNode refNode(SpecLevel level) {
-    return NODES.objectNode().put("$ref", "#/$defs/" + defName(level));
-  }
-
-  private static ObjectNode arrayNode(ObjectNode items) {
-    ObjectNode o = NODES.objectNode().put("type", "array");
-    o.set("items", items);
-    return o;
-  }
-
-  private static ObjectNode arrayOf(String description, ObjectNode items) {
-    ObjectNode o = arrayNode(items);
-    o.put("description", description);
-    return o;
-  }
-
-  private static ObjectNode listOf(SpecLevel level, String description) {
-    return arrayOf(description, refNode(level));
-  }
-
-  private static ObjectNode mapOf(SpecLevel level, Pattern names, String description) {
-    ObjectNode o = described(description).put("type", "object");
-    o.putObject("propertyNames").put("pattern", "^" + names.pattern() + "$");
-    o.set("additionalProperties", refNode(level));
-    return o;
-  }
-
-  private static ObjectNode oneOrMany(String description, String... examples) {
-    ObjectNode one = NODES.objectNode().put("type", "string").put("minLength", 1);
-    ObjectNode many = arrayNode(one.deepCopy());
-    many.put("minItems", 1);
-    ObjectNode o = oneOf(description, one, many);
-    examples(o, (Object[]) examples);
-    return o;
-  }
-
-  private static ObjectNode columns(String description, String example) {
-    ObjectNode one = NODES.objectNode().put("type", "string").put("minLength", 1);
-    ObjectNode many = arrayNode(one.deepCopy());
-    many.put("uniqueItems", true);
-    ObjectNode o = oneOf(description + " A column name or a list of them.", one, many);
-    examples(o, example);
-    return o;
-  }
-
-  private static ObjectNode oneOrManyMatching(String description, Pattern p, String example) {
-    ObjectNode one = patternNode("^" + p.pattern() + "$");
-    ObjectNode many = arrayNode(one.deepCopy());
-    many.put("uniqueItems", true);
-    ObjectNode o = oneOf(description, one, many);
-    o.set("examples", example(List.of(example)));
-    return o;
-  }
-
-  private static ArrayNode example(List<String> value) {
-    ArrayNode outer = NODES.arrayNode();
-    ArrayNode inner = outer.addArray();
-    value.forEach(inner::add);
-    return outer;
-  }
-
-  private static ObjectNode oneOf(String description, ObjectNode a, ObjectNode b, Object... ex) {
-    ObjectNode o = described(description);
-    o.putArray("oneOf").add(a).add(b);
-    examples(o, ex);
-    return o;
-  }
-
-  private static ObjectNode anyOf(String description, ObjectNode a, ObjectNode b, Object... ex) {
-    ObjectNode o = described(description);
-    o.putArray("anyOf").add(a).add(b);
-    examples(o, ex);
-    return o;
   }
 }
