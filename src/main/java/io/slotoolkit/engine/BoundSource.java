@@ -106,6 +106,15 @@ public record BoundSource(
     return all;
   }
 
+  /** "{@code role} refers to column 'x', which this source does not have", with its columns. */
+  public io.slotoolkit.model.Problem missingColumn(
+      io.slotoolkit.model.SourceLocation at, String role, String column) {
+    return new io.slotoolkit.model.Problem(
+        at,
+        role + " refers to column '" + column + "', which " + label() + " does not have",
+        "columns: " + columnList());
+  }
+
   public String columnList() {
     return String.join(", ", columns.keySet());
   }

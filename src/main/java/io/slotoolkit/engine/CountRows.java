@@ -98,23 +98,12 @@ final class CountRows {
                       "write a numeric expression such as \"requests - errors\"")));
         }
       } catch (Database.QueryFailed ex) {
-        var missing =
-            java.util.regex.Pattern.compile("Referenced column \"?([^\"]+?)\"? not found")
-                .matcher(ex.getMessage());
+        String missing = ex.missingColumn();
         problems.add(
-            missing.find()
+            missing != null
                 ? new ExpressionChecker.Located(
                     ExpressionChecker.Kind.DATA,
-                    new Problem(
-                        x.location(),
-                        p
-                            + e.getKey()
-                            + " refers to column '"
-                            + missing.group(1)
-                            + "', which "
-                            + src.label()
-                            + " does not have",
-                        "columns: " + src.columnList()))
+                    src.missingColumn(x.location(), p + e.getKey(), missing))
                 : new ExpressionChecker.Located(
                     ExpressionChecker.Kind.SPEC,
                     new Problem(

@@ -333,6 +333,15 @@ public final class Database implements AutoCloseable {
       return sql;
     }
 
+    private static final java.util.regex.Pattern MISSING_COLUMN =
+        java.util.regex.Pattern.compile("Referenced column \"?([^\"]+?)\"? not found");
+
+    /** The column the query named but its table lacks, or null when that is not the failure. */
+    public String missingColumn() {
+      var m = MISSING_COLUMN.matcher(getMessage());
+      return m.find() ? m.group(1) : null;
+    }
+
     /** DuckDB's message without its error-class prefix and JSON noise, first line only. */
     static String cleanMessage(SQLException e) {
       String m = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -65,20 +65,14 @@ final class DerivedColumns {
         db.one("DESCRIBE SELECT " + sql + " AS v FROM " + from, r -> r.getString(2));
       } catch (Database.QueryFailed ex) {
         String m = ex.getMessage();
-        var missing =
-            java.util.regex.Pattern.compile("Referenced column \"?([^\"]+?)\"? not found")
-                .matcher(m);
-        if (missing.find()) {
+        String missing = ex.missingColumn();
+        if (missing != null) {
+          Problem p = b.missingColumn(x.location(), role(source, name), missing);
           data.add(
               new Problem(
-                  x.location(),
-                  role(source, name)
-                      + " refers to column '"
-                      + missing.group(1)
-                      + "', which "
-                      + b.label()
-                      + " does not have",
-                  "columns: " + b.columnList() + " (derived columns cannot read each other)"));
+                  p.location(),
+                  p.message(),
+                  p.hint() + " (derived columns cannot read each other)"));
         } else {
           spec.add(new Problem(x.location(), role(source, name) + " fails: " + m, null));
         }

@@ -608,21 +608,9 @@ public final class ExpressionChecker {
           r -> r.getLong(1));
     } catch (Database.QueryFailed ex) {
       String m = ex.getMessage();
-      var missing =
-          java.util.regex.Pattern.compile("Referenced column \"?([^\"]+?)\"? not found").matcher(m);
-      if (missing.find()) {
-        problems.add(
-            new Located(
-                Kind.DATA,
-                new Problem(
-                    e.location(),
-                    role
-                        + " refers to column '"
-                        + missing.group(1)
-                        + "', which "
-                        + source.label()
-                        + " does not have",
-                    "columns: " + source.columnList())));
+      String missing = ex.missingColumn();
+      if (missing != null) {
+        problems.add(new Located(Kind.DATA, source.missingColumn(e.location(), role, missing)));
       } else if (m.contains("rejected")
           || m.contains("CSV Error")
           || m.contains("Could not convert string") && m.contains("line")) {

@@ -14,7 +14,6 @@ import io.slotoolkit.model.Gate;
 import io.slotoolkit.model.GroupView;
 import io.slotoolkit.model.Health;
 import io.slotoolkit.model.PeriodCounts;
-import io.slotoolkit.model.Problem;
 import io.slotoolkit.model.Report;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
@@ -83,44 +82,8 @@ public final class ReportEvaluator {
    * do); call after {@link Evaluator#prepare}.
    */
   public void checkColumns(Catalog catalog, Options options) {
-    List<Problem> problems = new ArrayList<>();
+    // dimensions: and mask: columns were checked when the engine bound the sources
     List<DataSource> sources = catalog.slos().stream().map(Slo::source).distinct().toList();
-    for (Slo slo : catalog.slos()) {
-      BoundSource src = engine.bound(slo.source());
-      for (String d : slo.dimensions()) {
-        if (!src.columns().containsKey(d)) {
-          problems.add(
-              new Problem(
-                  slo.location(),
-                  "SLO '"
-                      + slo.name()
-                      + "': dimension '"
-                      + d
-                      + "' is not a column of "
-                      + src.label(),
-                  "columns: " + src.columnList()));
-        }
-      }
-    }
-    for (DataSource s : sources) {
-      BoundSource src = engine.bound(s);
-      for (String m : s.mask()) {
-        if (!src.columns().containsKey(m)) {
-          problems.add(
-              new Problem(
-                  s.location(),
-                  "mask column '" + m + "' is not a column of " + src.label(),
-                  "columns: " + src.columnList()));
-        }
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw SloException.dataProblems(
-          problems.size() == 1
-              ? problems.get(0).render()
-              : problems.size() + " problems with the data",
-          problems);
-    }
     checkOption("--by", options.by(), sources);
     checkOption("--mask", options.maskColumns(), sources);
   }
