@@ -34,4 +34,21 @@ public record SloResult(
       throw new IllegalArgumentException("counts out of range: good=" + good + " total=" + total);
     }
   }
+
+  /** The same result with another status (ALERT in place of OK when a burn-rate pair fired). */
+  public SloResult withStatus(Status newStatus) {
+    if (status == newStatus) return this;
+    return new SloResult(
+        slo,
+        group,
+        windowStart,
+        windowEnd,
+        good,
+        total,
+        skippedNull,
+        sli,
+        budget,
+        burnRate,
+        newStatus);
+  }
 }

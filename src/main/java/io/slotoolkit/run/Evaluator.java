@@ -329,7 +329,7 @@ public final class Evaluator {
                 slo.minEvents(),
                 new Counts(c.good(), c.total()),
                 d -> c.alertWindows().getOrDefault(d, Counts.NONE));
-    if (r.status() == Status.OK && AlertEvaluator.anyFired(alerts)) r = withStatus(r, Status.ALERT);
+    if (r.status() == Status.OK && AlertEvaluator.anyFired(alerts)) r = r.withStatus(Status.ALERT);
     return new Judged(r, alerts);
   }
 
@@ -352,19 +352,7 @@ public final class Evaluator {
   }
 
   private static SloResult alertAsOk(SloResult r) {
-    if (r.status() != Status.ALERT) return r;
-    return new SloResult(
-        r.slo(),
-        r.group(),
-        r.windowStart(),
-        r.windowEnd(),
-        r.good(),
-        r.total(),
-        r.skippedNull(),
-        r.sli(),
-        r.budget(),
-        r.burnRate(),
-        Status.OK);
+    return r.status() == Status.ALERT ? r.withStatus(Status.OK) : r;
   }
 
   /**
@@ -392,23 +380,6 @@ public final class Evaluator {
       results.add(SloMath.result(slo, g.group(), start, at, g.good(), g.total(), g.skippedNull()));
     }
     return results;
-  }
-
-  /** The same result with another status (ALERT in place of OK, as {@link #judge} decides). */
-  static SloResult withStatus(SloResult r, Status status) {
-    if (r.status() == status) return r;
-    return new SloResult(
-        r.slo(),
-        r.group(),
-        r.windowStart(),
-        r.windowEnd(),
-        r.good(),
-        r.total(),
-        r.skippedNull(),
-        r.sli(),
-        r.budget(),
-        r.burnRate(),
-        status);
   }
 
   static int compareGroups(Group a, Group b) {

@@ -214,7 +214,7 @@ public final class ReportEvaluator {
       Instant start = windows.get(i).start();
       List<SloResult> groups =
           Evaluator.results(slo, scan.counts().get(slo), start, at).stream()
-              .map(r -> Evaluator.withStatus(r, checked.getOrDefault(key(r), r.status())))
+              .map(r -> r.withStatus(checked.getOrDefault(key(r), r.status())))
               .toList();
       results.addAll(groups);
       SloResult window;
