@@ -4,7 +4,6 @@ import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.LogFormat;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -110,18 +109,7 @@ final class AccessLogSource {
         f.kind() == LogFormat.Kind.PATTERN
             ? patternSelect(db, f, re, lines, ok, parts)
             : knownSelect(f, re, lines, ok, parts);
-    Map<String, String> columns = new LinkedHashMap<>();
-    try {
-      db.query("DESCRIBE " + select, r -> columns.put(r.getString(1), r.getString(2)));
-    } catch (Database.QueryFailed e) {
-      throw TextLines.unreadable(source, files, e);
-    }
-    PartitionColumns.checkNoClash(source, parts, columns.keySet(), parts.size());
-    TimeColumn time = SourceBinder.timeColumn(source, columns);
-    db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS " + select);
-    return new SourceBinder.Bound(
-        new BoundSource(source, view, files, DataFormat.ACCESS_LOG, columns, time, null, null),
-        bad);
+    return TextLines.bindView(db, source, view, files, DataFormat.ACCESS_LOG, select, parts, bad);
   }
 
   /**

@@ -320,12 +320,7 @@ final class CsvSource {
                 + ")");
       }
     }
-    if (!problems.isEmpty()) {
-      throw SloException.data(
-          "source '" + source.name() + "': its files differ: " + String.join("; ", problems),
-          "make the exports agree, set missing_columns: null on the source to read a missing"
-              + " column as NULL, or give the files of each shape their own source");
-    }
+    if (!problems.isEmpty()) throw SourceBinder.filesDiffer(source, problems);
     return notes;
   }
 

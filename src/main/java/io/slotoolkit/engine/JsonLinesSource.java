@@ -3,7 +3,6 @@ package io.slotoolkit.engine;
 import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.EventTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,17 +85,8 @@ final class JsonLinesSource {
         .append(" WHERE ")
         .append(OBJECT)
         .append(")");
-    Map<String, String> columns = new LinkedHashMap<>();
-    try {
-      db.query("DESCRIBE " + select, r -> columns.put(r.getString(1), r.getString(2)));
-    } catch (Database.QueryFailed e) {
-      throw TextLines.unreadable(source, files, e);
-    }
-    PartitionColumns.checkNoClash(source, parts, columns.keySet(), parts.size());
-    TimeColumn time = SourceBinder.timeColumn(source, columns);
-    db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS " + select);
-    return new SourceBinder.Bound(
-        new BoundSource(source, view, files, DataFormat.JSON, columns, time, null, null), bad);
+    return TextLines.bindView(
+        db, source, view, files, DataFormat.JSON, select.toString(), parts, bad);
   }
 
   /**

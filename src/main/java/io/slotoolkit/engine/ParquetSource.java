@@ -2,7 +2,6 @@ package io.slotoolkit.engine;
 
 import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
-import io.slotoolkit.model.SloException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,12 +95,7 @@ final class ParquetSource {
         problems.add("column '" + name + "' is " + String.join(" but ", parts));
       }
     }
-    if (!problems.isEmpty()) {
-      throw SloException.data(
-          "source '" + source.name() + "': its files differ: " + String.join("; ", problems),
-          "make the exports agree, set missing_columns: null on the source to read a missing"
-              + " column as NULL, or give the files of each shape their own source");
-    }
+    if (!problems.isEmpty()) throw SourceBinder.filesDiffer(source, problems);
     return notes;
   }
 

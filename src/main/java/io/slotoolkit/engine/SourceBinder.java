@@ -202,6 +202,14 @@ final class SourceBinder {
     return seen;
   }
 
+  /** The data error for the files of one source whose columns differ, each difference named. */
+  static SloException filesDiffer(DataSource source, List<String> problems) {
+    return SloException.data(
+        "source '" + source.name() + "': its files differ: " + String.join("; ", problems),
+        "make the exports agree, set missing_columns: null on the source to read a missing"
+            + " column as NULL, or give the files of each shape their own source");
+  }
+
   static DataFormat byExtension(String file) {
     String f = file.toLowerCase(Locale.ROOT);
     for (String z : new String[] {".gz", ".zst"})

@@ -93,6 +93,32 @@ final class TextLines {
     return new MalformedLines(rows, first);
   }
 
+  /**
+   * Registers a line reader's {@code select} as the source's view: its columns (partition keys
+   * last, never hiding a column of the lines), its event time, and the lines it could not read.
+   */
+  static SourceBinder.Bound bindView(
+      Database db,
+      DataSource source,
+      String view,
+      List<String> files,
+      io.slotoolkit.model.DataFormat format,
+      String select,
+      Map<String, String> parts,
+      MalformedLines bad) {
+    Map<String, String> columns = new java.util.LinkedHashMap<>();
+    try {
+      db.query("DESCRIBE " + select, r -> columns.put(r.getString(1), r.getString(2)));
+    } catch (Database.QueryFailed e) {
+      throw unreadable(source, files, e);
+    }
+    PartitionColumns.checkNoClash(source, parts, columns.keySet(), parts.size());
+    TimeColumn time = SourceBinder.timeColumn(source, columns);
+    db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS " + select);
+    return new SourceBinder.Bound(
+        new BoundSource(source, view, files, format, columns, time, null, null), bad);
+  }
+
   /** A data error for files that cannot be read as lines of text at all. */
   static SloException unreadable(DataSource source, List<String> files, Database.QueryFailed e) {
     String m = e.getMessage();
