@@ -50,9 +50,6 @@ class ArchitectureTest {
    */
   private static final Map<String, String> KNOWN_EXCEPTIONS =
       Map.of(
-          "engine -> evaluate",
-          "the engine returns evaluate's MinuteSeries and compiles evaluate's ExcludedInterval;"
-              + " moving those two records to model removes it",
           "report -> forecast",
           "the forecast result records (Forecast, Series, Backtest, Premortem, LoadLatency, ...)"
               + " carry their own math; they become model records when the forecast pipeline moves"

@@ -1,10 +1,10 @@
 package io.slotoolkit.engine;
 
-import io.slotoolkit.evaluate.MinuteSeries;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.Group;
+import io.slotoolkit.model.MinuteSeries;
 import io.slotoolkit.model.Problem;
 import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;

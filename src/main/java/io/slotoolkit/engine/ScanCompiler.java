@@ -1,6 +1,6 @@
 package io.slotoolkit.engine;
 
-import io.slotoolkit.evaluate.ExcludedInterval;
+import io.slotoolkit.model.ExcludedInterval;
 import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;

@@ -1,5 +1,6 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.ExcludedInterval;
 import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.ExclusionScope;
 import io.slotoolkit.model.Problem;

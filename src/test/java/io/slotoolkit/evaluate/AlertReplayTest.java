@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.slotoolkit.model.AlertInterval;
 import io.slotoolkit.model.AlertPolicy;
 import io.slotoolkit.model.FiringInterval;
+import io.slotoolkit.model.MinuteSeries;
 import io.slotoolkit.model.MonthlyAlerts;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.ReplayResult;

@@ -3,6 +3,7 @@ package io.slotoolkit.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.slotoolkit.model.ExcludedInterval;
 import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.ExclusionScope;
 import io.slotoolkit.model.Problem;

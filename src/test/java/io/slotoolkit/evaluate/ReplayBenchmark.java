@@ -1,6 +1,7 @@
 package io.slotoolkit.evaluate;
 
 import io.slotoolkit.model.AlertPolicy;
+import io.slotoolkit.model.MinuteSeries;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.ReplayResult;
 import io.slotoolkit.model.Window;

@@ -1,4 +1,4 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.model;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,11 +48,13 @@ public record MinuteSeries(Instant start, long[] good, long[] total) {
     return total.clone();
   }
 
-  long goodAt(int i) {
+  /** Good events of minute {@code i}, without copying the array. */
+  public long goodAt(int i) {
     return good[i];
   }
 
-  long totalAt(int i) {
+  /** Valid events of minute {@code i}, without copying the array. */
+  public long totalAt(int i) {
     return total[i];
   }
 

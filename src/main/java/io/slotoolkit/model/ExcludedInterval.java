@@ -1,6 +1,5 @@
-package io.slotoolkit.evaluate;
+package io.slotoolkit.model;
 
-import io.slotoolkit.model.Exclusion;
 import java.time.Instant;
 
 /**
