@@ -2,19 +2,21 @@ package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.DailySeries;
 import io.slotoolkit.engine.Engine;
-import io.slotoolkit.forecast.Backtest;
 import io.slotoolkit.forecast.Capacity;
-import io.slotoolkit.forecast.Forecast;
+import io.slotoolkit.forecast.CapacityCheck;
 import io.slotoolkit.forecast.ForecastOptions;
-import io.slotoolkit.forecast.ForecastReport;
 import io.slotoolkit.forecast.Forecaster;
-import io.slotoolkit.forecast.Frequency;
-import io.slotoolkit.forecast.LoadLatency;
-import io.slotoolkit.forecast.Premortem;
-import io.slotoolkit.forecast.Season;
-import io.slotoolkit.forecast.Series;
+import io.slotoolkit.forecast.LoadLatencyFit;
+import io.slotoolkit.model.Backtest;
 import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.Forecast;
 import io.slotoolkit.model.ForecastEntry;
+import io.slotoolkit.model.ForecastReport;
+import io.slotoolkit.model.Frequency;
+import io.slotoolkit.model.LoadLatency;
+import io.slotoolkit.model.Premortem;
+import io.slotoolkit.model.Season;
+import io.slotoolkit.model.Series;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.report.ForecastJsonRenderer;
 import java.time.Instant;
@@ -109,7 +111,7 @@ final class SpecForecasts {
               Frequency.DAILY,
               daily.days().get(0),
               daily.latency());
-      model = LoadLatency.fit(volume, latency);
+      model = LoadLatencyFit.fit(volume, latency);
     }
     ForecastEntry.JobCapacity job = e.capacity();
     Capacity capacity =
@@ -120,7 +122,7 @@ final class SpecForecasts {
             job == null ? 0 : job.headroom(),
             e.latencySlo() == null ? null : e.latencySlo().thresholdMs());
     // the daily series holds latencies in milliseconds, whatever the column's unit
-    Premortem premortem = Premortem.assess(forecast, season, capacity, model, 1.0);
+    Premortem premortem = CapacityCheck.assess(forecast, season, capacity, model, 1.0);
     return new ForecastReport(sourceLabel(e), forecast, backtest, premortem);
   }
 

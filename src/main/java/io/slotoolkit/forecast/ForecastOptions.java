@@ -1,5 +1,7 @@
 package io.slotoolkit.forecast;
 
+import io.slotoolkit.model.Season;
+
 /**
  * What to forecast.
  *

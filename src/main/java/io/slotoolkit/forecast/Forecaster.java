@@ -1,5 +1,12 @@
 package io.slotoolkit.forecast;
 
+import io.slotoolkit.model.Backtest;
+import io.slotoolkit.model.CandidateScore;
+import io.slotoolkit.model.Forecast;
+import io.slotoolkit.model.ForecastPoint;
+import io.slotoolkit.model.Frequency;
+import io.slotoolkit.model.Gap;
+import io.slotoolkit.model.Series;
 import io.slotoolkit.model.SloException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -185,7 +192,7 @@ public final class Forecaster {
     Series train = s.head(s.size() - h);
     int held = s.size() - train.size();
     Forecast fc = forecast(train, new ForecastOptions(held, o.season(), o.allowNonSeasonal()));
-    return Backtest.compare(s, train.size(), fc, o.season());
+    return HoldOut.compare(s, train.size(), fc, o.season());
   }
 
   /** Steps to forecast: the option, else to the end of the next season, else one year. */

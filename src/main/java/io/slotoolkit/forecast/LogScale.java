@@ -1,5 +1,7 @@
 package io.slotoolkit.forecast;
 
+import io.slotoolkit.model.Series;
+
 /**
  * The series on the scale the models work on: {@code log(y + offset)}. Seasonal swings of busy
  * seasons are multiplicative (March is "three times" a normal month, not "plus 7,000"), the log

@@ -1,5 +1,7 @@
 package io.slotoolkit.forecast;
 
+import io.slotoolkit.model.Frequency;
+import io.slotoolkit.model.Series;
 import java.time.LocalDate;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;

@@ -1,5 +1,6 @@
 package io.slotoolkit.forecast;
 
+import io.slotoolkit.model.Series;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;

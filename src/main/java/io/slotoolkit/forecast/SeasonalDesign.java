@@ -1,5 +1,6 @@
 package io.slotoolkit.forecast;
 
+import io.slotoolkit.model.Frequency;
 import java.time.LocalDate;
 
 /**

@@ -1,7 +1,10 @@
 package io.slotoolkit.forecast;
 
+import io.slotoolkit.model.DuplicateRule;
 import io.slotoolkit.model.EditDistance;
+import io.slotoolkit.model.Observation;
 import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.Series;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SourceLocation;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.slotoolkit.report;
 
-import io.slotoolkit.forecast.Forecast;
-import io.slotoolkit.forecast.ForecastPoint;
-import io.slotoolkit.forecast.Series;
+import io.slotoolkit.model.Forecast;
+import io.slotoolkit.model.ForecastPoint;
+import io.slotoolkit.model.Series;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

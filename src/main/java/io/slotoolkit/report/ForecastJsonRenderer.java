@@ -1,16 +1,16 @@
 package io.slotoolkit.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.slotoolkit.forecast.Backtest;
-import io.slotoolkit.forecast.CandidateScore;
-import io.slotoolkit.forecast.Forecast;
-import io.slotoolkit.forecast.ForecastPoint;
-import io.slotoolkit.forecast.ForecastReport;
-import io.slotoolkit.forecast.Gap;
-import io.slotoolkit.forecast.LatencyPrediction;
-import io.slotoolkit.forecast.LoadLatency;
-import io.slotoolkit.forecast.Premortem;
-import io.slotoolkit.forecast.Series;
+import io.slotoolkit.model.Backtest;
+import io.slotoolkit.model.CandidateScore;
+import io.slotoolkit.model.Forecast;
+import io.slotoolkit.model.ForecastPoint;
+import io.slotoolkit.model.ForecastReport;
+import io.slotoolkit.model.Gap;
+import io.slotoolkit.model.LatencyPrediction;
+import io.slotoolkit.model.LoadLatency;
+import io.slotoolkit.model.Premortem;
+import io.slotoolkit.model.Series;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -46,7 +46,7 @@ public final class ForecastJsonRenderer {
       JsonGenerator g = Json.generator(out);
       g.writeStartObject();
       g.writeArrayFieldStart("forecasts");
-      io.slotoolkit.forecast.Verdict worst = null;
+      io.slotoolkit.model.Verdict worst = null;
       for (Named n : reports) {
         g.writeStartObject();
         g.writeStringField("name", n.name());

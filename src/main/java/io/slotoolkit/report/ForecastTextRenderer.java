@@ -1,14 +1,14 @@
 package io.slotoolkit.report;
 
-import io.slotoolkit.forecast.Backtest;
-import io.slotoolkit.forecast.CandidateScore;
-import io.slotoolkit.forecast.Forecast;
-import io.slotoolkit.forecast.ForecastPoint;
-import io.slotoolkit.forecast.ForecastReport;
-import io.slotoolkit.forecast.LatencyPrediction;
-import io.slotoolkit.forecast.LoadLatency;
-import io.slotoolkit.forecast.Premortem;
-import io.slotoolkit.forecast.Series;
+import io.slotoolkit.model.Backtest;
+import io.slotoolkit.model.CandidateScore;
+import io.slotoolkit.model.Forecast;
+import io.slotoolkit.model.ForecastPoint;
+import io.slotoolkit.model.ForecastReport;
+import io.slotoolkit.model.LatencyPrediction;
+import io.slotoolkit.model.LoadLatency;
+import io.slotoolkit.model.Premortem;
+import io.slotoolkit.model.Series;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -184,7 +184,7 @@ public final class ForecastTextRenderer {
     out.println(c.substring(0, c.length() - 1));
   }
 
-  private String colour(io.slotoolkit.forecast.Verdict v) {
+  private String colour(io.slotoolkit.model.Verdict v) {
     return switch (v) {
       case FITS -> style.green(v.label());
       case AT_RISK -> style.yellow(v.label());

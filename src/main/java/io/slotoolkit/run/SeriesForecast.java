@@ -1,19 +1,21 @@
 package io.slotoolkit.run;
 
-import io.slotoolkit.forecast.Backtest;
 import io.slotoolkit.forecast.Capacity;
-import io.slotoolkit.forecast.DuplicateRule;
-import io.slotoolkit.forecast.Forecast;
+import io.slotoolkit.forecast.CapacityCheck;
 import io.slotoolkit.forecast.ForecastOptions;
-import io.slotoolkit.forecast.ForecastReport;
 import io.slotoolkit.forecast.Forecaster;
-import io.slotoolkit.forecast.LoadLatency;
-import io.slotoolkit.forecast.Premortem;
-import io.slotoolkit.forecast.Season;
-import io.slotoolkit.forecast.Series;
+import io.slotoolkit.forecast.LoadLatencyFit;
 import io.slotoolkit.forecast.SeriesFile;
+import io.slotoolkit.model.Backtest;
+import io.slotoolkit.model.DuplicateRule;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.Forecast;
+import io.slotoolkit.model.ForecastReport;
 import io.slotoolkit.model.LatencyUnit;
+import io.slotoolkit.model.LoadLatency;
+import io.slotoolkit.model.Premortem;
+import io.slotoolkit.model.Season;
+import io.slotoolkit.model.Series;
 import io.slotoolkit.model.SloException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,10 +99,10 @@ public final class SeriesForecast {
             o.window(),
             o.headroom(),
             o.latencySlo() == null ? null : o.latencySlo().toNanos() / 1e6);
-    LoadLatency model = latencySeries == null ? null : LoadLatency.fit(volume, latencySeries);
+    LoadLatency model = latencySeries == null ? null : LoadLatencyFit.fit(volume, latencySeries);
     Premortem premortem =
         o.season() != null || capacity.any() || model != null
-            ? Premortem.assess(
+            ? CapacityCheck.assess(
                 forecast,
                 o.season(),
                 capacity,

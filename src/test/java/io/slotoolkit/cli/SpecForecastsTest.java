@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slotoolkit.engine.DailySeries;
-import io.slotoolkit.forecast.ForecastReport;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.CsvDialect;
 import io.slotoolkit.model.DataFormat;
@@ -12,6 +11,7 @@ import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.EventTime;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.ForecastEntry;
+import io.slotoolkit.model.ForecastReport;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SpecFile;

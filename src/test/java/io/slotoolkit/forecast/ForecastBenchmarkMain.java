@@ -1,5 +1,8 @@
 package io.slotoolkit.forecast;
 
+import io.slotoolkit.model.Forecast;
+import io.slotoolkit.model.Frequency;
+import io.slotoolkit.model.Series;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

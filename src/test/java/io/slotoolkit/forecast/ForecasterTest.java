@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.slotoolkit.model.Backtest;
+import io.slotoolkit.model.DuplicateRule;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.Forecast;
+import io.slotoolkit.model.ForecastPoint;
+import io.slotoolkit.model.Frequency;
+import io.slotoolkit.model.Gap;
+import io.slotoolkit.model.Observation;
+import io.slotoolkit.model.Season;
+import io.slotoolkit.model.Series;
 import io.slotoolkit.model.SloException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

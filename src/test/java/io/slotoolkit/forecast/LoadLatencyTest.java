@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.slotoolkit.model.Frequency;
+import io.slotoolkit.model.LatencyPrediction;
+import io.slotoolkit.model.LoadLatency;
+import io.slotoolkit.model.Series;
 import io.slotoolkit.model.SloException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -22,7 +26,7 @@ class LoadLatencyTest {
       lat[i] = 10 * Math.sqrt(vol[i]);
     }
     LoadLatency m =
-        LoadLatency.fit(
+        LoadLatencyFit.fit(
             Series.regular("v", Frequency.DAILY, START, vol),
             Series.regular("p95", Frequency.DAILY, START, lat));
     assertThat(m.elasticity()).isCloseTo(0.5, within(1e-9));
@@ -50,7 +54,7 @@ class LoadLatencyTest {
     lat[1] *= 10;
     lat[2] *= 10;
     LoadLatency m =
-        LoadLatency.fit(
+        LoadLatencyFit.fit(
             Series.regular("v", Frequency.DAILY, START, vol),
             Series.regular("p95", Frequency.DAILY, START, lat));
     assertThat(m.elasticity()).isCloseTo(0.3, within(0.02));
@@ -64,7 +68,7 @@ class LoadLatencyTest {
     double[] vol = {1, 2, 3, 4, 5};
     assertThatThrownBy(
             () ->
-                LoadLatency.fit(
+                LoadLatencyFit.fit(
                     Series.regular("v", Frequency.DAILY, START, vol),
                     Series.regular("p95", Frequency.DAILY, START, vol)))
         .isInstanceOf(SloException.class)

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.slotoolkit.model.Forecast;
+import io.slotoolkit.model.ForecastPoint;
+import io.slotoolkit.model.Frequency;
+import io.slotoolkit.model.LoadLatency;
+import io.slotoolkit.model.Premortem;
+import io.slotoolkit.model.Season;
+import io.slotoolkit.model.Series;
 import io.slotoolkit.model.SloException;
+import io.slotoolkit.model.Verdict;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,7 +40,7 @@ class PremortemTest {
   void point_fits_the_window_but_not_the_headroom_so_it_is_at_risk() {
     // 4 workers, 120 ms per item, window 1h, headroom 20%: budget 0.8 * 3600 = 2880 s.
     Capacity c = new Capacity(120.0, 4, Duration.ofHours(1), 0.2, null);
-    Premortem p = Premortem.assess(forecast(), null, c, null, 1);
+    Premortem p = CapacityCheck.assess(forecast(), null, c, null, 1);
     assertThat(p.peak().date()).isEqualTo(LocalDate.of(2026, 3, 14));
     assertThat(p.peakUpper95()).isEqualTo(120_000);
     Premortem.JobCheck j = p.job();
@@ -53,7 +61,7 @@ class PremortemTest {
   void point_beyond_the_window_does_not_fit() {
     // 100,000 x 0.2 s / 4 = 5,000 s > 3,600 s.
     Capacity c = new Capacity(200.0, 4, Duration.ofHours(1), 0, null);
-    assertThat(Premortem.assess(forecast(), null, c, null, 1).verdict())
+    assertThat(CapacityCheck.assess(forecast(), null, c, null, 1).verdict())
         .isEqualTo(Verdict.DOES_NOT_FIT);
   }
 
@@ -61,13 +69,14 @@ class PremortemTest {
   void upper_bound_inside_the_budget_fits() {
     // 120,000 x 0.05 s / 4 = 1,500 s <= 0.5 x 3,600 = 1,800 s.
     Capacity c = new Capacity(50.0, 4, Duration.ofHours(1), 0.5, null);
-    assertThat(Premortem.assess(forecast(), null, c, null, 1).verdict()).isEqualTo(Verdict.FITS);
+    assertThat(CapacityCheck.assess(forecast(), null, c, null, 1).verdict())
+        .isEqualTo(Verdict.FITS);
   }
 
   @Test
   void the_season_limits_where_the_peak_is_looked_for() {
     Premortem p =
-        Premortem.assess(forecast(), Season.parse("03-16..03-19"), Capacity.none(), null, 1);
+        CapacityCheck.assess(forecast(), Season.parse("03-16..03-19"), Capacity.none(), null, 1);
     assertThat(p.peak().value()).isEqualTo(30_000);
     assertThat(p.peak().date()).isEqualTo(LocalDate.of(2026, 3, 16));
     assertThat(p.topDays()).hasSize(4);
@@ -78,7 +87,7 @@ class PremortemTest {
   void a_season_outside_the_forecast_is_a_usage_error() {
     assertThatThrownBy(
             () ->
-                Premortem.assess(
+                CapacityCheck.assess(
                     forecast(), Season.parse("07-01..07-31"), Capacity.none(), null, 1))
         .isInstanceOf(SloException.class)
         .hasMessage("the forecast (2026-03-10..2026-03-19) does not reach the season 07-01..07-31");
@@ -96,11 +105,11 @@ class PremortemTest {
     }
     LocalDate start = LocalDate.of(2025, 1, 1);
     LoadLatency m =
-        LoadLatency.fit(
+        LoadLatencyFit.fit(
             Series.regular("v", Frequency.DAILY, start, vol),
             Series.regular("p95", Frequency.DAILY, start, lat));
     Capacity c = new Capacity(null, 1, null, 0, 170.0);
-    Premortem p = Premortem.assess(forecast(), null, c, m, 1);
+    Premortem p = CapacityCheck.assess(forecast(), null, c, m, 1);
     assertThat(p.slo().atPeak().value()).isCloseTo(0.5 * Math.sqrt(100_000), within(1e-6));
     assertThat(p.slo().atUpper().upper95()).isCloseTo(0.5 * Math.sqrt(120_000), within(1e-6));
     // 158.1 <= 170 < 173.2: the point fits, the upper bound does not.

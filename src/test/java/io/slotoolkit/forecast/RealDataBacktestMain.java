@@ -1,5 +1,9 @@
 package io.slotoolkit.forecast;
 
+import io.slotoolkit.model.Backtest;
+import io.slotoolkit.model.CandidateScore;
+import io.slotoolkit.model.DuplicateRule;
+import io.slotoolkit.model.Series;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -2,6 +2,9 @@ package io.slotoolkit.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotoolkit.model.Backtest;
+import io.slotoolkit.model.DuplicateRule;
+import io.slotoolkit.model.Series;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

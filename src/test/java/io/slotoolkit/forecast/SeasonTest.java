@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.Season;
 import io.slotoolkit.model.SloException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

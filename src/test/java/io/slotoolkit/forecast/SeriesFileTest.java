@@ -3,7 +3,11 @@ package io.slotoolkit.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.slotoolkit.model.DuplicateRule;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.Frequency;
+import io.slotoolkit.model.Gap;
+import io.slotoolkit.model.Series;
 import io.slotoolkit.model.SloException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,9 @@ package io.slotoolkit.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotoolkit.model.DuplicateRule;
+import io.slotoolkit.model.LoadLatency;
+import io.slotoolkit.model.Series;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,7 +42,7 @@ class SyncJobHistoryGeneratorTest {
     february.sort(null);
     double normal = february.get(february.size() / 2);
     assertThat(peak / normal).isBetween(3.0, 5.5);
-    LoadLatency m = LoadLatency.fit(volume, p95);
+    LoadLatency m = LoadLatencyFit.fit(volume, p95);
     assertThat(m.elasticity()).isBetween(0.25, 0.45);
   }
 }

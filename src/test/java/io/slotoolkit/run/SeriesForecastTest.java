@@ -3,10 +3,10 @@ package io.slotoolkit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.slotoolkit.forecast.DuplicateRule;
-import io.slotoolkit.forecast.ForecastReport;
-import io.slotoolkit.forecast.Frequency;
+import io.slotoolkit.model.DuplicateRule;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.ForecastReport;
+import io.slotoolkit.model.Frequency;
 import io.slotoolkit.model.LatencyUnit;
 import io.slotoolkit.model.SloException;
 import java.nio.file.Path;

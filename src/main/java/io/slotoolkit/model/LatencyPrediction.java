@@ -1,4 +1,4 @@
-package io.slotoolkit.forecast;
+package io.slotoolkit.model;
 
 /**
  * A latency statistic predicted at one daily volume, with its prediction intervals.

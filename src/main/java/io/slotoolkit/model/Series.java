@@ -1,6 +1,5 @@
-package io.slotoolkit.forecast;
+package io.slotoolkit.model;
 
-import io.slotoolkit.model.SloException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;

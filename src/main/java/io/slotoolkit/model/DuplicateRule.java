@@ -1,4 +1,4 @@
-package io.slotoolkit.forecast;
+package io.slotoolkit.model;
 
 /** What to do when a date appears more than once in a series file. */
 public enum DuplicateRule {

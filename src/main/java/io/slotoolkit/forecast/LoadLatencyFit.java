@@ -1,5 +1,7 @@
 package io.slotoolkit.forecast;
 
+import io.slotoolkit.model.LoadLatency;
+import io.slotoolkit.model.Series;
 import io.slotoolkit.model.SloException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,38 +10,16 @@ import java.util.Random;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * How a latency statistic (such as the daily p95 per-record latency) moves with daily volume:
- * {@code log(latency) = intercept + elasticity x log(volume)}, fitted by the Theil-Sen estimator
- * (the median of pairwise slopes), which a few incident days cannot drag. An elasticity of 0.3
- * means latency grows 0.3% for every 1% more volume. Intervals come from the residuals' quantiles,
- * widened for volumes far from the typical one.
- *
- * @param statistic the latency column's name, for output
- * @param intercept log-latency at volume 1
- * @param elasticity d log(latency) / d log(volume)
- * @param points days with both a volume and a latency
- * @param maxVolume the highest daily volume in the history
- * @param meanLogVolume mean of log(volume) over those days
- * @param sxx sum of squared deviations of log(volume)
- * @param residuals log-residual quantiles {2.5%, 10%, 90%, 97.5%}
+ * Fits a {@link LoadLatency}: {@code log(latency)} against {@code log(volume)} by the Theil-Sen
+ * estimator (the median of pairwise slopes), with intervals from the residuals' quantiles.
  */
-public record LoadLatency(
-    String statistic,
-    double intercept,
-    double elasticity,
-    int points,
-    double maxVolume,
-    double meanLogVolume,
-    double sxx,
-    double[] residuals) {
+public final class LoadLatencyFit {
   /** Days of history the fit requires. */
   public static final int MIN_POINTS = 14;
 
   private static final int MAX_SLOPE_POINTS = 1200;
 
-  public LoadLatency {
-    residuals = residuals.clone();
-  }
+  private LoadLatencyFit() {}
 
   /**
    * Fits latency against volume on the days where both have a value above 0.
@@ -109,35 +89,6 @@ public record LoadLatency(
     q[2] = Math.max(q[2], 0);
     q[3] = Math.max(q[3], q[2]);
     return new LoadLatency(latency.name(), intercept, slope, n, maxV, meanX, sxx, q);
-  }
-
-  /** The latency statistic predicted at a daily volume. */
-  public LatencyPrediction at(double volume) {
-    double lx = Math.log(Math.max(volume, 1e-9));
-    double mid = intercept + elasticity * lx;
-    double widen = Math.sqrt(1 + 1.0 / points + (sxx > 0 ? sq(lx - meanLogVolume) / sxx : 0));
-    return new LatencyPrediction(
-        volume,
-        Math.exp(mid),
-        Math.exp(mid + residuals[1] * widen),
-        Math.exp(mid + residuals[2] * widen),
-        Math.exp(mid + residuals[0] * widen),
-        Math.exp(mid + residuals[3] * widen),
-        volume > maxVolume * 1.0001);
-  }
-
-  /**
-   * The highest daily volume at which the 95% upper bound of the latency stays at or below {@code
-   * limit}; infinite when latency does not grow with volume.
-   */
-  public double volumeAt(double limit) {
-    if (elasticity <= 1e-9) return Double.POSITIVE_INFINITY;
-    // Ignoring the small extrapolation widening keeps this a closed form; at() checks the result.
-    return Math.exp((Math.log(limit) - intercept - residuals[3]) / elasticity);
-  }
-
-  private static double sq(double v) {
-    return v * v;
   }
 
   private static double theilSen(double[] x, double[] y) {

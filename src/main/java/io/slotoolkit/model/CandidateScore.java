@@ -1,4 +1,4 @@
-package io.slotoolkit.forecast;
+package io.slotoolkit.model;
 
 /**
  * How one method did in the rolling-origin backtest that chose the model.

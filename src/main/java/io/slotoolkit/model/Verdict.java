@@ -1,4 +1,4 @@
-package io.slotoolkit.forecast;
+package io.slotoolkit.model;
 
 /** Whether the busy season fits the capacity, from the forecast and its intervals. */
 public enum Verdict {

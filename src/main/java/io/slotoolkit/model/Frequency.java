@@ -1,4 +1,4 @@
-package io.slotoolkit.forecast;
+package io.slotoolkit.model;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package io.slotoolkit.forecast;
+package io.slotoolkit.model;
 
 /**
  * Everything {@code slo forecast} shows: the forecast, the optional hold-out backtest and the
