@@ -2,6 +2,7 @@ package io.slotoolkit.cli;
 
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.SloException;
+import io.slotoolkit.report.ExplainPrinter;
 import io.slotoolkit.run.Explainer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -72,14 +73,7 @@ final class ExplainCommand implements Callable<Integer> {
               .explain(run.catalog(), name, () -> run.at(at), group);
       new ExplainPrinter(spec.commandLine().getOut())
           .print(
-              x.slo(),
-              x.source(),
-              x.scan(),
-              x.at(),
-              at == null,
-              x.evaluation(),
-              x.chosen(),
-              !group.isEmpty());
+              x.slo(), x.plan(), x.at(), at == null, x.evaluation(), x.chosen(), !group.isEmpty());
       spec.commandLine().getOut().flush();
       return ExitCode.OK.code();
     }

@@ -6,6 +6,7 @@ import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.Group;
 import io.slotoolkit.model.MinuteSeries;
 import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.ScanPlan;
 import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
@@ -753,11 +754,20 @@ public final class DuckDbEngine implements Engine {
    * The scan {@link #scan} would run for these SLOs at {@code at}, compiled but not run (for {@code
    * slo explain}).
    */
-  public ScanCompiler.CompiledScan compileScan(
-      DataSource source, List<ScanCompiler.SloWindow> slos, Instant at) {
+  public ScanPlan compileScan(DataSource source, List<ScanCompiler.SloWindow> slos, Instant at) {
     Instant from =
         slos.stream().map(ScanCompiler.SloWindow::start).min(Instant::compareTo).orElse(at);
-    return ScanCompiler.compile(bound(source), slos, from, at, (Duration) null, "scan", checker);
+    BoundSource src = bound(source);
+    ScanCompiler.CompiledScan scan =
+        ScanCompiler.compile(src, slos, from, at, (Duration) null, "scan", checker);
+    return new ScanPlan(
+        src.files(),
+        src.format(),
+        src.columns(),
+        src.time().describe(),
+        src.time().epochMicros(),
+        scan.statements(),
+        scan.fetch());
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.Group;
 import io.slotoolkit.model.MinuteSeries;
+import io.slotoolkit.model.ScanPlan;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SourceStats;
 import java.time.Duration;
@@ -83,10 +84,9 @@ public interface Engine extends AutoCloseable {
 
   /**
    * The scan {@link #scan} would run for these SLOs at {@code at}, compiled but not run (for {@code
-   * slo explain}).
+   * slo explain}), with the source as bound.
    */
-  ScanCompiler.CompiledScan compileScan(
-      DataSource source, List<ScanCompiler.SloWindow> slos, Instant at);
+  ScanPlan compileScan(DataSource source, List<ScanCompiler.SloWindow> slos, Instant at);
 
   // ---- series
 

@@ -57,6 +57,20 @@ public record TimeColumn(
   private static final DateTimeFormatter NAIVE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
+  /** How the column is read, in words ({@code slo explain}). */
+  public String describe() {
+    return switch (kind) {
+      case INSTANT -> "timestamps with a zone (absolute instants)";
+      case NAIVE_TIMESTAMP -> "timestamps without a zone, read in " + naiveZone.getId();
+      case ISO_TEXT ->
+          "ISO-8601 text (with an offset: absolute; without: " + naiveZone.getId() + ")";
+      case PATTERN_TEXT -> "text in the pattern '" + pattern + "'";
+      case EPOCH_S -> "seconds since 1970-01-01 UTC";
+      case EPOCH_MS -> "milliseconds since 1970-01-01 UTC";
+      case EPOCH_US -> "microseconds since 1970-01-01 UTC";
+    };
+  }
+
   /** Whether a DuckDB type holds numbers. */
   public static boolean isNumeric(String duckType) {
     return duckType

@@ -1,6 +1,5 @@
 package io.slotoolkit.run;
 
-import io.slotoolkit.engine.BoundSource;
 import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.ScanCompiler;
 import io.slotoolkit.evaluate.GroupChoice;
@@ -8,6 +7,7 @@ import io.slotoolkit.evaluate.WindowBounds;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.Gate;
+import io.slotoolkit.model.ScanPlan;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SloResult;
@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The {@code slo explain} use case: one SLO's bound source, the scan that counts it, its window at
- * the evaluation instant, and its evaluated result (the chosen group of a per: SLO).
+ * The {@code slo explain} use case: the scan that counts one SLO (with its source as bound), its
+ * window at the evaluation instant, and its evaluated result (the chosen group of a per: SLO).
  */
 public final class Explainer {
   private final Engine engine;
@@ -34,20 +34,14 @@ public final class Explainer {
    * Everything {@code slo explain} prints.
    *
    * @param slo the SLO explained
-   * @param source its bound source
-   * @param scan the scan that counts it, compiled but not run
+   * @param plan the scan that counts it, compiled but not run, with its source as bound
    * @param at the evaluation instant (exclusive end of the window)
    * @param evaluation the evaluation of the catalog at {@code at} (no gate)
    * @param chosen the result worked through: the SLO's, or the chosen group's of a per: SLO; null
    *     when no group matches
    */
   public record Explanation(
-      Slo slo,
-      BoundSource source,
-      ScanCompiler.CompiledScan scan,
-      Instant at,
-      Evaluation evaluation,
-      SloResult chosen) {}
+      Slo slo, ScanPlan plan, Instant at, Evaluation evaluation, SloResult chosen) {}
 
   /**
    * Explains the one SLO of {@code catalog}; more than one is a usage error.
@@ -67,12 +61,11 @@ public final class Explainer {
     }
     Slo slo = slos.get(0);
     Instant at = when.get();
-    BoundSource source = engine.bound(slo.source());
     Instant start = WindowBounds.start(slo.window(), at, slo.source().zone());
-    ScanCompiler.CompiledScan scan =
+    ScanPlan plan =
         engine.compileScan(slo.source(), List.of(new ScanCompiler.SloWindow(slo, start)), at);
     Evaluation evaluation = evaluator.evaluate(catalog, at, Gate.parse("none"));
     SloResult chosen = GroupChoice.choose(slo, evaluation.results(), group).orElse(null);
-    return new Explanation(slo, source, scan, at, evaluation, chosen);
+    return new Explanation(slo, plan, at, evaluation, chosen);
   }
 }

@@ -46,8 +46,8 @@ class ExplainerTest {
       assertThat(x.chosen().good()).isEqualTo(5);
       assertThat(x.chosen().total()).isEqualTo(8);
       assertThat(x.chosen().sli()).isCloseTo(0.625, within(1e-12));
-      assertThat(x.scan().statements()).isNotEmpty();
-      assertThat(x.source().files()).hasSize(1);
+      assertThat(x.plan().statements()).isNotEmpty();
+      assertThat(x.plan().files()).hasSize(1);
     }
   }
 

@@ -1,15 +1,12 @@
-package io.slotoolkit.cli;
+package io.slotoolkit.report;
 
-import io.slotoolkit.engine.BoundSource;
-import io.slotoolkit.engine.ScanCompiler;
-import io.slotoolkit.engine.TimeColumn;
 import io.slotoolkit.model.Evaluation;
+import io.slotoolkit.model.ScanPlan;
 import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.Status;
 import io.slotoolkit.model.Window;
-import io.slotoolkit.report.Times;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,18 +16,27 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The text of {@code slo explain}: each step from the files to the status, with its numbers. */
-final class ExplainPrinter {
+public final class ExplainPrinter {
   private static final int MAX_GROUPS = 10;
   private final PrintWriter out;
 
-  ExplainPrinter(PrintWriter out) {
+  public ExplainPrinter(PrintWriter out) {
     this.out = out;
   }
 
-  void print(
+  /**
+   * Prints the explanation of {@code slo}.
+   *
+   * @param plan the scan that counts it, with its source as the engine bound it
+   * @param at the evaluation instant
+   * @param defaultAt whether {@code at} is the default (no --at)
+   * @param evaluation the evaluation of the SLO at {@code at}
+   * @param chosen the group worked through for a per: SLO; null for the first result
+   * @param asked whether the user chose that group (--group)
+   */
+  public void print(
       Slo slo,
-      BoundSource src,
-      ScanCompiler.CompiledScan scan,
+      ScanPlan plan,
       Instant at,
       boolean defaultAt,
       Evaluation evaluation,
@@ -46,29 +52,29 @@ final class ExplainPrinter {
     out.println("1. Source '" + slo.source().name() + "'");
     out.println(
         "   files       "
-            + src.files().size()
+            + plan.files().size()
             + " "
-            + src.format().name()
+            + plan.format().name()
             + " file(s) matched by "
             + String.join(", ", slo.source().paths()));
     // the matched files, unless the pattern already names the only one
-    if (!src.files().equals(slo.source().paths())) {
-      for (String f : src.files().stream().limit(5).toList()) out.println("               " + f);
-      if (src.files().size() > 5)
-        out.println("               ... and " + (src.files().size() - 5) + " more");
+    if (!plan.files().equals(slo.source().paths())) {
+      for (String f : plan.files().stream().limit(5).toList()) out.println("               " + f);
+      if (plan.files().size() > 5)
+        out.println("               ... and " + (plan.files().size() - 5) + " more");
     }
     out.println(
         "   columns     "
-            + src.columns().entrySet().stream()
+            + plan.columns().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ")));
     out.println(
         "   event time  "
             + slo.source().time().column()
             + ": "
-            + timeEncoding(src.time())
+            + plan.timeReading()
             + ", as epoch microseconds: "
-            + src.time().epochMicros());
+            + plan.timeExpression());
     out.println("   timezone    " + zone.getId() + " (calendar windows)");
     out.println(
         "   where       "
@@ -127,10 +133,10 @@ final class ExplainPrinter {
 
     out.println();
     out.println("4. Scan (one query per source for all its SLOs; here just this one):");
-    for (String statement : scan.statements())
+    for (String statement : plan.statements())
       for (String line : (statement + ";").split("\n")) out.println("     " + line);
     out.println("   then, per group:");
-    for (String line : scan.fetch().split("\n")) out.println("     " + line);
+    for (String line : plan.fetch().split("\n")) out.println("     " + line);
 
     List<SloResult> results = evaluation.results();
     out.println();
@@ -236,19 +242,6 @@ final class ExplainPrinter {
   private static String window(Slo slo) {
     if (slo.window() instanceof Window.Rolling w) return "a rolling " + w.label() + " window";
     return "the calendar " + slo.window().label() + " (in " + slo.source().zone() + ")";
-  }
-
-  private static String timeEncoding(TimeColumn t) {
-    return switch (t.kind()) {
-      case INSTANT -> "timestamps with a zone (absolute instants)";
-      case NAIVE_TIMESTAMP -> "timestamps without a zone, read in " + t.naiveZone().getId();
-      case ISO_TEXT ->
-          "ISO-8601 text (with an offset: absolute; without: " + t.naiveZone().getId() + ")";
-      case PATTERN_TEXT -> "text in the pattern '" + t.pattern() + "'";
-      case EPOCH_S -> "seconds since 1970-01-01 UTC";
-      case EPOCH_MS -> "milliseconds since 1970-01-01 UTC";
-      case EPOCH_US -> "microseconds since 1970-01-01 UTC";
-    };
   }
 
   /** Up to 9 decimals, without trailing zeros. */
