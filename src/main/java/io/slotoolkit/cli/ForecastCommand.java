@@ -9,6 +9,7 @@ import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.ForecastReport;
 import io.slotoolkit.model.LatencyUnit;
+import io.slotoolkit.model.NamedForecast;
 import io.slotoolkit.model.Season;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.Verdict;
@@ -16,6 +17,7 @@ import io.slotoolkit.report.ForecastJsonRenderer;
 import io.slotoolkit.report.ForecastTextRenderer;
 import io.slotoolkit.report.Style;
 import io.slotoolkit.run.SeriesForecast;
+import io.slotoolkit.run.SpecForecasts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -301,20 +303,20 @@ final class ForecastCommand implements Callable<Integer> {
             backtest || holdout != null,
             holdout == null ? 0 : holdout,
             allowNonSeasonal);
-    List<ForecastJsonRenderer.Named> reports;
+    List<NamedForecast> reports;
     try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx))) {
       reports = new SpecForecasts().run(engine, entries, request);
     }
     PrintWriter out = spec.commandLine().getOut();
     Verdict worst = null;
-    for (ForecastJsonRenderer.Named n : reports) {
+    for (NamedForecast n : reports) {
       if (n.report().verdict() != null) worst = n.report().verdict().worst(worst);
     }
     switch (format) {
       case text -> {
         ForecastTextRenderer text = new ForecastTextRenderer(new Style(ctx.color()));
         for (int i = 0; i < reports.size(); i++) {
-          ForecastJsonRenderer.Named n = reports.get(i);
+          NamedForecast n = reports.get(i);
           if (i > 0) out.println();
           out.println("forecast " + n.service() + "/" + n.name() + " (" + n.spec() + ")");
           if (n.description() != null)

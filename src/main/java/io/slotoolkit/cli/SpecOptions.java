@@ -5,6 +5,7 @@ import io.slotoolkit.evaluate.CatalogChecks;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ForecastEntry;
+import io.slotoolkit.model.NameGlob;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SpecFile;
@@ -22,7 +23,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -203,33 +203,18 @@ final class SpecOptions {
 
   private Catalog selectByName(Catalog catalog) {
     if (slos.isEmpty()) return catalog;
-    List<Pattern> patterns = new ArrayList<>();
+    List<NameGlob> globs = new ArrayList<>();
     for (String s : slos) {
-      Pattern p = glob(s);
-      if (catalog.slos().stream().noneMatch(slo -> matches(p, slo))) {
+      NameGlob g = NameGlob.of(s);
+      if (catalog.slos().stream().noneMatch(slo -> g.matches(slo.name(), slo.qualifiedName()))) {
         throw SloException.spec(
             String.format(noMatchMessage, s),
             "SLOs: " + String.join(", ", catalog.slos().stream().map(Slo::name).toList()));
       }
-      patterns.add(p);
+      globs.add(g);
     }
-    return catalog.select(slo -> patterns.stream().anyMatch(p -> matches(p, slo)));
-  }
-
-  private static boolean matches(Pattern p, Slo slo) {
-    return p.matcher(slo.name()).matches() || p.matcher(slo.qualifiedName()).matches();
-  }
-
-  static Pattern glob(String g) {
-    StringBuilder b = new StringBuilder();
-    for (char c : g.toCharArray()) {
-      switch (c) {
-        case '*' -> b.append(".*");
-        case '?' -> b.append('.');
-        default -> b.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(b.toString());
+    return catalog.select(
+        slo -> globs.stream().anyMatch(g -> g.matches(slo.name(), slo.qualifiedName())));
   }
 
   static Instant parseInstant(String s, CliContext ctx) {

@@ -9,6 +9,7 @@ import io.slotoolkit.model.ForecastReport;
 import io.slotoolkit.model.Gap;
 import io.slotoolkit.model.LatencyPrediction;
 import io.slotoolkit.model.LoadLatency;
+import io.slotoolkit.model.NamedForecast;
 import io.slotoolkit.model.Premortem;
 import io.slotoolkit.model.Series;
 import java.io.IOException;
@@ -26,28 +27,16 @@ import java.util.Locale;
 public final class ForecastJsonRenderer {
 
   /**
-   * One forecast of a spec's {@code forecasts:} list, with what names it.
-   *
-   * @param name the entry's name
-   * @param service the spec file's service
-   * @param spec where the entry is declared ({@code slo-specs/sync-job.yaml:14:5})
-   * @param description the entry's description; may be null
-   * @param report what was forecast and checked
-   */
-  public record Named(
-      String name, String service, String spec, String description, ForecastReport report) {}
-
-  /**
    * Spec forecasts: {@code {"forecasts": [{name, service, spec, description, then the fields of a
    * single report}], "verdict": the worst verdict or null}}.
    */
-  public void renderAll(java.util.List<Named> reports, PrintWriter out) {
+  public void renderAll(java.util.List<NamedForecast> reports, PrintWriter out) {
     try {
       JsonGenerator g = Json.generator(out);
       g.writeStartObject();
       g.writeArrayFieldStart("forecasts");
       io.slotoolkit.model.Verdict worst = null;
-      for (Named n : reports) {
+      for (NamedForecast n : reports) {
         g.writeStartObject();
         g.writeStringField("name", n.name());
         g.writeStringField("service", n.service());

@@ -1,4 +1,4 @@
-package io.slotoolkit.cli;
+package io.slotoolkit.run;
 
 import io.slotoolkit.engine.DailySeries;
 import io.slotoolkit.engine.Engine;
@@ -14,21 +14,22 @@ import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.ForecastReport;
 import io.slotoolkit.model.Frequency;
 import io.slotoolkit.model.LoadLatency;
+import io.slotoolkit.model.NameGlob;
+import io.slotoolkit.model.NamedForecast;
 import io.slotoolkit.model.Premortem;
 import io.slotoolkit.model.Season;
 import io.slotoolkit.model.Series;
 import io.slotoolkit.model.SloException;
-import io.slotoolkit.report.ForecastJsonRenderer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Runs the {@code forecasts:} entries of spec files: one daily-series query per entry through the
- * engine, then the same forecast, backtest and premortem as {@code slo forecast --series}.
+ * The spec-forecast use case of {@code slo forecast}: runs the {@code forecasts:} entries of spec
+ * files: one daily-series query per entry through the engine, then the same forecast, backtest and
+ * premortem as {@code slo forecast --series}.
  */
-final class SpecForecasts {
+public final class SpecForecasts {
   private final Forecaster forecaster = new Forecaster();
 
   /**
@@ -41,7 +42,7 @@ final class SpecForecasts {
    * @param holdout days the backtest holds out (0: one year)
    * @param allowNonSeasonal whether a history under two years may be forecast without a season
    */
-  record Request(
+  public record Request(
       List<String> names,
       Instant at,
       int horizon,
@@ -50,7 +51,7 @@ final class SpecForecasts {
       boolean allowNonSeasonal) {}
 
   /** The entries the patterns select, in file order; a pattern matching none is a usage error. */
-  static List<ForecastEntry> select(Catalog catalog, List<String> names) {
+  public static List<ForecastEntry> select(Catalog catalog, List<String> names) {
     List<ForecastEntry> all = catalog.forecasts();
     if (all.isEmpty()) {
       throw SloException.spec(
@@ -58,33 +59,30 @@ final class SpecForecasts {
           "add a forecasts: list to a spec file (see docs/forecasting.md), or pass --series FILE");
     }
     if (names.isEmpty()) return all;
-    List<Pattern> patterns = new ArrayList<>();
+    List<NameGlob> globs = new ArrayList<>();
     for (String n : names) {
-      Pattern p = SpecOptions.glob(n);
-      if (all.stream().noneMatch(f -> matches(p, f))) {
+      NameGlob g = NameGlob.of(n);
+      if (all.stream().noneMatch(f -> g.matches(f.name(), f.qualifiedName()))) {
         throw SloException.spec(
             "--forecast " + n + " matches no forecast",
             "forecasts: " + String.join(", ", all.stream().map(ForecastEntry::name).toList()));
       }
-      patterns.add(p);
+      globs.add(g);
     }
-    return all.stream().filter(f -> patterns.stream().anyMatch(p -> matches(p, f))).toList();
-  }
-
-  private static boolean matches(Pattern p, ForecastEntry f) {
-    return p.matcher(f.name()).matches() || p.matcher(f.qualifiedName()).matches();
+    return all.stream()
+        .filter(f -> globs.stream().anyMatch(g -> g.matches(f.name(), f.qualifiedName())))
+        .toList();
   }
 
   /** Computes every entry's series in the engine, then forecasts and checks each. */
-  List<ForecastJsonRenderer.Named> run(
-      Engine engine, List<ForecastEntry> entries, Request request) {
+  public List<NamedForecast> run(Engine engine, List<ForecastEntry> entries, Request request) {
     engine.bindForecasts(entries);
-    List<ForecastJsonRenderer.Named> out = new ArrayList<>();
+    List<NamedForecast> out = new ArrayList<>();
     for (ForecastEntry e : entries) {
       Instant end = request.at() != null ? request.at() : engine.defaultForecastEnd(e.source());
       DailySeries daily = engine.dailySeries(e, end);
       out.add(
-          new ForecastJsonRenderer.Named(
+          new NamedForecast(
               e.name(),
               e.service(),
               e.location().toString(),

@@ -1,4 +1,4 @@
-package io.slotoolkit.cli;
+package io.slotoolkit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
