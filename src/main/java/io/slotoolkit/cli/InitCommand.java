@@ -1,9 +1,11 @@
 package io.slotoolkit.cli;
 
-import io.slotoolkit.engine.SpecDrafter;
+import io.slotoolkit.engine.DuckDbEngine;
+import io.slotoolkit.engine.Engine;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SpecDraft;
+import io.slotoolkit.run.SpecDrafter;
 import io.slotoolkit.spec.SpecDraftWriter;
 import io.slotoolkit.spec.SpecSchema;
 import java.io.IOException;
@@ -87,8 +89,11 @@ final class InitCommand implements Callable<Integer> {
         throw SloException.spec(
             "--output " + output + ": folder " + dir + " does not exist", "create it first");
     }
-    SpecDraft draft =
-        SpecDrafter.draft(data, SpecOptions.engineOptions(ctx), root.progressListener());
+    SpecDraft draft;
+    try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx))) {
+      engine.progressListener(root.progressListener());
+      draft = new SpecDrafter(engine).draft(data);
+    }
     String yaml = SpecDraftWriter.write(draft, target, "slo init --from " + from);
     PrintWriter out = spec.commandLine().getOut();
     if (toStdout) {

@@ -40,6 +40,8 @@ public final class DuckDbEngine implements Engine {
 
   private int scans;
 
+  private FileProfiler profiler;
+
   private DuckDbEngine(Database db) {
     this.db = db;
     this.checker = new ExpressionChecker(db);
@@ -768,6 +770,12 @@ public final class DuckDbEngine implements Engine {
         src.time().epochMicros(),
         scan.statements(),
         scan.fetch());
+  }
+
+  @Override
+  public FileProfiler profiler() {
+    if (profiler == null) profiler = new DuckDbProfiler(db, binder);
+    return profiler;
   }
 
   @Override

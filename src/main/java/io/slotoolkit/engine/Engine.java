@@ -114,6 +114,11 @@ public interface Engine extends AutoCloseable {
   /** A forecast entry's daily series over the events before {@code at}. */
   DailySeries dailySeries(ForecastEntry entry, Instant at);
 
+  // ---- drafting
+
+  /** What {@code slo init} asks of an engine about one data file (see {@link FileProfiler}). */
+  FileProfiler profiler();
+
   // ---- interactive
 
   /** Read-only ad hoc queries over the bound sources (the shell's {@code sql}). */

@@ -1,21 +1,24 @@
 package io.slotoolkit.engine;
 
+import io.slotoolkit.model.SqlExpression;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-/** The one place identifiers and literals are quoted for DuckDB SQL. */
+/**
+ * Identifiers and literals quoted for DuckDB SQL, the way spec expressions quote them ({@link
+ * SqlExpression#quoteIdent}, {@link SqlExpression#quoteLiteral}: the one place they are written).
+ */
 public final class Sql {
   private Sql() {}
 
   /** A double-quoted identifier: {@code my "col"} becomes {@code "my ""col"""}. */
   public static String ident(String name) {
-    return '"' + name.replace("\"", "\"\"") + '"';
+    return SqlExpression.quoteIdent(name);
   }
 
   /** A single-quoted string literal: {@code it's} becomes {@code 'it''s'}. */
   public static String literal(String text) {
-    if (text.indexOf('\0') >= 0) throw new IllegalArgumentException("NUL character in SQL literal");
-    return '\'' + text.replace("'", "''") + '\'';
+    return SqlExpression.quoteLiteral(text);
   }
 
   /** A list literal of strings: {@code ['a', 'b']}. */

@@ -1,13 +1,18 @@
-package io.slotoolkit.engine;
+package io.slotoolkit.run;
 
+import io.slotoolkit.engine.Engine;
+import io.slotoolkit.engine.FileProfiler;
+import io.slotoolkit.model.Counts;
 import io.slotoolkit.model.CsvDialect;
 import io.slotoolkit.model.DataFormat;
+import io.slotoolkit.model.DataProfile;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.EventTime;
 import io.slotoolkit.model.LatencyUnit;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SpecDraft;
+import io.slotoolkit.model.SqlExpression;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +31,7 @@ import java.util.regex.Pattern;
  * Proposes a starter spec from one data file for {@code slo init}: finds the event time, a
  * status-like and a latency-like column, and sets objectives from the levels the data shows now.
  * The file is read through the same source binding as {@code slo check}, so what is measured here
- * is what the spec will evaluate.
+ * is what the spec will evaluate; the engine measures ({@link FileProfiler}), this class decides.
  *
  * <p>Why this class is large: it is one heuristic, end to end (guess the columns, measure them,
  * choose objectives and thresholds, name them safely); its name lists, word lists and rounding
@@ -96,45 +100,35 @@ public final class SpecDrafter {
           "rejected",
           "exception");
 
-  private SpecDrafter() {}
+  private final FileProfiler profiler;
 
-  /** Reads {@code file} and proposes a spec; a file that cannot be read is a data error. */
-  public static SpecDraft draft(Path file, EngineOptions options) {
-    return draft(file, options, null);
+  /** Drafts with a freshly opened engine (no sources bound yet: it is locked to the file). */
+  public SpecDrafter(Engine engine) {
+    this.profiler = engine.profiler();
   }
 
-  /** As {@link #draft(Path, EngineOptions)}, reporting the progress of long scans. */
-  public static SpecDraft draft(Path file, EngineOptions options, ProgressListener progress) {
+  /** Reads {@code file} and proposes a spec; a file that cannot be read is a data error. */
+  public SpecDraft draft(Path file) {
     Path abs = file.toAbsolutePath().normalize();
     if (!Files.isRegularFile(abs))
       throw SloException.spec("--from " + file + ": no such file", "name a CSV or Parquet file");
     DataFormat format = formatOf(abs);
-    try (Database db = Database.open(options)) {
-      db.progressListener(progress);
-      String raw =
-          format == DataFormat.PARQUET
-              ? "read_parquet(" + Sql.literal(abs.toString()) + ")"
-              : "read_csv("
-                  + Sql.literal(abs.toString())
-                  + ", ignore_errors = true, null_padding = true)";
-      Map<String, String> rawTypes = describe(db, raw, abs);
-      SpecDraft.TimeGuess time = findTime(db, raw, rawTypes);
-      DataSource source =
-          new DataSource(
-              "init",
-              abs,
-              List.of(abs.toString()),
-              format,
-              new EventTime(time.column(), time.encoding(), time.pattern(), ZoneOffset.UTC),
-              ZoneOffset.UTC,
-              CsvDialect.SNIFF,
-              null,
-              0,
-              new SourceLocation(abs, 1, 1));
-      BoundSource bound = new SourceBinder(db, new ExpressionChecker(db)).bind(source);
-      db.lockDown(bound.files());
-      return measure(db, abs, format, bound, time);
-    }
+    Map<String, String> rawTypes = profiler.rawColumns(abs, format);
+    SpecDraft.TimeGuess time = findTime(abs, format, rawTypes);
+    DataSource source =
+        new DataSource(
+            "init",
+            abs,
+            List.of(abs.toString()),
+            format,
+            new EventTime(time.column(), time.encoding(), time.pattern(), ZoneOffset.UTC),
+            ZoneOffset.UTC,
+            CsvDialect.SNIFF,
+            null,
+            0,
+            new SourceLocation(abs, 1, 1));
+    Map<String, String> columns = profiler.bind(source);
+    return measure(abs, format, source, columns, time);
   }
 
   static DataFormat formatOf(Path p) {
@@ -150,23 +144,12 @@ public final class SpecDrafter {
     return DataFormat.CSV;
   }
 
-  private static Map<String, String> describe(Database db, String raw, Path file) {
-    Map<String, String> types = new LinkedHashMap<>();
-    try {
-      db.query("DESCRIBE SELECT * FROM " + raw, r -> types.put(r.getString(1), r.getString(2)));
-    } catch (Database.QueryFailed e) {
-      throw SloException.data(
-          "cannot read " + file + ": " + e.getMessage(), "slo init reads CSV and Parquet files");
-    }
-    return types;
-  }
-
   /**
    * The event time column: a timestamp type first, then text that reads as ISO-8601 or a known
    * pattern, then numbers whose size fits epoch seconds, milliseconds or microseconds of 1980-2100;
    * among equals, a time-like name wins.
    */
-  static SpecDraft.TimeGuess findTime(Database db, String raw, Map<String, String> types) {
+  private SpecDraft.TimeGuess findTime(Path file, DataFormat format, Map<String, String> types) {
     List<SpecDraft.TimeGuess> typed = new ArrayList<>();
     List<String> text = new ArrayList<>();
     List<String> numeric = new ArrayList<>();
@@ -177,35 +160,17 @@ public final class SpecDrafter {
             new SpecDraft.TimeGuess(
                 e.getKey(), EventTime.Encoding.AUTO, null, "a " + e.getValue() + " column"));
       else if (t.equals("VARCHAR")) text.add(e.getKey());
-      else if (TimeColumn.isNumeric(t)) numeric.add(e.getKey());
+      else if (profiler.numeric(t)) numeric.add(e.getKey());
     }
     SpecDraft.TimeGuess best = preferName(typed);
     if (best != null) return best;
-    String sample = "(SELECT * FROM " + raw + " LIMIT 10000)";
     List<SpecDraft.TimeGuess> parsed = new ArrayList<>();
     for (String c : text) {
-      String col = Sql.ident(c);
-      StringBuilder q =
-          new StringBuilder("SELECT count(")
-              .append(col)
-              .append("), count(TRY_CAST(")
-              .append(col)
-              .append(" AS TIMESTAMPTZ))");
-      for (String p : PATTERNS)
-        q.append(", count(try_strptime(")
-            .append(col)
-            .append(", ")
-            .append(Sql.literal(p))
-            .append("))");
-      q.append(" FROM ").append(sample);
-      long[] counts =
-          db.one(
-              q.toString(),
-              r -> {
-                long[] a = new long[PATTERNS.size() + 2];
-                for (int i = 0; i < a.length; i++) a[i] = r.getLong(i + 1);
-                return a;
-              });
+      DataProfile.TextTimes read = profiler.textTimes(file, format, c, PATTERNS);
+      long[] counts = new long[PATTERNS.size() + 2];
+      counts[0] = read.values();
+      counts[1] = read.iso();
+      for (int i = 0; i < PATTERNS.size(); i++) counts[i + 2] = read.patterns().get(i);
       long n = counts[0];
       if (n == 0) continue;
       if (counts[1] >= n * 0.95) {
@@ -237,11 +202,8 @@ public final class SpecDrafter {
     }
     List<SpecDraft.TimeGuess> epochs = new ArrayList<>();
     for (String c : numeric) {
-      String col = Sql.ident(c);
-      double[] mm =
-          db.one(
-              "SELECT min(" + col + ")::DOUBLE, max(" + col + ")::DOUBLE FROM " + sample,
-              r -> new double[] {r.getDouble(1), r.getDouble(2)});
+      DataProfile.NumberRange range = profiler.numberRange(file, format, c);
+      double[] mm = {range.min(), range.max()};
       EventTime.Encoding enc = epochBySize(mm[0], mm[1]);
       if (enc != null) {
         epochs.add(
@@ -285,74 +247,43 @@ public final class SpecDrafter {
     return null;
   }
 
-  private static SpecDraft measure(
-      Database db, Path abs, DataFormat format, BoundSource bound, SpecDraft.TimeGuess time) {
-    String view = Sql.ident(bound.view());
-    String t = bound.time().epochMicros();
-    long[] span =
-        db.one(
-            "SELECT count(*), min(" + t + "), max(" + t + ") FROM " + view,
-            r ->
-                new long[] {
-                  r.getLong(1), r.getObject(2) == null ? Long.MIN_VALUE : r.getLong(2), r.getLong(3)
-                });
-    if (span[1] == Long.MIN_VALUE) {
+  private SpecDraft measure(
+      Path abs,
+      DataFormat format,
+      DataSource source,
+      Map<String, String> types,
+      SpecDraft.TimeGuess time) {
+    DataProfile.EventSpan span = profiler.eventSpan(source);
+    if (span.first() == null) {
       throw SloException.data(
           "column '" + time.column() + "' holds no readable event time", "check the file");
     }
-    Instant first = TimeColumn.instant(span[1]);
-    Instant last = TimeColumn.instant(span[2]);
+    Instant first = span.first();
+    Instant last = span.last();
     // What `slo check` evaluates by default: the window ending just after the latest event.
     Instant at = last.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     Instant from = at.minus(WINDOW);
-    String inWindow =
-        "(" + t + ") >= " + TimeColumn.micros(from) + " AND (" + t + ") < " + TimeColumn.micros(at);
 
     List<SpecDraft.Column> columns = new ArrayList<>();
-    for (var e : bound.columns().entrySet()) {
-      String col = Sql.ident(e.getKey());
-      List<String> samples =
-          db.query(
-              "SELECT DISTINCT CAST("
-                  + col
-                  + " AS VARCHAR) FROM (SELECT "
-                  + col
-                  + " FROM "
-                  + view
-                  + " WHERE "
-                  + col
-                  + " IS NOT NULL LIMIT 1000) LIMIT 3",
-              r -> r.getString(1));
+    for (var e : types.entrySet()) {
+      List<String> samples = profiler.sampleValues(source, e.getKey(), 3);
       columns.add(new SpecDraft.Column(e.getKey(), e.getValue(), samples));
     }
-    SpecDraft.Availability availability = availability(db, view, inWindow, bound, time.column());
+    SpecDraft.Availability availability = availability(source, types, from, at, time.column());
     SpecDraft.Latency latency =
         latency(
-            db,
-            view,
-            inWindow,
-            bound,
+            source,
+            types,
+            from,
+            at,
             time.column(),
             availability == null ? null : availability.column(),
             availability == null ? null : availability.goodExpression());
-    long malformed = 0;
-    if (bound.rejectsTable() != null) {
-      try {
-        // every scan of the view logs the same bad lines again: count each line once
-        malformed =
-            db.one(
-                "SELECT count(*) FROM (SELECT DISTINCT file_id, line FROM "
-                    + Sql.ident(bound.rejectsTable())
-                    + ")",
-                r -> r.getLong(1));
-      } catch (Database.QueryFailed e) {
-        malformed = 0; // no rejects table: no line was rejected
-      }
-    }
+    long malformed = profiler.malformedLines(source);
     return new SpecDraft(
         abs,
         format,
-        span[0],
+        span.rows(),
         columns,
         time,
         first,
@@ -363,29 +294,17 @@ public final class SpecDrafter {
         malformed);
   }
 
-  private static SpecDraft.Availability availability(
-      Database db, String view, String inWindow, BoundSource bound, String timeColumn) {
+  private SpecDraft.Availability availability(
+      DataSource source, Map<String, String> types, Instant from, Instant at, String timeColumn) {
     List<String[]> candidates = new ArrayList<>(); // column, good, total, why
-    for (var e : bound.columns().entrySet()) {
+    for (var e : types.entrySet()) {
       String name = e.getKey();
       if (name.equals(timeColumn)) continue;
       String type = e.getValue().toUpperCase(Locale.ROOT);
-      String col = Sql.ident(name);
       boolean named = STATUS_NAME.matcher(name).matches();
-      if (TimeColumn.isNumeric(type) && !type.startsWith("FLOAT") && !type.startsWith("DOUBLE")) {
-        long[] s =
-            db.one(
-                "SELECT count("
-                    + col
-                    + "), coalesce(min("
-                    + col
-                    + "), 0)::BIGINT, coalesce(max("
-                    + col
-                    + "), 0)::BIGINT, count(DISTINCT "
-                    + col
-                    + ") FROM "
-                    + view,
-                r -> new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)});
+      if (profiler.numeric(type) && !type.startsWith("FLOAT") && !type.startsWith("DOUBLE")) {
+        DataProfile.WholeNumbers w = profiler.wholeNumbers(source, name);
+        long[] s = {w.values(), w.min(), w.max(), w.distinct()};
         if (s[0] > 0 && s[1] >= 100 && s[2] <= 599 && s[3] <= 60) {
           candidates.add(
               new String[] {
@@ -414,15 +333,9 @@ public final class SpecDrafter {
             });
       } else if (type.equals("VARCHAR")) {
         List<String[]> values =
-            db.query(
-                "SELECT lower(trim("
-                    + col
-                    + ")), count(*) FROM "
-                    + view
-                    + " WHERE "
-                    + col
-                    + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 31",
-                r -> new String[] {r.getString(1), r.getString(2)});
+            profiler.commonValues(source, name, 31).stream()
+                .map(v -> new String[] {v.value(), Long.toString(v.rows())})
+                .toList();
         if (values.isEmpty() || values.size() > 30) continue;
         List<String> good = new ArrayList<>();
         List<String> bad = new ArrayList<>();
@@ -452,79 +365,37 @@ public final class SpecDrafter {
     if (candidates.isEmpty()) return null;
     candidates.sort(java.util.Comparator.comparing((String[] c) -> c[4]));
     String[] c = candidates.get(0);
-    String total = c[2] == null ? "TRUE" : "(" + c[2] + ")";
-    long[] counts =
-        db.one(
-            "SELECT count(*) FILTER (WHERE "
-                + total
-                + " IS TRUE AND ("
-                + c[1]
-                + ") IS TRUE), count(*) FILTER (WHERE "
-                + total
-                + " IS TRUE AND ("
-                + c[1]
-                + ") IS NOT NULL) FROM "
-                + view
-                + " WHERE "
-                + inWindow,
-            r -> new long[] {r.getLong(1), r.getLong(2)});
+    Counts counts = profiler.counts(source, c[1], c[2], from, at);
     return new SpecDraft.Availability(
-        c[0], c[1], c[2], c[3], counts[0], counts[1], objective(counts[0], counts[1]));
+        c[0],
+        c[1],
+        c[2],
+        c[3],
+        counts.good(),
+        counts.total(),
+        objective(counts.good(), counts.total()));
   }
 
-  private static SpecDraft.Latency latency(
-      Database db,
-      String view,
-      String inWindow,
-      BoundSource bound,
+  private SpecDraft.Latency latency(
+      DataSource source,
+      Map<String, String> types,
+      Instant from,
+      Instant at,
       String timeColumn,
       String statusColumn,
       String total) {
-    for (var e : bound.columns().entrySet()) {
+    for (var e : types.entrySet()) {
       String name = e.getKey();
       if (name.equals(timeColumn) || name.equals(statusColumn)) continue;
-      if (!TimeColumn.isNumeric(e.getValue()) || !LATENCY_NAME.matcher(name).matches()) continue;
-      String col = Sql.ident(name);
-      String where =
-          inWindow
-              + " AND "
-              + col
-              + " IS NOT NULL"
-              + (total == null ? "" : " AND (" + total + ") IS TRUE");
-      double[] q =
-          db.one(
-              "SELECT count(*), coalesce(min("
-                  + col
-                  + "), 0)::DOUBLE, quantile_cont("
-                  + col
-                  + ", 0.5), quantile_cont("
-                  + col
-                  + ", 0.95), quantile_cont("
-                  + col
-                  + ", 0.99) FROM "
-                  + view
-                  + " WHERE "
-                  + where,
-              r ->
-                  new double[] {
-                    r.getLong(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5)
-                  });
+      if (!profiler.numeric(e.getValue()) || !LATENCY_NAME.matcher(name).matches()) continue;
+      DataProfile.Spread spread = profiler.spread(source, name, total, from, at);
+      double[] q = {spread.rows(), spread.min(), spread.p50(), spread.p95(), spread.p99()};
       if (q[0] == 0 || q[1] < 0) continue;
       String[] unitWhy = unit(name, q[2]);
       LatencyUnit unit = LatencyUnit.fromSymbol(unitWhy[0]);
       if (unit == null) continue;
       BigDecimal threshold = niceCeiling(q[4]);
-      long good =
-          db.one(
-              "SELECT count(*) FROM "
-                  + view
-                  + " WHERE "
-                  + where
-                  + " AND "
-                  + col
-                  + " <= "
-                  + threshold.toPlainString(),
-              r -> r.getLong(1));
+      long good = profiler.atMost(source, name, total, from, at, threshold);
       long n = (long) q[0];
       return new SpecDraft.Latency(
           name,
@@ -599,7 +470,9 @@ public final class SpecDrafter {
 
   /** A column name as a spec expression: bare when it is a plain lower-case word. */
   static String ident(String name) {
-    return name.matches("[a-z_][a-z0-9_]*") && !RESERVED.contains(name) ? name : Sql.ident(name);
+    return name.matches("[a-z_][a-z0-9_]*") && !RESERVED.contains(name)
+        ? name
+        : SqlExpression.quoteIdent(name);
   }
 
   // SQL words that cannot stand bare as a column name in an expression
@@ -668,7 +541,7 @@ public final class SpecDrafter {
 
   private static String inList(List<String> values) {
     return values.stream()
-        .map(Sql::literal)
+        .map(SqlExpression::quoteLiteral)
         .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
   }
 

@@ -1,7 +1,10 @@
-package io.slotoolkit.engine;
+package io.slotoolkit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotoolkit.engine.DuckDbEngine;
+import io.slotoolkit.engine.Engine;
+import io.slotoolkit.engine.EngineOptions;
 import io.slotoolkit.model.EventTime;
 import io.slotoolkit.model.LatencyUnit;
 import io.slotoolkit.model.SpecDraft;
@@ -58,8 +61,10 @@ class SpecDrafterTest {
 
   @Test
   void drafts_epoch_ms_csv_with_outcome_words_and_a_duration_in_seconds() {
-    SpecDraft d =
-        SpecDrafter.draft(Path.of("src/test/resources/init/epoch-ms.csv"), EngineOptions.DEFAULT);
+    SpecDraft d;
+    try (Engine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
+      d = new SpecDrafter(engine).draft(Path.of("src/test/resources/init/epoch-ms.csv"));
+    }
     assertThat(d.rows()).isEqualTo(20);
     assertThat(d.time().column()).isEqualTo("time_ms");
     assertThat(d.time().encoding()).isEqualTo(EventTime.Encoding.EPOCH_MS);
