@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
  * be one its package is allowed to use.
  *
  * <p>The arrows: {@code cli -> (spec, run, report)} (and {@code engine} to open one, {@code
- * evaluate} for its option parsers), {@code run -> (engine, evaluate, forecast) -> model}; {@code engine},
- * {@code evaluate}, {@code forecast}, {@code spec} and {@code report} use {@code model} only;
- * {@code model} uses only the JDK. Libraries: picocli and JLine only in {@code cli}, {@code
+ * evaluate} for its option parsers), {@code run -> (engine, evaluate, forecast) -> model}; {@code
+ * engine}, {@code evaluate}, {@code forecast}, {@code spec} and {@code report} use {@code model}
+ * only; {@code model} uses only the JDK. Libraries: picocli and JLine only in {@code cli}, {@code
  * java.sql} and DuckDB only in {@code engine}, commons-math3 only in {@code forecast}, Jackson only
  * in {@code spec} and the JSON renderers of {@code report}.
  */
