@@ -337,13 +337,6 @@ class DataReadingTest {
   }
 
   @Test
-  void header_lines_split_at_the_delimiter_outside_quotes() {
-    assertThat(SourceBinder.splitLine("ts,\"a,b\",\"say \"\"hi\"\"\",", ",", "\""))
-        .containsExactly("ts", "a,b", "say \"hi\"", "");
-    assertThat(SourceBinder.splitLine("ts;status", ";", "")).containsExactly("ts", "status");
-  }
-
-  @Test
   void a_fifo_spec_file_is_a_spec_problem_not_a_hang() throws Exception {
     Path fifo = dir.resolve("spec.yaml");
     Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
