@@ -7,10 +7,7 @@ import io.slotoolkit.model.SloReplay;
 import io.slotoolkit.report.ReplayRenderer;
 import io.slotoolkit.report.Style;
 import io.slotoolkit.run.Evaluator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +42,7 @@ import picocli.CommandLine.Spec;
       "  slo alerts --replay --from 2026-01-01 --to 2026-03-01 --slo 'api-*'",
       "  slo alerts --replay --format json --output replay.json"
     })
-final class AlertsCommand implements Callable<Integer> {
+final class AlertsCommand implements Callable<Integer>, FormatOption.Offers {
   /** How far back a replay goes without --from. */
   static final Duration DEFAULT_SPAN = Duration.ofDays(30);
 
@@ -76,12 +73,7 @@ final class AlertsCommand implements Callable<Integer> {
               + " just after the latest event.")
   String to;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  Format format = Format.text;
+  @Mixin FormatOption format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE, not stdout.")
   Path output;
@@ -91,10 +83,9 @@ final class AlertsCommand implements Callable<Integer> {
       description = "Also list groups of per-group SLOs in which nothing fired.")
   boolean allGroups;
 
-  /** Output formats of a replay. */
-  enum Format {
-    text,
-    json
+  @Override
+  public List<FormatOption.Format> formats() {
+    return List.of(FormatOption.Format.text, FormatOption.Format.json);
   }
 
   @Override
@@ -124,16 +115,12 @@ final class AlertsCommand implements Callable<Integer> {
       List<SloReplay> replays = evaluator.replay(catalog, start, end);
       ReplayRenderer r = new ReplayRenderer(new Style(ctx.color() && output == null), allGroups);
       var zone = Evaluator.displayZone(catalog);
-      if (output == null) {
-        write(r, replays, start, end, zone, spec.commandLine().getOut());
-      } else {
-        try (PrintWriter w =
-            new PrintWriter(Files.newBufferedWriter(ctx.resolve(output), StandardCharsets.UTF_8))) {
-          write(r, replays, start, end, zone, w);
-        } catch (IOException e) {
-          throw SloException.spec("cannot write --output " + output + ": " + e.getMessage(), null);
-        }
-      }
+      OutputOptions.write(
+          output,
+          String.valueOf(output),
+          ctx,
+          spec.commandLine().getOut(),
+          w -> write(r, replays, start, end, zone, w));
       return ExitCode.OK.code();
     }
   }
@@ -145,7 +132,7 @@ final class AlertsCommand implements Callable<Integer> {
       Instant end,
       java.time.ZoneId zone,
       PrintWriter out) {
-    if (format == Format.json) r.json(replays, start, end, zone, out);
+    if (format.value == FormatOption.Format.json) r.json(replays, start, end, zone, out);
     else r.text(replays, start, end, zone, out);
   }
 

@@ -8,6 +8,7 @@ import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.FailOn;
 import io.slotoolkit.run.Evaluator;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
       "  slo check --fail-on sev2 --output junit=slo.xml --output markdown=slo.md",
       "  slo check --format github --fail-on alert   annotations in GitHub Actions"
     })
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
   @ParentCommand SloCommand root;
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
@@ -62,6 +63,11 @@ final class CheckCommand implements Callable<Integer> {
       names = "--all-groups",
       description = "List every group of a per-group SLO, not only those that are not OK.")
   boolean allGroups;
+
+  @Override
+  public List<FormatOption.Format> formats() {
+    return CheckOutputs.FORMATS;
+  }
 
   @Override
   public Integer call() {

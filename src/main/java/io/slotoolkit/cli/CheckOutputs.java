@@ -1,5 +1,6 @@
 package io.slotoolkit.cli;
 
+import io.slotoolkit.cli.FormatOption.Format;
 import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.report.CiReport;
@@ -9,15 +10,12 @@ import io.slotoolkit.report.JunitRenderer;
 import io.slotoolkit.report.MarkdownRenderer;
 import io.slotoolkit.report.Style;
 import io.slotoolkit.report.TextRenderer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,21 +24,11 @@ import picocli.CommandLine.Option;
  * comment) from the same run.
  */
 final class CheckOutputs {
-  /** Output formats of {@code slo check}. */
-  enum Format {
-    text,
-    json,
-    markdown,
-    junit,
-    github
-  }
+  /** The output formats of {@code slo check}. */
+  static final List<Format> FORMATS =
+      List.of(Format.text, Format.json, Format.markdown, Format.junit, Format.github);
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  Format format = Format.text;
+  @Mixin FormatOption format;
 
   @Option(
       names = "--output",
@@ -64,8 +52,7 @@ final class CheckOutputs {
       if (f == null && eq > 0 && o.substring(0, eq).matches("[A-Za-z]+")) {
         throw SloException.spec(
             "--output " + o + ": unknown format '" + o.substring(0, eq) + "'",
-            "formats: "
-                + String.join(", ", Arrays.stream(Format.values()).map(Enum::name).toList()));
+            "formats: " + formatNames());
       }
       if (f != null) {
         if (o.length() == eq + 1) {
@@ -77,18 +64,22 @@ final class CheckOutputs {
           throw SloException.spec(
               "--output given twice without a format",
               "one --output FILE takes the --format; name the others FORMAT=FILE ("
-                  + String.join(", ", Arrays.stream(Format.values()).map(Enum::name).toList())
+                  + formatNames()
                   + ")");
         }
-        out.add(new Target(format, Path.of(o), o, true));
+        out.add(new Target(format.value, Path.of(o), o, true));
       }
     }
     return out;
   }
 
   private static Format format(String s) {
-    for (Format f : Format.values()) if (f.name().equals(s.toLowerCase(Locale.ROOT))) return f;
+    for (Format f : FORMATS) if (f.name().equals(s.toLowerCase(Locale.ROOT))) return f;
     return null;
+  }
+
+  private static String formatNames() {
+    return String.join(", ", FORMATS.stream().map(Enum::name).toList());
   }
 
   /** Whether stdout gets the --format output (no plain --output FILE). */
@@ -103,15 +94,14 @@ final class CheckOutputs {
 
   /** Writes every target, and stdout unless a plain --output FILE took its place. */
   void write(Assessment a, boolean color, boolean allGroups, PrintWriter stdout, CliContext ctx) {
-    if (toStdout()) render(format, a, new Style(color), allGroups, stdout);
+    if (toStdout()) render(format.value, a, new Style(color), allGroups, stdout);
     for (Target t : targets()) {
-      try (PrintWriter w =
-          new PrintWriter(Files.newBufferedWriter(ctx.resolve(t.file()), StandardCharsets.UTF_8))) {
-        render(t.format(), a, new Style(false), allGroups, w);
-      } catch (IOException ex) {
-        throw SloException.spec(
-            "cannot write --output " + t.given() + ": " + ex.getMessage(), null);
-      }
+      OutputOptions.write(
+          t.file(),
+          t.given(),
+          ctx,
+          stdout,
+          w -> render(t.format(), a, new Style(false), allGroups, w));
     }
   }
 
@@ -124,6 +114,7 @@ final class CheckOutputs {
       case markdown -> new MarkdownRenderer(gate, a).render(a.evaluation(), out);
       case junit -> new JunitRenderer().render(CiReport.of(a), out);
       case github -> new GithubRenderer().render(CiReport.of(a), out);
+      case html -> throw new IllegalArgumentException("slo check does not write html");
     }
     out.flush();
   }

@@ -74,7 +74,10 @@ public final class Cli {
       java.util.function.Consumer<CommandLine> customize) {
     SloCommand root = new SloCommand(ctx);
     CommandLine cmd = new CommandLine(root);
-    for (String name : subcommands) cmd.addSubcommand(name, SUBCOMMANDS.get(name).get());
+    for (String name : subcommands) {
+      Object sub = SUBCOMMANDS.get(name).get();
+      cmd.addSubcommand(name, new CommandLine(sub, FormatOption.factory(sub)));
+    }
     customize.accept(cmd);
     ErrorHandler handler = new ErrorHandler(root::verbose);
     cmd.setExecutionExceptionHandler(handler);

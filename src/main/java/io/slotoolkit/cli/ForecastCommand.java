@@ -2,10 +2,12 @@ package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.DuckDbEngine;
 import io.slotoolkit.engine.Engine;
+import io.slotoolkit.evaluate.FailOnParser;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DuplicateRule;
 import io.slotoolkit.model.DurationText;
 import io.slotoolkit.model.ExitCode;
+import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.ForecastReport;
 import io.slotoolkit.model.LatencyUnit;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,20 +74,10 @@ import picocli.CommandLine.Spec;
       "3:the series file or a source cannot be read, or its data is unusable",
       "70:internal error (a bug)"
     })
-final class ForecastCommand implements Callable<Integer> {
+final class ForecastCommand implements Callable<Integer>, FormatOption.Offers {
 
-  /** Output formats. */
-  enum Format {
-    text,
-    json
-  }
-
-  /** Which verdict fails the gate (exit 1). */
-  enum FailOn {
-    at_risk,
-    does_not_fit,
-    never
-  }
+  /** The verdicts that can fail the gate, the worst first: their ranks as gate levels. */
+  private static final List<Verdict> FAILING = List.of(Verdict.DOES_NOT_FIT, Verdict.AT_RISK);
 
   @ParentCommand SloCommand root;
   @Spec CommandSpec spec;
@@ -240,12 +233,7 @@ final class ForecastCommand implements Callable<Integer> {
           "Exit 1 from this verdict on: at-risk, does-not-fit, never. Default: ${DEFAULT-VALUE}.")
   String failOn;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  Format format;
+  @Mixin FormatOption format;
 
   /** Options that describe a series file and its capacity; a spec says these itself. */
   private static final List<String> SERIES_ONLY =
@@ -261,6 +249,11 @@ final class ForecastCommand implements Callable<Integer> {
           "--headroom",
           "--latency-slo",
           "--duplicates");
+
+  @Override
+  public List<FormatOption.Format> formats() {
+    return List.of(FormatOption.Format.text, FormatOption.Format.json);
+  }
 
   @Override
   public Integer call() {
@@ -312,7 +305,7 @@ final class ForecastCommand implements Callable<Integer> {
     for (NamedForecast n : reports) {
       if (n.report().verdict() != null) worst = n.report().verdict().worst(worst);
     }
-    switch (format) {
+    switch (format.value) {
       case text -> {
         ForecastTextRenderer text = new ForecastTextRenderer(new Style(ctx.color()));
         for (int i = 0; i < reports.size(); i++) {
@@ -325,6 +318,7 @@ final class ForecastCommand implements Callable<Integer> {
         }
       }
       case json -> new ForecastJsonRenderer().renderAll(reports, out);
+      default -> throw new IllegalArgumentException("not a forecast format: " + format.value);
     }
     out.flush();
     return gate(worst, gateFrom).code();
@@ -399,9 +393,10 @@ final class ForecastCommand implements Callable<Integer> {
                     holdout == null ? 0 : holdout,
                     allowNonSeasonal));
     PrintWriter out = spec.commandLine().getOut();
-    switch (format) {
+    switch (format.value) {
       case text -> new ForecastTextRenderer(new Style(ctx.color())).render(report, out);
       case json -> new ForecastJsonRenderer().render(report, out);
+      default -> throw new IllegalArgumentException("not a forecast format: " + format.value);
     }
     out.flush();
     return gate(report.verdict(), gateFrom).code();
@@ -413,21 +408,16 @@ final class ForecastCommand implements Callable<Integer> {
   }
 
   private FailOn failOnRule() {
-    try {
-      return FailOn.valueOf(failOn.strip().toLowerCase(Locale.ROOT).replace('-', '_'));
-    } catch (IllegalArgumentException e) {
-      throw SloException.spec(
-          "--fail-on " + failOn + " is not a verdict", "use at-risk, does-not-fit or never");
-    }
+    return FailOnParser.parseVerdict(
+        failOn,
+        FAILING.stream().map(v -> v.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
   }
 
+  /** Exit 1 when the (worst) verdict fails the gate; no verdict passes. */
   private static ExitCode gate(Verdict v, FailOn rule) {
-    if (v == null || v == Verdict.FITS) return ExitCode.OK;
-    return switch (rule) {
-      case at_risk -> ExitCode.GATE_FAILED;
-      case does_not_fit -> v == Verdict.DOES_NOT_FIT ? ExitCode.GATE_FAILED : ExitCode.OK;
-      case never -> ExitCode.OK;
-    };
+    int rank = v == null ? -1 : FAILING.indexOf(v);
+    FailOn.Outcome o = FailOn.Outcome.atLevel(rank < 0 ? FailOn.Outcome.NO_LEVEL : rank);
+    return rule.failed(o) ? ExitCode.GATE_FAILED : ExitCode.OK;
   }
 
   private DuplicateRule duplicateRule() {

@@ -1,12 +1,37 @@
 package io.slotoolkit.cli;
 
 import io.slotoolkit.model.SloException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
-/** Checks on an {@code --output} file, made before any work so that a bad path costs nothing. */
+/**
+ * Writing to an {@code --output} file instead of stdout, and the checks on it made before any work
+ * so that a bad path costs nothing.
+ */
 final class OutputOptions {
   private OutputOptions() {}
+
+  /**
+   * Writes what {@code render} prints to {@code file}, or to {@code stdout} when it is null; exit 2
+   * when the file cannot be written. {@code given} is the --output value as the user wrote it.
+   */
+  static void write(
+      Path file, String given, CliContext ctx, PrintWriter stdout, Consumer<PrintWriter> render) {
+    if (file == null) {
+      render.accept(stdout);
+      return;
+    }
+    try (PrintWriter w =
+        new PrintWriter(Files.newBufferedWriter(ctx.resolve(file), StandardCharsets.UTF_8))) {
+      render.accept(w);
+    } catch (IOException e) {
+      throw SloException.spec("cannot write --output " + given + ": " + e.getMessage(), null);
+    }
+  }
 
   /** Fails early (exit 2), before any work, when {@code output} cannot be written. */
   static void checkWritable(Path output, CliContext ctx) {

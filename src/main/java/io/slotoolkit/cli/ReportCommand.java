@@ -1,9 +1,10 @@
 package io.slotoolkit.cli;
 
+import io.slotoolkit.evaluate.FailOnParser;
 import io.slotoolkit.evaluate.Pseudonyms;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
-import io.slotoolkit.model.Gate;
+import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.Report;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.report.ReportHtmlRenderer;
@@ -14,7 +15,6 @@ import io.slotoolkit.report.ReportTextRenderer;
 import io.slotoolkit.report.Style;
 import io.slotoolkit.run.ReportEvaluator;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,26 +62,13 @@ import picocli.CommandLine.Spec;
       "FILE or the SLO_MASK_KEY variable (at least 16 bytes: openssl rand -hex 32).",
       "Without a key, slo report stops rather than print pseudonyms nobody can match."
     })
-final class ReportCommand implements Callable<Integer> {
-  /** Output formats of {@code slo report}. */
-  enum Format {
-    text,
-    json,
-    markdown,
-    html
-  }
-
+final class ReportCommand implements Callable<Integer>, FormatOption.Offers {
   @ParentCommand SloCommand root;
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
   @Mixin AtOption when;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  Format format = Format.text;
+  @Mixin FormatOption format;
 
   @Option(
       names = "--output",
@@ -127,11 +114,18 @@ final class ReportCommand implements Callable<Integer> {
   String failOn;
 
   @Override
+  public List<FormatOption.Format> formats() {
+    return List.of(
+        FormatOption.Format.text,
+        FormatOption.Format.json,
+        FormatOption.Format.markdown,
+        FormatOption.Format.html);
+  }
+
+  @Override
   public Integer call() {
     CliContext ctx = root.context();
-    Gate gate = Gate.parse(failOn);
-    if (gate == null)
-      throw SloException.spec("--fail-on " + failOn + ": unknown gate", "use none or breached");
+    FailOn gate = FailOnParser.parseReport(failOn);
     if (top < 1) throw SloException.spec("--top " + top + ": must be 1 or more", null);
     OutputOptions.checkWritable(output, ctx);
     Instant at = when.at(ctx);
@@ -148,13 +142,19 @@ final class ReportCommand implements Callable<Integer> {
       report = reporter.evaluate(catalog, run.at(at), gate, options);
     }
     ReportRenderer renderer =
-        switch (format) {
+        switch (format.value) {
           case text -> new ReportTextRenderer(new Style(ctx.color() && output == null));
           case json -> new ReportJsonRenderer(gate.label());
           case markdown -> new ReportMarkdownRenderer();
           case html -> new ReportHtmlRenderer();
+          case junit, github -> throw new IllegalArgumentException("not a report format");
         };
-    write(report, renderer, ctx);
+    OutputOptions.write(
+        output,
+        String.valueOf(output),
+        ctx,
+        spec.commandLine().getOut(),
+        w -> renderer.render(report, w));
     io.slotoolkit.report.RunNotes.noData(report)
         .ifPresent(
             note -> {
@@ -211,18 +211,5 @@ final class ReportCommand implements Callable<Integer> {
     int n = b.length;
     while (n > 0 && Character.isWhitespace(b[n - 1])) n--;
     return Arrays.copyOf(b, n);
-  }
-
-  private void write(Report report, ReportRenderer renderer, CliContext ctx) {
-    if (output == null) {
-      renderer.render(report, spec.commandLine().getOut());
-      return;
-    }
-    try (PrintWriter w =
-        new PrintWriter(Files.newBufferedWriter(ctx.resolve(output), StandardCharsets.UTF_8))) {
-      renderer.render(report, w);
-    } catch (IOException e) {
-      throw SloException.spec("cannot write --output " + output + ": " + e.getMessage(), null);
-    }
   }
 }

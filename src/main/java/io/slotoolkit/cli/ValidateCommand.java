@@ -118,10 +118,7 @@ final class ValidateCommand implements Callable<Integer> {
             for (var b : engine.boundSources())
               for (String note : b.notes()) notes.add("note: " + b.label() + ": " + note);
           } catch (SloException e) {
-            problems.addAll(
-                e.problems().isEmpty()
-                    ? List.of(Problem.of(SourceLocation.of(Path.of("")), e.getMessage()))
-                    : e.problems());
+            problems.addAll(problemsOf(e));
             dataProblem = e.exitCode() == ExitCode.DATA;
           }
         }
@@ -134,10 +131,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (data) engine.bindForecasts(forecasts);
         else engine.checkForecastExpressions(forecasts);
       } catch (SloException e) {
-        problems.addAll(
-            e.problems().isEmpty()
-                ? List.of(Problem.of(SourceLocation.of(Path.of("")), e.getMessage()))
-                : e.problems());
+        problems.addAll(problemsOf(e));
         dataProblem = e.exitCode() == ExitCode.DATA;
       }
     }
@@ -163,5 +157,12 @@ final class ValidateCommand implements Callable<Integer> {
     err.println("slo: " + problems.size() + " problem(s) in " + files + " file(s)");
     err.flush();
     return dataProblem ? ExitCode.DATA.code() : ExitCode.USAGE.code();
+  }
+
+  /** The problems an error carries, or its message as one problem without a place. */
+  private static List<Problem> problemsOf(SloException e) {
+    return e.problems().isEmpty()
+        ? List.of(Problem.of(SourceLocation.of(Path.of("")), e.getMessage()))
+        : e.problems();
   }
 }

@@ -1,6 +1,7 @@
 package io.slotoolkit.engine;
 
 import io.slotoolkit.model.CsvDialect;
+import io.slotoolkit.model.CsvRecord;
 import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.EventTime;
@@ -251,34 +252,7 @@ final class CsvSource {
     }
     if (line == null) return null;
     if (line.startsWith("\uFEFF")) line = line.substring(1);
-    return splitLine(line, dialect.delim(), dialect.quote());
-  }
-
-  /** A CSV line split at the delimiter, outside quotes; a doubled quote inside quotes is one. */
-  static List<String> splitLine(String line, String delim, String quote) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    int i = 0;
-    while (i < line.length()) {
-      if (!quote.isEmpty() && line.startsWith(quote, i)) {
-        if (quoted && line.startsWith(quote, i + quote.length())) {
-          cur.append(quote);
-          i += 2 * quote.length();
-        } else {
-          quoted = !quoted;
-          i += quote.length();
-        }
-      } else if (!quoted && !delim.isEmpty() && line.startsWith(delim, i)) {
-        out.add(cur.toString());
-        cur.setLength(0);
-        i += delim.length();
-      } else {
-        cur.append(line.charAt(i++));
-      }
-    }
-    out.add(cur.toString());
-    return out;
+    return CsvRecord.split(line, dialect.delim(), dialect.quote()).texts();
   }
 
   /**

@@ -276,11 +276,6 @@ final class SourceBinder {
     }
   }
 
-  /** A CSV line split at the delimiter, outside quotes (see {@link CsvSource#splitLine}). */
-  static List<String> splitLine(String line, String delim, String quote) {
-    return CsvSource.splitLine(line, delim, quote);
-  }
-
   static TimeColumn timeColumn(DataSource source, Map<String, String> columns) {
     EventTime t = source.time();
     String type = columns.get(t.column());

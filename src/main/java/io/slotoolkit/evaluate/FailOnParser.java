@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads the {@code --fail-on} gate against the severity levels of the loaded specs. */
+/**
+ * Reads the {@code --fail-on} gate of each command: check's against the severity levels of the
+ * loaded specs, report's, and forecast's on the verdicts.
+ */
 public final class FailOnParser {
   private FailOnParser() {}
 
@@ -41,6 +44,43 @@ public final class FailOnParser {
     return one(all, text, table);
   }
 
+  /**
+   * Reads {@code slo report --fail-on}, ignoring case: none or breached.
+   *
+   * @throws SloException a usage error (exit 2) naming the allowed values
+   */
+  public static FailOn parseReport(String text) {
+    switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "none":
+        return new FailOn.Never();
+      case "breached":
+        return new FailOn.OnBreach();
+      default:
+        throw SloException.spec("--fail-on " + text + ": unknown gate", "use none or breached");
+    }
+  }
+
+  /**
+   * Reads {@code slo forecast --fail-on}, ignoring case and with {@code _} for {@code -}: a verdict
+   * from which the forecast fails (a {@link FailOn.AtLevel} ranked by its place in {@code
+   * verdicts}), or never.
+   *
+   * @param verdicts the verdicts that can fail a forecast, the worst first, as the option writes
+   *     them ({@code does-not-fit}, {@code at-risk})
+   * @throws SloException a usage error (exit 2) naming the allowed values
+   */
+  public static FailOn parseVerdict(String text, List<String> verdicts) {
+    String t = text.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+    if (t.equals("never")) return new FailOn.Never();
+    int rank = verdicts.indexOf(t);
+    if (rank >= 0) return new FailOn.AtLevel(t, rank);
+    List<String> allowed = new ArrayList<>(verdicts);
+    java.util.Collections.reverse(allowed);
+    throw SloException.spec(
+        "--fail-on " + text + " is not a verdict",
+        "use " + String.join(", ", allowed) + " or never");
+  }
+
   private static FailOn one(String part, String text, SeverityTable table) {
     String t = part.trim().toLowerCase(Locale.ROOT);
     switch (t) {
@@ -57,7 +97,7 @@ public final class FailOnParser {
     }
     for (int rank = 0; rank < table.levels().size(); rank++) {
       SeverityLevel level = table.levels().get(rank);
-      if (level.name().equalsIgnoreCase(t)) return new FailOn.AtSeverity(level.name(), rank);
+      if (level.name().equalsIgnoreCase(t)) return new FailOn.AtLevel(level.name(), rank);
     }
     List<String> allowed = new ArrayList<>(List.of("none", "breached", "alert", "no-data"));
     allowed.addAll(table.names());

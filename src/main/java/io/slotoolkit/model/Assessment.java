@@ -45,6 +45,16 @@ public record Assessment(
         && evaluation.results().stream().allMatch(r -> r.status() == Status.NO_DATA);
   }
 
+  /** What the gate looks at, for the whole run. */
+  public FailOn.Outcome outcome() {
+    SeverityMatch top = severity.highest();
+    return new FailOn.Outcome(
+        anyBreached(),
+        anyAlert(),
+        !slosWithoutData().isEmpty(),
+        top == null ? FailOn.Outcome.NO_LEVEL : top.rank());
+  }
+
   /** Whether any pair fired on any result. */
   public boolean anyAlert() {
     return details.stream().anyMatch(ResultDetails::alerting);

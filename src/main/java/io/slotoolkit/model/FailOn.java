@@ -2,39 +2,44 @@ package io.slotoolkit.model;
 
 import java.util.List;
 
-/** The gate {@code --fail-on} sets: what makes a run exit 1. */
+/**
+ * The gate {@code --fail-on} sets: what makes a run exit 1. The one gate type of every command:
+ * {@code check} (any of these), {@code report} ({@code none} or {@code breached}) and {@code
+ * forecast} (a verdict level, or never). A gate looks at an {@link Outcome}: a whole run's, or one
+ * result's when a CI report marks which case failed.
+ */
 public sealed interface FailOn {
 
-  /** Whether the run fails the gate. */
-  boolean failed(boolean anyBreached, boolean anyAlertFired, SeverityAssessment severity);
-
   /**
-   * Whether the run fails the gate, knowing also whether an SLO has no data at all (every result
-   * NO_DATA); only {@code no-data} looks at it.
+   * What a gate looks at, of a run or of one result.
+   *
+   * @param breached an SLO (or this result) is BREACHED
+   * @param alertFired an alert pair fired
+   * @param withoutData an SLO has no data at all: every result of every group NO_DATA (for one
+   *     result: it is NO_DATA, in such an SLO)
+   * @param level the rank of the highest level reached, 0 the most severe (a severity level of the
+   *     specs' table, or a forecast verdict); {@link #NO_LEVEL} when none was
    */
-  default boolean failed(
-      boolean anyBreached,
-      boolean anyAlertFired,
-      boolean anySloWithoutData,
-      SeverityAssessment severity) {
-    return failed(anyBreached, anyAlertFired, severity);
+  record Outcome(boolean breached, boolean alertFired, boolean withoutData, int level) {
+    /** The level of an outcome that reached none. */
+    public static final int NO_LEVEL = Integer.MAX_VALUE;
+
+    /** An outcome that reached only a level (a forecast's verdict): rank 0 the worst. */
+    public static Outcome atLevel(int level) {
+      return new Outcome(false, false, false, level);
+    }
   }
 
-  /** The gate in words, for help and reports. */
-  String describe();
+  /** Whether the outcome fails the gate. */
+  boolean failed(Outcome o);
 
   /** The {@code --fail-on} value that selects this gate: {@code breached}, {@code sev2}. */
   String label();
 
-  /** The gate of the older two-valued {@link Gate}. */
-  static FailOn of(Gate gate) {
-    return gate == Gate.NONE ? new Never() : new OnBreach();
-  }
-
-  /** {@code --fail-on none}: never fail. */
+  /** {@code --fail-on none} ({@code never} for a forecast): never fail. */
   record Never() implements FailOn {
     @Override
-    public boolean failed(boolean anyBreached, boolean anyAlertFired, SeverityAssessment s) {
+    public boolean failed(Outcome o) {
       return false;
     }
 
@@ -42,69 +47,50 @@ public sealed interface FailOn {
     public String label() {
       return "none";
     }
-
-    @Override
-    public String describe() {
-      return "never fail";
-    }
   }
 
-  /** {@code --fail-on breached} (the default): fail when an SLO is BREACHED. */
+  /** {@code --fail-on breached} (the default of check): fail when an SLO is BREACHED. */
   record OnBreach() implements FailOn {
     @Override
-    public boolean failed(boolean anyBreached, boolean anyAlertFired, SeverityAssessment s) {
-      return anyBreached;
+    public boolean failed(Outcome o) {
+      return o.breached();
     }
 
     @Override
     public String label() {
       return "breached";
     }
-
-    @Override
-    public String describe() {
-      return "fail when an SLO is BREACHED";
-    }
   }
 
   /** {@code --fail-on alert}: fail when an SLO is BREACHED or an alert rule fired. */
   record OnAlert() implements FailOn {
     @Override
-    public boolean failed(boolean anyBreached, boolean anyAlertFired, SeverityAssessment s) {
-      return anyBreached || anyAlertFired;
+    public boolean failed(Outcome o) {
+      return o.breached() || o.alertFired();
     }
 
     @Override
     public String label() {
       return "alert";
     }
-
-    @Override
-    public String describe() {
-      return "fail when an SLO is BREACHED or an alert fired";
-    }
   }
 
   /**
-   * {@code --fail-on sev2}: fail when the run's highest severity is this level or a higher one.
+   * {@code --fail-on sev2}, {@code --fail-on at-risk}: fail when the highest level reached is this
+   * one or a more severe one.
    *
-   * @param level the level's name as the table writes it
-   * @param rank its position in the table, 0 for the highest
+   * @param level the level's name as the table (or the option) writes it
+   * @param rank its position on its scale, 0 for the most severe
    */
-  record AtSeverity(String level, int rank) implements FailOn {
+  record AtLevel(String level, int rank) implements FailOn {
     @Override
-    public boolean failed(boolean anyBreached, boolean anyAlertFired, SeverityAssessment s) {
-      return s != null && s.highest() != null && s.highest().rank() <= rank;
+    public boolean failed(Outcome o) {
+      return o.level() <= rank;
     }
 
     @Override
     public String label() {
       return level;
-    }
-
-    @Override
-    public String describe() {
-      return "fail at severity " + level + " or higher";
     }
   }
 
@@ -114,27 +100,13 @@ public sealed interface FailOn {
    */
   record OnNoData() implements FailOn {
     @Override
-    public boolean failed(boolean anyBreached, boolean anyAlertFired, SeverityAssessment s) {
-      return anyBreached;
-    }
-
-    @Override
-    public boolean failed(
-        boolean anyBreached,
-        boolean anyAlertFired,
-        boolean anySloWithoutData,
-        SeverityAssessment s) {
-      return anyBreached || anySloWithoutData;
+    public boolean failed(Outcome o) {
+      return o.breached() || o.withoutData();
     }
 
     @Override
     public String label() {
       return "no-data";
-    }
-
-    @Override
-    public String describe() {
-      return "fail when an SLO is BREACHED or has no data";
     }
   }
 
@@ -149,28 +121,13 @@ public sealed interface FailOn {
     }
 
     @Override
-    public boolean failed(boolean anyBreached, boolean anyAlertFired, SeverityAssessment s) {
-      return gates.stream().anyMatch(g -> g.failed(anyBreached, anyAlertFired, s));
-    }
-
-    @Override
-    public boolean failed(
-        boolean anyBreached,
-        boolean anyAlertFired,
-        boolean anySloWithoutData,
-        SeverityAssessment s) {
-      return gates.stream()
-          .anyMatch(g -> g.failed(anyBreached, anyAlertFired, anySloWithoutData, s));
+    public boolean failed(Outcome o) {
+      return gates.stream().anyMatch(g -> g.failed(o));
     }
 
     @Override
     public String label() {
       return String.join(",", gates.stream().map(FailOn::label).toList());
-    }
-
-    @Override
-    public String describe() {
-      return String.join("; or ", gates.stream().map(FailOn::describe).toList());
     }
   }
 }

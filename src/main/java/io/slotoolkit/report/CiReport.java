@@ -68,7 +68,7 @@ public record CiReport(
               ? CiCase.Verdict.FAILED
               : r.status() == Status.NO_DATA ? CiCase.Verdict.SKIPPED : CiCase.Verdict.PASSED;
       String failure =
-          failed && a.failOn() instanceof FailOn.AtSeverity && sev.isPresent()
+          failed && a.failOn() instanceof FailOn.AtLevel && sev.isPresent()
               ? "severity " + sev.get().level().name() + ": " + sev.get().reason()
               : null;
       cases.add(
@@ -84,10 +84,9 @@ public record CiReport(
   }
 
   /**
-   * Whether one result fails the gate on its own: {@code breached}, {@code none}: BREACHED (so the
-   * report still shows it); {@code alert}: BREACHED or a pair fired; a severity level: its SLO
-   * reached that level or a higher one; {@code no-data}: BREACHED, or NO_DATA in an SLO without any
-   * data; several gates: any of them.
+   * Whether one result fails the gate on its own: the gate applied to the result's own outcome
+   * (BREACHED, a pair fired, NO_DATA in an SLO without any data, its SLO's severity level), except
+   * that under {@code none} a BREACHED result still fails its case, so the report shows it.
    */
   private static boolean fails(
       FailOn gate,
@@ -95,15 +94,13 @@ public record CiReport(
       Optional<SeverityMatch> sev,
       java.util.Set<String> withoutData) {
     SloResult r = d.result();
-    boolean breached = r.status() == Status.BREACHED;
-    if (gate instanceof FailOn.AnyOf any)
-      return any.gates().stream().anyMatch(g -> fails(g, d, sev, withoutData));
-    if (gate instanceof FailOn.OnAlert) return breached || d.alerting();
-    if (gate instanceof FailOn.AtSeverity x) return sev.isPresent() && sev.get().rank() <= x.rank();
-    if (gate instanceof FailOn.OnNoData)
-      return breached
-          || (r.status() == Status.NO_DATA && withoutData.contains(r.slo().qualifiedName()));
-    return breached;
+    FailOn.Outcome own =
+        new FailOn.Outcome(
+            r.status() == Status.BREACHED,
+            d.alerting(),
+            r.status() == Status.NO_DATA && withoutData.contains(r.slo().qualifiedName()),
+            sev.map(SeverityMatch::rank).orElse(FailOn.Outcome.NO_LEVEL));
+    return (gate instanceof FailOn.Never ? new FailOn.OnBreach() : gate).failed(own);
   }
 
   /** A report of an evaluation under the default gate (see {@link CiCase#of}). */

@@ -19,7 +19,6 @@ import io.slotoolkit.model.ExcludedInterval;
 import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.ExclusionCount;
 import io.slotoolkit.model.FailOn;
-import io.slotoolkit.model.Gate;
 import io.slotoolkit.model.Group;
 import io.slotoolkit.model.ResultDetails;
 import io.slotoolkit.model.SeverityAssessment;
@@ -140,8 +139,8 @@ public final class Evaluator {
   }
 
   /** Evaluates every SLO of a prepared catalog at {@code at}. */
-  public Evaluation evaluate(Catalog catalog, Instant at, Gate gate) {
-    return assess(catalog, at, FailOn.of(gate)).evaluation();
+  public Evaluation evaluate(Catalog catalog, Instant at, FailOn gate) {
+    return assess(catalog, at, gate).evaluation();
   }
 
   /**
@@ -211,8 +210,7 @@ public final class Evaluator {
         new SeverityTable(catalog.severity()).evaluate(signals(catalog, details));
     Evaluation provisional = new Evaluation(at, displayZone(catalog), results, stats, true);
     Assessment a = new Assessment(provisional, details, severity, failOn);
-    boolean passed =
-        !failOn.failed(a.anyBreached(), a.anyAlert(), !a.slosWithoutData().isEmpty(), severity);
+    boolean passed = !failOn.failed(a.outcome());
     return new Assessment(
         new Evaluation(at, displayZone(catalog), results, stats, passed),
         details,

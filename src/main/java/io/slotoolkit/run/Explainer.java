@@ -6,7 +6,7 @@ import io.slotoolkit.evaluate.GroupChoice;
 import io.slotoolkit.evaluate.WindowBounds;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.Evaluation;
-import io.slotoolkit.model.Gate;
+import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.ScanPlan;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
@@ -64,7 +64,7 @@ public final class Explainer {
     Instant start = WindowBounds.start(slo.window(), at, slo.source().zone());
     ScanPlan plan =
         engine.compileScan(slo.source(), List.of(new ScanCompiler.SloWindow(slo, start)), at);
-    Evaluation evaluation = evaluator.evaluate(catalog, at, Gate.parse("none"));
+    Evaluation evaluation = evaluator.evaluate(catalog, at, new FailOn.Never());
     SloResult chosen = GroupChoice.choose(slo, evaluation.results(), group).orElse(null);
     return new Explanation(slo, plan, at, evaluation, chosen);
   }

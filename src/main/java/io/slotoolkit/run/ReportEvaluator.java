@@ -10,7 +10,7 @@ import io.slotoolkit.model.Breakdown;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DailyCounts;
 import io.slotoolkit.model.DataSource;
-import io.slotoolkit.model.Gate;
+import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.GroupView;
 import io.slotoolkit.model.Health;
 import io.slotoolkit.model.PeriodCounts;
@@ -104,15 +104,13 @@ public final class ReportEvaluator {
   }
 
   /** Scans each source once and builds the report at {@code at}. */
-  public Report evaluate(Catalog catalog, Instant at, Gate gate, Options options) {
+  public Report evaluate(Catalog catalog, Instant at, FailOn gate, Options options) {
     // every status as slo check decides it (ALERT where a burn-rate pair fired): check's own scan,
     // with the alert windows the report's scan does not count
     Map<List<Object>, Status> checked = new HashMap<>();
     for (SloResult r :
-        new Evaluator(engine)
-            .assess(catalog, at, io.slotoolkit.model.FailOn.of(Gate.NONE))
-            .evaluation()
-            .results()) checked.put(key(r), r.status());
+        new Evaluator(engine).assess(catalog, at, new FailOn.Never()).evaluation().results())
+      checked.put(key(r), r.status());
     List<String> masked = maskedColumns(catalog, options);
     Pseudonyms names =
         masked.isEmpty() ? Pseudonyms.none() : Pseudonyms.of(options.maskKey(), masked);
@@ -134,7 +132,12 @@ public final class ReportEvaluator {
         stats,
         names.columns(),
         options.top(),
-        gate.passes(all));
+        !gate.failed(
+            new FailOn.Outcome(
+                all.stream().anyMatch(r -> r.status() == Status.BREACHED),
+                false,
+                false,
+                FailOn.Outcome.NO_LEVEL)));
   }
 
   /** A result's identity across the two scans: its SLO and group. */

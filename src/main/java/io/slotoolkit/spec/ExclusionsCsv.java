@@ -1,5 +1,6 @@
 package io.slotoolkit.spec;
 
+import io.slotoolkit.model.CsvRecord;
 import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.ExclusionScope;
 import io.slotoolkit.model.ExitCode;
@@ -116,38 +117,25 @@ public final class ExclusionsCsv {
 
   private record Field(String text, int column) {}
 
-  /** Splits one CSV line; returns an error message, or null. */
+  /**
+   * Splits one CSV line into trimmed fields; returns an error message, or null. The error's column
+   * is the number of the field it is in.
+   */
   private static String split(String line, List<Field> out) {
-    int i = 0;
-    int n = line.length();
-    while (true) {
-      int column = i + 1;
-      StringBuilder b = new StringBuilder();
-      if (i < n && line.charAt(i) == '"') {
-        i++;
-        while (true) {
-          if (i >= n) return "unterminated quoted field";
-          char c = line.charAt(i);
-          if (c == '"') {
-            if (i + 1 < n && line.charAt(i + 1) == '"') {
-              b.append('"');
-              i += 2;
-              continue;
-            }
-            i++;
-            break;
-          }
-          b.append(c);
-          i++;
-        }
-        if (i < n && line.charAt(i) != ',') return "unexpected text after a closing quote";
-      } else {
-        while (i < n && line.charAt(i) != ',') b.append(line.charAt(i++));
-      }
-      out.add(new Field(b.toString().trim(), column));
-      if (i >= n) return null;
-      i++;
+    CsvRecord r = CsvRecord.split(line, ",", "\"");
+    CsvRecord.Flaw flaw = r.firstFlaw();
+    if (flaw != null) {
+      for (int i = 0; i < flaw.field(); i++) out.add(field(r.fields().get(i)));
+      return flaw.kind() == CsvRecord.Kind.UNCLOSED_QUOTE
+          ? "unterminated quoted field"
+          : "unexpected text after a closing quote";
     }
+    for (CsvRecord.Field f : r.fields()) out.add(field(f));
+    return null;
+  }
+
+  private static Field field(CsvRecord.Field f) {
+    return new Field(f.text().trim(), f.column());
   }
 
   private static Map<String, Integer> header(

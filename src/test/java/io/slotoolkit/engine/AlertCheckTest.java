@@ -162,11 +162,11 @@ class AlertCheckTest {
     assertThat(a.severity().forSlo("shop/search").orElseThrow().level().name()).isEqualTo("SEV3");
     assertThat(a.evaluation().passed()).isTrue(); // nothing BREACHED
     assertThat(assess(AT, new FailOn.OnAlert()).evaluation().passed()).isFalse();
-    assertThat(assess(AT, new FailOn.AtSeverity("SEV2", 1)).evaluation().passed()).isFalse();
+    assertThat(assess(AT, new FailOn.AtLevel("SEV2", 1)).evaluation().passed()).isFalse();
     // after the page reset only the slow ticket (SEV3) is left: sev2 passes, sev3 fails
     Instant later = AT.plusSeconds(5 * 60);
-    assertThat(assess(later, new FailOn.AtSeverity("SEV2", 1)).evaluation().passed()).isTrue();
-    assertThat(assess(later, new FailOn.AtSeverity("SEV3", 2)).evaluation().passed()).isFalse();
+    assertThat(assess(later, new FailOn.AtLevel("SEV2", 1)).evaluation().passed()).isTrue();
+    assertThat(assess(later, new FailOn.AtLevel("SEV3", 2)).evaluation().passed()).isFalse();
   }
 
   @Test
@@ -369,7 +369,7 @@ class AlertCheckTest {
               .evaluate(
                   c,
                   AT,
-                  io.slotoolkit.model.Gate.BREACHED,
+                  new io.slotoolkit.model.FailOn.OnBreach(),
                   new ReportEvaluator.Options(List.of(), 5, List.of(), null));
     }
     // the same 4320 requests; the excluded SLO drops the 10 failed ones of [23:50, 00:00)

@@ -10,7 +10,7 @@ import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.EventTime;
 import io.slotoolkit.model.ExitCode;
-import io.slotoolkit.model.Gate;
+import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SpecFile;
@@ -52,7 +52,7 @@ class DataReadingTest {
     try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
-      return ev.evaluate(c, at == null ? ev.defaultAt(c) : at, Gate.BREACHED);
+      return ev.evaluate(c, at == null ? ev.defaultAt(c) : at, new FailOn.OnBreach());
     }
   }
 
@@ -334,13 +334,6 @@ class DataReadingTest {
         .asString()
         .startsWith("column 'customer' is missing from ")
         .endsWith("m-1.csv: read as NULL in its 2 rows");
-  }
-
-  @Test
-  void header_lines_split_at_the_delimiter_outside_quotes() {
-    assertThat(SourceBinder.splitLine("ts,\"a,b\",\"say \"\"hi\"\"\",", ",", "\""))
-        .containsExactly("ts", "a,b", "say \"hi\"", "");
-    assertThat(SourceBinder.splitLine("ts;status", ";", "")).containsExactly("ts", "status");
   }
 
   @Test

@@ -8,7 +8,7 @@ import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.EventTime;
-import io.slotoolkit.model.Gate;
+import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SpecFile;
@@ -47,7 +47,7 @@ class TimestampEncodingTest {
     try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
-      return ev.evaluate(c, ev.defaultAt(c), Gate.BREACHED);
+      return ev.evaluate(c, ev.defaultAt(c), new FailOn.OnBreach());
     }
   }
 

@@ -244,7 +244,7 @@ class SeverityTableTest {
 
   @Test
   void fail_on_resolves_a_level_ignoring_case() {
-    assertThat(FailOnParser.parse("sev2", TABLE)).isEqualTo(new FailOn.AtSeverity("SEV2", 1));
+    assertThat(FailOnParser.parse("sev2", TABLE)).isEqualTo(new FailOn.AtLevel("SEV2", 1));
     assertThat(FailOnParser.parse(" Breached ", TABLE)).isEqualTo(new FailOn.OnBreach());
     assertThat(FailOnParser.parse("none", SeverityTable.NONE)).isEqualTo(new FailOn.Never());
     assertThat(FailOnParser.parse("ALERT", SeverityTable.NONE)).isEqualTo(new FailOn.OnAlert());
@@ -279,14 +279,17 @@ class SeverityTableTest {
         TABLE.evaluate(List.of(plain("api/checkout", Set.of("critical"), Set.of("page"), 0.6)));
     SeverityAssessment none = TABLE.evaluate(List.of(plain("api/ok", Set.of(), Set.of(), 0.9)));
     FailOn sev2 = FailOnParser.parse("sev2", TABLE);
-    assertThat(sev2.failed(true, true, sev3)).isFalse();
-    assertThat(sev2.failed(false, false, sev1)).isTrue();
-    assertThat(sev2.failed(true, true, none)).isFalse();
-    assertThat(FailOnParser.parse("sev3", TABLE).failed(false, false, sev3)).isTrue();
-    assertThat(new FailOn.OnAlert().failed(false, true, none)).isTrue();
-    assertThat(new FailOn.OnAlert().failed(true, false, none)).isTrue();
-    assertThat(new FailOn.OnBreach().failed(false, true, none)).isFalse();
-    assertThat(new FailOn.Never().failed(true, true, sev1)).isFalse();
+    assertThat(sev2.failed(FailOnTest.outcome(true, true, false, sev3))).isFalse();
+    assertThat(sev2.failed(FailOnTest.outcome(false, false, false, sev1))).isTrue();
+    assertThat(sev2.failed(FailOnTest.outcome(true, true, false, none))).isFalse();
+    assertThat(
+            FailOnParser.parse("sev3", TABLE).failed(FailOnTest.outcome(false, false, false, sev3)))
+        .isTrue();
+    assertThat(new FailOn.OnAlert().failed(FailOnTest.outcome(false, true, false, none))).isTrue();
+    assertThat(new FailOn.OnAlert().failed(FailOnTest.outcome(true, false, false, none))).isTrue();
+    assertThat(new FailOn.OnBreach().failed(FailOnTest.outcome(false, true, false, none)))
+        .isFalse();
+    assertThat(new FailOn.Never().failed(FailOnTest.outcome(true, true, false, sev1))).isFalse();
   }
 
   @Test

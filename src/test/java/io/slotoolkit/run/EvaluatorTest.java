@@ -20,7 +20,6 @@ import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.EventTime;
 import io.slotoolkit.model.FailOn;
-import io.slotoolkit.model.Gate;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SourceLocation;
@@ -45,7 +44,7 @@ class EvaluatorTest {
     try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
-      return ev.evaluate(c, at == null ? ev.defaultAt(c) : at, Gate.BREACHED);
+      return ev.evaluate(c, at == null ? ev.defaultAt(c) : at, new FailOn.OnBreach());
     }
   }
 
@@ -203,7 +202,7 @@ class EvaluatorTest {
     try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
-      Assessment a = ev.assess(c, Instant.parse("2026-02-04T00:00:00Z"), FailOn.of(Gate.NONE));
+      Assessment a = ev.assess(c, Instant.parse("2026-02-04T00:00:00Z"), new FailOn.Never());
       // all 5 rows: good 200, 200, 200 -> 3 of 5
       SloResult all = a.evaluation().results().get(0);
       assertThat(all.group()).isNull();

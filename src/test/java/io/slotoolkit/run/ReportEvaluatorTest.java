@@ -16,7 +16,7 @@ import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DailyCounts;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ExitCode;
-import io.slotoolkit.model.Gate;
+import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.GroupView;
 import io.slotoolkit.model.Health;
 import io.slotoolkit.model.Report;
@@ -65,7 +65,7 @@ class ReportEvaluatorTest {
       ReportEvaluator r = new ReportEvaluator(engine);
       ReportEvaluator.Options o = new ReportEvaluator.Options(by, top, mask, key);
       r.checkColumns(c, o);
-      return r.evaluate(c, AT, Gate.BREACHED, o);
+      return r.evaluate(c, AT, new FailOn.OnBreach(), o);
     }
   }
 
