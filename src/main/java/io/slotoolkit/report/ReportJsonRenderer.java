@@ -38,8 +38,10 @@ public final class ReportJsonRenderer implements ReportRenderer {
       g.writeArrayFieldStart("masked");
       for (String m : r.masked()) g.writeString(m);
       g.writeEndArray();
+      if (r.period() != null) g.writeStringField("period", r.period().label());
+      if (r.periods() > 0) g.writeNumberField("periods", r.periods());
       g.writeArrayFieldStart("slos");
-      for (SloReport s : r.slos()) slo(g, s);
+      for (SloReport s : r.slos()) slo(g, s, r);
       g.writeEndArray();
       g.writeArrayFieldStart("sources");
       for (SourceStats s : r.sources()) {
@@ -69,7 +71,7 @@ public final class ReportJsonRenderer implements ReportRenderer {
     }
   }
 
-  private static void slo(JsonGenerator g, SloReport s) throws IOException {
+  private static void slo(JsonGenerator g, SloReport s, Report r) throws IOException {
     SloResult w = s.window();
     ZoneId zone = s.slo().source().zone();
     g.writeStartObject();
@@ -107,6 +109,7 @@ public final class ReportJsonRenderer implements ReportRenderer {
     } else {
       groups(g, s.groups());
     }
+    PeriodHistory.json(g, s, r);
     g.writeEndObject();
   }
 
