@@ -1,14 +1,11 @@
 package io.slotoolkit.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.PeriodResult;
 import io.slotoolkit.model.Report;
 import io.slotoolkit.model.SloReport;
 import io.slotoolkit.model.Window;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -162,33 +159,6 @@ final class PeriodHistory {
               + "</td></tr>");
     }
     out.println("</tbody></table></div>");
-  }
-
-  /** {@code "periods": [...]} and {@code "periods_spent_whole_budget"} of one SLO. */
-  static void json(JsonGenerator g, SloReport s, Report r) throws IOException {
-    if (r.periods() == 0) return;
-    ZoneId zone = s.slo().source().zone();
-    g.writeArrayFieldStart("periods");
-    for (PeriodResult p : s.periods()) {
-      g.writeStartObject();
-      g.writeStringField("period", p.label());
-      g.writeStringField("start", Times.iso(p.result().windowStart(), zone));
-      g.writeStringField("end", Times.iso(p.result().windowEnd(), zone));
-      g.writeNumberField("good", p.result().good());
-      g.writeNumberField("total", p.result().total());
-      Json.number(g, "sli", p.result().sli());
-      g.writeStringField("status", p.result().status().name());
-      g.writeFieldName("allowed");
-      g.writeNumber(Json.plain(p.result().budget().allowed()));
-      g.writeNumberField("bad", p.result().budget().bad());
-      Json.number(g, "budget_used", p.budgetUsed());
-      g.writeBooleanField("spent_whole_budget", p.spentWholeBudget());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-    g.writeArrayFieldStart("periods_spent_whole_budget");
-    for (PeriodResult p : s.periodsSpent()) g.writeString(p.label());
-    g.writeEndArray();
   }
 
   private static String capitalize(String s) {

@@ -6,6 +6,7 @@ import io.slotoolkit.model.BudgetPoint;
 import io.slotoolkit.model.DailyCounts;
 import io.slotoolkit.model.GroupView;
 import io.slotoolkit.model.PeriodCounts;
+import io.slotoolkit.model.PeriodResult;
 import io.slotoolkit.model.Report;
 import io.slotoolkit.model.SloReport;
 import io.slotoolkit.model.SloResult;
@@ -109,8 +110,35 @@ public final class ReportJsonRenderer implements ReportRenderer {
     } else {
       groups(g, s.groups());
     }
-    PeriodHistory.json(g, s, r);
+    periods(g, s, r);
     g.writeEndObject();
+  }
+
+  /** {@code "periods": [...]} and {@code "periods_spent_whole_budget"} of one SLO. */
+  private static void periods(JsonGenerator g, SloReport s, Report r) throws IOException {
+    if (r.periods() == 0) return;
+    ZoneId zone = s.slo().source().zone();
+    g.writeArrayFieldStart("periods");
+    for (PeriodResult p : s.periods()) {
+      g.writeStartObject();
+      g.writeStringField("period", p.label());
+      g.writeStringField("start", Times.iso(p.result().windowStart(), zone));
+      g.writeStringField("end", Times.iso(p.result().windowEnd(), zone));
+      g.writeNumberField("good", p.result().good());
+      g.writeNumberField("total", p.result().total());
+      Json.number(g, "sli", p.result().sli());
+      g.writeStringField("status", p.result().status().name());
+      g.writeFieldName("allowed");
+      g.writeNumber(Json.plain(p.result().budget().allowed()));
+      g.writeNumberField("bad", p.result().budget().bad());
+      Json.number(g, "budget_used", p.budgetUsed());
+      g.writeBooleanField("spent_whole_budget", p.spentWholeBudget());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("periods_spent_whole_budget");
+    for (PeriodResult p : s.periodsSpent()) g.writeString(p.label());
+    g.writeEndArray();
   }
 
   private static void period(JsonGenerator g, String name, PeriodCounts p, ZoneId zone)

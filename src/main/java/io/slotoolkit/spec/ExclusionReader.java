@@ -70,9 +70,10 @@ final class ExclusionReader {
         map -> exclusion(map, scope, zone));
   }
 
-  private Exclusion exclusion(YamlNode.Mapping map, ExclusionScope scope, ZoneId zone) {
+  private Exclusion exclusion(YamlNode.Mapping map, ExclusionScope owner, ZoneId zone) {
     int before = problems.size();
     Fields f = new Fields(map, SpecLevel.EXCLUSION, "this exclusion", map.location(), problems);
+    ExclusionScope scope = tagged(f, owner);
     String reason =
         values.requiredText(f, "reason", "text", "say why, such as 'planned database upgrade'");
     YamlNode weekly = f.value("weekly");
@@ -145,6 +146,44 @@ final class ExclusionReader {
     LocalTime to = localTime(w, "to");
     if (problems.size() > before) return null;
     return new Exclusion.Weekly(days, from, to, zone, scope, reason, map.location());
+  }
+
+  /**
+   * {@code tags: [critical]} on a source's exclusion: only the source's SLOs with one of the tags.
+   */
+  private ExclusionScope tagged(Fields f, ExclusionScope owner) {
+    YamlNode v = f.value("tags");
+    if (v == null) return owner;
+    if (owner instanceof ExclusionScope.SloNamed) {
+      problems.add(
+          new Problem(
+              f.keyLocation("tags"),
+              "'tags' selects SLOs of a source; this exclusion is on one SLO already",
+              "move it to the source's exclude: to apply it to the source's SLOs with these tags"));
+      return owner;
+    }
+    List<YamlNode> items;
+    if (v instanceof YamlNode.Scalar s && !s.isNull()) items = List.of(s);
+    else if (v instanceof YamlNode.Sequence list && !list.items().isEmpty()) items = list.items();
+    else {
+      values.wrongType(f, "tags", v, "a list of SLO tags such as [critical]");
+      return owner;
+    }
+    List<String> tags = new ArrayList<>();
+    for (YamlNode item : items) {
+      if (item instanceof YamlNode.Scalar s
+          && !s.isNull()
+          && SloReader.TAG.matcher(s.text()).matches()) {
+        if (!tags.contains(s.text())) tags.add(s.text());
+      } else {
+        problems.add(
+            new Problem(
+                item.location(),
+                "a tag must be a lower-case word, found " + item.describe(),
+                "the tags of the SLOs it applies to, such as [critical]"));
+      }
+    }
+    return tags.isEmpty() ? owner : new ExclusionScope.Tagged(owner, tags);
   }
 
   /**

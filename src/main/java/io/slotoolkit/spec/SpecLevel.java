@@ -64,7 +64,7 @@ enum SpecLevel {
   ALERTS("in 'alerts'", "pairs", "min_events"),
   ALERT_PAIR("in an alert pair", "long", "short", "factor", "severity"),
   CALENDAR("in 'calendar'", "start"),
-  EXCLUSION("in an exclusion", "start", "end", "weekly", "rrule", "duration", "reason"),
+  EXCLUSION("in an exclusion", "start", "end", "weekly", "rrule", "duration", "tags", "reason"),
   WEEKLY("in 'weekly'", "days", "from", "to"),
   SEVERITY_LEVEL("in a severity level", "name", "when", "response"),
   CONDITION(

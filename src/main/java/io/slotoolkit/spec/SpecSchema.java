@@ -481,6 +481,12 @@ public final class SpecSchema {
             "duration",
             SchemaShapes.length(
                 "How long each occurrence of an rrule lasts, such as 2h or 90m.", "2h")),
+        key(
+            "tags",
+            SchemaShapes.oneOrManyMatching(
+                "On a source's exclusion: only the source's SLOs with one of these tags.",
+                SloReader.TAG,
+                "critical")),
         key("reason", SchemaShapes.text("Why, for people.", "planned database upgrade")));
 
     level(
