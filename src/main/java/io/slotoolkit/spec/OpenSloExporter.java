@@ -42,7 +42,7 @@ public final class OpenSloExporter {
 
   /** SLO keys without an OpenSLO field, carried as JSON in annotations. */
   static final List<String> SLO_EXTRAS =
-      List.of("per", "min_events", "dimensions", "alerts", "tags", "exclude");
+      List.of("calendar", "per", "min_events", "dimensions", "alerts", "tags", "exclude");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML =
