@@ -451,6 +451,9 @@ public final class SpecSchema {
     ObjectNode exclusion = NODES.objectNode();
     ArrayNode kinds = exclusion.putArray("oneOf");
     kinds.addObject().putArray("required").add("start").add("end");
+    ObjectNode onceForDuration = kinds.addObject();
+    onceForDuration.putArray("required").add("start").add("duration");
+    onceForDuration.putObject("not").putArray("required").add("rrule");
     kinds.addObject().putArray("required").add("weekly");
     kinds.addObject().putArray("required").add("rrule").add("start").add("duration");
     definitionsExtra.put(SpecLevel.EXCLUSION, exclusion);
