@@ -380,7 +380,7 @@ function _picocli_slo_report() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on' '--periods' '--period'"
   local FORMAT_option_args=("text" "json" "markdown" "html") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -428,6 +428,12 @@ function _picocli_slo_report() {
       return $?
       ;;
     '--fail-on')
+      return
+      ;;
+    '--periods')
+      return
+      ;;
+    '--period')
       return
       ;;
   esac

@@ -142,11 +142,11 @@ DROP TABLE IF EXISTS "scan_2";
 SELECT coalesce(max(scan_id), -1) FROM "slo_reject_scans_3";
 
 CREATE OR REPLACE TEMP TABLE "scan_3" AS
-SELECT GROUPING("app_version", "customer_id", "lock_model") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT GROUPING("app_version", "customer_id", "lock_model") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(x0_0), 0)::BIGINT AS x0_0
 FROM (SELECT "app_version", "customer_id", "lock_model", __t // 60000000 AS __b, 
-    (__w0 AND __e0) AS g0,
-    (__w0 AND __e0 IS NOT NULL) AS t0,
-    (__w0 AND __e0 IS NULL) AS n0,
+    (__w0 AND NOT __x0 AND __e0) AS g0,
+    (__w0 AND NOT __x0 AND __e0 IS NOT NULL) AS t0,
+    (__w0 AND NOT __x0 AND __e0 IS NULL) AS n0,
     (__w0 AND __e0) AS g1,
     (__w0 AND __e0 IS NOT NULL) AS t1,
     (__w0 AND __e0 IS NULL) AS n1,
@@ -158,15 +158,16 @@ FROM (SELECT "app_version", "customer_id", "lock_model", __t // 60000000 AS __b,
     (__w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n3,
     (__t IS NOT NULL) AS rows_in_range,
     (FALSE) AS excluded,
-    (__t IS NULL) AS null_time
-  FROM (SELECT *, ((result = 'success')) AS __e0, ("latency_ms" <= 2500) AS __e1, __t >= 1769871600000000 AS __w0
+    (__t IS NULL) AS null_time,
+    (__w0 AND __x0 AND __e0 IS NOT NULL) AS x0_0
+  FROM (SELECT *, ((__t >= 1770055200000000 AND __t < 1770058800000000)) AS __x0, ((result = 'success')) AS __e0, ("latency_ms" <= 2500) AS __e1, __t >= 1769871600000000 AS __w0
     FROM (SELECT *, (CASE WHEN "ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00' THEN epoch_us("ts") END) AS __t, TRUE AS __keep FROM "src_3" WHERE (("ts" >= TIMESTAMPTZ '2026-01-31 15:00:00.000000+00' AND "ts" < TIMESTAMPTZ '2026-03-01 00:00:00.000000+00') OR NOT ("ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00')) OR "ts" IS NULL)
     WHERE __t IS NULL OR (__t >= 1769871600000000 AND __t < 1772323200000000)))
 GROUP BY GROUPING SETS (("customer_id", __b), ("app_version", "lock_model", __b));
 
-INSERT INTO "scan_3" SELECT 7, NULL, NULL, NULL, __b, coalesce(sum(g0), 0)::BIGINT, coalesce(sum(t0), 0)::BIGINT, coalesce(sum(n0), 0)::BIGINT, coalesce(sum(g1), 0)::BIGINT, coalesce(sum(t1), 0)::BIGINT, coalesce(sum(n1), 0)::BIGINT, coalesce(sum(g2), 0)::BIGINT, coalesce(sum(t2), 0)::BIGINT, coalesce(sum(n2), 0)::BIGINT, coalesce(sum(g3), 0)::BIGINT, coalesce(sum(t3), 0)::BIGINT, coalesce(sum(n3), 0)::BIGINT, coalesce(sum(rows_in_range), 0)::BIGINT, coalesce(sum(excluded), 0)::BIGINT, coalesce(sum(null_time), 0)::BIGINT FROM "scan_3" WHERE gid = 5 GROUP BY __b;
+INSERT INTO "scan_3" SELECT 7, NULL, NULL, NULL, __b, coalesce(sum(g0), 0)::BIGINT, coalesce(sum(t0), 0)::BIGINT, coalesce(sum(n0), 0)::BIGINT, coalesce(sum(g1), 0)::BIGINT, coalesce(sum(t1), 0)::BIGINT, coalesce(sum(n1), 0)::BIGINT, coalesce(sum(g2), 0)::BIGINT, coalesce(sum(t2), 0)::BIGINT, coalesce(sum(n2), 0)::BIGINT, coalesce(sum(g3), 0)::BIGINT, coalesce(sum(t3), 0)::BIGINT, coalesce(sum(n3), 0)::BIGINT, coalesce(sum(rows_in_range), 0)::BIGINT, coalesce(sum(excluded), 0)::BIGINT, coalesce(sum(null_time), 0)::BIGINT, coalesce(sum(x0_0), 0)::BIGINT FROM "scan_3" WHERE gid = 5 GROUP BY __b;
 
-SELECT gid, k0, k1, k2, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(n1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(n2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT, sum(n3)::BIGINT, sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT FROM "scan_3" GROUP BY ALL;
+SELECT gid, k0, k1, k2, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(n1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(n2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT, sum(n3)::BIGINT, sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT, sum(x0_0)::BIGINT FROM "scan_3" GROUP BY ALL;
 
 SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3" WHERE scan_id > -1);
 

@@ -5,6 +5,7 @@ import io.slotoolkit.evaluate.Pseudonyms;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.FailOn;
+import io.slotoolkit.model.PeriodChoice;
 import io.slotoolkit.model.Report;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.report.ReportHtmlRenderer;
@@ -54,6 +55,8 @@ import picocli.CommandLine.Spec;
       "  slo report                                   every spec in slo-specs/",
       "  slo report --format html --output report.html",
       "  slo report --slo 'unlock-*' --by app_version --top 5",
+      "  slo report --periods 12                      the last 12 complete months (weeks, ...)",
+      "  slo report --period 2026-02                  all of February, once it has ended",
       "  SLO_MASK_KEY=... slo report --mask customer_id --format html --output x.html",
       "",
       "Masking: --mask COLUMN (or mask: [COLUMN] on a source) shows the column's values",
@@ -113,6 +116,26 @@ final class ReportCommand implements Callable<Integer>, FormatOption.Offers {
           "When to exit 1: none (a report is for reading) or breached. Default: ${DEFAULT-VALUE}.")
   String failOn;
 
+  @Option(
+      names = "--periods",
+      paramLabel = "N",
+      description =
+          "List, for each calendar-window SLO (week, month, quarter, year), its last N complete"
+              + " periods with SLI, budget used and status, and which spent the whole budget.")
+  Integer periods;
+
+  @Option(
+      names = "--period",
+      paramLabel = "PERIOD",
+      description =
+          "Evaluate every SLO over one complete past period instead of its window: 2026 (year),"
+              + " 2026-Q1, 2026-02 (month), 2026-W07 (ISO week), FY2026 or FY2026-Q1 (fiscal,"
+              + " from the SLOs' calendar start); in each source's timezone.")
+  String period;
+
+  /** The most periods --periods lists. */
+  static final int MAX_PERIODS = 120;
+
   @Override
   public List<FormatOption.Format> formats() {
     return List.of(
@@ -127,13 +150,32 @@ final class ReportCommand implements Callable<Integer>, FormatOption.Offers {
     CliContext ctx = root.context();
     FailOn gate = FailOnParser.parseReport(failOn);
     if (top < 1) throw SloException.spec("--top " + top + ": must be 1 or more", null);
+    if (periods != null && (periods < 1 || periods > MAX_PERIODS)) {
+      throw SloException.spec(
+          "--periods " + periods + ": must be from 1 to " + MAX_PERIODS,
+          "such as --periods 12 for the last 12 months of a month window");
+    }
+    PeriodChoice chosen = null;
+    if (period != null) {
+      try {
+        chosen = PeriodChoice.parse(period);
+      } catch (IllegalArgumentException e) {
+        throw SloException.spec("--period " + e.getMessage(), "write " + PeriodChoice.FORMS);
+      }
+    }
+    int history = periods == null ? 0 : periods;
     OutputOptions.checkWritable(output, ctx);
     Instant at = when.at(ctx);
+    // a chosen period must be over: by --at when given, else by the clock (the latest event says
+    // where the data ends, not whether the period has)
+    if (chosen != null && at == null) at = ctx.clock().instant();
     EngineRun.Scope scope = EngineRun.load(root, specs);
     Catalog catalog = scope.catalog();
-    ReportEvaluator.Options options = new ReportEvaluator.Options(by, top, mask, null);
+    ReportEvaluator.Options options =
+        new ReportEvaluator.Options(by, top, mask, null, chosen, history);
     List<String> masked = ReportEvaluator.maskedColumns(catalog, options);
-    if (!masked.isEmpty()) options = new ReportEvaluator.Options(by, top, mask, key(ctx, masked));
+    if (!masked.isEmpty())
+      options = new ReportEvaluator.Options(by, top, mask, key(ctx, masked), chosen, history);
     Report report;
     // one-shot: a new engine; in the shell: the session's, already bound
     try (EngineRun run = EngineRun.prepare(root, scope, at != null)) {

@@ -21,6 +21,9 @@ import java.util.List;
 /**
  * Turns exclusions into concrete instant intervals and checks them.
  *
+ * <p>A recurring period (an RFC 5545 rule) starts each occurrence at its local time, moved forward
+ * by the gap when the clocks skip it, and lasts its duration of real time.
+ *
  * <p>A weekly period covers every instant whose local wall-clock time in its zone falls in its
  * range on one of its days. On the night clocks go forward, a range start inside the skipped hour
  * moves to the end of the gap (02:30 becomes 03:00); on the night they go back, the range starts at
@@ -40,6 +43,21 @@ public final class Exclusions {
     if (exclusion instanceof Exclusion.Once once) {
       addClipped(out, exclusion, once.start(), once.end(), from, to);
       return out;
+    }
+    if (exclusion instanceof Exclusion.Recurring r) {
+      ZoneId zone = r.zone();
+      // an occurrence that starts up to its duration before `from` runs into it; local times
+      // are widened by a day each way so that no zone offset can hide one
+      LocalDateTime notBefore =
+          from.minus(r.duration()).atZone(zone).toLocalDateTime().minusDays(1);
+      LocalDateTime last = to.atZone(zone).toLocalDateTime().plusDays(1);
+      for (LocalDateTime t : r.rule().occurrences(r.start(), notBefore, last)) {
+        // RFC 5545: a time in a DST gap moves forward by the gap, one in a repeated hour is
+        // the first of the two; ZonedDateTime.of does exactly that
+        Instant start = t.atZone(zone).toInstant();
+        addClipped(out, exclusion, start, start.plus(r.duration()), from, to);
+      }
+      return mergeOwn(out);
     }
     Exclusion.Weekly weekly = (Exclusion.Weekly) exclusion;
     ZoneId zone = weekly.zone();
@@ -184,6 +202,17 @@ public final class Exclusions {
   private static Problem overlapOf(Exclusion a, Exclusion b) {
     Instant from = CHECK_FROM;
     Instant to = CHECK_TO;
+    // recurring periods are compared over the year from the later first occurrence, 2026 at the
+    // earliest (so that both DST changes are in it)
+    for (Exclusion e : List.of(a, b)) {
+      if (e instanceof Exclusion.Recurring r) {
+        Instant first = r.start().atZone(r.zone()).toInstant();
+        if (first.isAfter(from)) {
+          from = first;
+          to = first.plus(java.time.Duration.ofDays(366));
+        }
+      }
+    }
     if (a instanceof Exclusion.Once o) {
       from = o.start();
       to = o.end();

@@ -1,11 +1,9 @@
 package io.slotoolkit.evaluate;
 
 import io.slotoolkit.model.Window;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 
 /** Where windows start: rolling windows by subtraction, calendar windows in the source's zone. */
 public final class WindowBounds {
@@ -21,12 +19,6 @@ public final class WindowBounds {
     if (window instanceof Window.Rolling r) return at.minus(r.length());
     Window.Calendar c = (Window.Calendar) window;
     LocalDate day = at.atZone(zone).toLocalDate();
-    LocalDate first =
-        switch (c.period()) {
-          case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-          case MONTH -> day.withDayOfMonth(1);
-          case QUARTER -> day.withDayOfMonth(1).withMonth((day.getMonthValue() - 1) / 3 * 3 + 1);
-        };
-    return first.atStartOfDay(zone).toInstant();
+    return CalendarPeriods.firstDay(c, day).atStartOfDay(zone).toInstant();
   }
 }

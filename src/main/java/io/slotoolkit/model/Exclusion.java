@@ -1,7 +1,9 @@
 package io.slotoolkit.model;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -115,6 +117,54 @@ public sealed interface Exclusion {
           + start
           + "-"
           + end
+          + " "
+          + zone.getId();
+    }
+  }
+
+  /**
+   * A period repeating by an RFC 5545 recurrence rule: each occurrence starts at a local date-time
+   * in the zone and lasts {@code duration} of real time. A local start that falls in a DST gap is
+   * moved forward by the gap (02:30 becomes 03:30), one in a repeated hour takes its first
+   * occurrence, as RFC 5545 says.
+   *
+   * @param rule the recurrence
+   * @param start the first occurrence's local start (the rule's DTSTART); its time of day is every
+   *     occurrence's
+   * @param duration how long each occurrence lasts, positive
+   * @param zone the zone local times are read in (the source's timezone)
+   * @param scope which SLOs it applies to
+   * @param reason why, non-blank
+   * @param location where it is written
+   */
+  record Recurring(
+      Recurrence rule,
+      LocalDateTime start,
+      Duration duration,
+      ZoneId zone,
+      ExclusionScope scope,
+      String reason,
+      SourceLocation location)
+      implements Exclusion {
+    public Recurring {
+      if (rule == null || start == null || zone == null || scope == null) {
+        throw new IllegalArgumentException("recurring exclusion incomplete");
+      }
+      if (duration == null || duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException("the exclusion's duration must be positive");
+      }
+      if (reason == null || reason.isBlank()) {
+        throw new IllegalArgumentException("the exclusion has no reason");
+      }
+    }
+
+    /** {@code FREQ=MONTHLY;BYDAY=1TU from 2026-01-06T02:00 for 2h Asia/Tokyo}. */
+    public String describe() {
+      return rule.text()
+          + " from "
+          + start
+          + " for "
+          + WindowLengths.label(duration)
           + " "
           + zone.getId();
     }

@@ -47,6 +47,31 @@ public sealed interface ExclusionScope {
   }
 
   /**
+   * The SLOs of another scope that carry at least one of some tags: an exclusion of a source for
+   * its {@code critical} SLOs only.
+   *
+   * @param within the scope the tags narrow (a source's SLOs)
+   * @param tags the tags, any of which selects an SLO; not empty
+   */
+  record Tagged(ExclusionScope within, java.util.List<String> tags) implements ExclusionScope {
+    public Tagged {
+      if (within == null) throw new IllegalArgumentException("scope missing");
+      tags = java.util.List.copyOf(tags);
+      if (tags.isEmpty()) throw new IllegalArgumentException("tags missing");
+    }
+
+    @Override
+    public boolean appliesTo(Slo slo) {
+      return within.appliesTo(slo) && slo.tags().stream().anyMatch(tags::contains);
+    }
+
+    @Override
+    public String describe() {
+      return "the SLOs of " + within.describe() + " tagged " + String.join(" or ", tags);
+    }
+  }
+
+  /**
    * Every SLO reading one source.
    *
    * @param source the source's name

@@ -14,6 +14,10 @@ import java.util.List;
  * @param masked the columns whose values are pseudonyms in this report
  * @param top how many values each breakdown and group view shows before folding the rest
  * @param passed whether every gate passed
+ * @param period the one complete period evaluated ({@code --period 2026-02}); null for the windows
+ *     ending at {@code at}
+ * @param periods how many complete periods of history each calendar-window SLO lists ({@code
+ *     --periods}); 0 for none
  */
 public record Report(
     Instant at,
@@ -22,10 +26,25 @@ public record Report(
     List<SourceStats> sources,
     List<String> masked,
     int top,
-    boolean passed) {
+    boolean passed,
+    PeriodChoice period,
+    int periods) {
   public Report {
     slos = List.copyOf(slos);
     sources = List.copyOf(sources);
     masked = List.copyOf(masked);
+    if (periods < 0) throw new IllegalArgumentException("periods must not be negative");
+  }
+
+  /** A report of the windows ending at {@code at}, without period history. */
+  public Report(
+      Instant at,
+      ZoneId zone,
+      List<SloReport> slos,
+      List<SourceStats> sources,
+      List<String> masked,
+      int top,
+      boolean passed) {
+    this(at, zone, slos, sources, masked, top, passed, null, 0);
   }
 }

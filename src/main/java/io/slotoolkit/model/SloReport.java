@@ -17,6 +17,8 @@ import java.util.List;
  * @param burnDown budget left at the end of each local day of the window
  * @param breakdowns one per dimension ({@code dimensions:} and {@code --by})
  * @param groups the spread over groups, for a {@code per} SLO; null otherwise
+ * @param periods for a calendar-window SLO in {@code slo report --periods N}: the last N complete
+ *     periods, oldest first; empty otherwise
  */
 public record SloReport(
     Slo slo,
@@ -28,10 +30,43 @@ public record SloReport(
     List<DailyCounts> trend,
     List<BudgetPoint> burnDown,
     List<Breakdown> breakdowns,
-    GroupView groups) {
+    GroupView groups,
+    List<PeriodResult> periods) {
   public SloReport {
     trend = List.copyOf(trend);
     burnDown = List.copyOf(burnDown);
     breakdowns = List.copyOf(breakdowns);
+    periods = List.copyOf(periods);
+  }
+
+  /** A report without period history. */
+  public SloReport(
+      Slo slo,
+      SloResult window,
+      Status status,
+      Health health,
+      PeriodCounts yesterday,
+      PeriodCounts last7Days,
+      List<DailyCounts> trend,
+      List<BudgetPoint> burnDown,
+      List<Breakdown> breakdowns,
+      GroupView groups) {
+    this(
+        slo,
+        window,
+        status,
+        health,
+        yesterday,
+        last7Days,
+        trend,
+        burnDown,
+        breakdowns,
+        groups,
+        List.of());
+  }
+
+  /** The listed periods whose bad events used the whole error budget (or more), oldest first. */
+  public List<PeriodResult> periodsSpent() {
+    return periods.stream().filter(PeriodResult::spentWholeBudget).toList();
   }
 }

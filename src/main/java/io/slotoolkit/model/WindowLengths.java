@@ -13,11 +13,15 @@ public final class WindowLengths {
   /** Nominal length of a quarter window. */
   public static final Duration QUARTER = Duration.ofDays(90);
 
+  /** Nominal length of a year window. */
+  public static final Duration YEAR = Duration.ofDays(365);
+
   private WindowLengths() {}
 
   /**
    * The length an SLO window stands for when budgets are spread over time: a rolling window's
-   * length, or the nominal length of a calendar period (week 7d, month 30d, quarter 90d).
+   * length, or the nominal length of a calendar period (week 7d, month 30d, quarter 90d, year
+   * 365d).
    */
   public static Duration nominal(Window window) {
     if (window instanceof Window.Rolling rolling) return rolling.length();
@@ -26,6 +30,7 @@ public final class WindowLengths {
       case WEEK -> WEEK;
       case MONTH -> MONTH;
       case QUARTER -> QUARTER;
+      case YEAR -> YEAR;
     };
   }
 

@@ -157,6 +157,9 @@ public final class JsonRenderer implements Renderer {
         g.writeStringField("start", Times.iso(x.start(), zone));
         g.writeStringField("end", Times.iso(x.end(), zone));
         if (x.exclusion() instanceof Exclusion.Weekly w) g.writeStringField("weekly", w.describe());
+        if (x.exclusion() instanceof Exclusion.Recurring rr) {
+          g.writeStringField("rrule", rr.rule().text());
+        }
         g.writeNumberField("events_removed", x.eventsRemoved());
         g.writeEndObject();
       }

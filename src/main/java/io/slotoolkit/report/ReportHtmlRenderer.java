@@ -121,6 +121,8 @@ public final class ReportHtmlRenderer implements ReportRenderer {
             + " · "
             + esc(ReportFormat.summary(r))
             + "</p>");
+    if (r.period() != null)
+      out.println("<p class=\"sub\">" + esc(PeriodHistory.chosen(r)) + ".</p>");
     if (!r.masked().isEmpty())
       out.println(
           "<p class=\"sub\">Identifiers in "
@@ -281,6 +283,7 @@ public final class ReportHtmlRenderer implements ReportRenderer {
     out.println("</div>");
     for (Breakdown b : s.breakdowns()) breakdown(b, o, out);
     if (s.groups() != null) groups(s, out);
+    PeriodHistory.html(s, r, out);
     out.println("</article>");
   }
 

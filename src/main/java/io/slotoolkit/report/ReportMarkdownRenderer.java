@@ -21,6 +21,7 @@ public final class ReportMarkdownRenderer implements ReportRenderer {
         "Evaluated at " + Times.iso(r.at(), r.zone()) + ". " + ReportFormat.summary(r) + ".");
     if (!r.masked().isEmpty())
       out.println("Masked columns (pseudonyms): " + code(String.join(", ", r.masked())) + ".");
+    if (r.period() != null) out.println(PeriodHistory.chosen(r) + ".");
     out.println();
     out.println(
         "| | SLO | Objective | Window | Yesterday | Last 7 days | Window SLI | Budget left | Daily SLI |");
@@ -52,7 +53,10 @@ public final class ReportMarkdownRenderer implements ReportRenderer {
               + code(ReportFormat.trendSparkline(s.trend(), o))
               + " |");
     }
-    for (SloReport s : r.slos()) section(s, out);
+    for (SloReport s : r.slos()) {
+      section(s, out);
+      PeriodHistory.markdown(s, r, out);
+    }
     out.println();
     for (SourceStats s : r.sources()) {
       out.println(

@@ -31,6 +31,7 @@ public final class ReportTextRenderer implements ReportRenderer {
                     + ReportFormat.summary(r)));
     if (!r.masked().isEmpty())
       out.println(style.dim("masked: " + String.join(", ", r.masked()) + " (pseudonyms)"));
+    if (r.period() != null) out.println(style.dim(PeriodHistory.chosen(r)));
     out.println();
     TextTable t =
         new TextTable(
@@ -67,7 +68,10 @@ public final class ReportTextRenderer implements ReportRenderer {
           health(s));
     }
     t.print(out, style);
-    for (SloReport s : r.slos()) section(s, r, out);
+    for (SloReport s : r.slos()) {
+      section(s, r, out);
+      PeriodHistory.text(s, r, out, style);
+    }
     out.println();
     for (SourceStats s : r.sources()) {
       out.println(

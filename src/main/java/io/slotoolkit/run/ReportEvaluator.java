@@ -3,6 +3,7 @@ package io.slotoolkit.run;
 import io.slotoolkit.engine.BoundSource;
 import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.ScanCompiler;
+import io.slotoolkit.evaluate.CalendarPeriods;
 import io.slotoolkit.evaluate.Pseudonyms;
 import io.slotoolkit.evaluate.ReportMath;
 import io.slotoolkit.evaluate.SloMath;
@@ -13,7 +14,9 @@ import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.GroupView;
 import io.slotoolkit.model.Health;
+import io.slotoolkit.model.PeriodChoice;
 import io.slotoolkit.model.PeriodCounts;
+import io.slotoolkit.model.PeriodResult;
 import io.slotoolkit.model.Report;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
@@ -21,9 +24,11 @@ import io.slotoolkit.model.SloReport;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SourceStats;
 import io.slotoolkit.model.Status;
+import io.slotoolkit.model.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,12 +62,28 @@ public final class ReportEvaluator {
    * @param top how many values a breakdown or group view shows before folding the rest
    * @param maskColumns columns to mask given on the command line ({@code --mask})
    * @param maskKey the key of the pseudonyms; null when nothing is masked
+   * @param period one complete period to evaluate every SLO over ({@code --period}); null for the
+   *     SLOs' own windows ending at the evaluation instant
+   * @param periods how many complete periods of history to list per calendar-window SLO ({@code
+   *     --periods}); 0 for none
    */
-  public record Options(List<String> by, int top, List<String> maskColumns, byte[] maskKey) {
+  public record Options(
+      List<String> by,
+      int top,
+      List<String> maskColumns,
+      byte[] maskKey,
+      PeriodChoice period,
+      int periods) {
     public Options {
       by = List.copyOf(by);
       maskColumns = List.copyOf(maskColumns);
       if (top < 1) throw new IllegalArgumentException("top must be at least 1");
+      if (periods < 0) throw new IllegalArgumentException("periods must not be negative");
+    }
+
+    /** Options without a chosen period or period history. */
+    public Options(List<String> by, int top, List<String> maskColumns, byte[] maskKey) {
+      this(by, top, maskColumns, maskKey, null, 0);
     }
   }
 
@@ -103,14 +124,40 @@ public final class ReportEvaluator {
     }
   }
 
-  /** Scans each source once and builds the report at {@code at}. */
+  /**
+   * Scans each source once and builds the report at {@code at}; with {@link Options#period} over
+   * that period instead, which must have ended by {@code at}.
+   */
   public Report evaluate(Catalog catalog, Instant at, FailOn gate, Options options) {
-    // every status as slo check decides it (ALERT where a burn-rate pair fired): check's own scan,
-    // with the alert windows the report's scan does not count
+    ZoneId display = Evaluator.displayZone(catalog);
     Map<List<Object>, Status> checked = new HashMap<>();
-    for (SloResult r :
-        new Evaluator(engine).assess(catalog, at, new FailOn.Never()).evaluation().results())
-      checked.put(key(r), r.status());
+    Instant reportAt = at;
+    MonthDay yearStart = null;
+    if (options.period() != null) {
+      // a past period's statuses come from its own counts: check's burn-rate alerts look at the
+      // hours before `at`, which is not the end of the period
+      yearStart = yearStart(catalog, options.period());
+      for (DataSource source : catalog.slos().stream().map(Slo::source).distinct().toList()) {
+        CalendarPeriods.Span span = span(options.period(), yearStart, source.zone());
+        if (span.end().isAfter(at)) {
+          throw SloException.spec(
+              "--period "
+                  + options.period().label()
+                  + " has not ended: it ends at "
+                  + span.end().atZone(source.zone()).toOffsetDateTime()
+                  + ", after the evaluation instant "
+                  + at.atZone(source.zone()).toOffsetDateTime(),
+              "pick a period that ended by then, or pass a later --at");
+        }
+      }
+      reportAt = span(options.period(), yearStart, display).end();
+    } else {
+      // every status as slo check decides it (ALERT where a burn-rate pair fired): check's own
+      // scan, with the alert windows the report's scan does not count
+      for (SloResult r :
+          new Evaluator(engine).assess(catalog, at, new FailOn.Never()).evaluation().results())
+        checked.put(key(r), r.status());
+    }
     List<String> masked = maskedColumns(catalog, options);
     Pseudonyms names =
         masked.isEmpty() ? Pseudonyms.none() : Pseudonyms.of(options.maskKey(), masked);
@@ -119,15 +166,26 @@ public final class ReportEvaluator {
     List<SloResult> all = new ArrayList<>();
     for (DataSource source : catalog.slos().stream().map(Slo::source).distinct().toList()) {
       List<Slo> slos = catalog.slos().stream().filter(s -> s.source().equals(source)).toList();
-      SourceReport r = source(source, slos, at, options, names, catalog.exclusions(), checked);
+      CalendarPeriods.Span span =
+          options.period() == null ? null : span(options.period(), yearStart, source.zone());
+      SourceReport r =
+          source(
+              source,
+              slos,
+              span == null ? at : span.end(),
+              span == null ? null : span.start(),
+              options,
+              names,
+              catalog.exclusions(),
+              checked);
       stats.add(scrubbed(r.stats, names));
       reports.putAll(r.reports);
       all.addAll(r.results);
     }
     List<SloReport> ordered = catalog.slos().stream().map(reports::get).toList();
     return new Report(
-        at,
-        Evaluator.displayZone(catalog),
+        reportAt,
+        display,
         ordered,
         stats,
         names.columns(),
@@ -137,7 +195,46 @@ public final class ReportEvaluator {
                 all.stream().anyMatch(r -> r.status() == Status.BREACHED),
                 false,
                 false,
-                FailOn.Outcome.NO_LEVEL)));
+                FailOn.Outcome.NO_LEVEL)),
+        options.period(),
+        options.periods());
+  }
+
+  /**
+   * The first day of the fiscal year for a fiscal {@code --period}: the one the selected SLOs'
+   * {@code calendar.start} agree on; 1 January for a civil period.
+   */
+  private static MonthDay yearStart(Catalog catalog, PeriodChoice period) {
+    if (!period.fiscal()) return Window.Calendar.JANUARY_1;
+    Set<MonthDay> starts = new TreeSet<>();
+    for (Slo slo : catalog.slos()) {
+      if (slo.window() instanceof Window.Calendar c && c.fiscal()) starts.add(c.yearStart());
+    }
+    if (starts.isEmpty()) {
+      throw SloException.spec(
+          "--period " + period.label() + ": no selected SLO has a fiscal calendar",
+          "give a year or quarter window a calendar: {start: MM-DD}, or name a civil period such"
+              + " as "
+              + period.label().substring(2));
+    }
+    if (starts.size() > 1) {
+      throw SloException.spec(
+          "--period "
+              + period.label()
+              + ": the selected SLOs' fiscal years start on different days ("
+              + String.join(", ", starts.stream().map(CalendarPeriods::monthDay).toList())
+              + ")",
+          "select SLOs of one fiscal calendar with --slo or --label");
+    }
+    return starts.iterator().next();
+  }
+
+  private static CalendarPeriods.Span span(PeriodChoice period, MonthDay yearStart, ZoneId zone) {
+    try {
+      return CalendarPeriods.resolve(period, yearStart, zone);
+    } catch (IllegalArgumentException e) {
+      throw SloException.spec("--period " + period.label() + ": " + e.getMessage(), null);
+    }
   }
 
   /** A result's identity across the two scans: its SLO and group. */
@@ -152,6 +249,7 @@ public final class ReportEvaluator {
       DataSource source,
       List<Slo> slos,
       Instant at,
+      Instant periodStart,
       Options options,
       Pseudonyms names,
       List<io.slotoolkit.model.Exclusion> exclusions,
@@ -162,20 +260,32 @@ public final class ReportEvaluator {
     List<ScanCompiler.SloWindow> windows = new ArrayList<>();
     Instant from = ReportMath.startOfDay(recent, zone);
     for (Slo slo : slos) {
-      Instant start = io.slotoolkit.evaluate.WindowBounds.start(slo.window(), at, zone);
+      Instant start = windowStart(slo, at, periodStart, zone);
       Instant day = ReportMath.startOfDay(start, zone);
       if (day.isBefore(from)) from = day;
     }
+    // period history: the last N complete periods of each calendar-window SLO, counted from the
+    // same scan, which then starts at the oldest of them
+    Map<Slo, List<CalendarPeriods.Span>> history = new LinkedHashMap<>();
+    Instant scanFrom = from;
+    for (Slo slo : slos) {
+      if (options.periods() > 0 && slo.window() instanceof Window.Calendar c) {
+        List<CalendarPeriods.Span> spans =
+            CalendarPeriods.lastComplete(c, at, zone, options.periods());
+        history.put(slo, spans);
+        if (spans.get(0).start().isBefore(scanFrom)) scanFrom = spans.get(0).start();
+      }
+    }
     // exclusions (slo check's) leave their events out of every count of the report too
     for (Slo slo : slos) {
-      Instant start = io.slotoolkit.evaluate.WindowBounds.start(slo.window(), at, zone);
+      Instant start = windowStart(slo, at, periodStart, zone);
       windows.add(
           new ScanCompiler.SloWindow(
               slo,
               start,
               List.of(),
-              from.isBefore(at)
-                  ? io.slotoolkit.evaluate.Exclusions.intervalsFor(exclusions, slo, from, at)
+              scanFrom.isBefore(at)
+                  ? io.slotoolkit.evaluate.Exclusions.intervalsFor(exclusions, slo, scanFrom, at)
                   : List.of()));
     }
     Set<String> dims = new LinkedHashSet<>();
@@ -186,13 +296,13 @@ public final class ReportEvaluator {
       sloDims.put(slo, List.copyOf(mine));
       dims.addAll(mine);
     }
-    Duration bucket = ReportMath.bucketWidth(from, at, zone);
+    Duration bucket = ReportMath.bucketWidth(scanFrom, at, zone);
     // "Yesterday" and the daily trend are unions of whole buckets: every local midnight is a
     // bucket boundary (bucketWidth makes sure of it), so they are exact. "Last 7 days" starts at
     // at - 7 x 24 h, which is not on a boundary: like every window start it is a cut of the scan's
     // segment column instead (ScanCompiler.Extras), so its counts are exact too.
     ScanCompiler.Extras extras = new ScanCompiler.Extras(bucket, recent, List.copyOf(dims));
-    Engine.SourceScan scan = engine.scan(source, windows, from, at, extras);
+    Engine.SourceScan scan = engine.scan(source, windows, scanFrom, at, extras);
 
     List<ReportMath.Day> days = ReportMath.days(from, at, zone);
     int[] segments = new int[slos.size()];
@@ -207,6 +317,8 @@ public final class ReportEvaluator {
             bucket)
         .forEach((d, c) -> daily.put(days.get(d).day(), c));
     long[] recentCounts = engine.recentCounts(scan, slos.size(), extras.segment(windows, recent));
+    Map<Slo, List<PeriodResult>> periodResults =
+        periodResults(scan, slos, history, segments, bucket);
 
     Map<Slo, SloReport> reports = new LinkedHashMap<>();
     List<SloResult> results = new ArrayList<>();
@@ -282,9 +394,62 @@ public final class ReportEvaluator {
               trend,
               ReportMath.burnDown(slo.objective(), inWindow, window.total()),
               breakdowns,
-              view));
+              view,
+              periodResults.getOrDefault(slo, List.of())));
     }
     return new SourceReport(reports, results, scan.stats());
+  }
+
+  /** The SLO's window start, or the chosen period's start. */
+  private static Instant windowStart(Slo slo, Instant at, Instant periodStart, ZoneId zone) {
+    return periodStart != null
+        ? periodStart
+        : io.slotoolkit.evaluate.WindowBounds.start(slo.window(), at, zone);
+  }
+
+  /**
+   * Each SLO's history periods from one query over the scan's buckets: a period starts and ends at
+   * local midnights, which are bucket boundaries, so its counts are exact. For a {@code per} SLO,
+   * all groups together.
+   */
+  private Map<Slo, List<PeriodResult>> periodResults(
+      Engine.SourceScan scan,
+      List<Slo> slos,
+      Map<Slo, List<CalendarPeriods.Span>> history,
+      int[] segments,
+      Duration bucket) {
+    Map<Slo, List<PeriodResult>> out = new HashMap<>();
+    if (history.isEmpty()) return out;
+    List<Engine.Span> spans = new ArrayList<>();
+    Map<Engine.Span, Integer> index = new HashMap<>();
+    for (List<CalendarPeriods.Span> list : history.values()) {
+      for (CalendarPeriods.Span p : list) {
+        index.computeIfAbsent(
+            new Engine.Span(p.start(), p.end()),
+            k -> {
+              spans.add(k);
+              return spans.size() - 1;
+            });
+      }
+    }
+    Map<Integer, long[]> counts = engine.dailyCounts(scan, segments, spans, bucket);
+    for (int i = 0; i < slos.size(); i++) {
+      Slo slo = slos.get(i);
+      List<CalendarPeriods.Span> list = history.get(slo);
+      if (list == null) continue;
+      List<PeriodResult> results = new ArrayList<>();
+      for (CalendarPeriods.Span p : list) {
+        long[] c =
+            counts.getOrDefault(
+                index.get(new Engine.Span(p.start(), p.end())), new long[4 * slos.size()]);
+        results.add(
+            new PeriodResult(
+                p.label(),
+                SloMath.result(slo, null, p.start(), p.end(), c[4 * i + 2], c[4 * i + 3], 0)));
+      }
+      out.put(slo, results);
+    }
+    return out;
   }
 
   private static String label(SloResult r, Pseudonyms names) {

@@ -4,11 +4,13 @@ import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.ExclusionScope;
 import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.Recurrence;
 import io.slotoolkit.model.SloException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -55,7 +57,10 @@ final class ExclusionReader {
     if (v == null) return List.of();
     if (!(v instanceof YamlNode.Sequence list)) {
       values.wrongType(
-          owner, "exclude", v, "a list of exclusions, each with start/end or weekly, and a reason");
+          owner,
+          "exclude",
+          v,
+          "a list of exclusions, each with start/end, weekly or rrule, and a reason");
       return List.of();
     }
     return values.eachMap(
@@ -65,12 +70,23 @@ final class ExclusionReader {
         map -> exclusion(map, scope, zone));
   }
 
-  private Exclusion exclusion(YamlNode.Mapping map, ExclusionScope scope, ZoneId zone) {
+  private Exclusion exclusion(YamlNode.Mapping map, ExclusionScope owner, ZoneId zone) {
     int before = problems.size();
     Fields f = new Fields(map, SpecLevel.EXCLUSION, "this exclusion", map.location(), problems);
+    ExclusionScope scope = tagged(f, owner);
     String reason =
         values.requiredText(f, "reason", "text", "say why, such as 'planned database upgrade'");
     YamlNode weekly = f.value("weekly");
+    if (f.value("rrule") != null) return recurring(f, map, scope, zone, reason, before);
+    if (f.value("duration") != null && weekly == null && f.value("start") == null) {
+      problems.add(
+          new Problem(
+              f.keyLocation("duration"),
+              "'duration' needs a 'start' (and, for a recurring period, an 'rrule')",
+              "such as {rrule: \"FREQ=MONTHLY;BYDAY=1TU\", start: \"2026-01-06T02:00\","
+                  + " duration: 2h, reason: patch window}"));
+      return null;
+    }
     boolean once = f.value("start") != null || f.value("end") != null;
     if (weekly != null && once) {
       problems.add(
@@ -81,7 +97,29 @@ final class ExclusionReader {
       return null;
     }
     if (weekly == null) {
+      if (f.value("duration") != null && f.value("end") != null) {
+        problems.add(
+            new Problem(
+                f.keyLocation("duration"),
+                "an exclusion has either end or duration, not both",
+                "keep one of them"));
+        return null;
+      }
+      if (f.value("start") != null && f.value("end") == null && f.value("duration") == null) {
+        problems.add(
+            new Problem(
+                map.location(),
+                "this exclusion has a start but neither end nor duration",
+                "add end: (exclusive) for a one-off period, or duration: such as 2h; with rrule:"
+                    + " it repeats"));
+        return null;
+      }
       Instant start = instant(f, "start", zone);
+      if (f.value("duration") != null) {
+        java.time.Duration d = positiveLength(f);
+        if (problems.size() > before) return null;
+        return new Exclusion.Once(start, start.plus(d), scope, reason, map.location());
+      }
       Instant end = instant(f, "end", zone);
       if (problems.size() > before) return null;
       if (!end.isAfter(start)) {
@@ -108,6 +146,144 @@ final class ExclusionReader {
     LocalTime to = localTime(w, "to");
     if (problems.size() > before) return null;
     return new Exclusion.Weekly(days, from, to, zone, scope, reason, map.location());
+  }
+
+  /**
+   * {@code tags: [critical]} on a source's exclusion: only the source's SLOs with one of the tags.
+   */
+  private ExclusionScope tagged(Fields f, ExclusionScope owner) {
+    YamlNode v = f.value("tags");
+    if (v == null) return owner;
+    if (owner instanceof ExclusionScope.SloNamed) {
+      problems.add(
+          new Problem(
+              f.keyLocation("tags"),
+              "'tags' selects SLOs of a source; this exclusion is on one SLO already",
+              "move it to the source's exclude: to apply it to the source's SLOs with these tags"));
+      return owner;
+    }
+    List<YamlNode> items;
+    if (v instanceof YamlNode.Scalar s && !s.isNull()) items = List.of(s);
+    else if (v instanceof YamlNode.Sequence list && !list.items().isEmpty()) items = list.items();
+    else {
+      values.wrongType(f, "tags", v, "a list of SLO tags such as [critical]");
+      return owner;
+    }
+    List<String> tags = new ArrayList<>();
+    for (YamlNode item : items) {
+      if (item instanceof YamlNode.Scalar s
+          && !s.isNull()
+          && SloReader.TAG.matcher(s.text()).matches()) {
+        if (!tags.contains(s.text())) tags.add(s.text());
+      } else {
+        problems.add(
+            new Problem(
+                item.location(),
+                "a tag must be a lower-case word, found " + item.describe(),
+                "the tags of the SLOs it applies to, such as [critical]"));
+      }
+    }
+    return tags.isEmpty() ? owner : new ExclusionScope.Tagged(owner, tags);
+  }
+
+  /**
+   * {@code {rrule, start, duration, reason}}: a period repeating by an RFC 5545 rule from a local
+   * start in the source's timezone.
+   */
+  private Exclusion recurring(
+      Fields f,
+      YamlNode.Mapping map,
+      ExclusionScope scope,
+      ZoneId zone,
+      String reason,
+      int before) {
+    for (String other : List.of("weekly", "end")) {
+      if (f.value(other) != null) {
+        problems.add(
+            new Problem(
+                f.keyLocation(other),
+                "a recurring exclusion (rrule) has start and duration, not '" + other + "'",
+                other.equals("end")
+                    ? "write how long each occurrence lasts as duration:, such as 2h"
+                    : "split it into two exclusions"));
+      }
+    }
+    YamlNode.Scalar ruleText =
+        values.scalar(f, "rrule", "an RFC 5545 rule such as \"FREQ=MONTHLY;BYDAY=1TU\"");
+    LocalDateTime start = localStart(f);
+    if (f.value("duration") == null) {
+      values.missing(f, "duration", "how long each occurrence lasts, such as duration: 2h");
+    }
+    java.time.Duration duration = f.value("duration") == null ? null : positiveLength(f);
+    if (problems.size() > before || ruleText == null) return null;
+    Recurrence rule;
+    try {
+      rule = RecurrenceParser.parse(ruleText.text(), zone);
+    } catch (InvalidValueException e) {
+      values.invalid(ruleText, e);
+      return null;
+    }
+    List<LocalDateTime> first = rule.occurrences(start, start, start);
+    if (first.isEmpty() || !first.get(0).equals(start)) {
+      List<LocalDateTime> next = rule.occurrences(start, start, start.plusYears(10));
+      problems.add(
+          new Problem(
+              f.value("start").location(),
+              "start "
+                  + start
+                  + " is not an occurrence of '"
+                  + ruleText.text().strip()
+                  + "'"
+                  + (next.isEmpty() ? "" : ": the first one after it is " + next.get(0)),
+              "start is the first occurrence (RFC 5545's DTSTART): "
+                  + (next.isEmpty()
+                      ? "this rule has no occurrence in the ten years after it"
+                      : "write start: \"" + next.get(0) + "\"")));
+      return null;
+    }
+    return new Exclusion.Recurring(rule, start, duration, zone, scope, reason, map.location());
+  }
+
+  /** An rrule's start: a local date and time (no offset), read in the source's timezone. */
+  private LocalDateTime localStart(Fields f) {
+    YamlNode.Scalar s =
+        values.requiredScalar(
+            f,
+            "start",
+            "a local date and time such as \"2026-01-06T02:00\"",
+            "the first occurrence's local start, such as start: \"2026-01-06T02:00\"");
+    if (s == null) return null;
+    String t = s.text().strip();
+    if (t.length() > 10 && t.charAt(10) == ' ') t = t.substring(0, 10) + "T" + t.substring(11);
+    try {
+      return LocalDateTime.parse(t);
+    } catch (DateTimeParseException e) {
+      boolean offset = t.matches(".*(Z|[+-][0-9]{2}:?[0-9]{2})$");
+      problems.add(
+          new Problem(
+              s.location(),
+              offset
+                  ? "the start of a recurring exclusion is a local time, found '" + s.text() + "'"
+                  : "'" + s.text() + "' is not a local date and time",
+              offset
+                  ? "write it without an offset: occurrences follow the source's timezone, daylight"
+                      + " saving time included"
+                  : "write it as 2026-01-06T02:00, in the source's timezone"));
+      return null;
+    }
+  }
+
+  private java.time.Duration positiveLength(Fields f) {
+    java.time.Duration d = values.length(f, "duration", true);
+    if (d != null && d.isZero()) {
+      problems.add(
+          new Problem(
+              f.value("duration").location(),
+              "'duration' must be longer than zero",
+              "such as 2h or 90m"));
+      return null;
+    }
+    return d;
   }
 
   private Instant instant(Fields f, String key, ZoneId zone) {

@@ -42,7 +42,7 @@ public final class OpenSloExporter {
 
   /** SLO keys without an OpenSLO field, carried as JSON in annotations. */
   static final List<String> SLO_EXTRAS =
-      List.of("per", "min_events", "dimensions", "alerts", "tags", "exclude");
+      List.of("calendar", "per", "min_events", "dimensions", "alerts", "tags", "exclude");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML =
@@ -252,12 +252,26 @@ public final class OpenSloExporter {
     String w = text(slo, "window").strip();
     Map<String, Object> tw = new LinkedHashMap<>();
     switch (w) {
-      case "week", "month", "quarter" -> {
-        tw.put("duration", w.equals("week") ? "1w" : w.equals("month") ? "1M" : "1Q");
+      case "week", "month", "quarter", "year" -> {
+        tw.put(
+            "duration",
+            switch (w) {
+              case "week" -> "1w";
+              case "month" -> "1M";
+              case "quarter" -> "1Q";
+              default -> "1Y";
+            });
         tw.put("isRolling", false);
         Map<String, Object> calendar = new LinkedHashMap<>();
-        // any period start will do: 2024-01-01 was a Monday, the first day of a month and quarter
-        calendar.put("startTime", "2024-01-01 00:00:00");
+        // any period start will do: 2024-01-01 was a Monday, the first day of a month and quarter;
+        // a fiscal year or quarter starts on its calendar.start in 2024
+        String fiscal =
+            slo.entry("calendar") != null
+                    && slo.entry("calendar").value() instanceof YamlNode.Mapping c
+                    && c.entry("start") != null
+                ? text(c, "start").strip()
+                : "01-01";
+        calendar.put("startTime", "2024-" + fiscal + " 00:00:00");
         calendar.put("timeZone", zone);
         tw.put("calendar", calendar);
       }

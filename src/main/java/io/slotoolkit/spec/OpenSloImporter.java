@@ -541,6 +541,7 @@ public final class OpenSloImporter {
                 case "w" -> "week";
                 case "M" -> "month";
                 case "Q" -> "quarter";
+                case "Y" -> "year";
                 default -> null;
               };
       if (period != null) return period;
@@ -548,7 +549,7 @@ public final class OpenSloImporter {
           new Problem(
               at(w, "duration"),
               "calendar window " + duration + " is not supported: converted as a rolling window",
-              "slo's calendar windows are week, month and quarter"));
+              "slo's calendar windows are week, month, quarter and year"));
     }
     return switch (unit) {
       case "d", "h" -> n + unit;

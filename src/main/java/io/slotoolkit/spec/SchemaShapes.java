@@ -179,7 +179,7 @@ final class SchemaShapes {
     ObjectNode o =
         anyOf(
             description,
-            enumNode(List.of("week", "month", "quarter")),
+            enumNode(List.of("week", "month", "quarter", "year")),
             patternNode("^\\s*[1-9][0-9]*[dh]\\s*$"));
     examples(o, "28d", "30d", "36h", "month");
     return o;

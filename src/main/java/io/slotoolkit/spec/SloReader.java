@@ -351,10 +351,10 @@ final class SloReader {
             slo,
             "window",
             "a window such as 28d or month",
-            "28d or 36h for a rolling window; week, month or quarter");
+            "28d or 36h for a rolling window; week, month, quarter or year");
     if (s == null) return null;
     try {
-      return WindowParser.parse(s.text());
+      return CalendarStart.read(WindowParser.parse(s.text()), slo, values);
     } catch (InvalidValueException e) {
       values.invalid(s, e);
       return null;

@@ -47,6 +47,7 @@ enum SpecLevel {
       "sli",
       "objective",
       "window",
+      "calendar",
       "per",
       "min_events",
       "dimensions",
@@ -62,7 +63,8 @@ enum SpecLevel {
   LATENCY("in 'latency'", "column", "unit", "threshold", "total"),
   ALERTS("in 'alerts'", "pairs", "min_events"),
   ALERT_PAIR("in an alert pair", "long", "short", "factor", "severity"),
-  EXCLUSION("in an exclusion", "start", "end", "weekly", "reason"),
+  CALENDAR("in 'calendar'", "start"),
+  EXCLUSION("in an exclusion", "start", "end", "weekly", "rrule", "duration", "tags", "reason"),
   WEEKLY("in 'weekly'", "days", "from", "to"),
   SEVERITY_LEVEL("in a severity level", "name", "when", "response"),
   CONDITION(

@@ -300,8 +300,14 @@ public final class SpecSchema {
         key(
             "window",
             SchemaShapes.window(
-                "Rolling: Nd or Nh (28d, 36h); calendar: week (ISO, from Monday), month or"
-                    + " quarter, in the source's timezone.")),
+                "Rolling: Nd or Nh (28d, 36h); calendar: week (ISO, from Monday), month,"
+                    + " quarter or year, in the source's timezone.")),
+        key(
+            "calendar",
+            SchemaShapes.ref(
+                SpecLevel.CALENDAR,
+                "The fiscal calendar of a year or quarter window: {start: 04-01} for years from"
+                    + " 1 April.")),
         key(
             "per",
             SchemaShapes.columns(
@@ -430,15 +436,32 @@ public final class SpecSchema {
         key("factor", SchemaShapes.numberWithExamples("The burn-rate threshold.", 14.4, 6, 1)),
         key("severity", SchemaShapes.text("The alert's severity name.", "page", "ticket")));
 
+    level(
+        SpecLevel.CALENDAR,
+        "calendar",
+        "Where years (and their quarters) start, for a year or quarter window.",
+        List.of("start"),
+        key(
+            "start",
+            SchemaShapes.patternNode("^\\s*(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])\\s*$")
+                .put(
+                    "description",
+                    "The first day of the fiscal year, MM-DD (day 1 to 28): 04-01 for 1 April.")));
+
     ObjectNode exclusion = NODES.objectNode();
     ArrayNode kinds = exclusion.putArray("oneOf");
     kinds.addObject().putArray("required").add("start").add("end");
+    ObjectNode onceForDuration = kinds.addObject();
+    onceForDuration.putArray("required").add("start").add("duration");
+    onceForDuration.putObject("not").putArray("required").add("rrule");
     kinds.addObject().putArray("required").add("weekly");
+    kinds.addObject().putArray("required").add("rrule").add("start").add("duration");
     definitionsExtra.put(SpecLevel.EXCLUSION, exclusion);
     level(
         SpecLevel.EXCLUSION,
         "exclusion",
-        "A period left out: one-off {start, end, reason} or weekly {weekly, reason}.",
+        "A period left out: one-off {start, end, reason}, weekly {weekly, reason} or recurring"
+            + " {rrule, start, duration, reason}.",
         List.of("reason"),
         key(
             "start",
@@ -449,6 +472,24 @@ public final class SpecSchema {
         key(
             "weekly",
             SchemaShapes.ref(SpecLevel.WEEKLY, "A period every week, in the source's timezone.")),
+        key(
+            "rrule",
+            SchemaShapes.text(
+                "An RFC 5545 recurrence of the subset slo reads: FREQ (DAILY, WEEKLY, MONTHLY,"
+                    + " YEARLY), INTERVAL, BYDAY (with ordinals such as 1TU, -1FR), BYMONTHDAY,"
+                    + " BYMONTH, COUNT, UNTIL. Occurrences start at start's local time, in the"
+                    + " source's timezone.",
+                "FREQ=MONTHLY;BYDAY=1TU")),
+        key(
+            "duration",
+            SchemaShapes.length(
+                "How long each occurrence of an rrule lasts, such as 2h or 90m.", "2h")),
+        key(
+            "tags",
+            SchemaShapes.oneOrManyMatching(
+                "On a source's exclusion: only the source's SLOs with one of these tags.",
+                SloReader.TAG,
+                "critical")),
         key("reason", SchemaShapes.text("Why, for people.", "planned database upgrade")));
 
     level(

@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a window: rolling {@code 28d} or {@code 36h}, calendar {@code week|month|quarter}. */
+/** Reads a window: rolling {@code 28d} or {@code 36h}, calendar {@code week|month|quarter|year}. */
 final class WindowParser {
   static final String ALLOWED =
-      "allowed: Nd or Nh for a rolling window, such as 28d or 36h; week, month or quarter for a"
-          + " calendar window";
+      "allowed: Nd or Nh for a rolling window, such as 28d or 36h; week, month, quarter or year"
+          + " for a calendar window";
 
   /** The longest rolling window, in days. */
   static final long MAX_DAYS = 36_600;
@@ -49,9 +49,18 @@ final class WindowParser {
               "window '" + t + "' has no unit",
               "write " + digits + "d for days or " + digits + "h for hours");
       case "w", "W" ->
+          // A calendar fortnight has no start everyone agrees on: ISO weeks do not pair evenly
+          // (years with 53 weeks), and sprints start wherever a team began counting.
           throw new InvalidValueException(
-              "window '" + t + "' is not a window",
-              "write 'week' for the calendar week or a number of days such as '7d'");
+              "window '"
+                  + t
+                  + "' is not a window: weeks are not a rolling unit, and a calendar"
+                  + " fortnight has no agreed start",
+              "write 'week' for the calendar week or a number of days such as '"
+                  + (digits.equals("0")
+                      ? "7"
+                      : new BigInteger(digits).multiply(BigInteger.valueOf(7)))
+                  + "d'");
       case "D", "H" ->
           throw new InvalidValueException(
               "window '" + t + "' is not a window",

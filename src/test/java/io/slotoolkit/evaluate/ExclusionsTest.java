@@ -7,12 +7,15 @@ import io.slotoolkit.model.ExcludedInterval;
 import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.ExclusionScope;
 import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.Recurrence;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SourceLocation;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -274,5 +277,103 @@ class ExclusionsTest {
         .isInstanceOf(SloException.class)
         .hasMessageContaining(
             "exclusion 'load test' (specs/api.yaml:44:7) overlaps exclusion 'db upgrade'");
+  }
+
+  static Exclusion.Recurring recurring(
+      Recurrence.Frequency f,
+      List<Recurrence.WeekdayNum> byDay,
+      Integer count,
+      String start,
+      Duration d,
+      ZoneId zone,
+      int line) {
+    return new Exclusion.Recurring(
+        new Recurrence(f, 1, byDay, List.of(), List.of(), count, null, "rule"),
+        LocalDateTime.parse(start),
+        d,
+        zone,
+        ALL,
+        "patch window",
+        new SourceLocation(SPEC, line, 7));
+  }
+
+  @Test
+  void a_monthly_first_tuesday_keeps_its_local_time_across_the_new_york_spring_change() {
+    Exclusion e =
+        recurring(
+            Recurrence.Frequency.MONTHLY,
+            List.of(new Recurrence.WeekdayNum(1, DayOfWeek.TUESDAY)),
+            null,
+            "2026-01-06T02:00",
+            Duration.ofHours(2),
+            NEW_YORK,
+            3);
+    // 02:00-04:00 local on the first Tuesdays: EST (UTC-5) until 8 March, then EDT (UTC-4):
+    // 6 Jan, 3 Feb, 3 Mar at 07:00Z; 7 April at 06:00Z
+    assertThat(spans(Exclusions.expand(e, t("2026-01-01T00:00:00Z"), t("2026-05-01T00:00:00Z"))))
+        .containsExactly(
+            "2026-01-06T07:00:00Z..2026-01-06T09:00:00Z",
+            "2026-02-03T07:00:00Z..2026-02-03T09:00:00Z",
+            "2026-03-03T07:00:00Z..2026-03-03T09:00:00Z",
+            "2026-04-07T06:00:00Z..2026-04-07T08:00:00Z");
+    // an occurrence running into the range is clipped to it
+    assertThat(spans(Exclusions.expand(e, t("2026-04-07T07:00:00Z"), t("2026-05-01T00:00:00Z"))))
+        .containsExactly("2026-04-07T07:00:00Z..2026-04-07T08:00:00Z");
+  }
+
+  @Test
+  void a_daily_start_in_the_skipped_hour_moves_forward_by_the_gap_and_count_ends_it() {
+    Exclusion e =
+        recurring(
+            Recurrence.Frequency.DAILY,
+            List.of(),
+            3,
+            "2026-03-07T02:30",
+            Duration.ofMinutes(30),
+            NEW_YORK,
+            3);
+    // 7 March 02:30 EST = 07:30Z; 8 March 02:30 does not exist: 03:30 EDT = 07:30Z (RFC 5545
+    // moves it by the gap's length); 9 March 02:30 EDT = 06:30Z; COUNT=3 ends it there
+    assertThat(spans(Exclusions.expand(e, t("2026-03-01T00:00:00Z"), t("2026-04-01T00:00:00Z"))))
+        .containsExactly(
+            "2026-03-07T07:30:00Z..2026-03-07T08:00:00Z",
+            "2026-03-08T07:30:00Z..2026-03-08T08:00:00Z",
+            "2026-03-09T06:30:00Z..2026-03-09T07:00:00Z");
+  }
+
+  @Test
+  void a_start_in_the_repeated_hour_takes_its_first_pass_and_lasts_real_time() {
+    Exclusion e =
+        recurring(
+            Recurrence.Frequency.DAILY,
+            List.of(),
+            null,
+            "2026-10-31T01:30",
+            Duration.ofHours(1),
+            NEW_YORK,
+            3);
+    // 1 November 01:30 happens twice; the first is EDT (05:30Z); one real hour later is 06:30Z
+    assertThat(spans(Exclusions.expand(e, t("2026-11-01T00:00:00Z"), t("2026-11-02T00:00:00Z"))))
+        .containsExactly("2026-11-01T05:30:00Z..2026-11-01T06:30:00Z");
+  }
+
+  @Test
+  void a_recurring_period_overlapping_a_one_off_is_refused_with_both_lines() {
+    Exclusion r =
+        recurring(
+            Recurrence.Frequency.MONTHLY,
+            List.of(new Recurrence.WeekdayNum(1, DayOfWeek.TUESDAY)),
+            null,
+            "2026-01-06T02:00",
+            Duration.ofHours(2),
+            NEW_YORK,
+            3);
+    Exclusion o = once("2026-04-07T07:30:00Z", "2026-04-07T10:00:00Z", ALL, "deploy", 9);
+    List<Problem> p = Exclusions.check(List.of(r, o), List.of(API));
+    assertThat(p).hasSize(1);
+    assertThat(p.get(0).message())
+        .isEqualTo(
+            "exclusion 'deploy' (specs/api.yaml:9:7) overlaps exclusion 'patch window'"
+                + " (specs/api.yaml:3:7) from 2026-04-07T07:30:00Z to 2026-04-07T08:00:00Z");
   }
 }

@@ -47,15 +47,24 @@ class SpecLoaderTest {
     SpecLoader.Loaded r = loader.read(List.of(VALID));
 
     assertThat(r.problems()).isEmpty();
-    // exports.yaml < homehub.yaml < nested/edge.yaml < ops.yaml < payments.yml < sync-job.yaml;
+    // calendars.yaml < exports.yaml < homehub.yaml < nested/edge.yaml < ops.yaml < payments.yml
+    // < sync-job.yaml;
     // nested/README.md
     // is not a spec. sync-job.yaml has forecasts and no SLOs.
     assertThat(r.catalog().files())
         .extracting(SpecFile::path)
-        .containsExactly(EXPORTS, HOMEHUB, EDGE, VALID.resolve("ops.yaml"), PAYMENTS, SYNC);
+        .containsExactly(
+            VALID.resolve("calendars.yaml"),
+            EXPORTS,
+            HOMEHUB,
+            EDGE,
+            VALID.resolve("ops.yaml"),
+            PAYMENTS,
+            SYNC);
     assertThat(r.catalog().slos())
         .extracting(Slo::qualifiedName)
         .containsExactly(
+            "fiscal/api-availability-fy",
             "exports/lb-requests",
             "exports/web-availability",
             "homehub/api-availability",
@@ -289,7 +298,14 @@ class SpecLoaderTest {
     assertThat(r.problems()).isEmpty();
     assertThat(r.catalog().files())
         .extracting(SpecFile::path)
-        .containsExactly(HOMEHUB, EXPORTS, EDGE, VALID.resolve("ops.yaml"), PAYMENTS, SYNC);
+        .containsExactly(
+            HOMEHUB,
+            VALID.resolve("calendars.yaml"),
+            EXPORTS,
+            EDGE,
+            VALID.resolve("ops.yaml"),
+            PAYMENTS,
+            SYNC);
   }
 
   @Test

@@ -86,7 +86,18 @@ class WindowParserTest {
             e ->
                 assertThat(e.hint())
                     .isEqualTo(
-                        "write 'week' for the calendar week or a number of days such as '7d'"));
+                        "write 'week' for the calendar week or a number of days such as '28d'"));
+    // a fortnight is refused: ISO weeks do not pair evenly and sprints start anywhere
+    assertThatThrownBy(() -> WindowParser.parse("2w"))
+        .hasMessage(
+            "window '2w' is not a window: weeks are not a rolling unit, and a calendar fortnight"
+                + " has no agreed start");
+  }
+
+  @Test
+  void year_is_a_calendar_window_from_1_january() throws Exception {
+    assertThat(WindowParser.parse("year"))
+        .isEqualTo(new Window.Calendar(Window.Period.YEAR, Window.Calendar.JANUARY_1));
   }
 
   @ParameterizedTest
