@@ -20,6 +20,19 @@ public sealed interface FailOn {
     return failed(anyBreached, anyAlertFired, severity);
   }
 
+  /**
+   * Whether the run fails the gate, knowing also whether a source's data is stale; only {@code
+   * stale} looks at it.
+   */
+  default boolean failed(
+      boolean anyBreached,
+      boolean anyAlertFired,
+      boolean anySloWithoutData,
+      boolean anyStale,
+      SeverityAssessment severity) {
+    return failed(anyBreached, anyAlertFired, anySloWithoutData, severity);
+  }
+
   /** The gate in words, for help and reports. */
   String describe();
 
@@ -139,6 +152,38 @@ public sealed interface FailOn {
   }
 
   /**
+   * {@code --fail-on stale}: fail when a source's latest event is older than its {@code
+   * max_staleness} allows at the evaluation instant. Joined to {@code breached} by default when a
+   * source of the run has an allowance.
+   */
+  record OnStale() implements FailOn {
+    @Override
+    public boolean failed(boolean anyBreached, boolean anyAlertFired, SeverityAssessment s) {
+      return false;
+    }
+
+    @Override
+    public boolean failed(
+        boolean anyBreached,
+        boolean anyAlertFired,
+        boolean anySloWithoutData,
+        boolean anyStale,
+        SeverityAssessment s) {
+      return anyStale;
+    }
+
+    @Override
+    public String label() {
+      return "stale";
+    }
+
+    @Override
+    public String describe() {
+      return "fail when a source's data is stale";
+    }
+  }
+
+  /**
    * Several gates, {@code --fail-on alert,no-data}: the run fails when any of them fails.
    *
    * @param gates two or more gates, in the order given
@@ -161,6 +206,17 @@ public sealed interface FailOn {
         SeverityAssessment s) {
       return gates.stream()
           .anyMatch(g -> g.failed(anyBreached, anyAlertFired, anySloWithoutData, s));
+    }
+
+    @Override
+    public boolean failed(
+        boolean anyBreached,
+        boolean anyAlertFired,
+        boolean anySloWithoutData,
+        boolean anyStale,
+        SeverityAssessment s) {
+      return gates.stream()
+          .anyMatch(g -> g.failed(anyBreached, anyAlertFired, anySloWithoutData, anyStale, s));
     }
 
     @Override

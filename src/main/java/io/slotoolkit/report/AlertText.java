@@ -108,6 +108,47 @@ final class AlertText {
     return out;
   }
 
+  /**
+   * One line per stale source: {@code api (specs/api.yaml): latest event 2026-02-28 23:59:58
+   * +09:00, 9h 1m before --at (max_staleness 2h)}.
+   */
+  static List<String> stale(Assessment a) {
+    List<String> out = new ArrayList<>();
+    for (io.slotoolkit.model.Freshness f : a.freshness()) {
+      if (!f.stale()) continue;
+      out.add(
+          f.source().name()
+              + " ("
+              + f.source().specFile()
+              + "): latest event "
+              + Times.human(f.latestEvent(), f.source().zone())
+              + ", "
+              + duration(f.age())
+              + " before --at (max_staleness "
+              + io.slotoolkit.model.WindowLengths.label(f.maxStaleness())
+              + ")");
+    }
+    return out;
+  }
+
+  /**
+   * The freshness of a source with an allowance, for its source line: {@code latest event
+   * 2026-02-28 23:59:58 +09:00, fresh (max_staleness 2h)}; empty when it has none.
+   */
+  static String freshness(Assessment a, io.slotoolkit.model.DataSource source) {
+    if (a == null) return "";
+    for (io.slotoolkit.model.Freshness f : a.freshness()) {
+      if (!f.source().equals(source)) continue;
+      return ", latest event "
+          + Times.human(f.latestEvent(), source.zone())
+          + (f.stale() ? ", STALE" : ", fresh")
+          + " (max_staleness "
+          + io.slotoolkit.model.WindowLengths.label(f.maxStaleness())
+          + ")";
+    }
+    return "";
+  }
+
   /** Each exclusion that removed events, per result. */
   static List<String> exclusions(Assessment a) {
     List<String> out = new ArrayList<>();

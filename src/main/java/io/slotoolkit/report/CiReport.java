@@ -70,7 +70,9 @@ public record CiReport(
       String failure =
           failed && a.failOn() instanceof FailOn.AtSeverity && sev.isPresent()
               ? "severity " + sev.get().level().name() + ": " + sev.get().reason()
-              : null;
+              : failed && d.stale() && r.status() != Status.BREACHED && failsOnStale(a.failOn())
+                  ? stale(d.freshness(), e.zone())
+                  : null;
       cases.add(
           new CiCase(
               r,
@@ -100,10 +102,32 @@ public record CiReport(
       return any.gates().stream().anyMatch(g -> fails(g, d, sev, withoutData));
     if (gate instanceof FailOn.OnAlert) return breached || d.alerting();
     if (gate instanceof FailOn.AtSeverity x) return sev.isPresent() && sev.get().rank() <= x.rank();
+    if (gate instanceof FailOn.OnStale) return d.stale();
     if (gate instanceof FailOn.OnNoData)
       return breached
           || (r.status() == Status.NO_DATA && withoutData.contains(r.slo().qualifiedName()));
     return breached;
+  }
+
+  private static boolean failsOnStale(FailOn gate) {
+    return gate instanceof FailOn.OnStale
+        || (gate instanceof FailOn.AnyOf any
+            && any.gates().stream().anyMatch(g -> g instanceof FailOn.OnStale));
+  }
+
+  /**
+   * {@code STALE: source api's latest event 2026-02-28T23:59:58+09:00 is 9h 1m before --at ...}.
+   */
+  private static String stale(io.slotoolkit.model.Freshness f, ZoneId zone) {
+    return "STALE: source "
+        + f.source().name()
+        + "'s latest event "
+        + Times.iso(f.latestEvent(), f.source().zone())
+        + " is "
+        + AlertText.duration(f.age())
+        + " before --at (max_staleness "
+        + WindowLengths.label(f.maxStaleness())
+        + ")";
   }
 
   /** A report of an evaluation under the default gate (see {@link CiCase#of}). */

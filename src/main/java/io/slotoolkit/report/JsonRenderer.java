@@ -51,7 +51,7 @@ public final class JsonRenderer implements Renderer {
         result(g, e.results().get(i), assessment == null ? null : assessment.details().get(i));
       g.writeEndArray();
       g.writeArrayFieldStart("sources");
-      for (SourceStats s : e.sources()) source(g, s);
+      for (SourceStats s : e.sources()) source(g, s, freshnessOf(s.source()));
       g.writeEndArray();
       if (assessment != null) {
         SeverityMatch top = assessment.severity().highest();
@@ -162,6 +162,7 @@ public final class JsonRenderer implements Renderer {
       }
     }
     g.writeEndArray();
+    if (d != null) freshness(g, d.freshness());
     SeverityMatch m = assessment.severity().forSlo(r.slo().qualifiedName()).orElse(null);
     if (m == null) g.writeNullField("severity");
     else {
@@ -173,7 +174,31 @@ public final class JsonRenderer implements Renderer {
     }
   }
 
-  private static void source(JsonGenerator g, SourceStats s) throws IOException {
+  private io.slotoolkit.model.Freshness freshnessOf(io.slotoolkit.model.DataSource source) {
+    if (assessment == null) return null;
+    return assessment.freshness().stream()
+        .filter(f -> f.source().equals(source))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * {@code "freshness": {"latest_event", "age_seconds", "max_staleness_seconds", "stale"}}, written
+   * only for a source with a staleness allowance.
+   */
+  private static void freshness(JsonGenerator g, io.slotoolkit.model.Freshness f)
+      throws IOException {
+    if (f == null) return;
+    g.writeObjectFieldStart("freshness");
+    g.writeStringField("latest_event", Times.iso(f.latestEvent(), f.source().zone()));
+    g.writeNumberField("age_seconds", f.age().getSeconds());
+    g.writeNumberField("max_staleness_seconds", f.maxStaleness().getSeconds());
+    g.writeBooleanField("stale", f.stale());
+    g.writeEndObject();
+  }
+
+  private static void source(JsonGenerator g, SourceStats s, io.slotoolkit.model.Freshness f)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("source", s.source().name());
     g.writeStringField("spec", String.valueOf(s.source().specFile()));
@@ -190,6 +215,7 @@ public final class JsonRenderer implements Renderer {
       for (String x : s.notes()) g.writeString(x);
       g.writeEndArray();
     }
+    freshness(g, f);
     g.writeEndObject();
   }
 }

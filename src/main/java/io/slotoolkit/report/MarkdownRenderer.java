@@ -89,6 +89,11 @@ public final class MarkdownRenderer implements Renderer {
                 : ", "
                     + assessment.details().stream().filter(d -> d.alerting()).count()
                     + " alerting"
+                    + (assessment.anyStale()
+                        ? ", "
+                            + assessment.freshness().stream().filter(f -> f.stale()).count()
+                            + " source(s) stale"
+                        : "")
                     + (assessment.severity().highest() == null
                         ? ""
                         : ", severity **" + assessment.severity().highest().level().name() + "**"))
@@ -123,7 +128,9 @@ public final class MarkdownRenderer implements Renderer {
       String status =
           Style.dot(r.status().tone())
               + " "
-              + (r.status() == Status.BREACHED || r.status() == Status.ALERT
+              + (r.status() == Status.BREACHED
+                      || r.status() == Status.ALERT
+                      || r.status() == Status.STALE
                   ? "**" + word + "**"
                   : word);
       String row =
@@ -185,7 +192,8 @@ public final class MarkdownRenderer implements Renderer {
               + Numbers.count(s.excludedRows())
               + " excluded, "
               + Numbers.count(s.badRows())
-              + " malformed");
+              + " malformed"
+              + AlertText.freshness(assessment, s.source()));
     }
   }
 
@@ -195,6 +203,13 @@ public final class MarkdownRenderer implements Renderer {
     SeverityMatch top = assessment.severity().highest();
     if (top != null) {
       out.println("**Severity:** " + cell(AlertText.severity(top)));
+      out.println();
+    }
+    List<String> stale = AlertText.stale(assessment);
+    if (!stale.isEmpty()) {
+      out.println("**Stale data:**");
+      out.println();
+      for (String l : stale) out.println("- " + cell(l));
       out.println();
     }
     List<String> fired = AlertText.fired(assessment);

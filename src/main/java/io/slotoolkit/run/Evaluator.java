@@ -19,6 +19,7 @@ import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.ExclusionCount;
 import io.slotoolkit.model.FailOn;
+import io.slotoolkit.model.Freshness;
 import io.slotoolkit.model.Gate;
 import io.slotoolkit.model.Group;
 import io.slotoolkit.model.ResultDetails;
@@ -104,9 +105,30 @@ public final class Evaluator {
    * is inside every window. Exit 3 when a source holds no events or no readable event time.
    */
   public Instant defaultAt(List<DataSource> sources) {
+    return defaultAt(latestEvents(sources));
+  }
+
+  /**
+   * The default evaluation instant from the latest events already read ({@link #latestEvents}):
+   * just after the latest of them, the next whole second.
+   */
+  public static Instant defaultAt(Map<DataSource, Instant> latest) {
+    if (latest.isEmpty()) throw new IllegalArgumentException("no source to take the time from");
+    Instant max = null;
+    for (Instant i : latest.values()) if (max == null || i.isAfter(max)) max = i;
+    return max.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+  }
+
+  /**
+   * The latest event time of each of these sources, in their order, each read once from the engine.
+   * Exit 3 when a source holds no events or no readable event time, or its latest event lies
+   * outside the years 0001 to 9999: none of these can set the default instant or judge freshness.
+   */
+  public Map<DataSource, Instant> latestEvents(List<DataSource> sources) {
     if (sources.isEmpty()) throw new IllegalArgumentException("no source to take the time from");
-    Instant latest = null;
+    Map<DataSource, Instant> out = new LinkedHashMap<>();
     for (DataSource s : sources) {
+      if (out.containsKey(s)) continue;
       Engine.LatestEvent e = engine.latestEvent(s);
       if (e.rows() == 0) {
         throw SloException.data(
@@ -134,9 +156,9 @@ public final class Evaluator {
             "a timestamp in the data is wrong (check timestamp: and timestamp_format: on the"
                 + " source), or pass --at");
       }
-      if (latest == null || e.latest().isAfter(latest)) latest = e.latest();
+      out.put(s, e.latest());
     }
-    return latest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    return out;
   }
 
   /** Evaluates every SLO of a prepared catalog at {@code at}. */
@@ -149,6 +171,33 @@ public final class Evaluator {
    * the run's severity table, and gates the run with {@code failOn}. One scan per source.
    */
   public Assessment assess(Catalog catalog, Instant at, FailOn failOn) {
+    return assess(catalog, at, failOn, null, Map.of());
+  }
+
+  /**
+   * As {@link #assess(Catalog, Instant, FailOn)}, with the staleness check of each source: a source
+   * with an allowance ({@code maxStaleness}, else its own {@code max_staleness}) whose latest event
+   * is older than {@code at} minus the allowance makes its OK and ALERT results STALE.
+   *
+   * @param maxStaleness {@code --max-staleness}: the allowance of every source; null for each
+   *     source's own
+   * @param knownLatest latest events already read for the default instant ({@link #latestEvents}),
+   *     so that no source is asked twice; the others are read here when they need a check
+   */
+  public Assessment assess(
+      Catalog catalog,
+      Instant at,
+      FailOn failOn,
+      Duration maxStaleness,
+      Map<DataSource, Instant> knownLatest) {
+    Map<DataSource, Freshness> freshness = new LinkedHashMap<>();
+    for (DataSource source : sources(catalog)) {
+      Duration allowance = maxStaleness != null ? maxStaleness : source.maxStaleness();
+      if (allowance == null) continue;
+      Instant latest = knownLatest.get(source);
+      if (latest == null) latest = latestEvents(List.of(source)).get(source);
+      freshness.put(source, new Freshness(source, latest, allowance, at));
+    }
     Map<Slo, List<Engine.GroupCounts>> counts = new LinkedHashMap<>();
     Map<Slo, ScanCompiler.SloWindow> windows = new LinkedHashMap<>();
     Map<Slo, AlertPolicy> policies = new LinkedHashMap<>();
@@ -185,7 +234,7 @@ public final class Evaluator {
       if (slo.per().isEmpty()) {
         Engine.GroupCounts c =
             groups.isEmpty() ? new Engine.GroupCounts(null, 0, 0, 0) : groups.get(0);
-        add(slo, null, c, w, policies.get(slo), at, results, details);
+        add(slo, null, c, w, policies.get(slo), at, freshness, results, details);
         continue;
       }
       // A group exists for this SLO when it has an event in this SLO's window; the scan table may
@@ -200,11 +249,12 @@ public final class Evaluator {
             w,
             policies.get(slo),
             at,
+            freshness,
             results,
             details);
       }
       for (Engine.GroupCounts g : groups) {
-        add(slo, g.group(), g, w, policies.get(slo), at, results, details);
+        add(slo, g.group(), g, w, policies.get(slo), at, freshness, results, details);
       }
     }
     SeverityAssessment severity =
@@ -212,7 +262,8 @@ public final class Evaluator {
     Evaluation provisional = new Evaluation(at, displayZone(catalog), results, stats, true);
     Assessment a = new Assessment(provisional, details, severity, failOn);
     boolean passed =
-        !failOn.failed(a.anyBreached(), a.anyAlert(), !a.slosWithoutData().isEmpty(), severity);
+        !failOn.failed(
+            a.anyBreached(), a.anyAlert(), !a.slosWithoutData().isEmpty(), a.anyStale(), severity);
     return new Assessment(
         new Evaluation(at, displayZone(catalog), results, stats, passed),
         details,
@@ -286,10 +337,15 @@ public final class Evaluator {
       ScanCompiler.SloWindow w,
       AlertPolicy policy,
       Instant at,
+      Map<DataSource, Freshness> freshness,
       List<SloResult> results,
       List<ResultDetails> details) {
     Judged j = judge(slo, group, c, w.start(), policy, at);
     SloResult r = j.result();
+    Freshness fresh = freshness.get(slo.source());
+    // stale data can still show a breach; what it cannot show is that all is well now
+    if (fresh != null && fresh.stale() && (r.status() == Status.OK || r.status() == Status.ALERT))
+      r = r.withStatus(Status.STALE);
     List<AlertStatus> alerts = j.alerts();
     List<ExclusionCount> removed = new ArrayList<>();
     List<Exclusion> distinct = w.distinctExclusions();
@@ -305,7 +361,7 @@ public final class Evaluator {
               k < c.excluded().size() ? c.excluded().get(k) : 0));
     }
     results.add(r);
-    details.add(new ResultDetails(r, alerts, removed));
+    details.add(new ResultDetails(r, alerts, removed, fresh));
   }
 
   /** A result with the alert statuses that decided it. */
@@ -343,7 +399,7 @@ public final class Evaluator {
       Set<String> fired = new LinkedHashSet<>();
       for (ResultDetails d : e.getValue())
         for (AlertStatus a : d.alerts()) if (a.fired()) fired.add(a.rule().severity());
-      // SloSignals counts ALERT groups as OK: an ALERT result meets its objective
+      // SloSignals counts ALERT and STALE groups as OK: both meet their objective
       List<SloResult> rs =
           e.getValue().stream().map(ResultDetails::result).map(Evaluator::alertAsOk).toList();
       out.add(SloSignals.of(rs, e.getKey().selectors(), fired));
@@ -352,7 +408,7 @@ public final class Evaluator {
   }
 
   private static SloResult alertAsOk(SloResult r) {
-    return r.status() == Status.ALERT ? r.withStatus(Status.OK) : r;
+    return r.status() == Status.ALERT || r.status() == Status.STALE ? r.withStatus(Status.OK) : r;
   }
 
   /**

@@ -33,6 +33,7 @@ enum SpecLevel {
       "columns",
       "where",
       "max_bad_rows",
+      "max_staleness",
       "mask",
       "missing_columns",
       "exclude"),

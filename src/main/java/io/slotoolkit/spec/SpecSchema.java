@@ -239,6 +239,12 @@ public final class SpecSchema {
             SchemaShapes.count(
                 "Malformed rows tolerated before the run fails with exit 3. Default: 0.")),
         key(
+            "max_staleness",
+            SchemaShapes.length(
+                "How long after the latest event the data still counts as fresh; at a later --at"
+                    + " the source's results are STALE and slo check fails. Default: no check.",
+                "2h")),
+        key(
             "mask",
             SchemaShapes.columns(
                 "Identifier columns shown as stable keyed pseudonyms in every output.",
