@@ -35,12 +35,16 @@ final class AlertText {
         parts.add(
             s.rule().severity()
                 + " "
-                + s.rule()
-                    .factor()
-                    .round(new java.math.MathContext(4))
-                    .stripTrailingZeros()
-                    .toPlainString()
-                + "x "
+                + (s.rule().isExhaustion()
+                    ? "budget gone within "
+                        + io.slotoolkit.model.WindowLengths.label(s.rule().exhaustion())
+                    : s.rule()
+                            .factor()
+                            .round(new java.math.MathContext(4))
+                            .stripTrailingZeros()
+                            .toPlainString()
+                        + "x")
+                + " "
                 + io.slotoolkit.model.WindowLengths.label(s.rule().longWindow())
                 + "/"
                 + io.slotoolkit.model.WindowLengths.label(s.rule().shortWindow())
@@ -48,7 +52,11 @@ final class AlertText {
                 + Numbers.burn(s.longBurnRate())
                 + "/"
                 + Numbers.burn(s.shortBurnRate())
-                + ")");
+                + ")"
+                + (s.hold() != null && s.hold().coolingDown(d.result().windowEnd())
+                    ? " cooling down, last held "
+                        + Times.human(s.hold().lastHeld(), d.result().slo().source().zone())
+                    : ""));
         Duration t = s.timeToExhaustion();
         if (t != null && (soonest == null || t.compareTo(soonest) < 0)) soonest = t;
       }
@@ -147,6 +155,26 @@ final class AlertText {
           + ")";
     }
     return "";
+  }
+
+  /**
+   * Rules whose condition holds but not yet for their {@code for:}: {@code name: page 14.4x over
+   * 1h/5m for 5m holding since 2026-03-04 00:58:00 +00:00}.
+   */
+  static List<String> pending(Assessment a) {
+    List<String> out = new ArrayList<>();
+    for (ResultDetails d : a.details()) {
+      for (AlertStatus s : d.alerts()) {
+        if (s.hold() == null || !s.hold().pending()) continue;
+        out.add(
+            Figures.name(d.result())
+                + ": "
+                + s.rule().label()
+                + " holding since "
+                + Times.human(s.hold().holdingSince(), d.result().slo().source().zone()));
+      }
+    }
+    return out;
   }
 
   /** Each exclusion that removed events, per result. */

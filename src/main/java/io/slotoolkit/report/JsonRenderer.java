@@ -131,7 +131,9 @@ public final class JsonRenderer implements Renderer {
         g.writeStringField("long_window", WindowLengths.label(a.rule().longWindow()));
         g.writeStringField("short_window", WindowLengths.label(a.rule().shortWindow()));
         g.writeFieldName("factor");
-        g.writeNumber(a.rule().factor());
+        if (a.rule().factor() == null) g.writeNull();
+        else g.writeNumber(a.rule().factor());
+        Json.ruleExtras(g, a.rule());
         Json.number(g, "long_burn_rate", a.longBurnRate());
         Json.number(g, "short_burn_rate", a.shortBurnRate());
         g.writeBooleanField("fired", a.fired());
@@ -145,6 +147,16 @@ public final class JsonRenderer implements Renderer {
         g.writeNumberField("short_total", a.shortWindow().total());
         g.writeBooleanField("held_by_min_events", a.belowMinEvents());
         g.writeBooleanField("held_by_no_data", a.heldByNoData());
+        if (a.rule().isExhaustion() || a.hold() != null)
+          g.writeBooleanField("condition_met", a.conditionMet());
+        if (a.hold() != null) {
+          g.writeBooleanField("pending_for", a.hold().pending());
+          g.writeBooleanField("cooling_down", a.hold().coolingDown(r.windowEnd()));
+          if (a.hold().holdingSince() == null) g.writeNullField("holding_since");
+          else g.writeStringField("holding_since", Times.iso(a.hold().holdingSince(), zone));
+          if (a.hold().lastHeld() == null) g.writeNullField("last_held");
+          else g.writeStringField("last_held", Times.iso(a.hold().lastHeld(), zone));
+        }
         g.writeEndObject();
       }
     }

@@ -220,6 +220,13 @@ public final class MarkdownRenderer implements Renderer {
       if (fired.size() > 20) out.println("- ... and " + (fired.size() - 20) + " more");
       out.println();
     }
+    List<String> pending = AlertText.pending(assessment);
+    if (!pending.isEmpty()) {
+      out.println("**Pending (`for:` not yet met):**");
+      out.println();
+      for (String l : pending.subList(0, Math.min(pending.size(), 20))) out.println("- " + cell(l));
+      out.println();
+    }
     // worst groups: least budget left among groups with data, across per SLOs
     List<SloResult> groups =
         e.results().stream()

@@ -183,6 +183,12 @@ public final class TextRenderer implements Renderer {
       out.println(style.bold("alerts firing"));
       section(out, fired, true);
     }
+    List<String> pending = AlertText.pending(assessment);
+    if (!pending.isEmpty()) {
+      out.println();
+      out.println(style.bold("pending (for:)"));
+      section(out, pending, false);
+    }
     List<String> held = AlertText.heldBack(assessment);
     if (!held.isEmpty()) {
       out.println();

@@ -6,6 +6,7 @@ import io.slotoolkit.evaluate.AlertEvaluator;
 import io.slotoolkit.evaluate.AlertReplay;
 import io.slotoolkit.evaluate.ExcludedInterval;
 import io.slotoolkit.evaluate.Exclusions;
+import io.slotoolkit.evaluate.MinuteSeries;
 import io.slotoolkit.evaluate.SeverityTable;
 import io.slotoolkit.evaluate.SloMath;
 import io.slotoolkit.evaluate.WindowBounds;
@@ -225,6 +226,8 @@ public final class Evaluator {
       counts.putAll(result.counts());
       stats.add(result.stats());
     }
+    Map<Slo, Map<Group, List<AlertStatus.Hold>>> holds =
+        holds(catalog, counts, windows, policies, at);
     List<SloResult> results = new ArrayList<>();
     List<ResultDetails> details = new ArrayList<>();
     for (Slo slo : catalog.slos()) {
@@ -234,7 +237,17 @@ public final class Evaluator {
       if (slo.per().isEmpty()) {
         Engine.GroupCounts c =
             groups.isEmpty() ? new Engine.GroupCounts(null, 0, 0, 0) : groups.get(0);
-        add(slo, null, c, w, policies.get(slo), at, freshness, results, details);
+        add(
+            slo,
+            null,
+            c,
+            w,
+            policies.get(slo),
+            at,
+            freshness,
+            holdsOf(holds, slo, null),
+            results,
+            details);
         continue;
       }
       // A group exists for this SLO when it has an event in this SLO's window; the scan table may
@@ -250,11 +263,22 @@ public final class Evaluator {
             policies.get(slo),
             at,
             freshness,
+            null,
             results,
             details);
       }
       for (Engine.GroupCounts g : groups) {
-        add(slo, g.group(), g, w, policies.get(slo), at, freshness, results, details);
+        add(
+            slo,
+            g.group(),
+            g,
+            w,
+            policies.get(slo),
+            at,
+            freshness,
+            holdsOf(holds, slo, g.group()),
+            results,
+            details);
       }
     }
     SeverityAssessment severity =
@@ -338,9 +362,10 @@ public final class Evaluator {
       AlertPolicy policy,
       Instant at,
       Map<DataSource, Freshness> freshness,
+      List<AlertStatus.Hold> holds,
       List<SloResult> results,
       List<ResultDetails> details) {
-    Judged j = judge(slo, group, c, w.start(), policy, at);
+    Judged j = judge(slo, group, c, w.start(), policy, at, holds);
     SloResult r = j.result();
     Freshness fresh = freshness.get(slo.source());
     // stale data can still show a breach; what it cannot show is that all is well now
@@ -374,19 +399,135 @@ public final class Evaluator {
    */
   static Judged judge(
       Slo slo, Group group, Engine.GroupCounts c, Instant start, AlertPolicy policy, Instant at) {
+    return judge(slo, group, c, start, policy, at, null);
+  }
+
+  /**
+   * As {@link #judge(Slo, Group, Engine.GroupCounts, Instant, AlertPolicy, Instant)}, with what
+   * {@code for:} and {@code cool_down:} made of each rule ({@code holds}, one per rule, null for a
+   * rule without them; null for none): such a rule fires when its hold says so.
+   */
+  static Judged judge(
+      Slo slo,
+      Group group,
+      Engine.GroupCounts c,
+      Instant start,
+      AlertPolicy policy,
+      Instant at,
+      List<AlertStatus.Hold> holds) {
     SloResult r = SloMath.result(slo, group, start, at, c.good(), c.total(), c.skippedNull());
-    List<AlertStatus> alerts =
-        policy.rules().isEmpty()
-            ? List.of()
-            : AlertEvaluator.evaluate(
-                policy,
-                slo.objective(),
-                slo.window(),
-                slo.minEvents(),
-                new Counts(c.good(), c.total()),
-                d -> c.alertWindows().getOrDefault(d, Counts.NONE));
+    List<AlertStatus> alerts = instantAlerts(slo, c, policy);
+    if (holds != null) {
+      List<AlertStatus> held = new ArrayList<>(alerts);
+      for (int i = 0; i < held.size(); i++)
+        if (holds.get(i) != null) held.set(i, held.get(i).withHold(holds.get(i)));
+      alerts = List.copyOf(held);
+    }
     if (r.status() == Status.OK && AlertEvaluator.anyFired(alerts)) r = r.withStatus(Status.ALERT);
     return new Judged(r, alerts);
+  }
+
+  /**
+   * Every rule evaluated at the instant from the scan's exact counts, before for: and cool_down:.
+   */
+  private static List<AlertStatus> instantAlerts(
+      Slo slo, Engine.GroupCounts c, AlertPolicy policy) {
+    return policy.rules().isEmpty()
+        ? List.of()
+        : AlertEvaluator.evaluate(
+            policy,
+            slo.objective(),
+            slo.window(),
+            slo.minEvents(),
+            new Counts(c.good(), c.total()),
+            d -> c.alertWindows().getOrDefault(d, Counts.NONE));
+  }
+
+  private static List<AlertStatus.Hold> holdsOf(
+      Map<Slo, Map<Group, List<AlertStatus.Hold>>> holds, Slo slo, Group group) {
+    Map<Group, List<AlertStatus.Hold>> bySlo = holds.get(slo);
+    if (bySlo == null) return null;
+    List<AlertStatus.Hold> h = bySlo.get(group);
+    return h;
+  }
+
+  /**
+   * For the SLOs whose policy has {@code for:} or {@code cool_down:}, each group's state of each
+   * rule at {@code at}: the rule's condition at every whole minute of its look-back, from the same
+   * per-minute counts as a replay (one more scan of the source, only for these SLOs), then at
+   * {@code at} from the check's exact counts. A group is keyed by its values (null without {@code
+   * per}).
+   */
+  private Map<Slo, Map<Group, List<AlertStatus.Hold>>> holds(
+      Catalog catalog,
+      Map<Slo, List<Engine.GroupCounts>> counts,
+      Map<Slo, ScanCompiler.SloWindow> windows,
+      Map<Slo, AlertPolicy> policies,
+      Instant at) {
+    Map<Slo, Map<Group, List<AlertStatus.Hold>>> out = new LinkedHashMap<>();
+    List<Exclusion> exclusions = catalog.exclusions();
+    // the last whole minute at or before at: the minute series' end
+    Instant last = at.truncatedTo(ChronoUnit.MINUTES);
+    for (DataSource source : sources(catalog)) {
+      List<Slo> refined =
+          catalog.slos().stream()
+              .filter(s -> s.source().equals(source) && policies.get(s).refined())
+              .toList();
+      if (refined.isEmpty()) continue;
+      Instant start = last;
+      for (Slo slo : refined) {
+        Instant h =
+            AlertReplay.historyStart(
+                policies.get(slo), slo.window(), slo.minEvents(), last, source.zone());
+        if (h.isBefore(start)) start = h;
+      }
+      Instant from = start;
+      Map<Slo, Map<Group, Engine.GroupCounts>> byGroup = new LinkedHashMap<>();
+      List<ScanCompiler.SloWindow> series = new ArrayList<>();
+      for (Slo slo : refined) {
+        Map<Group, Engine.GroupCounts> g = new LinkedHashMap<>();
+        for (Engine.GroupCounts c : counts.getOrDefault(slo, List.of())) g.put(c.group(), c);
+        byGroup.put(slo, g);
+        out.put(slo, new LinkedHashMap<>());
+        series.add(
+            new ScanCompiler.SloWindow(
+                slo, from, List.of(), Exclusions.intervalsFor(exclusions, slo, from, last)));
+      }
+      java.util.function.BiConsumer<Slo, Engine.GroupSeries> hold =
+          (slo, g) -> {
+            Engine.GroupCounts c = byGroup.get(slo).get(g.group());
+            if (c == null) {
+              if (g.group() != null) return; // not a group of this SLO's window: no result
+              c = new Engine.GroupCounts(null, 0, 0, 0);
+            }
+            out.get(slo).put(g.group(), holdsAt(slo, policies.get(slo), c, g.series(), at));
+          };
+      if (from.isBefore(last)) engine.minuteSeries(source, series, from, last, hold);
+      // groups without any event in the look-back: their minutes are all empty
+      for (Slo slo : refined) {
+        int minutes = (int) Duration.between(from, last).toMinutes();
+        for (Map.Entry<Group, Engine.GroupCounts> e : byGroup.get(slo).entrySet()) {
+          if (out.get(slo).containsKey(e.getKey())) continue;
+          MinuteSeries empty = new MinuteSeries(from, new long[minutes], new long[minutes]);
+          out.get(slo).put(e.getKey(), holdsAt(slo, policies.get(slo), e.getValue(), empty, at));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<AlertStatus.Hold> holdsAt(
+      Slo slo, AlertPolicy policy, Engine.GroupCounts c, MinuteSeries series, Instant at) {
+    List<Boolean> now = instantAlerts(slo, c, policy).stream().map(AlertStatus::fired).toList();
+    return AlertReplay.holdsAt(
+        policy,
+        slo.objective(),
+        series,
+        slo.source().zone(),
+        slo.window(),
+        slo.minEvents(),
+        at,
+        now);
   }
 
   /** What the severity table looks at, one per SLO, in spec order. */

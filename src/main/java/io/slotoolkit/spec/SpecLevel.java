@@ -61,8 +61,9 @@ enum SpecLevel {
   COUNTS("in 'counts'", "good", "total"),
   RATIO("in 'ratio'", "good", "total"),
   LATENCY("in 'latency'", "column", "unit", "threshold", "total"),
-  ALERTS("in 'alerts'", "pairs", "min_events"),
-  ALERT_PAIR("in an alert pair", "long", "short", "factor", "severity"),
+  ALERTS("in 'alerts'", "pairs", "min_events", "for", "cool_down"),
+  ALERT_PAIR(
+      "in an alert pair", "long", "short", "factor", "exhaustion", "severity", "for", "cool_down"),
   EXCLUSION("in an exclusion", "start", "end", "weekly", "reason"),
   WEEKLY("in 'weekly'", "days", "from", "to"),
   SEVERITY_LEVEL("in a severity level", "name", "when", "response"),
