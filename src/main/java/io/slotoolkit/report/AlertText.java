@@ -38,6 +38,7 @@ final class AlertText {
                 + (s.rule().isExhaustion()
                     ? "budget gone within "
                         + io.slotoolkit.model.WindowLengths.label(s.rule().exhaustion())
+                        + " over"
                     : s.rule()
                             .factor()
                             .round(new java.math.MathContext(4))

@@ -135,8 +135,8 @@ final class SourceReader {
           new Problem(
               f.value("max_staleness").location(),
               "'max_staleness' must be positive, found " + f.value("max_staleness").describe(),
-              "such as max_staleness: 2h (a source whose latest event is older than --at minus 2h"
-                  + " is STALE)"));
+              "such as max_staleness: 2h: the source is STALE when its latest event is older than"
+                  + " --at minus 2h"));
       return null;
     }
     return d;

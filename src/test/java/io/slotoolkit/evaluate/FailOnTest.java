@@ -27,6 +27,21 @@ class FailOnTest {
   }
 
   @Test
+  void stale_fails_only_on_stale_data_and_joins_other_gates() {
+    FailOn g = FailOnParser.parse("Stale", NO_TABLE);
+    assertThat(g).isEqualTo(new FailOn.OnStale());
+    // (breached, alert fired, an SLO without data, a stale source)
+    assertThat(g.failed(true, true, true, false, null)).isFalse();
+    assertThat(g.failed(false, false, false, true, null)).isTrue();
+    assertThat(new FailOn.OnBreach().failed(false, false, false, true, null)).isFalse();
+    FailOn both = FailOnParser.parse("breached,stale", NO_TABLE);
+    assertThat(both.failed(true, false, false, false, null)).isTrue();
+    assertThat(both.failed(false, false, false, true, null)).isTrue();
+    assertThat(both.failed(false, true, true, false, null)).isFalse();
+    assertThat(both.label()).isEqualTo("breached,stale");
+  }
+
+  @Test
   void gates_joined_by_commas_fail_when_any_fails() {
     FailOn g = FailOnParser.parse("alert, No-Data", NO_TABLE);
     assertThat(g).isEqualTo(new FailOn.AnyOf(List.of(new FailOn.OnAlert(), new FailOn.OnNoData())));
