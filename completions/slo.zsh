@@ -230,7 +230,7 @@ function _picocli_slo_check() {
 
   local commands=""
   local flag_opts="'--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--format' '--output' '--fail-on'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--format' '--output' '--fail-on' '--max-staleness'"
   local FORMAT_option_args=("text" "json" "markdown" "junit" "github") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -260,6 +260,9 @@ function _picocli_slo_check() {
       return
       ;;
     '--fail-on')
+      return
+      ;;
+    '--max-staleness')
       return
       ;;
   esac

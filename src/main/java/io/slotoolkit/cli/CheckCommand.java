@@ -4,11 +4,13 @@ import io.slotoolkit.evaluate.FailOnParser;
 import io.slotoolkit.evaluate.SeverityTable;
 import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.FailOn;
 import io.slotoolkit.run.Evaluator;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +28,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every gate passed",
-      "1:a gate failed (by default: an SLO is BREACHED; --fail-on no-data: also an SLO without"
-          + " data)",
+      "1:a gate failed (by default: an SLO is BREACHED, or a source with max_staleness is"
+          + " STALE; --fail-on no-data: also an SLO without data)",
       "2:usage or spec error; nothing was evaluated",
       "3:data error: a source could not be read, a column is missing, or too many malformed rows",
       "70:internal error (a bug; --verbose shows the trace)"
@@ -51,13 +53,23 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
   @Option(
       names = "--fail-on",
       paramLabel = "GATE",
-      defaultValue = "breached",
       description =
           "When to exit 1: breached (an SLO is BREACHED), alert (BREACHED or an alert pair"
-              + " fired), no-data (BREACHED, or an SLO without any data), a severity level of the"
-              + " specs' table such as sev2 (that level or worse), or none; several joined by"
-              + " commas (alert,no-data) fail when any does. Default: ${DEFAULT-VALUE}.")
+              + " fired), no-data (BREACHED, or an SLO without any data), stale (a source's latest"
+              + " event is older than its max_staleness allows), a severity level of the specs'"
+              + " table such as sev2 (that level or worse), or none; several joined by commas"
+              + " (alert,no-data) fail when any does. Default: breached, and breached,stale when a"
+              + " source has max_staleness or --max-staleness is given.")
   String failOn;
+
+  @Option(
+      names = "--max-staleness",
+      paramLabel = "DURATION",
+      converter = ForecastCommand.DurationConverter.class,
+      description =
+          "Every source is STALE when its latest event is older than --at minus DURATION (such as"
+              + " 2h or 1d); overrides max_staleness in the specs.")
+  java.time.Duration maxStaleness;
 
   @Option(
       names = "--all-groups",
@@ -76,11 +88,15 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
     Instant at = when.at(ctx);
     EngineRun.Scope scope = EngineRun.load(root, specs);
     Catalog catalog = scope.catalog();
-    FailOn gate = FailOnParser.parse(failOn, new SeverityTable(catalog.severity()));
+    FailOn gate = FailOnParser.parse(gateText(catalog), new SeverityTable(catalog.severity()));
     // one-shot: a new engine; in the shell: the session's, already bound
     try (EngineRun run = EngineRun.prepare(root, scope, at != null)) {
       Evaluator evaluator = run.evaluator();
-      Assessment assessment = evaluator.assess(catalog, run.at(at), gate);
+      // the latest events that set the default --at also judge freshness: each read once
+      Map<DataSource, Instant> latest =
+          at != null ? Map.of() : evaluator.latestEvents(run.runSources());
+      Instant when = at != null ? at : Evaluator.defaultAt(latest);
+      Assessment assessment = evaluator.assess(catalog, when, gate, maxStaleness, latest);
       output.write(
           assessment,
           ctx.color() && output.toStdout(),
@@ -95,5 +111,18 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
               });
       return assessment.evaluation().passed() ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
     }
+  }
+
+  /**
+   * {@code --fail-on} as given; without it {@code breached}, joined by {@code stale} when a source
+   * of the run has a staleness allowance: an export that stopped fails the gate unless asked not
+   * to.
+   */
+  private String gateText(Catalog catalog) {
+    if (failOn != null) return failOn;
+    boolean allowance =
+        maxStaleness != null
+            || catalog.slos().stream().anyMatch(s -> s.source().maxStaleness() != null);
+    return allowance ? "breached,stale" : "breached";
   }
 }

@@ -74,13 +74,19 @@ public final class AlertEvaluator {
     for (AlertRule rule : policy.rules()) {
       Counts lw = counts.apply(rule.longWindow());
       Counts sw = counts.apply(rule.shortWindow());
-      ErrorRateThreshold threshold = new ErrorRateThreshold(rule.errorRateThreshold(budget));
+      boolean condition;
+      if (rule.isExhaustion()) {
+        Duration w = WindowLengths.nominal(sloWindow);
+        condition =
+            exhausts(objective, w, rule.exhaustion(), sloWindowCounts, lw)
+                && exhausts(objective, w, rule.exhaustion(), sloWindowCounts, sw);
+      } else {
+        ErrorRateThreshold threshold = new ErrorRateThreshold(rule.errorRateThreshold(budget));
+        condition =
+            threshold.reachedBy(lw.bad(), lw.total()) && threshold.reachedBy(sw.bad(), sw.total());
+      }
       boolean belowMin = lw.total() < policy.minEvents();
-      boolean fired =
-          !belowMin
-              && !noData
-              && threshold.reachedBy(lw.bad(), lw.total())
-              && threshold.reachedBy(sw.bad(), sw.total());
+      boolean fired = !belowMin && !noData && condition;
       out.add(
           new AlertStatus(
               rule,
@@ -93,9 +99,40 @@ public final class AlertEvaluator {
               budgetConsumed(lw.bad(), objective, sloWindowCounts.total()),
               budgetConsumed(sw.bad(), objective, sloWindowCounts.total()),
               timeToExhaustion(objective, sloWindow, sloWindowCounts, lw),
-              noData));
+              noData,
+              condition,
+              null));
     }
     return out;
+  }
+
+  /**
+   * Whether at the burn rate of {@code burning} the SLO window's remaining budget would be spent
+   * within {@code horizon}: its {@link #timeToExhaustion} (unrounded) is at most the horizon. A
+   * spent budget is (time zero); a window without bad events never is, nor an SLO window without
+   * valid events. Exact: with T and b the SLO window's valid and bad events, t and x the burning
+   * window's, W the nominal window length and H the horizon, {@code ((1 - objective) x T - b) x W x
+   * t <= H x T x x}.
+   */
+  public static boolean exhausts(
+      Objective objective, Duration w, Duration horizon, Counts sloWindowCounts, Counts burning) {
+    long total = sloWindowCounts.total();
+    if (total == 0) return false;
+    BigDecimal left =
+        objective
+            .errorBudget()
+            .multiply(BigDecimal.valueOf(total))
+            .subtract(BigDecimal.valueOf(sloWindowCounts.bad()));
+    if (left.signum() <= 0) return true;
+    if (burning.bad() == 0) return false;
+    BigDecimal lhs =
+        left.multiply(BigDecimal.valueOf(w.getSeconds()))
+            .multiply(BigDecimal.valueOf(burning.total()));
+    BigDecimal rhs =
+        BigDecimal.valueOf(horizon.getSeconds())
+            .multiply(BigDecimal.valueOf(total))
+            .multiply(BigDecimal.valueOf(burning.bad()));
+    return lhs.compareTo(rhs) <= 0;
   }
 
   /** Whether any rule fired. */

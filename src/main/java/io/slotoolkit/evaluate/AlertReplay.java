@@ -3,6 +3,7 @@ package io.slotoolkit.evaluate;
 import io.slotoolkit.model.AlertInterval;
 import io.slotoolkit.model.AlertPolicy;
 import io.slotoolkit.model.AlertRule;
+import io.slotoolkit.model.Counts;
 import io.slotoolkit.model.FiringInterval;
 import io.slotoolkit.model.MinuteSeries;
 import io.slotoolkit.model.MonthlyAlerts;
@@ -10,6 +11,7 @@ import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.ReplayResult;
 import io.slotoolkit.model.RuleReplay;
 import io.slotoolkit.model.Window;
+import io.slotoolkit.model.WindowLengths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -80,25 +82,24 @@ public final class AlertReplay {
     }
     int n = history.minutes();
     int first = (int) (lead.getSeconds() / MINUTE_S);
-    long[] goodSum = new long[n + 1];
-    long[] totalSum = new long[n + 1];
-    for (int i = 0; i < n; i++) {
-      goodSum[i + 1] = goodSum[i] + history.goodAt(i);
-      totalSum[i + 1] = totalSum[i] + history.totalAt(i);
-    }
-    boolean[] noData =
-        sloWindow == null
-            ? null
-            : noData(sloWindow, Math.max(1, sloMinEvents), history, first, totalSum, zone);
+    if (policy.hasExhaustion() && sloWindow == null)
+      throw new IllegalArgumentException("a time-to-exhaustion rule needs the SLO window");
+    // for: and cool_down: look back before the first instant: their state starts that far earlier
+    int evalStart = (int) Math.max(0, first - policy.lead().toMinutes());
+    Counting c = new Counting(history, evalStart, sloWindow, Math.max(1, sloMinEvents), zone);
     List<RuleReplay> rules = new ArrayList<>();
+    List<RuleReplay> unrefined = new ArrayList<>();
     for (AlertRule rule : policy.rules()) {
-      ErrorRateThreshold threshold =
-          new ErrorRateThreshold(rule.errorRateThreshold(objective.errorBudget()));
-      rules.add(
-          new RuleReplay(
-              rule,
-              replayRule(
-                  rule, threshold, policy.minEvents(), history, first, goodSum, totalSum, noData)));
+      boolean[] raw = conditions(rule, objective, sloWindow, policy.minEvents(), c);
+      // a minute is bad for a time-to-exhaustion rule when it burns faster than sustainable (1x)
+      ErrorRateThreshold badMinute =
+          new ErrorRateThreshold(
+              rule.isExhaustion()
+                  ? objective.errorBudget()
+                  : rule.errorRateThreshold(objective.errorBudget()));
+      rules.add(new RuleReplay(rule, intervals(refine(rule, raw, c), c, first, badMinute)));
+      if (policy.refined())
+        unrefined.add(new RuleReplay(rule, intervals(raw, c, first, badMinute)));
     }
     List<AlertInterval> alerts = mergeBySeverity(policy, rules);
     return new ReplayResult(
@@ -107,21 +108,146 @@ public final class AlertReplay {
         zone,
         rules,
         alerts,
-        months(policy, alerts, from, history.end(), zone));
+        months(policy, alerts, from, history.end(), zone),
+        policy.refined() ? mergeBySeverity(policy, unrefined) : alerts);
   }
 
-  private static List<FiringInterval> replayRule(
-      AlertRule rule,
-      ErrorRateThreshold threshold,
-      long minEvents,
+  /**
+   * Each rule's {@code for:} and {@code cool_down:} state at {@code at}, for a check: the rule's
+   * condition (guards included) at every whole minute of {@code history} from its {@link
+   * AlertPolicy#lead()} before its end, then at {@code at} itself, where the check's exact counts
+   * gave {@code conditionAtAt} (one per rule). {@code history} ends at the last whole minute at or
+   * before {@code at} and starts at {@link #historyStart} of that minute. Null for a rule without
+   * {@code for:} or {@code cool_down:}.
+   */
+  public static List<io.slotoolkit.model.AlertStatus.Hold> holdsAt(
+      AlertPolicy policy,
+      Objective objective,
       MinuteSeries history,
-      int first,
-      long[] goodSum,
-      long[] totalSum,
-      boolean[] noData) {
+      ZoneId zone,
+      Window sloWindow,
+      long sloMinEvents,
+      Instant at,
+      List<Boolean> conditionAtAt) {
     int n = history.minutes();
+    if (history.end().isAfter(at) || Duration.between(history.end(), at).toSeconds() >= MINUTE_S)
+      throw new IllegalArgumentException("the history must end at the last minute before " + at);
+    int evalStart = (int) Math.max(0, n - policy.lead().toMinutes());
+    Counting c = new Counting(history, evalStart, sloWindow, Math.max(1, sloMinEvents), zone);
+    List<io.slotoolkit.model.AlertStatus.Hold> out = new ArrayList<>();
+    for (int r = 0; r < policy.rules().size(); r++) {
+      AlertRule rule = policy.rules().get(r);
+      if (!rule.refined()) {
+        out.add(null);
+        continue;
+      }
+      boolean[] raw = conditions(rule, objective, sloWindow, policy.minEvents(), c);
+      AlertHold hold = new AlertHold(rule.holdFor(), rule.coolDown());
+      for (int k = evalStart; k <= n; k++) {
+        boolean exactHere = k == n && history.end().equals(at);
+        hold.step(c.epochSecond(k), exactHere ? conditionAtAt.get(r) : raw[k - evalStart]);
+      }
+      if (!history.end().equals(at)) hold.step(at.getEpochSecond(), conditionAtAt.get(r));
+      out.add(hold.state());
+    }
+    return out;
+  }
+
+  /**
+   * Prefix sums of a history and, with an SLO window, the index of the window's start at each
+   * evaluation instant from {@code evalStart} on, and whether the SLO window is NO_DATA there.
+   */
+  private static final class Counting {
+    final MinuteSeries history;
+    final int n;
+    final int evalStart;
+    final long[] goodSum;
+    final long[] totalSum;
+    final int[] sloStart;
+    final boolean[] noData;
+
+    Counting(MinuteSeries history, int evalStart, Window sloWindow, long atLeast, ZoneId zone) {
+      this.history = history;
+      this.n = history.minutes();
+      this.evalStart = evalStart;
+      goodSum = new long[n + 1];
+      totalSum = new long[n + 1];
+      for (int i = 0; i < n; i++) {
+        goodSum[i + 1] = goodSum[i] + history.goodAt(i);
+        totalSum[i + 1] = totalSum[i] + history.totalAt(i);
+      }
+      if (sloWindow == null) {
+        sloStart = null;
+        noData = null;
+        return;
+      }
+      sloStart = sloStarts(sloWindow, history, evalStart, zone);
+      noData = new boolean[n - evalStart + 1];
+      for (int k = evalStart; k <= n; k++)
+        noData[k - evalStart] = totalSum[k] - totalSum[sloStart[k - evalStart]] < atLeast;
+    }
+
+    Counts over(int from, int k) {
+      long total = totalSum[k] - totalSum[from];
+      return new Counts(goodSum[k] - goodSum[from], total);
+    }
+
+    long epochSecond(int k) {
+      return history.start().getEpochSecond() + k * MINUTE_S;
+    }
+  }
+
+  /**
+   * Whether a rule's condition, guards included, holds at each evaluation instant k from {@code
+   * c.evalStart} (index {@code k - c.evalStart}).
+   */
+  private static boolean[] conditions(
+      AlertRule rule, Objective objective, Window sloWindow, long minEvents, Counting c) {
     int longMin = (int) rule.longWindow().toMinutes();
     int shortMin = (int) rule.shortWindow().toMinutes();
+    boolean[] out = new boolean[c.n - c.evalStart + 1];
+    ErrorRateThreshold threshold =
+        rule.isExhaustion()
+            ? null
+            : new ErrorRateThreshold(rule.errorRateThreshold(objective.errorBudget()));
+    Duration w = sloWindow == null ? null : WindowLengths.nominal(sloWindow);
+    for (int k = c.evalStart; k <= c.n; k++) {
+      int i = k - c.evalStart;
+      if (c.noData != null && c.noData[i]) continue;
+      Counts lw = c.over(Math.max(0, k - longMin), k);
+      if (lw.total() < minEvents) continue;
+      Counts sw = c.over(Math.max(0, k - shortMin), k);
+      if (threshold != null) {
+        out[i] =
+            threshold.reachedBy(lw.bad(), lw.total()) && threshold.reachedBy(sw.bad(), sw.total());
+      } else {
+        Counts slo = c.over(c.sloStart[i], k);
+        out[i] =
+            AlertEvaluator.exhausts(objective, w, rule.exhaustion(), slo, lw)
+                && AlertEvaluator.exhausts(objective, w, rule.exhaustion(), slo, sw);
+      }
+    }
+    return out;
+  }
+
+  /** Whether the rule fires at each instant, once {@code for:} and {@code cool_down:} apply. */
+  private static boolean[] refine(AlertRule rule, boolean[] raw, Counting c) {
+    if (!rule.refined()) return raw;
+    AlertHold hold = new AlertHold(rule.holdFor(), rule.coolDown());
+    boolean[] out = new boolean[raw.length];
+    for (int i = 0; i < raw.length; i++) out[i] = hold.step(c.epochSecond(c.evalStart + i), raw[i]);
+    return out;
+  }
+
+  /**
+   * The intervals in which a rule fired from instant {@code first} on, given whether it fires at
+   * each instant from {@code c.evalStart}, with the bad minutes of {@code badMinute} for detection
+   * delay and reset time.
+   */
+  private static List<FiringInterval> intervals(
+      boolean[] fires, Counting c, int first, ErrorRateThreshold badMinute) {
+    MinuteSeries history = c.history;
+    int n = c.n;
     List<FiringInterval> out = new ArrayList<>();
     boolean firing = false;
     int firedAt = -1;
@@ -134,7 +260,7 @@ public final class AlertReplay {
         int i = k - 1;
         long total = history.totalAt(i);
         if (total > 0) {
-          if (threshold.reachedBy(total - history.goodAt(i), total)) {
+          if (badMinute.reachedBy(total - history.goodAt(i), total)) {
             if (!inRun) runStart = i;
             inRun = true;
             lastBad = i;
@@ -144,16 +270,7 @@ public final class AlertReplay {
         }
       }
       if (k < first) continue;
-      int ls = Math.max(0, k - longMin);
-      long longTotal = totalSum[k] - totalSum[ls];
-      boolean fired = false;
-      if (longTotal >= minEvents
-          && (noData == null || !noData[k - first])
-          && threshold.reachedBy(longTotal - (goodSum[k] - goodSum[ls]), longTotal)) {
-        int ss = Math.max(0, k - shortMin);
-        long shortTotal = totalSum[k] - totalSum[ss];
-        fired = threshold.reachedBy(shortTotal - (goodSum[k] - goodSum[ss]), shortTotal);
-      }
+      boolean fired = fires[k - c.evalStart];
       if (fired && !firing) {
         firing = true;
         firedAt = k;
@@ -177,21 +294,23 @@ public final class AlertReplay {
    */
   public static Instant historyStart(
       AlertPolicy policy, Window sloWindow, long sloMinEvents, Instant from, ZoneId zone) {
-    Instant alerts = from.minus(policy.longestWindow());
-    if (sloMinEvents <= 1) return alerts;
-    Instant slo = WindowBounds.start(sloWindow, from, zone);
+    // for: and cool_down: need the rule's state from their look-back before from
+    Instant earliest = from.minus(policy.lead());
+    Instant alerts = earliest.minus(policy.longestWindow());
+    if (sloMinEvents <= 1 && !policy.hasExhaustion()) return alerts;
+    // a time-to-exhaustion rule reads the SLO window's counts at every instant
+    Instant slo = WindowBounds.start(sloWindow, earliest, zone);
     return slo.isBefore(alerts) ? slo : alerts;
   }
 
   /**
-   * For each evaluation instant from {@code first} on, whether the SLO window ending there holds
-   * fewer than {@code atLeast} valid events. A calendar window's start only moves at a local
-   * midnight, so it is looked up once a day.
+   * For each evaluation instant from {@code first} on, the index of the minute where the SLO window
+   * ending there starts (0 when it starts before the history). A calendar window's start only moves
+   * at a local midnight, so it is looked up once a day.
    */
-  private static boolean[] noData(
-      Window window, long atLeast, MinuteSeries history, int first, long[] totalSum, ZoneId zone) {
+  private static int[] sloStarts(Window window, MinuteSeries history, int first, ZoneId zone) {
     int n = history.minutes();
-    boolean[] out = new boolean[n - first + 1];
+    int[] out = new int[n - first + 1];
     Instant origin = history.start();
     Instant recheck = null;
     int startIndex = 0;
@@ -205,7 +324,7 @@ public final class AlertReplay {
         startIndex = (int) Math.max(0, Math.min(k, minutes));
         recheck = t.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
       }
-      out[k - first] = totalSum[k] - totalSum[startIndex] < atLeast;
+      out[k - first] = startIndex;
     }
     return out;
   }

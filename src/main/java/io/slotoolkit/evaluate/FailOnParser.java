@@ -16,8 +16,9 @@ public final class FailOnParser {
   private FailOnParser() {}
 
   /**
-   * Reads a {@code --fail-on} value, ignoring case: none, breached, alert, no-data, or a level of
-   * the table; several joined by commas ({@code alert,no-data}) fail when any of them does.
+   * Reads a {@code --fail-on} value, ignoring case: none, breached, alert, no-data, stale, or a
+   * level of the table; several joined by commas ({@code alert,no-data}) fail when any of them
+   * does.
    *
    * @throws SloException a usage error (exit 2) naming the allowed values
    */
@@ -92,6 +93,8 @@ public final class FailOnParser {
         return new FailOn.OnAlert();
       case "no-data", "no_data", "nodata":
         return new FailOn.OnNoData();
+      case "stale":
+        return new FailOn.OnStale();
       default:
         break;
     }
@@ -99,7 +102,8 @@ public final class FailOnParser {
       SeverityLevel level = table.levels().get(rank);
       if (level.name().equalsIgnoreCase(t)) return new FailOn.AtLevel(level.name(), rank);
     }
-    List<String> allowed = new ArrayList<>(List.of("none", "breached", "alert", "no-data"));
+    List<String> allowed =
+        new ArrayList<>(List.of("none", "breached", "alert", "no-data", "stale"));
     allowed.addAll(table.names());
     String near = nearest(part.trim().toLowerCase(Locale.ROOT), allowed);
     throw SloException.spec(

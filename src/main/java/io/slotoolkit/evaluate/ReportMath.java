@@ -109,6 +109,8 @@ public final class ReportMath {
       case NO_DATA -> Health.GREY;
       // a burn-rate alert fired on a result that meets its objective: not red, not fine either
       case ALERT -> Health.AMBER;
+      // the numbers meet the objective, but the source stopped delivering: not fine either
+      case STALE -> Health.AMBER;
       case OK -> {
         boolean lowBudget = remaining != null && remaining < LOW_BUDGET;
         boolean recentBelow =
@@ -122,10 +124,12 @@ public final class ReportMath {
 
   /**
    * A {@code per} SLO's status as {@code slo check} gates it: BREACHED when any group is, else
-   * ALERT when a group's pair fired, else OK when any group is, else NO_DATA.
+   * STALE when a group is (its source stopped delivering), else ALERT when a group's pair fired,
+   * else OK when any group is, else NO_DATA.
    */
   public static Status worst(List<SloResult> groups) {
     if (groups.stream().anyMatch(r -> r.status() == Status.BREACHED)) return Status.BREACHED;
+    if (groups.stream().anyMatch(r -> r.status() == Status.STALE)) return Status.STALE;
     if (groups.stream().anyMatch(r -> r.status() == Status.ALERT)) return Status.ALERT;
     if (groups.stream().anyMatch(r -> r.status() == Status.OK)) return Status.OK;
     return Status.NO_DATA;

@@ -115,9 +115,37 @@ public record AlertPolicy(List<AlertRule> rules, long minEvents) {
    */
   public static AlertPolicy forSlo(Slo slo) {
     Alerting a = slo.alerting();
-    return a.isDefault()
-        ? defaultFor(slo.window(), slo.objective()).withMinEvents(a.minEvents())
-        : new AlertPolicy(a.rules(), a.minEvents());
+    if (!a.isDefault()) return new AlertPolicy(a.rules(), a.minEvents());
+    AlertPolicy p = defaultFor(slo.window(), slo.objective()).withMinEvents(a.minEvents());
+    if (a.holdFor().isZero() && a.coolDown().isZero()) return p;
+    // policy-wide for: and cool_down: apply to the default pairs too
+    return new AlertPolicy(
+        p.rules().stream().map(r -> r.withRefinements(a.holdFor(), a.coolDown())).toList(),
+        p.minEvents());
+  }
+
+  /** Whether a rule has {@code for:} or {@code cool_down:}: its state needs the past minutes. */
+  public boolean refined() {
+    return rules.stream().anyMatch(AlertRule::refined);
+  }
+
+  /** Whether a rule is a time-to-exhaustion rule: it needs the SLO window's counts over time. */
+  public boolean hasExhaustion() {
+    return rules.stream().anyMatch(AlertRule::isExhaustion);
+  }
+
+  /** The longest {@code for:} plus {@code cool_down:} of any rule; zero when none has them. */
+  public Duration lead() {
+    Duration out = Duration.ZERO;
+    for (AlertRule r : rules) if (r.lead().compareTo(out) > 0) out = r.lead();
+    return out;
+  }
+
+  /** The same rules without {@code for:} and {@code cool_down:}: what a replay compares with. */
+  public AlertPolicy unrefined() {
+    return new AlertPolicy(
+        rules.stream().map(r -> r.withRefinements(Duration.ZERO, Duration.ZERO)).toList(),
+        minEvents);
   }
 
   /** The same rules with another traffic guard. */
@@ -172,7 +200,8 @@ public record AlertPolicy(List<AlertRule> rules, long minEvents) {
     Duration w = WindowLengths.nominal(sloWindow);
     for (AlertRule r : rules) {
       SourceLocation at = r.location() != null ? r.location() : where;
-      if (r.errorRateThreshold(objective.errorBudget()).compareTo(BigDecimal.ONE) > 0) {
+      if (!r.isExhaustion()
+          && r.errorRateThreshold(objective.errorBudget()).compareTo(BigDecimal.ONE) > 0) {
         out.add(
             new Problem(
                 at,

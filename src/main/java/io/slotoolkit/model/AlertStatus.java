@@ -1,6 +1,7 @@
 package io.slotoolkit.model;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * One alert rule evaluated at an instant.
@@ -26,6 +27,11 @@ import java.time.Duration;
  *     window's burn rate goes on, {@code remaining x W / long burn rate} (W the nominal window
  *     length), rounded down to the second; zero when the budget is already spent; null when nothing
  *     burns (no bad events in the long window) or the SLO window has no valid events
+ * @param conditionMet whether both windows reach the rule's threshold (a burn rate at or above the
+ *     factor; for a time-to-exhaustion rule, the remaining budget gone within the horizon), whether
+ *     or not a guard held it back
+ * @param hold what {@code for:} and {@code cool_down:} made of the condition; null for a rule
+ *     without them ({@code fired} is then the condition with its guards)
  */
 public record AlertStatus(
     AlertRule rule,
@@ -38,11 +44,87 @@ public record AlertStatus(
     Double longBudgetConsumed,
     Double shortBudgetConsumed,
     Duration timeToExhaustion,
-    boolean heldByNoData) {
+    boolean heldByNoData,
+    boolean conditionMet,
+    Hold hold) {
 
-  /** Whether the rule burns fast enough in both windows, whether or not a guard held it back. */
+  /** A burn-rate pair's status without {@code for:} or {@code cool_down:}. */
+  public AlertStatus(
+      AlertRule rule,
+      Counts longWindow,
+      Counts shortWindow,
+      Double longBurnRate,
+      Double shortBurnRate,
+      boolean fired,
+      boolean belowMinEvents,
+      Double longBudgetConsumed,
+      Double shortBudgetConsumed,
+      Duration timeToExhaustion,
+      boolean heldByNoData) {
+    this(
+        rule,
+        longWindow,
+        shortWindow,
+        longBurnRate,
+        shortBurnRate,
+        fired,
+        belowMinEvents,
+        longBudgetConsumed,
+        shortBudgetConsumed,
+        timeToExhaustion,
+        heldByNoData,
+        rule.factor() != null
+            && longBurnRate != null
+            && shortBurnRate != null
+            && longBurnRate >= rule.factor().doubleValue()
+            && shortBurnRate >= rule.factor().doubleValue(),
+        null);
+  }
+
+  /** Whether the rule's condition is met in both windows, whether or not a guard held it back. */
   public boolean burning() {
-    double f = rule.factor().doubleValue();
-    return longBurnRate != null && shortBurnRate != null && longBurnRate >= f && shortBurnRate >= f;
+    return conditionMet;
+  }
+
+  /** The same status with what {@code for:} and {@code cool_down:} made of it. */
+  public AlertStatus withHold(Hold h) {
+    return new AlertStatus(
+        rule,
+        longWindow,
+        shortWindow,
+        longBurnRate,
+        shortBurnRate,
+        h.firing(),
+        belowMinEvents,
+        longBudgetConsumed,
+        shortBudgetConsumed,
+        timeToExhaustion,
+        heldByNoData,
+        conditionMet,
+        h);
+  }
+
+  /**
+   * A rule's {@code for:} and {@code cool_down:} state at an instant, from its condition (guards
+   * included) at every evaluation instant before it.
+   *
+   * @param condition whether the condition held at the instant itself
+   * @param holdingSince the first instant of the current unbroken run of instants at which the
+   *     condition held; null when it does not hold
+   * @param lastHeld the latest instant, at or before this one, at which the condition had held for
+   *     the rule's {@code for:}; null when none within the look-back
+   * @param firing whether the rule fires: it held for {@code for:} at this instant, or at {@code
+   *     lastHeld} less than {@code cool_down:} ago
+   */
+  public record Hold(boolean condition, Instant holdingSince, Instant lastHeld, boolean firing) {
+    /** Whether the condition holds but not yet for the rule's {@code for:}. */
+    public boolean pending() {
+      return condition && !firing;
+    }
+
+    /** Whether it fires only because the cool-down has not run out since it last held. */
+    public boolean coolingDown(Instant at) {
+      return firing && lastHeld != null && lastHeld.isBefore(at);
+    }
   }
 }

@@ -9,14 +9,29 @@ import java.util.List;
  *     SLO window); empty for no alerts
  * @param minEvents a rule does not fire while its long window holds fewer valid events (0: any)
  * @param location where {@code alerts:} is written; null when absent
+ * @param holdFor the {@code for:} of every rule that does not set its own (the default policy's
+ *     too); zero for none
+ * @param coolDown the {@code cool_down:} of every rule that does not set its own; zero for none
  */
-public record Alerting(List<AlertRule> rules, long minEvents, SourceLocation location) {
+public record Alerting(
+    List<AlertRule> rules,
+    long minEvents,
+    SourceLocation location,
+    java.time.Duration holdFor,
+    java.time.Duration coolDown) {
   /** No {@code alerts:} key: the default policy without a traffic guard. */
   public static final Alerting DEFAULT = new Alerting(null, 0, null);
 
   public Alerting {
     if (rules != null) rules = List.copyOf(rules);
     if (minEvents < 0) throw new IllegalArgumentException("min_events must be >= 0: " + minEvents);
+    if (holdFor == null) holdFor = java.time.Duration.ZERO;
+    if (coolDown == null) coolDown = java.time.Duration.ZERO;
+  }
+
+  /** Alerting without policy-wide {@code for:} or {@code cool_down:}. */
+  public Alerting(List<AlertRule> rules, long minEvents, SourceLocation location) {
+    this(rules, minEvents, location, null, null);
   }
 
   /** Whether the SLO uses the default policy. */

@@ -52,7 +52,24 @@ public record Assessment(
         anyBreached(),
         anyAlert(),
         !slosWithoutData().isEmpty(),
-        top == null ? FailOn.Outcome.NO_LEVEL : top.rank());
+        top == null ? FailOn.Outcome.NO_LEVEL : top.rank(),
+        anyStale());
+  }
+
+  /** Whether any result's source is stale (see {@link Freshness}). */
+  public boolean anyStale() {
+    return details.stream().anyMatch(ResultDetails::stale);
+  }
+
+  /**
+   * The staleness checks of the run, one per source with an allowance, in the order its results
+   * come.
+   */
+  public List<Freshness> freshness() {
+    java.util.Map<DataSource, Freshness> bySource = new java.util.LinkedHashMap<>();
+    for (ResultDetails d : details)
+      if (d.freshness() != null) bySource.putIfAbsent(d.freshness().source(), d.freshness());
+    return List.copyOf(bySource.values());
   }
 
   /** Whether any pair fired on any result. */

@@ -26,6 +26,8 @@ import java.util.List;
  *     DataFormat#ACCESS_LOG}
  * @param derived columns computed from the file's columns, name to expression, in the order
  *     written; empty for none
+ * @param maxStaleness how long after its latest event the source still counts as fresh ({@code
+ *     max_staleness}); null for no staleness check
  */
 public record DataSource(
     String name,
@@ -41,7 +43,8 @@ public record DataSource(
     List<String> mask,
     boolean missingColumnsNull,
     LogFormat logFormat,
-    java.util.Map<String, SqlExpression> derived) {
+    java.util.Map<String, SqlExpression> derived,
+    java.time.Duration maxStaleness) {
   public DataSource {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("source name missing");
     if (paths == null || paths.isEmpty())
@@ -55,6 +58,42 @@ public record DataSource(
         derived == null
             ? java.util.Map.of()
             : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(derived));
+    if (maxStaleness != null && (maxStaleness.isNegative() || maxStaleness.isZero()))
+      throw new IllegalArgumentException("max_staleness must be positive: " + maxStaleness);
+  }
+
+  /** A source without a staleness check. */
+  public DataSource(
+      String name,
+      Path specFile,
+      List<String> paths,
+      DataFormat format,
+      EventTime time,
+      ZoneId zone,
+      CsvDialect csv,
+      SqlExpression where,
+      long maxBadRows,
+      SourceLocation location,
+      List<String> mask,
+      boolean missingColumnsNull,
+      LogFormat logFormat,
+      java.util.Map<String, SqlExpression> derived) {
+    this(
+        name,
+        specFile,
+        paths,
+        format,
+        time,
+        zone,
+        csv,
+        where,
+        maxBadRows,
+        location,
+        mask,
+        missingColumnsNull,
+        logFormat,
+        derived,
+        null);
   }
 
   /**
@@ -120,7 +159,8 @@ public record DataSource(
         mask,
         missingColumnsNull,
         logFormat,
-        derived);
+        derived,
+        maxStaleness);
   }
 
   /** The same source tolerating another number of malformed rows (for {@code --max-bad-rows}). */
@@ -139,6 +179,27 @@ public record DataSource(
         mask,
         missingColumnsNull,
         logFormat,
-        derived);
+        derived,
+        maxStaleness);
+  }
+
+  /** The same source with another staleness allowance (for {@code --max-staleness}). */
+  public DataSource withMaxStaleness(java.time.Duration allowance) {
+    return new DataSource(
+        name,
+        specFile,
+        paths,
+        format,
+        time,
+        zone,
+        csv,
+        where,
+        maxBadRows,
+        location,
+        mask,
+        missingColumnsNull,
+        logFormat,
+        derived,
+        allowance);
   }
 }

@@ -19,10 +19,18 @@ public sealed interface FailOn {
    *     result: it is NO_DATA, in such an SLO)
    * @param level the rank of the highest level reached, 0 the most severe (a severity level of the
    *     specs' table, or a forecast verdict); {@link #NO_LEVEL} when none was
+   * @param stale a source's latest event is older than its {@code max_staleness} allows (for one
+   *     result: its source's)
    */
-  record Outcome(boolean breached, boolean alertFired, boolean withoutData, int level) {
+  record Outcome(
+      boolean breached, boolean alertFired, boolean withoutData, int level, boolean stale) {
     /** The level of an outcome that reached none. */
     public static final int NO_LEVEL = Integer.MAX_VALUE;
+
+    /** An outcome with fresh data (or no staleness allowance). */
+    public Outcome(boolean breached, boolean alertFired, boolean withoutData, int level) {
+      this(breached, alertFired, withoutData, level, false);
+    }
 
     /** An outcome that reached only a level (a forecast's verdict): rank 0 the worst. */
     public static Outcome atLevel(int level) {
@@ -107,6 +115,23 @@ public sealed interface FailOn {
     @Override
     public String label() {
       return "no-data";
+    }
+  }
+
+  /**
+   * {@code --fail-on stale}: fail when a source's latest event is older than its {@code
+   * max_staleness} allows at the evaluation instant. Joined to {@code breached} by default when a
+   * source of the run has an allowance.
+   */
+  record OnStale() implements FailOn {
+    @Override
+    public boolean failed(Outcome o) {
+      return o.stale();
+    }
+
+    @Override
+    public String label() {
+      return "stale";
     }
   }
 

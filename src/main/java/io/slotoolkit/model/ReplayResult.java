@@ -14,6 +14,8 @@ import java.util.List;
  * @param alerts per severity, the merged intervals people would have received, by start
  * @param months alerts per calendar month and severity: every month the replay touches, every
  *     severity of the policy in rule order, zero counts included
+ * @param unrefinedAlerts the alerts the same rules would have sent without {@code for:} and {@code
+ *     cool_down:}, merged the same way; the same as {@code alerts} for a policy without them
  */
 public record ReplayResult(
     Instant from,
@@ -21,11 +23,29 @@ public record ReplayResult(
     ZoneId zone,
     List<RuleReplay> rules,
     List<AlertInterval> alerts,
-    List<MonthlyAlerts> months) {
+    List<MonthlyAlerts> months,
+    List<AlertInterval> unrefinedAlerts) {
   public ReplayResult {
     rules = List.copyOf(rules);
     alerts = List.copyOf(alerts);
     months = List.copyOf(months);
+    unrefinedAlerts = List.copyOf(unrefinedAlerts);
+  }
+
+  /** A replay of rules without {@code for:} or {@code cool_down:}. */
+  public ReplayResult(
+      Instant from,
+      Instant to,
+      ZoneId zone,
+      List<RuleReplay> rules,
+      List<AlertInterval> alerts,
+      List<MonthlyAlerts> months) {
+    this(from, to, zone, rules, alerts, months, alerts);
+  }
+
+  /** Alerts of a severity the rules would have sent without {@code for:} and {@code cool_down:}. */
+  public int unrefinedCount(String severity) {
+    return (int) unrefinedAlerts.stream().filter(a -> a.severity().equals(severity)).count();
   }
 
   /** Total alerts of a severity over the replay. */

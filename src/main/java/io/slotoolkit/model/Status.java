@@ -15,7 +15,13 @@ public enum Status {
    * SLI at or above the objective, but a burn-rate alert pair fired: the budget is going fast. Only
    * ever replaces OK; NO_DATA and BREACHED keep precedence.
    */
-  ALERT(Tone.WARNING);
+  ALERT(Tone.WARNING),
+  /**
+   * SLI at or above the objective (with or without a fired pair), but the source's latest event is
+   * older than its {@code max_staleness} allows at the evaluation instant: the numbers describe the
+   * past, not now. Only ever replaces OK or ALERT; NO_DATA and BREACHED keep precedence.
+   */
+  STALE(Tone.WARNING);
 
   /** How a status is coloured: green, yellow, red, or grey. */
   public enum Tone {

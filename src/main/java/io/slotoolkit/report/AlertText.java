@@ -35,12 +35,17 @@ final class AlertText {
         parts.add(
             s.rule().severity()
                 + " "
-                + s.rule()
-                    .factor()
-                    .round(new java.math.MathContext(4))
-                    .stripTrailingZeros()
-                    .toPlainString()
-                + "x "
+                + (s.rule().isExhaustion()
+                    ? "budget gone within "
+                        + io.slotoolkit.model.WindowLengths.label(s.rule().exhaustion())
+                        + " over"
+                    : s.rule()
+                            .factor()
+                            .round(new java.math.MathContext(4))
+                            .stripTrailingZeros()
+                            .toPlainString()
+                        + "x")
+                + " "
                 + io.slotoolkit.model.WindowLengths.label(s.rule().longWindow())
                 + "/"
                 + io.slotoolkit.model.WindowLengths.label(s.rule().shortWindow())
@@ -48,7 +53,11 @@ final class AlertText {
                 + Numbers.burn(s.longBurnRate())
                 + "/"
                 + Numbers.burn(s.shortBurnRate())
-                + ")");
+                + ")"
+                + (s.hold() != null && s.hold().coolingDown(d.result().windowEnd())
+                    ? " cooling down, last held "
+                        + Times.human(s.hold().lastHeld(), d.result().slo().source().zone())
+                    : ""));
         Duration t = s.timeToExhaustion();
         if (t != null && (soonest == null || t.compareTo(soonest) < 0)) soonest = t;
       }
@@ -103,6 +112,67 @@ final class AlertText {
                 + Numbers.burn(s.shortBurnRate())
                 + ") held back: "
                 + why);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One line per stale source: {@code api (specs/api.yaml): latest event 2026-02-28 23:59:58
+   * +09:00, 9h 1m before --at (max_staleness 2h)}.
+   */
+  static List<String> stale(Assessment a) {
+    List<String> out = new ArrayList<>();
+    for (io.slotoolkit.model.Freshness f : a.freshness()) {
+      if (!f.stale()) continue;
+      out.add(
+          f.source().name()
+              + " ("
+              + f.source().specFile()
+              + "): latest event "
+              + Times.human(f.latestEvent(), f.source().zone())
+              + ", "
+              + duration(f.age())
+              + " before --at (max_staleness "
+              + io.slotoolkit.model.WindowLengths.label(f.maxStaleness())
+              + ")");
+    }
+    return out;
+  }
+
+  /**
+   * The freshness of a source with an allowance, for its source line: {@code latest event
+   * 2026-02-28 23:59:58 +09:00, fresh (max_staleness 2h)}; empty when it has none.
+   */
+  static String freshness(Assessment a, io.slotoolkit.model.DataSource source) {
+    if (a == null) return "";
+    for (io.slotoolkit.model.Freshness f : a.freshness()) {
+      if (!f.source().equals(source)) continue;
+      return ", latest event "
+          + Times.human(f.latestEvent(), source.zone())
+          + (f.stale() ? ", STALE" : ", fresh")
+          + " (max_staleness "
+          + io.slotoolkit.model.WindowLengths.label(f.maxStaleness())
+          + ")";
+    }
+    return "";
+  }
+
+  /**
+   * Rules whose condition holds but not yet for their {@code for:}: {@code name: page 14.4x over
+   * 1h/5m for 5m holding since 2026-03-04 00:58:00 +00:00}.
+   */
+  static List<String> pending(Assessment a) {
+    List<String> out = new ArrayList<>();
+    for (ResultDetails d : a.details()) {
+      for (AlertStatus s : d.alerts()) {
+        if (s.hold() == null || !s.hold().pending()) continue;
+        out.add(
+            Figures.name(d.result())
+                + ": "
+                + s.rule().label()
+                + " holding since "
+                + Times.human(s.hold().holdingSince(), d.result().slo().source().zone()));
       }
     }
     return out;

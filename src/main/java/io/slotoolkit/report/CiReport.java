@@ -70,7 +70,9 @@ public record CiReport(
       String failure =
           failed && a.failOn() instanceof FailOn.AtLevel && sev.isPresent()
               ? "severity " + sev.get().level().name() + ": " + sev.get().reason()
-              : null;
+              : failed && d.stale() && r.status() != Status.BREACHED && failsOnStale(a.failOn())
+                  ? stale(d.freshness(), e.zone())
+                  : null;
       cases.add(
           new CiCase(
               r,
@@ -99,8 +101,30 @@ public record CiReport(
             r.status() == Status.BREACHED,
             d.alerting(),
             r.status() == Status.NO_DATA && withoutData.contains(r.slo().qualifiedName()),
-            sev.map(SeverityMatch::rank).orElse(FailOn.Outcome.NO_LEVEL));
+            sev.map(SeverityMatch::rank).orElse(FailOn.Outcome.NO_LEVEL),
+            d.stale());
     return (gate instanceof FailOn.Never ? new FailOn.OnBreach() : gate).failed(own);
+  }
+
+  private static boolean failsOnStale(FailOn gate) {
+    return gate instanceof FailOn.OnStale
+        || (gate instanceof FailOn.AnyOf any
+            && any.gates().stream().anyMatch(g -> g instanceof FailOn.OnStale));
+  }
+
+  /**
+   * {@code STALE: source api's latest event 2026-02-28T23:59:58+09:00 is 9h 1m before --at ...}.
+   */
+  private static String stale(io.slotoolkit.model.Freshness f, ZoneId zone) {
+    return "STALE: source "
+        + f.source().name()
+        + "'s latest event "
+        + Times.iso(f.latestEvent(), f.source().zone())
+        + " is "
+        + AlertText.duration(f.age())
+        + " before --at (max_staleness "
+        + WindowLengths.label(f.maxStaleness())
+        + ")";
   }
 
   /** A report of an evaluation under the default gate (see {@link CiCase#of}). */

@@ -56,6 +56,13 @@ final class Figures {
           ? "NO_DATA: no valid events in the window"
           : "NO_DATA: " + r.total() + " valid events, fewer than min_events " + r.slo().minEvents();
     }
+    if (r.status() == Status.STALE) {
+      return "STALE: SLI "
+          + percent(r.sli())
+          + " meets the objective "
+          + r.slo().objective().percent()
+          + ", but the source's latest event is older than its max_staleness allows";
+    }
     return "OK: SLI " + percent(r.sli()) + " meets the objective " + r.slo().objective().percent();
   }
 
@@ -70,6 +77,7 @@ final class Figures {
 
   /** The kind of a failure: BREACHED, ALERT when only alerts explain it, else the status. */
   static String failureType(CiCase c) {
+    if (c.failure() != null && c.failure().startsWith("STALE:")) return "STALE";
     if (c.result().status() != Status.BREACHED && !c.alerts().isEmpty()) return "ALERT";
     return c.result().status().name();
   }

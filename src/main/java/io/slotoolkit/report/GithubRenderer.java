@@ -1,5 +1,6 @@
 package io.slotoolkit.report;
 
+import io.slotoolkit.model.Status;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +47,16 @@ public final class GithubRenderer {
           message = Figures.headline(r);
         }
         default -> {
-          if (c.alerts().isEmpty()) continue;
+          if (c.alerts().isEmpty() && r.status() != Status.STALE) continue;
           level = "warning";
-          title = "SLO alert: " + Figures.name(r);
-          message = c.alerts().get(0).describe();
+          if (c.alerts().isEmpty()) {
+            // stale data that the gate lets pass still deserves a look
+            title = "SLO STALE: " + Figures.name(r);
+            message = Figures.headline(r);
+          } else {
+            title = "SLO alert: " + Figures.name(r);
+            message = c.alerts().get(0).describe();
+          }
         }
       }
       if (!c.alerts().isEmpty()) alerting++;

@@ -81,4 +81,16 @@ public final class Json {
       g.writeNumber(plain(new BigDecimal(Double.toString(v))));
     }
   }
+
+  /**
+   * A rule's fields beyond the pair's: {@code exhaustion_seconds} for a time-to-exhaustion rule,
+   * {@code for_seconds} and {@code cool_down_seconds} where they apply; nothing for a plain pair.
+   */
+  static void ruleExtras(JsonGenerator g, io.slotoolkit.model.AlertRule rule) throws IOException {
+    if (rule.isExhaustion())
+      g.writeNumberField("exhaustion_seconds", rule.exhaustion().getSeconds());
+    if (!rule.holdFor().isZero()) g.writeNumberField("for_seconds", rule.holdFor().getSeconds());
+    if (!rule.coolDown().isZero())
+      g.writeNumberField("cool_down_seconds", rule.coolDown().getSeconds());
+  }
 }

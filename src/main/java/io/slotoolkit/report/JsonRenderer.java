@@ -51,7 +51,7 @@ public final class JsonRenderer implements Renderer {
         result(g, e.results().get(i), assessment == null ? null : assessment.details().get(i));
       g.writeEndArray();
       g.writeArrayFieldStart("sources");
-      for (SourceStats s : e.sources()) source(g, s);
+      for (SourceStats s : e.sources()) source(g, s, freshnessOf(s.source()));
       g.writeEndArray();
       if (assessment != null) {
         SeverityMatch top = assessment.severity().highest();
@@ -131,7 +131,9 @@ public final class JsonRenderer implements Renderer {
         g.writeStringField("long_window", WindowLengths.label(a.rule().longWindow()));
         g.writeStringField("short_window", WindowLengths.label(a.rule().shortWindow()));
         g.writeFieldName("factor");
-        g.writeNumber(a.rule().factor());
+        if (a.rule().factor() == null) g.writeNull();
+        else g.writeNumber(a.rule().factor());
+        Json.ruleExtras(g, a.rule());
         Json.number(g, "long_burn_rate", a.longBurnRate());
         Json.number(g, "short_burn_rate", a.shortBurnRate());
         g.writeBooleanField("fired", a.fired());
@@ -145,6 +147,16 @@ public final class JsonRenderer implements Renderer {
         g.writeNumberField("short_total", a.shortWindow().total());
         g.writeBooleanField("held_by_min_events", a.belowMinEvents());
         g.writeBooleanField("held_by_no_data", a.heldByNoData());
+        if (a.rule().isExhaustion() || a.hold() != null)
+          g.writeBooleanField("condition_met", a.conditionMet());
+        if (a.hold() != null) {
+          g.writeBooleanField("pending_for", a.hold().pending());
+          g.writeBooleanField("cooling_down", a.hold().coolingDown(r.windowEnd()));
+          if (a.hold().holdingSince() == null) g.writeNullField("holding_since");
+          else g.writeStringField("holding_since", Times.iso(a.hold().holdingSince(), zone));
+          if (a.hold().lastHeld() == null) g.writeNullField("last_held");
+          else g.writeStringField("last_held", Times.iso(a.hold().lastHeld(), zone));
+        }
         g.writeEndObject();
       }
     }
@@ -165,6 +177,7 @@ public final class JsonRenderer implements Renderer {
       }
     }
     g.writeEndArray();
+    if (d != null) freshness(g, d.freshness());
     SeverityMatch m = assessment.severity().forSlo(r.slo().qualifiedName()).orElse(null);
     if (m == null) g.writeNullField("severity");
     else {
@@ -176,7 +189,31 @@ public final class JsonRenderer implements Renderer {
     }
   }
 
-  private static void source(JsonGenerator g, SourceStats s) throws IOException {
+  private io.slotoolkit.model.Freshness freshnessOf(io.slotoolkit.model.DataSource source) {
+    if (assessment == null) return null;
+    return assessment.freshness().stream()
+        .filter(f -> f.source().equals(source))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * {@code "freshness": {"latest_event", "age_seconds", "max_staleness_seconds", "stale"}}, written
+   * only for a source with a staleness allowance.
+   */
+  private static void freshness(JsonGenerator g, io.slotoolkit.model.Freshness f)
+      throws IOException {
+    if (f == null) return;
+    g.writeObjectFieldStart("freshness");
+    g.writeStringField("latest_event", Times.iso(f.latestEvent(), f.source().zone()));
+    g.writeNumberField("age_seconds", f.age().getSeconds());
+    g.writeNumberField("max_staleness_seconds", f.maxStaleness().getSeconds());
+    g.writeBooleanField("stale", f.stale());
+    g.writeEndObject();
+  }
+
+  private static void source(JsonGenerator g, SourceStats s, io.slotoolkit.model.Freshness f)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("source", s.source().name());
     g.writeStringField("spec", String.valueOf(s.source().specFile()));
@@ -193,6 +230,7 @@ public final class JsonRenderer implements Renderer {
       for (String x : s.notes()) g.writeString(x);
       g.writeEndArray();
     }
+    freshness(g, f);
     g.writeEndObject();
   }
 }

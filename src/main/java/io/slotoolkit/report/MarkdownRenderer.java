@@ -89,6 +89,11 @@ public final class MarkdownRenderer implements Renderer {
                 : ", "
                     + assessment.details().stream().filter(d -> d.alerting()).count()
                     + " alerting"
+                    + (assessment.anyStale()
+                        ? ", "
+                            + assessment.freshness().stream().filter(f -> f.stale()).count()
+                            + " source(s) stale"
+                        : "")
                     + (assessment.severity().highest() == null
                         ? ""
                         : ", severity **" + assessment.severity().highest().level().name() + "**"))
@@ -123,7 +128,9 @@ public final class MarkdownRenderer implements Renderer {
       String status =
           Style.dot(r.status().tone())
               + " "
-              + (r.status() == Status.BREACHED || r.status() == Status.ALERT
+              + (r.status() == Status.BREACHED
+                      || r.status() == Status.ALERT
+                      || r.status() == Status.STALE
                   ? "**" + word + "**"
                   : word);
       String row =
@@ -185,7 +192,8 @@ public final class MarkdownRenderer implements Renderer {
               + Numbers.count(s.excludedRows())
               + " excluded, "
               + Numbers.count(s.badRows())
-              + " malformed");
+              + " malformed"
+              + AlertText.freshness(assessment, s.source()));
     }
   }
 
@@ -197,12 +205,26 @@ public final class MarkdownRenderer implements Renderer {
       out.println("**Severity:** " + cell(AlertText.severity(top)));
       out.println();
     }
+    List<String> stale = AlertText.stale(assessment);
+    if (!stale.isEmpty()) {
+      out.println("**Stale data:**");
+      out.println();
+      for (String l : stale) out.println("- " + cell(l));
+      out.println();
+    }
     List<String> fired = AlertText.fired(assessment);
     if (!fired.isEmpty()) {
       out.println("### Alerts firing");
       out.println();
       for (String f : fired.subList(0, Math.min(fired.size(), 20))) out.println("- 🔥 " + cell(f));
       if (fired.size() > 20) out.println("- ... and " + (fired.size() - 20) + " more");
+      out.println();
+    }
+    List<String> pending = AlertText.pending(assessment);
+    if (!pending.isEmpty()) {
+      out.println("**Pending (`for:` not yet met):**");
+      out.println();
+      for (String l : pending.subList(0, Math.min(pending.size(), 20))) out.println("- " + cell(l));
       out.println();
     }
     // worst groups: least budget left among groups with data, across per SLOs

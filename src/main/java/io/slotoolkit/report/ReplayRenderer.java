@@ -111,6 +111,7 @@ public final class ReplayRenderer {
                 "  (already) = firing at the first instant: it may have started before --from"));
       }
       out.println("  " + months(r.result().months()));
+      if (r.policy().refined()) out.println("  " + saved(r));
     }
     if (quiet > 0) {
       out.println();
@@ -121,6 +122,28 @@ public final class ReplayRenderer {
                   + " groups in which nothing fired are not shown; --all-groups lists them)"));
     }
     out.flush();
+  }
+
+  /**
+   * {@code for/cool-down: page 2 instead of 5 (3 saved), ticket 1 instead of 1}: the alerts of each
+   * severity against those the same rules would have sent without {@code for:} and {@code
+   * cool_down:}.
+   */
+  private static String saved(SloReplay r) {
+    List<String> parts = new java.util.ArrayList<>();
+    for (String severity : r.policy().severities()) {
+      int with = r.result().count(severity);
+      int without = r.result().unrefinedCount(severity);
+      int diff = without - with;
+      parts.add(
+          severity
+              + " "
+              + with
+              + " instead of "
+              + without
+              + (diff > 0 ? " (" + diff + " saved)" : diff < 0 ? " (" + -diff + " more)" : ""));
+    }
+    return "with for/cool-down: " + String.join(", ", parts);
   }
 
   /** {@code per month: 2026-02 page 1 ticket 0; 2026-03 page 0 ticket 2}. */
@@ -182,7 +205,9 @@ public final class ReplayRenderer {
       g.writeStringField("long_window", WindowLengths.label(rr.rule().longWindow()));
       g.writeStringField("short_window", WindowLengths.label(rr.rule().shortWindow()));
       g.writeFieldName("factor");
-      g.writeNumber(rr.rule().factor());
+      if (rr.rule().factor() == null) g.writeNull();
+      else g.writeNumber(rr.rule().factor());
+      Json.ruleExtras(g, rr.rule());
       g.writeArrayFieldStart("fired");
       for (FiringInterval f : rr.intervals()) {
         g.writeStartObject();
@@ -221,6 +246,17 @@ public final class ReplayRenderer {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (r.policy().refined()) {
+      g.writeObjectFieldStart("without_for_and_cool_down");
+      for (String severity : r.policy().severities())
+        g.writeNumberField(severity, r.result().unrefinedCount(severity));
+      g.writeEndObject();
+      g.writeObjectFieldStart("saved_by_for_and_cool_down");
+      for (String severity : r.policy().severities())
+        g.writeNumberField(
+            severity, r.result().unrefinedCount(severity) - r.result().count(severity));
+      g.writeEndObject();
+    }
     g.writeEndObject();
   }
 

@@ -412,7 +412,7 @@ public final class ReportHtmlRenderer implements ReportRenderer {
       case OK -> Health.GREEN;
       case BREACHED -> Health.RED;
       case NO_DATA -> Health.GREY;
-      case ALERT -> Health.AMBER;
+      case ALERT, STALE -> Health.AMBER;
     };
   }
 

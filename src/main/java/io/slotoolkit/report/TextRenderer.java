@@ -77,12 +77,14 @@ public final class TextRenderer implements Renderer {
       long breached = rs.stream().filter(r -> r.status() == Status.BREACHED).count();
       long noData = rs.stream().filter(r -> r.status() == Status.NO_DATA).count();
       long alerting = rs.stream().filter(r -> r.status() == Status.ALERT).count();
-      long ok = rs.size() - breached - noData - alerting;
+      long stale = rs.stream().filter(r -> r.status() == Status.STALE).count();
+      long ok = rs.size() - breached - noData - alerting - stale;
       boolean empty = first.group().columns().isEmpty();
       String summary =
           empty ? "no groups" : rs.size() + " × " + String.join(",", first.group().columns());
       String statuses =
           (breached > 0 ? style.red(breached + " BREACHED") + " " : "")
+              + (stale > 0 ? style.tone(Status.Tone.WARNING, stale + " STALE") + " " : "")
               + (alerting > 0 ? style.tone(Status.Tone.WARNING, alerting + " ALERT") + " " : "")
               + (ok > 0 ? style.green(ok + " OK") + " " : "")
               + (noData > 0 ? style.tone(Status.Tone.NEUTRAL, noData + " NO_DATA") : "");
@@ -102,7 +104,10 @@ public final class TextRenderer implements Renderer {
           statuses.strip());
       for (SloResult r : rs) {
         if (empty) continue;
-        if (!allGroups && r.status() != Status.BREACHED && r.status() != Status.ALERT) {
+        if (!allGroups
+            && r.status() != Status.BREACHED
+            && r.status() != Status.ALERT
+            && r.status() != Status.STALE) {
           hidden++;
           continue;
         }
@@ -133,12 +138,15 @@ public final class TextRenderer implements Renderer {
         b.append(", ").append(Numbers.count(s.excludedRows())).append(" excluded by where");
       b.append(", ").append(Numbers.count(s.badRows())).append(" malformed");
       if (s.badRows() > 0) b.append(" (allowed ").append(s.source().maxBadRows()).append(')');
+      b.append(AlertText.freshness(assessment, s.source()));
       out.println(style.dim(b.toString()));
       for (String sample : s.badRowSamples()) out.println(style.dim("  " + sample));
       for (String note : s.notes()) out.println(style.dim("  note: " + note));
     }
     long breached = e.results().stream().filter(r -> r.status() == Status.BREACHED).count();
     long alerting = e.results().stream().filter(r -> r.status() == Status.ALERT).count();
+    long staleSources =
+        assessment == null ? 0 : assessment.freshness().stream().filter(f -> f.stale()).count();
     String verdict = e.passed() ? style.green("PASSED") : style.red("FAILED");
     out.println(
         verdict
@@ -148,6 +156,7 @@ public final class TextRenderer implements Renderer {
             + e.results().size()
             + " result(s) BREACHED"
             + (alerting > 0 ? ", " + alerting + " ALERT" : "")
+            + (staleSources > 0 ? ", " + staleSources + " source(s) STALE" : "")
             + (assessment != null && !assessment.slosWithoutData().isEmpty()
                 ? ", " + assessment.slosWithoutData().size() + " SLO(s) without data"
                 : "")
@@ -162,11 +171,23 @@ public final class TextRenderer implements Renderer {
 
   /** Fired alerts (at most {@link #MAX_LINES}), exclusions and severities, after the table. */
   private void alerts(PrintWriter out) {
+    List<String> stale = AlertText.stale(assessment);
+    if (!stale.isEmpty()) {
+      out.println();
+      out.println(style.bold("stale data"));
+      section(out, stale, true);
+    }
     List<String> fired = AlertText.fired(assessment);
     if (!fired.isEmpty()) {
       out.println();
       out.println(style.bold("alerts firing"));
       section(out, fired, true);
+    }
+    List<String> pending = AlertText.pending(assessment);
+    if (!pending.isEmpty()) {
+      out.println();
+      out.println(style.bold("pending (for:)"));
+      section(out, pending, false);
     }
     List<String> held = AlertText.heldBack(assessment);
     if (!held.isEmpty()) {

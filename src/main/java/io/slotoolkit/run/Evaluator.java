@@ -19,7 +19,9 @@ import io.slotoolkit.model.ExcludedInterval;
 import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.ExclusionCount;
 import io.slotoolkit.model.FailOn;
+import io.slotoolkit.model.Freshness;
 import io.slotoolkit.model.Group;
+import io.slotoolkit.model.MinuteSeries;
 import io.slotoolkit.model.ResultDetails;
 import io.slotoolkit.model.SeverityAssessment;
 import io.slotoolkit.model.Slo;
@@ -103,9 +105,30 @@ public final class Evaluator {
    * is inside every window. Exit 3 when a source holds no events or no readable event time.
    */
   public Instant defaultAt(List<DataSource> sources) {
+    return defaultAt(latestEvents(sources));
+  }
+
+  /**
+   * The default evaluation instant from the latest events already read ({@link #latestEvents}):
+   * just after the latest of them, the next whole second.
+   */
+  public static Instant defaultAt(Map<DataSource, Instant> latest) {
+    if (latest.isEmpty()) throw new IllegalArgumentException("no source to take the time from");
+    Instant max = null;
+    for (Instant i : latest.values()) if (max == null || i.isAfter(max)) max = i;
+    return max.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+  }
+
+  /**
+   * The latest event time of each of these sources, in their order, each read once from the engine.
+   * Exit 3 when a source holds no events or no readable event time, or its latest event lies
+   * outside the years 0001 to 9999: none of these can set the default instant or judge freshness.
+   */
+  public Map<DataSource, Instant> latestEvents(List<DataSource> sources) {
     if (sources.isEmpty()) throw new IllegalArgumentException("no source to take the time from");
-    Instant latest = null;
+    Map<DataSource, Instant> out = new LinkedHashMap<>();
     for (DataSource s : sources) {
+      if (out.containsKey(s)) continue;
       Engine.LatestEvent e = engine.latestEvent(s);
       if (e.rows() == 0) {
         throw SloException.data(
@@ -133,9 +156,9 @@ public final class Evaluator {
             "a timestamp in the data is wrong (check timestamp: and timestamp_format: on the"
                 + " source), or pass --at");
       }
-      if (latest == null || e.latest().isAfter(latest)) latest = e.latest();
+      out.put(s, e.latest());
     }
-    return latest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    return out;
   }
 
   /** Evaluates every SLO of a prepared catalog at {@code at}. */
@@ -148,6 +171,33 @@ public final class Evaluator {
    * the run's severity table, and gates the run with {@code failOn}. One scan per source.
    */
   public Assessment assess(Catalog catalog, Instant at, FailOn failOn) {
+    return assess(catalog, at, failOn, null, Map.of());
+  }
+
+  /**
+   * As {@link #assess(Catalog, Instant, FailOn)}, with the staleness check of each source: a source
+   * with an allowance ({@code maxStaleness}, else its own {@code max_staleness}) whose latest event
+   * is older than {@code at} minus the allowance makes its OK and ALERT results STALE.
+   *
+   * @param maxStaleness {@code --max-staleness}: the allowance of every source; null for each
+   *     source's own
+   * @param knownLatest latest events already read for the default instant ({@link #latestEvents}),
+   *     so that no source is asked twice; the others are read here when they need a check
+   */
+  public Assessment assess(
+      Catalog catalog,
+      Instant at,
+      FailOn failOn,
+      Duration maxStaleness,
+      Map<DataSource, Instant> knownLatest) {
+    Map<DataSource, Freshness> freshness = new LinkedHashMap<>();
+    for (DataSource source : sources(catalog)) {
+      Duration allowance = maxStaleness != null ? maxStaleness : source.maxStaleness();
+      if (allowance == null) continue;
+      Instant latest = knownLatest.get(source);
+      if (latest == null) latest = latestEvents(List.of(source)).get(source);
+      freshness.put(source, new Freshness(source, latest, allowance, at));
+    }
     Map<Slo, List<Engine.GroupCounts>> counts = new LinkedHashMap<>();
     Map<Slo, ScanCompiler.SloWindow> windows = new LinkedHashMap<>();
     Map<Slo, AlertPolicy> policies = new LinkedHashMap<>();
@@ -175,6 +225,8 @@ public final class Evaluator {
       counts.putAll(result.counts());
       stats.add(result.stats());
     }
+    Map<Slo, Map<Group, List<AlertStatus.Hold>>> holds =
+        holds(catalog, counts, windows, policies, at);
     List<SloResult> results = new ArrayList<>();
     List<ResultDetails> details = new ArrayList<>();
     for (Slo slo : catalog.slos()) {
@@ -184,7 +236,17 @@ public final class Evaluator {
       if (slo.per().isEmpty()) {
         Engine.GroupCounts c =
             groups.isEmpty() ? new Engine.GroupCounts(null, 0, 0, 0) : groups.get(0);
-        add(slo, null, c, w, policies.get(slo), at, results, details);
+        add(
+            slo,
+            null,
+            c,
+            w,
+            policies.get(slo),
+            at,
+            freshness,
+            holdsOf(holds, slo, null),
+            results,
+            details);
         continue;
       }
       // A group exists for this SLO when it has an event in this SLO's window; the scan table may
@@ -199,11 +261,23 @@ public final class Evaluator {
             w,
             policies.get(slo),
             at,
+            freshness,
+            null,
             results,
             details);
       }
       for (Engine.GroupCounts g : groups) {
-        add(slo, g.group(), g, w, policies.get(slo), at, results, details);
+        add(
+            slo,
+            g.group(),
+            g,
+            w,
+            policies.get(slo),
+            at,
+            freshness,
+            holdsOf(holds, slo, g.group()),
+            results,
+            details);
       }
     }
     SeverityAssessment severity =
@@ -284,10 +358,16 @@ public final class Evaluator {
       ScanCompiler.SloWindow w,
       AlertPolicy policy,
       Instant at,
+      Map<DataSource, Freshness> freshness,
+      List<AlertStatus.Hold> holds,
       List<SloResult> results,
       List<ResultDetails> details) {
-    Judged j = judge(slo, group, c, w.start(), policy, at);
+    Judged j = judge(slo, group, c, w.start(), policy, at, holds);
     SloResult r = j.result();
+    Freshness fresh = freshness.get(slo.source());
+    // stale data can still show a breach; what it cannot show is that all is well now
+    if (fresh != null && fresh.stale() && (r.status() == Status.OK || r.status() == Status.ALERT))
+      r = r.withStatus(Status.STALE);
     List<AlertStatus> alerts = j.alerts();
     List<ExclusionCount> removed = new ArrayList<>();
     List<Exclusion> distinct = w.distinctExclusions();
@@ -303,7 +383,7 @@ public final class Evaluator {
               k < c.excluded().size() ? c.excluded().get(k) : 0));
     }
     results.add(r);
-    details.add(new ResultDetails(r, alerts, removed));
+    details.add(new ResultDetails(r, alerts, removed, fresh));
   }
 
   /** A result with the alert statuses that decided it. */
@@ -316,19 +396,135 @@ public final class Evaluator {
    */
   static Judged judge(
       Slo slo, Group group, Engine.GroupCounts c, Instant start, AlertPolicy policy, Instant at) {
+    return judge(slo, group, c, start, policy, at, null);
+  }
+
+  /**
+   * As {@link #judge(Slo, Group, Engine.GroupCounts, Instant, AlertPolicy, Instant)}, with what
+   * {@code for:} and {@code cool_down:} made of each rule ({@code holds}, one per rule, null for a
+   * rule without them; null for none): such a rule fires when its hold says so.
+   */
+  static Judged judge(
+      Slo slo,
+      Group group,
+      Engine.GroupCounts c,
+      Instant start,
+      AlertPolicy policy,
+      Instant at,
+      List<AlertStatus.Hold> holds) {
     SloResult r = SloMath.result(slo, group, start, at, c.good(), c.total(), c.skippedNull());
-    List<AlertStatus> alerts =
-        policy.rules().isEmpty()
-            ? List.of()
-            : AlertEvaluator.evaluate(
-                policy,
-                slo.objective(),
-                slo.window(),
-                slo.minEvents(),
-                new Counts(c.good(), c.total()),
-                d -> c.alertWindows().getOrDefault(d, Counts.NONE));
+    List<AlertStatus> alerts = instantAlerts(slo, c, policy);
+    if (holds != null) {
+      List<AlertStatus> held = new ArrayList<>(alerts);
+      for (int i = 0; i < held.size(); i++)
+        if (holds.get(i) != null) held.set(i, held.get(i).withHold(holds.get(i)));
+      alerts = List.copyOf(held);
+    }
     if (r.status() == Status.OK && AlertEvaluator.anyFired(alerts)) r = r.withStatus(Status.ALERT);
     return new Judged(r, alerts);
+  }
+
+  /**
+   * Every rule evaluated at the instant from the scan's exact counts, before for: and cool_down:.
+   */
+  private static List<AlertStatus> instantAlerts(
+      Slo slo, Engine.GroupCounts c, AlertPolicy policy) {
+    return policy.rules().isEmpty()
+        ? List.of()
+        : AlertEvaluator.evaluate(
+            policy,
+            slo.objective(),
+            slo.window(),
+            slo.minEvents(),
+            new Counts(c.good(), c.total()),
+            d -> c.alertWindows().getOrDefault(d, Counts.NONE));
+  }
+
+  private static List<AlertStatus.Hold> holdsOf(
+      Map<Slo, Map<Group, List<AlertStatus.Hold>>> holds, Slo slo, Group group) {
+    Map<Group, List<AlertStatus.Hold>> bySlo = holds.get(slo);
+    if (bySlo == null) return null;
+    List<AlertStatus.Hold> h = bySlo.get(group);
+    return h;
+  }
+
+  /**
+   * For the SLOs whose policy has {@code for:} or {@code cool_down:}, each group's state of each
+   * rule at {@code at}: the rule's condition at every whole minute of its look-back, from the same
+   * per-minute counts as a replay (one more scan of the source, only for these SLOs), then at
+   * {@code at} from the check's exact counts. A group is keyed by its values (null without {@code
+   * per}).
+   */
+  private Map<Slo, Map<Group, List<AlertStatus.Hold>>> holds(
+      Catalog catalog,
+      Map<Slo, List<Engine.GroupCounts>> counts,
+      Map<Slo, ScanCompiler.SloWindow> windows,
+      Map<Slo, AlertPolicy> policies,
+      Instant at) {
+    Map<Slo, Map<Group, List<AlertStatus.Hold>>> out = new LinkedHashMap<>();
+    List<Exclusion> exclusions = catalog.exclusions();
+    // the last whole minute at or before at: the minute series' end
+    Instant last = at.truncatedTo(ChronoUnit.MINUTES);
+    for (DataSource source : sources(catalog)) {
+      List<Slo> refined =
+          catalog.slos().stream()
+              .filter(s -> s.source().equals(source) && policies.get(s).refined())
+              .toList();
+      if (refined.isEmpty()) continue;
+      Instant start = last;
+      for (Slo slo : refined) {
+        Instant h =
+            AlertReplay.historyStart(
+                policies.get(slo), slo.window(), slo.minEvents(), last, source.zone());
+        if (h.isBefore(start)) start = h;
+      }
+      Instant from = start;
+      Map<Slo, Map<Group, Engine.GroupCounts>> byGroup = new LinkedHashMap<>();
+      List<ScanCompiler.SloWindow> series = new ArrayList<>();
+      for (Slo slo : refined) {
+        Map<Group, Engine.GroupCounts> g = new LinkedHashMap<>();
+        for (Engine.GroupCounts c : counts.getOrDefault(slo, List.of())) g.put(c.group(), c);
+        byGroup.put(slo, g);
+        out.put(slo, new LinkedHashMap<>());
+        series.add(
+            new ScanCompiler.SloWindow(
+                slo, from, List.of(), Exclusions.intervalsFor(exclusions, slo, from, last)));
+      }
+      java.util.function.BiConsumer<Slo, Engine.GroupSeries> hold =
+          (slo, g) -> {
+            Engine.GroupCounts c = byGroup.get(slo).get(g.group());
+            if (c == null) {
+              if (g.group() != null) return; // not a group of this SLO's window: no result
+              c = new Engine.GroupCounts(null, 0, 0, 0);
+            }
+            out.get(slo).put(g.group(), holdsAt(slo, policies.get(slo), c, g.series(), at));
+          };
+      if (from.isBefore(last)) engine.minuteSeries(source, series, from, last, hold);
+      // groups without any event in the look-back: their minutes are all empty
+      for (Slo slo : refined) {
+        int minutes = (int) Duration.between(from, last).toMinutes();
+        for (Map.Entry<Group, Engine.GroupCounts> e : byGroup.get(slo).entrySet()) {
+          if (out.get(slo).containsKey(e.getKey())) continue;
+          MinuteSeries empty = new MinuteSeries(from, new long[minutes], new long[minutes]);
+          out.get(slo).put(e.getKey(), holdsAt(slo, policies.get(slo), e.getValue(), empty, at));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<AlertStatus.Hold> holdsAt(
+      Slo slo, AlertPolicy policy, Engine.GroupCounts c, MinuteSeries series, Instant at) {
+    List<Boolean> now = instantAlerts(slo, c, policy).stream().map(AlertStatus::fired).toList();
+    return AlertReplay.holdsAt(
+        policy,
+        slo.objective(),
+        series,
+        slo.source().zone(),
+        slo.window(),
+        slo.minEvents(),
+        at,
+        now);
   }
 
   /** What the severity table looks at, one per SLO, in spec order. */
@@ -341,7 +537,7 @@ public final class Evaluator {
       Set<String> fired = new LinkedHashSet<>();
       for (ResultDetails d : e.getValue())
         for (AlertStatus a : d.alerts()) if (a.fired()) fired.add(a.rule().severity());
-      // SloSignals counts ALERT groups as OK: an ALERT result meets its objective
+      // SloSignals counts ALERT and STALE groups as OK: both meet their objective
       List<SloResult> rs =
           e.getValue().stream().map(ResultDetails::result).map(Evaluator::alertAsOk).toList();
       out.add(SloSignals.of(rs, e.getKey().selectors(), fired));
@@ -350,7 +546,7 @@ public final class Evaluator {
   }
 
   private static SloResult alertAsOk(SloResult r) {
-    return r.status() == Status.ALERT ? r.withStatus(Status.OK) : r;
+    return r.status() == Status.ALERT || r.status() == Status.STALE ? r.withStatus(Status.OK) : r;
   }
 
   /**

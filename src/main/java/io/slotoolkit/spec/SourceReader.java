@@ -99,6 +99,7 @@ final class SourceReader {
     CsvDialect csv = csv(f);
     SqlExpression where = values.expression(f, "where", false);
     long maxBadRows = values.wholeNumber(f, "max_bad_rows");
+    java.time.Duration maxStaleness = maxStaleness(f);
     List<String> mask = values.columns(f, "mask");
     boolean missingColumnsNull = missingColumns(f);
     List<Exclusion> excluded =
@@ -119,7 +120,26 @@ final class SourceReader {
         mask,
         missingColumnsNull,
         logFormat,
-        derived);
+        derived,
+        maxStaleness);
+  }
+
+  /**
+   * {@code max_staleness}: how long after its latest event the source still counts as fresh, a
+   * positive length such as 2h; null when absent.
+   */
+  private java.time.Duration maxStaleness(Fields f) {
+    java.time.Duration d = values.length(f, "max_staleness", false);
+    if (d != null && d.isZero()) {
+      problems.add(
+          new Problem(
+              f.value("max_staleness").location(),
+              "'max_staleness' must be positive, found " + f.value("max_staleness").describe(),
+              "such as max_staleness: 2h: the source is STALE when its latest event is older than"
+                  + " --at minus 2h"));
+      return null;
+    }
+    return d;
   }
 
   /**

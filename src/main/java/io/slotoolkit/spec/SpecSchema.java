@@ -239,6 +239,12 @@ public final class SpecSchema {
             SchemaShapes.count(
                 "Malformed rows tolerated before the run fails with exit 3. Default: 0.")),
         key(
+            "max_staleness",
+            SchemaShapes.length(
+                "How long after the latest event the data still counts as fresh; at a later --at"
+                    + " the source's results are STALE and slo check fails. Default: no check.",
+                "2h")),
+        key(
             "mask",
             SchemaShapes.columns(
                 "Identifier columns shown as stable keyed pseudonyms in every output.",
@@ -413,28 +419,62 @@ public final class SpecSchema {
     level(
         SpecLevel.ALERTS,
         "alert policy",
-        "Alert pairs with a traffic guard.",
+        "Alert rules with a traffic guard, and for: and cool_down: for every rule.",
         List.of(),
         key(
             "pairs",
             SchemaShapes.listOf(
-                SpecLevel.ALERT_PAIR, "The pairs; leave out for the default policy.")),
+                SpecLevel.ALERT_PAIR, "The rules; leave out for the default policy.")),
         key(
             "min_events",
-            SchemaShapes.count(
-                "Events the long window needs before a pair may fire. Default: 0.")));
+            SchemaShapes.count("Events the long window needs before a rule may fire. Default: 0.")),
+        key(
+            "for",
+            SchemaShapes.length(
+                "How long every rule (the default pairs too) must hold before it fires, whole"
+                    + " minutes. Default: 0.",
+                "2m")),
+        key(
+            "cool_down",
+            SchemaShapes.length(
+                "How long every rule keeps firing after it last held, whole minutes. Default: 0.",
+                "30m")));
 
+    ObjectNode rule = NODES.objectNode();
+    ArrayNode ruleKinds = rule.putArray("oneOf");
+    ruleKinds.addObject().putArray("required").add("factor");
+    ruleKinds.addObject().putArray("required").add("exhaustion");
+    definitionsExtra.put(SpecLevel.ALERT_PAIR, rule);
     level(
         SpecLevel.ALERT_PAIR,
         "alert pair",
-        "A multiwindow burn-rate rule: fires when both windows burn faster than factor.",
-        List.of("long", "short", "factor", "severity"),
+        "A multiwindow rule: a burn-rate pair fires when both windows burn faster than factor; a"
+            + " time-to-exhaustion rule when, at the pace of both windows, the budget left would be"
+            + " gone within exhaustion.",
+        List.of("long", "short", "severity"),
         key(
             "long",
             SchemaShapes.length("The long window: whole minutes such as 1h, 3d or 5h36m.", "1h")),
         key("short", SchemaShapes.length("The short window, shorter than the long one.", "5m")),
         key("factor", SchemaShapes.numberWithExamples("The burn-rate threshold.", 14.4, 6, 1)),
-        key("severity", SchemaShapes.text("The alert's severity name.", "page", "ticket")));
+        key(
+            "exhaustion",
+            SchemaShapes.length(
+                "Instead of factor: fire when the budget left would be gone within this time.",
+                "3d")),
+        key("severity", SchemaShapes.text("The alert's severity name.", "page", "ticket")),
+        key(
+            "for",
+            SchemaShapes.length(
+                "How long the rule must hold, at every minute, before it fires. Default: the"
+                    + " policy's for:, else 0.",
+                "5m")),
+        key(
+            "cool_down",
+            SchemaShapes.length(
+                "How long the rule keeps firing after it last held, so that a flap within it is"
+                    + " the same alert. Default: the policy's cool_down:, else 0.",
+                "30m")));
 
     level(
         SpecLevel.CALENDAR,

@@ -38,6 +38,29 @@ class FailOnTest {
   }
 
   @Test
+  void stale_fails_only_on_stale_data_and_joins_other_gates() {
+    FailOn g = FailOnParser.parse("Stale", NO_TABLE);
+    assertThat(g).isEqualTo(new FailOn.OnStale());
+    // (breached, alert fired, an SLO without data, a stale source)
+    assertThat(g.failed(new FailOn.Outcome(true, true, true, FailOn.Outcome.NO_LEVEL, false)))
+        .isFalse();
+    assertThat(g.failed(new FailOn.Outcome(false, false, false, FailOn.Outcome.NO_LEVEL, true)))
+        .isTrue();
+    assertThat(
+            new FailOn.OnBreach()
+                .failed(new FailOn.Outcome(false, false, false, FailOn.Outcome.NO_LEVEL, true)))
+        .isFalse();
+    FailOn both = FailOnParser.parse("breached,stale", NO_TABLE);
+    assertThat(both.failed(new FailOn.Outcome(true, false, false, FailOn.Outcome.NO_LEVEL, false)))
+        .isTrue();
+    assertThat(both.failed(new FailOn.Outcome(false, false, false, FailOn.Outcome.NO_LEVEL, true)))
+        .isTrue();
+    assertThat(both.failed(new FailOn.Outcome(false, true, true, FailOn.Outcome.NO_LEVEL, false)))
+        .isFalse();
+    assertThat(both.label()).isEqualTo("breached,stale");
+  }
+
+  @Test
   void gates_joined_by_commas_fail_when_any_fails() {
     FailOn g = FailOnParser.parse("alert, No-Data", NO_TABLE);
     assertThat(g).isEqualTo(new FailOn.AnyOf(List.of(new FailOn.OnAlert(), new FailOn.OnNoData())));

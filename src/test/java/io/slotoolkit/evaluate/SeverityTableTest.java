@@ -259,7 +259,8 @@ class SeverityTableTest {
               assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
               assertThat(e.getMessage()).isEqualTo("unknown --fail-on value 'sev9'");
               assertThat(e.hint())
-                  .isEqualTo("allowed: none, breached, alert, no-data, SEV1, SEV2, SEV3, SEV4");
+                  .isEqualTo(
+                      "allowed: none, breached, alert, no-data, stale, SEV1, SEV2, SEV3, SEV4");
             });
     assertThatThrownBy(() -> FailOnParser.parse("sev2", SeverityTable.NONE))
         .isInstanceOfSatisfying(
@@ -267,7 +268,7 @@ class SeverityTableTest {
             e ->
                 assertThat(e.hint())
                     .isEqualTo(
-                        "allowed: none, breached, alert, no-data (severity levels come from a severity:"
+                        "allowed: none, breached, alert, no-data, stale (severity levels come from a severity:"
                             + " table in the specs)"));
   }
 

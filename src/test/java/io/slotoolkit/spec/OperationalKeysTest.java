@@ -39,11 +39,32 @@ class OperationalKeysTest {
     assertThat(first.shortWindow()).isEqualTo(Duration.ofMinutes(5));
     assertThat(first.factor()).isEqualByComparingTo("14.4");
     assertThat(first.severity()).isEqualTo("page");
-    assertThat(first.location().line()).isEqualTo(53);
+    assertThat(first.location().line()).isEqualTo(54);
+    assertThat(first.refined()).isFalse();
     Slo perCustomer = slos.get(1);
     assertThat(perCustomer.alerting().minEvents()).isEqualTo(50);
     assertThat(perCustomer.alerting().rules()).hasSize(1);
     assertThat(perCustomer.minEvents()).isEqualTo(10);
+  }
+
+  @Test
+  void for_cool_down_exhaustion_and_max_staleness_are_read() {
+    List<Slo> slos = ops().slos();
+    assertThat(slos.get(0).source().maxStaleness()).isEqualTo(Duration.ofHours(2));
+    AlertRule exhaustion = slos.get(0).alerting().rules().get(2);
+    assertThat(exhaustion.isExhaustion()).isTrue();
+    assertThat(exhaustion.factor()).isNull();
+    assertThat(exhaustion.exhaustion()).isEqualTo(Duration.ofDays(3));
+    assertThat(exhaustion.holdFor()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(exhaustion.coolDown()).isEqualTo(Duration.ofHours(1));
+    assertThat(exhaustion.label())
+        .isEqualTo("ticket budget gone within 3d over 6h/30m for 5m, cool-down 1h");
+    // the map's for: and cool_down: apply to its pairs that do not set their own
+    Slo perCustomer = slos.get(1);
+    AlertRule pair = perCustomer.alerting().rules().get(0);
+    assertThat(pair.holdFor()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(pair.coolDown()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(perCustomer.alerting().holdFor()).isEqualTo(Duration.ofMinutes(2));
   }
 
   @Test
