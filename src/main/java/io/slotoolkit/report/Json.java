@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import io.slotoolkit.model.SliceSummary;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.Status;
+import io.slotoolkit.model.TimeSlices;
+import io.slotoolkit.model.WindowLengths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -61,6 +64,33 @@ public final class Json {
     number(g, "remaining", r.budget().remaining());
     g.writeEndObject();
     number(g, "burn_rate", r.burnRate());
+    if (r.slices() != null) timeslices(g, r);
+  }
+
+  /**
+   * A time-slice result's slices: how it budgets, the slice length and target, every slice of the
+   * window, the counted, good, bad and empty ones, and the budget spent in slices.
+   */
+  private static void timeslices(JsonGenerator g, SloResult r) throws IOException {
+    TimeSlices ts = r.slo().timeslices();
+    SliceSummary s = r.slices();
+    g.writeObjectFieldStart("timeslices");
+    g.writeStringField("budgeting", ts.budgeting().label());
+    g.writeStringField("length", WindowLengths.label(ts.length()));
+    if (ts.target() == null) g.writeNullField("target");
+    else {
+      g.writeFieldName("target");
+      g.writeNumber(plain(ts.target()));
+    }
+    g.writeStringField("empty_slices", ts.empty().label());
+    g.writeNumberField("slices", s.slices());
+    g.writeNumberField("counted", s.counted());
+    g.writeNumberField("good", s.good());
+    g.writeNumberField("bad", s.bad());
+    g.writeNumberField("empty", s.empty());
+    g.writeFieldName("spent");
+    g.writeNumber(plain(s.spent().round(java.math.MathContext.DECIMAL64)));
+    g.writeEndObject();
   }
 
   /** An exact decimal without trailing zeros, and zero as {@code 0}. */

@@ -7,7 +7,10 @@ import io.slotoolkit.evaluate.AlertReplay;
 import io.slotoolkit.evaluate.ExcludedInterval;
 import io.slotoolkit.evaluate.Exclusions;
 import io.slotoolkit.evaluate.SeverityTable;
+import io.slotoolkit.evaluate.SliceAlerts;
+import io.slotoolkit.evaluate.SliceCalendar;
 import io.slotoolkit.evaluate.SloMath;
+import io.slotoolkit.evaluate.TimeSliceMath;
 import io.slotoolkit.evaluate.WindowBounds;
 import io.slotoolkit.model.AlertPolicy;
 import io.slotoolkit.model.AlertStatus;
@@ -23,6 +26,7 @@ import io.slotoolkit.model.Gate;
 import io.slotoolkit.model.Group;
 import io.slotoolkit.model.ResultDetails;
 import io.slotoolkit.model.SeverityAssessment;
+import io.slotoolkit.model.SliceSummary;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SloReplay;
@@ -30,6 +34,7 @@ import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SloSignals;
 import io.slotoolkit.model.SourceStats;
 import io.slotoolkit.model.Status;
+import io.slotoolkit.model.TimeSlices;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -318,6 +323,7 @@ public final class Evaluator {
    */
   static Judged judge(
       Slo slo, Group group, Engine.GroupCounts c, Instant start, AlertPolicy policy, Instant at) {
+    if (slo.timeslices() != null) return judgeSlices(slo, group, c, start, policy, at);
     SloResult r = SloMath.result(slo, group, start, at, c.good(), c.total(), c.skippedNull());
     List<AlertStatus> alerts =
         policy.rules().isEmpty()
@@ -329,6 +335,39 @@ public final class Evaluator {
                 slo.minEvents(),
                 new Counts(c.good(), c.total()),
                 d -> c.alertWindows().getOrDefault(d, Counts.NONE));
+    if (r.status() == Status.OK && AlertEvaluator.anyFired(alerts)) r = r.withStatus(Status.ALERT);
+    return new Judged(r, alerts);
+  }
+
+  /**
+   * {@link #judge} for a time-slice SLO: the window's and each alert window's slices (cut at their
+   * start), tallied by {@link TimeSliceMath}, with pairs judged on slices ({@link SliceAlerts}).
+   */
+  private static Judged judgeSlices(
+      Slo slo, Group group, Engine.GroupCounts c, Instant start, AlertPolicy policy, Instant at) {
+    TimeSlices ts = slo.timeslices();
+    ZoneId zone = slo.source().zone();
+    SliceSummary window =
+        TimeSliceMath.tally(
+            ts, SliceCalendar.count(start, at, zone, ts.length()), c.slices().values());
+    SloResult r =
+        TimeSliceMath.result(slo, group, start, at, c.good(), c.total(), c.skippedNull(), window);
+    List<AlertStatus> alerts =
+        policy.rules().isEmpty()
+            ? List.of()
+            : SliceAlerts.evaluate(
+                policy,
+                slo.objective(),
+                slo.window(),
+                slo.minEvents(),
+                window,
+                c.total(),
+                d ->
+                    TimeSliceMath.tally(
+                        ts,
+                        SliceCalendar.count(at.minus(d), at, zone, ts.length()),
+                        c.alertSlices().getOrDefault(d, Map.of()).values()),
+                d -> c.alertWindows().getOrDefault(d, Counts.NONE).total());
     if (r.status() == Status.OK && AlertEvaluator.anyFired(alerts)) r = r.withStatus(Status.ALERT);
     return new Judged(r, alerts);
   }

@@ -6,6 +6,7 @@ import io.slotoolkit.engine.ScanCompiler;
 import io.slotoolkit.evaluate.Pseudonyms;
 import io.slotoolkit.evaluate.ReportMath;
 import io.slotoolkit.evaluate.SloMath;
+import io.slotoolkit.evaluate.TimeSliceMath;
 import io.slotoolkit.model.Breakdown;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DailyCounts;
@@ -15,6 +16,7 @@ import io.slotoolkit.model.GroupView;
 import io.slotoolkit.model.Health;
 import io.slotoolkit.model.PeriodCounts;
 import io.slotoolkit.model.Report;
+import io.slotoolkit.model.SliceSummary;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SloReport;
@@ -107,12 +109,12 @@ public final class ReportEvaluator {
   public Report evaluate(Catalog catalog, Instant at, Gate gate, Options options) {
     // every status as slo check decides it (ALERT where a burn-rate pair fired): check's own scan,
     // with the alert windows the report's scan does not count
-    Map<List<Object>, Status> checked = new HashMap<>();
+    Map<List<Object>, SloResult> checked = new HashMap<>();
     for (SloResult r :
         new Evaluator(engine)
             .assess(catalog, at, io.slotoolkit.model.FailOn.of(Gate.NONE))
             .evaluation()
-            .results()) checked.put(key(r), r.status());
+            .results()) checked.put(key(r), r);
     List<String> masked = maskedColumns(catalog, options);
     Pseudonyms names =
         masked.isEmpty() ? Pseudonyms.none() : Pseudonyms.of(options.maskKey(), masked);
@@ -152,7 +154,7 @@ public final class ReportEvaluator {
       Options options,
       Pseudonyms names,
       List<io.slotoolkit.model.Exclusion> exclusions,
-      Map<List<Object>, Status> checked) {
+      Map<List<Object>, SloResult> checked) {
     ZoneId zone = source.zone();
     BoundSource src = engine.bound(source);
     Instant recent = at.minus(RECENT);
@@ -212,9 +214,14 @@ public final class ReportEvaluator {
     for (int i = 0; i < slos.size(); i++) {
       Slo slo = slos.get(i);
       Instant start = windows.get(i).start();
+      // a time-slice SLO's results are check's (slices are counted by check's scan only)
       List<SloResult> groups =
           Evaluator.results(slo, scan.counts().get(slo), start, at).stream()
-              .map(r -> r.withStatus(checked.getOrDefault(key(r), r.status())))
+              .map(r -> slo.timeslices() != null ? checked.getOrDefault(key(r), r) : r)
+              .map(
+                  r ->
+                      r.withStatus(
+                          checked.containsKey(key(r)) ? checked.get(key(r)).status() : r.status()))
               .toList();
       results.addAll(groups);
       SloResult window;
@@ -227,7 +234,10 @@ public final class ReportEvaluator {
         long good = groups.stream().mapToLong(SloResult::good).sum();
         long total = groups.stream().mapToLong(SloResult::total).sum();
         long skipped = groups.stream().mapToLong(SloResult::skippedNull).sum();
-        window = SloMath.result(slo, null, start, at, good, total, skipped);
+        window =
+            slo.timeslices() == null
+                ? SloMath.result(slo, null, start, at, good, total, skipped)
+                : TimeSliceMath.result(slo, null, start, at, good, total, skipped, pooled(groups));
         status = ReportMath.worst(groups);
         view =
             ReportMath.groupView(
@@ -282,6 +292,21 @@ public final class ReportEvaluator {
               view));
     }
     return new SourceReport(reports, results, scan.stats());
+  }
+
+  /** The slices of every group of a time-slice SLO, pooled: the sums of their tallies. */
+  private static SliceSummary pooled(List<SloResult> groups) {
+    long slices = 0, counted = 0, good = 0, empty = 0;
+    java.math.BigDecimal spent = java.math.BigDecimal.ZERO;
+    for (SloResult r : groups) {
+      SliceSummary s = r.slices() == null ? SliceSummary.NONE : r.slices();
+      slices += s.slices();
+      counted += s.counted();
+      good += s.good();
+      empty += s.empty();
+      spent = spent.add(s.spent());
+    }
+    return new SliceSummary(slices, counted, good, empty, spent);
   }
 
   private static String label(SloResult r, Pseudonyms names) {
