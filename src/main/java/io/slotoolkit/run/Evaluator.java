@@ -4,6 +4,7 @@ import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.ScanCompiler;
 import io.slotoolkit.evaluate.AlertEvaluator;
 import io.slotoolkit.evaluate.AlertReplay;
+import io.slotoolkit.evaluate.CompositeMath;
 import io.slotoolkit.evaluate.ExcludedInterval;
 import io.slotoolkit.evaluate.Exclusions;
 import io.slotoolkit.evaluate.SeverityTable;
@@ -16,6 +17,8 @@ import io.slotoolkit.model.AlertPolicy;
 import io.slotoolkit.model.AlertStatus;
 import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.Composite;
+import io.slotoolkit.model.CompositeResult;
 import io.slotoolkit.model.Counts;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Evaluation;
@@ -177,6 +180,21 @@ public final class Evaluator {
         windows.put(slo, w);
         scan.add(w);
       }
+      // composites' components, measured over the composites' windows, in the same scan
+      for (Slo measured : measuredComponents(catalog)) {
+        if (!measured.source().equals(source) || windows.containsKey(measured)) continue;
+        Instant start = WindowBounds.start(measured.window(), at, source.zone());
+        ScanCompiler.SloWindow w =
+            new ScanCompiler.SloWindow(
+                measured,
+                start,
+                List.of(),
+                start.isBefore(at)
+                    ? Exclusions.intervalsFor(exclusions, measured, start, at)
+                    : List.of());
+        windows.put(measured, w);
+        scan.add(w);
+      }
       Engine.SourceScan result = engine.scan(source, scan, at, (Duration) null);
       counts.putAll(result.counts());
       stats.add(result.stats());
@@ -212,14 +230,29 @@ public final class Evaluator {
         add(slo, g.group(), g, w, policies.get(slo), at, results, details);
       }
     }
+    List<CompositeResult> composites = new ArrayList<>();
+    for (Composite c : catalog.composites()) {
+      List<SloResult> parts = new ArrayList<>();
+      Instant start = null;
+      for (Composite.Component k : c.components()) {
+        Slo measured = k.measured(c.window());
+        ScanCompiler.SloWindow w = windows.get(measured);
+        start = w.start();
+        List<Engine.GroupCounts> g = counts.getOrDefault(measured, List.of());
+        Engine.GroupCounts gc = g.isEmpty() ? new Engine.GroupCounts(null, 0, 0, 0) : g.get(0);
+        parts.add(judge(measured, null, gc, w.start(), AlertPolicy.forSlo(measured), at).result());
+      }
+      composites.add(CompositeMath.evaluate(c, start, at, parts));
+    }
     SeverityAssessment severity =
         new SeverityTable(catalog.severity()).evaluate(signals(catalog, details));
-    Evaluation provisional = new Evaluation(at, displayZone(catalog), results, stats, true);
+    Evaluation provisional =
+        new Evaluation(at, displayZone(catalog), results, stats, true, composites);
     Assessment a = new Assessment(provisional, details, severity, failOn);
     boolean passed =
         !failOn.failed(a.anyBreached(), a.anyAlert(), !a.slosWithoutData().isEmpty(), severity);
     return new Assessment(
-        new Evaluation(at, displayZone(catalog), results, stats, passed),
+        new Evaluation(at, displayZone(catalog), results, stats, passed, composites),
         details,
         severity,
         failOn);
@@ -370,6 +403,20 @@ public final class Evaluator {
                 d -> c.alertWindows().getOrDefault(d, Counts.NONE).total());
     if (r.status() == Status.OK && AlertEvaluator.anyFired(alerts)) r = r.withStatus(Status.ALERT);
     return new Judged(r, alerts);
+  }
+
+  /**
+   * Every composite's components as the composite measures them ({@link
+   * Composite.Component#measured}).
+   */
+  private static List<Slo> measuredComponents(Catalog catalog) {
+    List<Slo> out = new ArrayList<>();
+    for (Composite c : catalog.composites())
+      for (Composite.Component k : c.components()) {
+        Slo m = k.measured(c.window());
+        if (!out.contains(m)) out.add(m);
+      }
+    return out;
   }
 
   /** What the severity table looks at, one per SLO, in spec order. */
