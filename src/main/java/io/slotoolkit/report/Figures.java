@@ -99,6 +99,7 @@ final class Figures {
             + " good of "
             + r.total()
             + " valid events");
+    if (r.slices() != null) out.add("time slices: " + SliceText.describe(r));
     out.add(
         "objective: "
             + r.slo().objective().target().toPlainString()
@@ -110,7 +111,7 @@ final class Figures {
       out.add(
           "error budget: "
               + b.allowed().stripTrailingZeros().toPlainString()
-              + " bad events allowed, "
+              + (r.slices() == null ? " bad events allowed, " : " bad slices allowed, ")
               + b.bad()
               + " bad, remaining "
               + number(b.remaining())
