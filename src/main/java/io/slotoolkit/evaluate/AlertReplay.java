@@ -8,6 +8,7 @@ import io.slotoolkit.model.MonthlyAlerts;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.ReplayResult;
 import io.slotoolkit.model.RuleReplay;
+import io.slotoolkit.model.TimeSlices;
 import io.slotoolkit.model.Window;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,23 @@ public final class AlertReplay {
       ZoneId zone,
       Window sloWindow,
       long sloMinEvents) {
+    return replay(policy, objective, history, from, zone, sloWindow, sloMinEvents, null);
+  }
+
+  /**
+   * As {@link #replay(AlertPolicy, Objective, MinuteSeries, Instant, ZoneId, Window, long)}, for an
+   * SLO with time-slice budgeting when {@code slices} is not null: each window's burn is that of
+   * its slices (cut at the window's start, as {@code slo check} cuts them), in {@code zone}'s days.
+   */
+  public static ReplayResult replay(
+      AlertPolicy policy,
+      Objective objective,
+      MinuteSeries history,
+      Instant from,
+      ZoneId zone,
+      Window sloWindow,
+      long sloMinEvents,
+      TimeSlices slices) {
     Duration lead = Duration.between(history.start(), from);
     if (lead.isNegative() || lead.getNano() != 0 || lead.getSeconds() % MINUTE_S != 0) {
       throw new IllegalArgumentException(
@@ -89,6 +107,7 @@ public final class AlertReplay {
         sloWindow == null
             ? null
             : noData(sloWindow, Math.max(1, sloMinEvents), history, first, totalSum, zone);
+    SliceWindows sliceWindows = slices == null ? null : new SliceWindows(slices, history, zone);
     List<RuleReplay> rules = new ArrayList<>();
     for (AlertRule rule : policy.rules()) {
       ErrorRateThreshold threshold =
@@ -97,7 +116,18 @@ public final class AlertReplay {
           new RuleReplay(
               rule,
               replayRule(
-                  rule, threshold, policy.minEvents(), history, first, goodSum, totalSum, noData)));
+                  rule,
+                  threshold,
+                  policy.minEvents(),
+                  history,
+                  first,
+                  goodSum,
+                  totalSum,
+                  noData,
+                  sliceWindows == null
+                      ? null
+                      : new SliceBurn(
+                          sliceWindows, rule.errorRateThreshold(objective.errorBudget())))));
     }
     List<AlertInterval> alerts = mergeBySeverity(policy, rules);
     return new ReplayResult(
@@ -117,7 +147,8 @@ public final class AlertReplay {
       int first,
       long[] goodSum,
       long[] totalSum,
-      boolean[] noData) {
+      boolean[] noData,
+      SliceBurn slices) {
     int n = history.minutes();
     int longMin = (int) rule.longWindow().toMinutes();
     int shortMin = (int) rule.shortWindow().toMinutes();
@@ -146,7 +177,13 @@ public final class AlertReplay {
       int ls = Math.max(0, k - longMin);
       long longTotal = totalSum[k] - totalSum[ls];
       boolean fired = false;
-      if (longTotal >= minEvents
+      if (slices != null) {
+        fired =
+            longTotal >= minEvents
+                && (noData == null || !noData[k - first])
+                && slices.reaches(ls, k)
+                && slices.reaches(Math.max(0, k - shortMin), k);
+      } else if (longTotal >= minEvents
           && (noData == null || !noData[k - first])
           && threshold.reachedBy(longTotal - (goodSum[k] - goodSum[ls]), longTotal)) {
         int ss = Math.max(0, k - shortMin);
@@ -164,6 +201,13 @@ public final class AlertReplay {
     }
     if (firing) out.add(interval(history.start(), firedAt, -1, onsetAtFiring, -1));
     return out;
+  }
+
+  /** A time-slice SLO's test: the slices of minutes {@code [from, to)} burn at the pair's rate. */
+  private record SliceBurn(SliceWindows windows, java.math.BigDecimal rate) {
+    boolean reaches(int from, int to) {
+      return TimeSliceMath.reaches(windows.tally(from, to), rate);
+    }
   }
 
   /**

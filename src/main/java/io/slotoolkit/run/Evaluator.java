@@ -312,7 +312,8 @@ public final class Evaluator {
                               from,
                               slo.source().zone(),
                               slo.window(),
-                              slo.minEvents()))));
+                              slo.minEvents(),
+                              slo.timeslices()))));
     }
     return bySlo.values().stream().flatMap(List::stream).toList();
   }
