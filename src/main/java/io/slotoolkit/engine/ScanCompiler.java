@@ -678,29 +678,47 @@ public final class ScanCompiler {
     Map<String, String> keys = new java.util.TreeMap<>();
     for (SloWindow s : slos) {
       if (s.slo().timeslices() == null) continue;
-      Duration length = s.slo().timeslices().length();
-      List<SliceCalendar.Piece> pieces = SliceCalendar.pieces(from, at, src.source().zone());
-      StringBuilder b = new StringBuilder();
-      if (pieces.size() > 1) b.append("CASE");
-      for (int p = 0; p < pieces.size(); p++) {
-        SliceCalendar.Piece piece = pieces.get(p);
-        if (pieces.size() > 1) {
-          if (p + 1 < pieces.size())
-            b.append(" WHEN __t < ")
-                .append(TimeColumn.micros(pieces.get(p + 1).start()))
-                .append(" THEN ");
-          else b.append(" ELSE ");
-        }
-        b.append(sliceKeyExpression(piece, length));
-      }
-      if (pieces.size() > 1) b.append(" END");
-      keys.put(sliceKey(s.slo()), b.toString());
+      keys.put(
+          sliceKey(s.slo()),
+          sliceKeySql(from, at, src.source().zone(), s.slo().timeslices().length()));
     }
     return keys;
   }
 
+  /**
+   * The SQL of the slice key ({@link SliceCalendar#key}) of an event at {@code __t} (epoch
+   * microseconds) in {@code [from, at)}: one linear expression per {@link SliceCalendar.Piece}.
+   */
+  static String sliceKeySql(Instant from, Instant at, java.time.ZoneId zone, Duration length) {
+    List<SliceCalendar.Piece> pieces = SliceCalendar.pieces(from, at, zone);
+    StringBuilder b = new StringBuilder();
+    if (pieces.size() > 1) b.append("CASE");
+    for (int p = 0; p < pieces.size(); p++) {
+      SliceCalendar.Piece piece = pieces.get(p);
+      if (pieces.size() > 1) {
+        if (p + 1 < pieces.size())
+          b.append(" WHEN __t < ")
+              .append(TimeColumn.micros(pieces.get(p + 1).start()))
+              .append(" THEN ");
+        else b.append(" ELSE ");
+      }
+      b.append(sliceKeyExpression(piece, length));
+    }
+    if (pieces.size() > 1) b.append(" END");
+    return b.toString();
+  }
+
   /** {@code ((__t + o + S) // D) * K + ((__t + m + S) - ((__t + o + S) // D) * D) // L}. */
   private static String sliceKeyExpression(SliceCalendar.Piece piece, Duration length) {
+    if (length.toNanos() / 1_000 == SliceCalendar.DAY_US)
+      // a day slice is the whole local day, however long
+      return "(((__t + "
+          + (piece.offsetUs() + SliceCalendar.SHIFT_US)
+          + ") // "
+          + SliceCalendar.DAY_US
+          + ") * "
+          + SliceCalendar.perDay(length)
+          + ")";
     String day =
         "((__t + "
             + (piece.offsetUs() + SliceCalendar.SHIFT_US)

@@ -16,6 +16,8 @@ import java.util.TreeSet;
  * a 5m slice starts at a whole five minutes of local time; the last slice of a day is shorter when
  * the day is not a whole number of slices (a 2h slice on a 23-hour day).
  *
+ * <p>A 1d slice is always the whole local day, 23 or 25 hours long around a DST change.
+ *
  * <p>A slice is known by its key: {@code localDay x K + index}, with {@code localDay} the local
  * date as days since 0001-01-01, {@code index} the slice's position in its day and {@code K = 2 x
  * day / length} (more than any day holds), so keys grow with time and never repeat. The scan
@@ -51,7 +53,8 @@ public final class SliceCalendar {
   public static long key(Instant t, ZoneId zone, Duration length) {
     LocalDate day = t.atZone(zone).toLocalDate();
     Instant midnight = day.atStartOfDay(zone).toInstant();
-    long index = Math.floorDiv(micros(t) - micros(midnight), micros(length));
+    long index =
+        micros(length) == DAY_US ? 0 : Math.floorDiv(micros(t) - micros(midnight), micros(length));
     return (day.toEpochDay() + SHIFT_US / DAY_US) * perDay(length) + index;
   }
 
@@ -129,7 +132,7 @@ public final class SliceCalendar {
       long dayUs =
           micros(d.plusDays(1).atStartOfDay(zone).toInstant())
               - micros(d.atStartOfDay(zone).toInstant());
-      unused += k - (dayUs + l - 1) / l;
+      unused += k - (l == DAY_US ? 1 : (dayUs + l - 1) / l);
       d = d.plusDays(1);
     }
     return unused;
