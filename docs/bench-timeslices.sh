@@ -6,14 +6,14 @@
 # Usage: docs/bench-timeslices.sh [RUNS]   RUNS per case, default 5
 # Environment: BENCH_DATA=folder          the data (default target/bench-data; run docs/bench.sh
 #                                         once to generate it)
-#              SKIP_BUILD=1               use target/slo.jar as it is
+#              SKIP_BUILD=1               use target/slo.jar (or SLO_JAR) as it is
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${1:-5}
 DATA=${BENCH_DATA:-target/bench-data}
 AT=2026-01-31T00:00:00Z
-JAR=target/slo.jar
+JAR=${SLO_JAR:-target/slo.jar}
 TIME=/usr/bin/time
 LOG=target/bench-log/timeslices
 [[ -x $TIME ]] || { echo "needs GNU time at $TIME" >&2; exit 2; }
