@@ -47,12 +47,20 @@ class SpecLoaderTest {
     SpecLoader.Loaded r = loader.read(List.of(VALID));
 
     assertThat(r.problems()).isEmpty();
-    // exports.yaml < homehub.yaml < nested/edge.yaml < ops.yaml < payments.yml < sync-job.yaml;
+    // exports.yaml < homehub.yaml < nested/edge.yaml < ops.yaml < payments.yml < sync-job.yaml
+    // < timeslices_composites.yaml;
     // nested/README.md
     // is not a spec. sync-job.yaml has forecasts and no SLOs.
     assertThat(r.catalog().files())
         .extracting(SpecFile::path)
-        .containsExactly(EXPORTS, HOMEHUB, EDGE, VALID.resolve("ops.yaml"), PAYMENTS, SYNC);
+        .containsExactly(
+            EXPORTS,
+            HOMEHUB,
+            EDGE,
+            VALID.resolve("ops.yaml"),
+            PAYMENTS,
+            SYNC,
+            VALID.resolve("timeslices_composites.yaml"));
     assertThat(r.catalog().slos())
         .extracting(Slo::qualifiedName)
         .containsExactly(
@@ -66,7 +74,10 @@ class SpecLoaderTest {
             "ops/api-errors-per-customer",
             "payments/checkout-latency",
             "refunds/refund-latency",
-            "payments/batch-success");
+            "payments/batch-success",
+            "shop/good-minutes",
+            "shop/daily-latency",
+            "shop/checkout");
   }
 
   @Test
@@ -289,7 +300,14 @@ class SpecLoaderTest {
     assertThat(r.problems()).isEmpty();
     assertThat(r.catalog().files())
         .extracting(SpecFile::path)
-        .containsExactly(HOMEHUB, EXPORTS, EDGE, VALID.resolve("ops.yaml"), PAYMENTS, SYNC);
+        .containsExactly(
+            HOMEHUB,
+            EXPORTS,
+            EDGE,
+            VALID.resolve("ops.yaml"),
+            PAYMENTS,
+            SYNC,
+            VALID.resolve("timeslices_composites.yaml"));
   }
 
   @Test
