@@ -15,7 +15,7 @@ SET autoinstall_known_extensions = false;
 
 SET autoload_known_extensions = false;
 
-SELECT j, c, CASE WHEN c IS NOT NULL THEN json_serialize_sql(c) END FROM (SELECT i, j, CASE WHEN j->>'error' = 'false' THEN json_deserialize_sql(j::JSON) END AS c FROM (SELECT i, json_serialize_sql(sql) AS j FROM (VALUES (0, 'SELECT customer_id <> ''t-internal-test'''), (1, 'SELECT status < 500'), (2, 'SELECT endpoint <> ''/healthz'''), (3, 'SELECT status < 500'), (4, 'SELECT endpoint <> ''/healthz'''), (5, 'SELECT method = ''GET'' AND endpoint <> ''/healthz'' AND status < 500'), (6, 'SELECT endpoint IN (''/unlock'', ''/lock'') AND status < 500'), (7, 'SELECT endpoint = ''/events'' AND status < 500'), (8, 'SELECT recognized'), (9, 'SELECT recognized'), (10, 'SELECT recognized'), (11, 'SELECT result = ''success'''), (12, 'SELECT result = ''success'''), (13, 'SELECT result = ''success'''), (14, 'SELECT result = ''success''')) q(i, sql))) ORDER BY i;
+SELECT j, c, CASE WHEN c IS NOT NULL THEN json_serialize_sql(c) END FROM (SELECT i, j, CASE WHEN j->>'error' = 'false' THEN json_deserialize_sql(j::JSON) END AS c FROM (SELECT i, json_serialize_sql(sql) AS j FROM (VALUES (0, 'SELECT customer_id <> ''t-internal-test'''), (1, 'SELECT status < 500'), (2, 'SELECT endpoint <> ''/healthz'''), (3, 'SELECT status < 500'), (4, 'SELECT endpoint <> ''/healthz'''), (5, 'SELECT method = ''GET'' AND endpoint <> ''/healthz'' AND status < 500'), (6, 'SELECT endpoint IN (''/unlock'', ''/lock'') AND status < 500'), (7, 'SELECT endpoint = ''/events'' AND status < 500'), (8, 'SELECT recognized'), (9, 'SELECT recognized'), (10, 'SELECT recognized'), (11, 'SELECT result = ''success'''), (12, 'SELECT result = ''success'''), (13, 'SELECT result = ''success'''), (14, 'SELECT result = ''success'''), (15, 'SELECT customer_id <> ''t-internal-test'''), (16, 'SELECT status < 500'), (17, 'SELECT endpoint IN (''/unlock'', ''/lock'')'), (18, 'SELECT endpoint IN (''/unlock'', ''/lock'') AND status < 500'), (19, 'SELECT status < 500'), (20, 'SELECT endpoint = ''/auth/token''')) q(i, sql))) ORDER BY i;
 
 SELECT file FROM glob('$ROOT/examples/homehub/api/api-*.parquet');
 
@@ -47,6 +47,14 @@ DESCRIBE SELECT * FROM (SELECT * FROM read_csv(['$ROOT/examples/homehub/unlock_a
 
 CREATE TEMP VIEW "src_3" AS SELECT * FROM read_csv(['$ROOT/examples/homehub/unlock_attempts.csv'], auto_detect = false, delim = ',', quote = '', escape = '', header = true, skip = 0, hive_partitioning = false, columns = {'ts': 'TIMESTAMPTZ', 'user_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'lock_model': 'VARCHAR', 'app_version': 'VARCHAR', 'platform': 'VARCHAR', 'result': 'VARCHAR', 'latency_ms': 'BIGINT'}, store_rejects = true, rejects_table = 'slo_rejects_3', rejects_scan = 'slo_reject_scans_3');
 
+SELECT file FROM glob('$ROOT/examples/homehub/api/api-*.parquet');
+
+SELECT file_name, name, type, converted_type, logical_type::VARCHAR FROM parquet_schema(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) WHERE type IS NOT NULL;
+
+DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
+
+CREATE TEMP VIEW "src_4" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
+
 SET allowed_paths = ['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet', '$ROOT/examples/homehub/face_unlocks.parquet', '$ROOT/examples/homehub/unlock_attempts.csv', '$TMP'];
 
 SET enable_external_access = false;
@@ -64,6 +72,10 @@ SELECT count_if((recognized) IS TRUE), count_if((recognized) IS TRUE), count_if(
 DESCRIBE SELECT ((result = 'success')) AS c0, ((result = 'success')) AS c1, ((result = 'success')) AS c2, ((result = 'success')) AS c3 FROM "src_3";
 
 SELECT count_if(((result = 'success')) IS TRUE), count_if(((result = 'success')) IS TRUE), count_if(((result = 'success')) IS TRUE), count_if(((result = 'success')) IS TRUE) FROM (SELECT * FROM "src_3" LIMIT 500);
+
+DESCRIBE SELECT ((customer_id != 't-internal-test')) AS c0, ((status < 500)) AS c1, ((endpoint IN ('/unlock', '/lock'))) AS c2, (((endpoint IN ('/unlock', '/lock')) AND (status < 500))) AS c3, ((status < 500)) AS c4, ((endpoint = '/auth/token')) AS c5 FROM "src_4";
+
+SELECT count_if(((customer_id != 't-internal-test')) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint IN ('/unlock', '/lock'))) IS TRUE), count_if((((endpoint IN ('/unlock', '/lock')) AND (status < 500))) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint = '/auth/token')) IS TRUE) FROM (SELECT * FROM "src_4" LIMIT 500);
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
 SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, coalesce(sum(n4), 0)::BIGINT AS n4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
@@ -182,4 +194,34 @@ SELECT k2, k0, __b, g2, t2 FROM "scan_3" WHERE gid = 2 AND t2 > 0 ORDER BY k2, k
 SELECT __b, g3, t3 FROM "scan_3" WHERE gid = 7 AND t3 > 0 ORDER BY __b;
 
 DROP TABLE IF EXISTS "scan_3";
+
+CREATE OR REPLACE TEMP TABLE "scan_4" AS
+SELECT 0 AS gid, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+FROM (SELECT __t // 60000000 AS __b, 
+    (__keep AND __w0 AND __e0 AND __e1) AS g0,
+    (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t0,
+    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n0,
+    (__keep AND __w0 AND __e2 AND __e3) AS g1,
+    (__keep AND __w0 AND __e2 AND __e3 IS NOT NULL) AS t1,
+    (__keep AND __w0 AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS n1,
+    (__keep AND __w0 AND __e4 AND __e1) AS g2,
+    (__keep AND __w0 AND __e4 AND __e1 IS NOT NULL) AS t2,
+    (__keep AND __w0 AND (__e4 IS NULL OR (__e4 AND __e1 IS NULL))) AS n2,
+    (__t IS NOT NULL) AS rows_in_range,
+    (__t IS NOT NULL AND NOT __keep) AS excluded,
+    (__t IS NULL) AS null_time
+  FROM (SELECT *, ((endpoint IN ('/unlock', '/lock'))) AS __e0, ((status < 500)) AS __e1, (((endpoint IN ('/unlock', '/lock')) AND (status < 500))) AS __e2, ("latency_ms" <= 1500) AS __e3, ((endpoint = '/auth/token')) AS __e4, __t >= 1771459200000000 AS __w0
+    FROM (SELECT *, (CASE WHEN "ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00' THEN epoch_us("ts") END) AS __t, coalesce(((customer_id != 't-internal-test')), FALSE) AS __keep FROM "src_4" WHERE (("ts" >= TIMESTAMPTZ '2026-02-19 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '2026-03-01 00:00:00.000000+00') OR NOT ("ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00')) OR "ts" IS NULL)
+    WHERE __t IS NULL OR (__t >= 1771459200000000 AND __t < 1772323200000000)))
+GROUP BY GROUPING SETS ((__b));
+
+SELECT gid, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(n1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(n2)::BIGINT, sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT FROM "scan_4" GROUP BY ALL;
+
+SELECT __b, g0, t0 FROM "scan_4" WHERE gid = 0 AND t0 > 0 ORDER BY __b;
+
+SELECT __b, g1, t1 FROM "scan_4" WHERE gid = 0 AND t1 > 0 ORDER BY __b;
+
+SELECT __b, g2, t2 FROM "scan_4" WHERE gid = 0 AND t2 > 0 ORDER BY __b;
+
+DROP TABLE IF EXISTS "scan_4";
 

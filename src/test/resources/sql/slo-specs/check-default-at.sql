@@ -15,7 +15,7 @@ SET autoinstall_known_extensions = false;
 
 SET autoload_known_extensions = false;
 
-SELECT j, c, CASE WHEN c IS NOT NULL THEN json_serialize_sql(c) END FROM (SELECT i, j, CASE WHEN j->>'error' = 'false' THEN json_deserialize_sql(j::JSON) END AS c FROM (SELECT i, json_serialize_sql(sql) AS j FROM (VALUES (0, 'SELECT customer_id <> ''t-internal-test'''), (1, 'SELECT status < 500'), (2, 'SELECT endpoint <> ''/healthz'''), (3, 'SELECT status < 500'), (4, 'SELECT endpoint <> ''/healthz'''), (5, 'SELECT method = ''GET'' AND endpoint <> ''/healthz'' AND status < 500'), (6, 'SELECT endpoint IN (''/unlock'', ''/lock'') AND status < 500'), (7, 'SELECT endpoint = ''/events'' AND status < 500'), (8, 'SELECT recognized'), (9, 'SELECT recognized'), (10, 'SELECT recognized'), (11, 'SELECT result = ''success'''), (12, 'SELECT result = ''success'''), (13, 'SELECT result = ''success'''), (14, 'SELECT result = ''success''')) q(i, sql))) ORDER BY i;
+SELECT j, c, CASE WHEN c IS NOT NULL THEN json_serialize_sql(c) END FROM (SELECT i, j, CASE WHEN j->>'error' = 'false' THEN json_deserialize_sql(j::JSON) END AS c FROM (SELECT i, json_serialize_sql(sql) AS j FROM (VALUES (0, 'SELECT customer_id <> ''t-internal-test'''), (1, 'SELECT status < 500'), (2, 'SELECT endpoint <> ''/healthz'''), (3, 'SELECT status < 500'), (4, 'SELECT endpoint <> ''/healthz'''), (5, 'SELECT method = ''GET'' AND endpoint <> ''/healthz'' AND status < 500'), (6, 'SELECT endpoint IN (''/unlock'', ''/lock'') AND status < 500'), (7, 'SELECT endpoint = ''/events'' AND status < 500'), (8, 'SELECT recognized'), (9, 'SELECT recognized'), (10, 'SELECT recognized'), (11, 'SELECT result = ''success'''), (12, 'SELECT result = ''success'''), (13, 'SELECT result = ''success'''), (14, 'SELECT result = ''success'''), (15, 'SELECT customer_id <> ''t-internal-test'''), (16, 'SELECT status < 500'), (17, 'SELECT endpoint IN (''/unlock'', ''/lock'')'), (18, 'SELECT endpoint IN (''/unlock'', ''/lock'') AND status < 500'), (19, 'SELECT status < 500'), (20, 'SELECT endpoint = ''/auth/token''')) q(i, sql))) ORDER BY i;
 
 SELECT file FROM glob('$ROOT/examples/homehub/api/api-*.parquet');
 
@@ -47,6 +47,14 @@ DESCRIBE SELECT * FROM (SELECT * FROM read_csv(['$ROOT/examples/homehub/unlock_a
 
 CREATE TEMP VIEW "src_3" AS SELECT * FROM read_csv(['$ROOT/examples/homehub/unlock_attempts.csv'], auto_detect = false, delim = ',', quote = '', escape = '', header = true, skip = 0, hive_partitioning = false, columns = {'ts': 'TIMESTAMPTZ', 'user_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'lock_model': 'VARCHAR', 'app_version': 'VARCHAR', 'platform': 'VARCHAR', 'result': 'VARCHAR', 'latency_ms': 'BIGINT'}, store_rejects = true, rejects_table = 'slo_rejects_3', rejects_scan = 'slo_reject_scans_3');
 
+SELECT file FROM glob('$ROOT/examples/homehub/api/api-*.parquet');
+
+SELECT file_name, name, type, converted_type, logical_type::VARCHAR FROM parquet_schema(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) WHERE type IS NOT NULL;
+
+DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
+
+CREATE TEMP VIEW "src_4" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
+
 SET allowed_paths = ['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet', '$ROOT/examples/homehub/face_unlocks.parquet', '$ROOT/examples/homehub/unlock_attempts.csv', '$TMP'];
 
 SET enable_external_access = false;
@@ -65,11 +73,17 @@ DESCRIBE SELECT ((result = 'success')) AS c0, ((result = 'success')) AS c1, ((re
 
 SELECT count_if(((result = 'success')) IS TRUE), count_if(((result = 'success')) IS TRUE), count_if(((result = 'success')) IS TRUE), count_if(((result = 'success')) IS TRUE) FROM (SELECT * FROM "src_3" LIMIT 500);
 
+DESCRIBE SELECT ((customer_id != 't-internal-test')) AS c0, ((status < 500)) AS c1, ((endpoint IN ('/unlock', '/lock'))) AS c2, (((endpoint IN ('/unlock', '/lock')) AND (status < 500))) AS c3, ((status < 500)) AS c4, ((endpoint = '/auth/token')) AS c5 FROM "src_4";
+
+SELECT count_if(((customer_id != 't-internal-test')) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint IN ('/unlock', '/lock'))) IS TRUE), count_if((((endpoint IN ('/unlock', '/lock')) AND (status < 500))) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint = '/auth/token')) IS TRUE) FROM (SELECT * FROM "src_4" LIMIT 500);
+
 SELECT count(*), epoch_us(max("ts")) FROM "src_1";
 
 SELECT count(*), max((CASE WHEN "event_ms" >= -2208988800001 AND "event_ms" < 253370764800001 THEN TRY_CAST(round("event_ms" * 1000) AS BIGINT) END)) FROM "src_2";
 
 SELECT count(*), epoch_us(max("ts")) FROM "src_3";
+
+SELECT count(*), epoch_us(max("ts")) FROM "src_4";
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
 SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, coalesce(sum(n4), 0)::BIGINT AS n4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
@@ -161,7 +175,50 @@ SELECT gid, k0, k1, k2, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g
 
 SELECT gid, k0, k1, k2, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT FROM "scan_3" GROUP BY ALL;
 
-SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3" WHERE scan_id > 35);
+SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3" WHERE scan_id > 41);
 
-SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > 35 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
+SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > 41 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
+
+CREATE OR REPLACE TEMP TABLE "scan_4" AS
+SELECT GROUPING("__s1440", "__s5") AS gid, CAST("__s1440" AS VARCHAR) AS k0, CAST("__s5" AS VARCHAR) AS k1, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, coalesce(sum(n4), 0)::BIGINT AS n4, coalesce(sum(g5), 0)::BIGINT AS g5, coalesce(sum(t5), 0)::BIGINT AS t5, coalesce(sum(n5), 0)::BIGINT AS n5, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+FROM (SELECT (((__t + 62135629200000000) // 86400000000) * 2) AS "__s1440", (((__t + 62135629200000000) // 86400000000) * 576 + ((__t + 62135629200000000) - ((__t + 62135629200000000) // 86400000000) * 86400000000) // 300000000) AS "__s5", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772031448000000 THEN 0 WHEN __t < 1772048728000000 THEN 1 WHEN __t < 1772204248000000 THEN 2 WHEN __t < 1772210008000000 THEN 3 WHEN __t < 1772269048000000 THEN 4 WHEN __t < 1772270488000000 THEN 5 WHEN __t < 1772283448000000 THEN 6 WHEN __t < 1772283928000000 THEN 7 WHEN __t < 1772287048000000 THEN 8 WHEN __t < 1772287288000000 THEN 9 WHEN __t < 1772288848000000 THEN 10 WHEN __t < 1772288968000000 THEN 11 WHEN __t < 1772290348000000 THEN 12 ELSE 13 END AS __a, 
+    (__keep AND __w0 AND __e0 AND __e1) AS g0,
+    (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t0,
+    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n0,
+    (__keep AND __w1 AND __e2 AND __e3) AS g1,
+    (__keep AND __w1 AND __e2 AND __e3 IS NOT NULL) AS t1,
+    (__keep AND __w1 AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS n1,
+    (__keep AND __w0 AND __e4 AND __e1) AS g2,
+    (__keep AND __w0 AND __e4 AND __e1 IS NOT NULL) AS t2,
+    (__keep AND __w0 AND (__e4 IS NULL OR (__e4 AND __e1 IS NULL))) AS n2,
+    (__keep AND __w0 AND __e0 AND __e1) AS g3,
+    (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t3,
+    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n3,
+    (__keep AND __w0 AND __e2 AND __e3) AS g4,
+    (__keep AND __w0 AND __e2 AND __e3 IS NOT NULL) AS t4,
+    (__keep AND __w0 AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS n4,
+    (__keep AND __w0 AND __e4 AND __e1) AS g5,
+    (__keep AND __w0 AND __e4 AND __e1 IS NOT NULL) AS t5,
+    (__keep AND __w0 AND (__e4 IS NULL OR (__e4 AND __e1 IS NULL))) AS n5,
+    (__t IS NOT NULL) AS rows_in_range,
+    (__t IS NOT NULL AND NOT __keep) AS excluded,
+    (__t IS NULL) AS null_time
+  FROM (SELECT *, ((endpoint IN ('/unlock', '/lock'))) AS __e0, ((status < 500)) AS __e1, (((endpoint IN ('/unlock', '/lock')) AND (status < 500))) AS __e2, ("latency_ms" <= 1500) AS __e3, ((endpoint = '/auth/token')) AS __e4, __t >= 1769871448000000 AS __w0, __t >= 1769871600000000 AS __w1
+    FROM (SELECT *, (CASE WHEN "ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00' THEN epoch_us("ts") END) AS __t, coalesce(((customer_id != 't-internal-test')), FALSE) AS __keep FROM "src_4" WHERE (("ts" >= TIMESTAMPTZ '2026-01-31 14:57:28.000000+00' AND "ts" < TIMESTAMPTZ '2026-02-28 14:57:28.000000+00') OR NOT ("ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00')) OR "ts" IS NULL)
+    WHERE __t IS NULL OR (__t >= 1769871448000000 AND __t < 1772290648000000)))
+GROUP BY GROUPING SETS (("__s5", __a), ("__s1440", __a));
+
+INSERT INTO "scan_4" SELECT 3, NULL, NULL, __a, coalesce(sum(g0), 0)::BIGINT, coalesce(sum(t0), 0)::BIGINT, coalesce(sum(n0), 0)::BIGINT, coalesce(sum(g1), 0)::BIGINT, coalesce(sum(t1), 0)::BIGINT, coalesce(sum(n1), 0)::BIGINT, coalesce(sum(g2), 0)::BIGINT, coalesce(sum(t2), 0)::BIGINT, coalesce(sum(n2), 0)::BIGINT, coalesce(sum(g3), 0)::BIGINT, coalesce(sum(t3), 0)::BIGINT, coalesce(sum(n3), 0)::BIGINT, coalesce(sum(g4), 0)::BIGINT, coalesce(sum(t4), 0)::BIGINT, coalesce(sum(n4), 0)::BIGINT, coalesce(sum(g5), 0)::BIGINT, coalesce(sum(t5), 0)::BIGINT, coalesce(sum(n5), 0)::BIGINT, coalesce(sum(rows_in_range), 0)::BIGINT, coalesce(sum(excluded), 0)::BIGINT, coalesce(sum(null_time), 0)::BIGINT FROM "scan_4" WHERE gid = 2 GROUP BY __a;
+
+SELECT gid, k0, k1, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(n1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(n2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT, sum(n3)::BIGINT, sum(g4)::BIGINT, sum(t4)::BIGINT, sum(n4)::BIGINT, sum(g5)::BIGINT, sum(t5)::BIGINT, sum(n5)::BIGINT, sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT FROM "scan_4" WHERE gid IN (3) GROUP BY ALL;
+
+SELECT gid, k0, k1, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT FROM "scan_4" WHERE gid IN (3) GROUP BY ALL;
+
+SELECT k1, __a, g0, t0, g0, t0 FROM "scan_4" WHERE gid = 2 AND (t0 > 0 OR t0 > 0);
+
+SELECT k0, __a, g1, t1, g1, t1 FROM "scan_4" WHERE gid = 1 AND (t1 > 0 OR t1 > 0);
+
+SELECT k1, 0, g3, t3, g3, t3 FROM "scan_4" WHERE gid = 2 AND (t3 > 0 OR t3 > 0);
+
+SELECT k0, 0, g4, t4, g4, t4 FROM "scan_4" WHERE gid = 1 AND (t4 > 0 OR t4 > 0);
 

@@ -360,6 +360,7 @@ public final class DuckDbEngine implements Engine {
     ScanTable table = new ScanTable(db, scan);
     long[] stats = table.readCounts(slos, at, counts);
     if (!scan.ageBounds().isEmpty()) table.readAlertWindows(slos, at, counts);
+    table.readSlices(slos, at, counts);
     SourceStats st = badRows.check(src, watermark, stats[0], stats[1], stats[2]);
     return new SourceScan(counts, st, scan.table(), scan);
   }

@@ -152,6 +152,10 @@ public interface Engine extends AutoCloseable {
    *     length d the scan was asked for
    * @param excluded valid events of the window each exclusion removed, in the order of {@link
    *     ScanCompiler.SloWindow#distinctExclusions()}
+   * @param slices for a time-slice SLO: good and valid events of each slice of the window that has
+   *     valid events, by slice key ({@code evaluate.SliceCalendar}); empty otherwise
+   * @param alertSlices for a time-slice SLO: the same per alert window length d, each slice cut to
+   *     {@code [at - d, at)}
    */
   record GroupCounts(
       Group group,
@@ -159,10 +163,25 @@ public interface Engine extends AutoCloseable {
       long total,
       long skippedNull,
       Map<Duration, Counts> alertWindows,
-      List<Long> excluded) {
+      List<Long> excluded,
+      Map<Long, Counts> slices,
+      Map<Duration, Map<Long, Counts>> alertSlices) {
     public GroupCounts {
       alertWindows = alertWindows == null ? Map.of() : Map.copyOf(alertWindows);
       excluded = excluded == null ? List.of() : List.copyOf(excluded);
+      slices = slices == null ? Map.of() : Map.copyOf(slices);
+      alertSlices = alertSlices == null ? Map.of() : Map.copyOf(alertSlices);
+    }
+
+    /** Counts of an SLO that budgets event by event. */
+    public GroupCounts(
+        Group group,
+        long good,
+        long total,
+        long skippedNull,
+        Map<Duration, Counts> alertWindows,
+        List<Long> excluded) {
+      this(group, good, total, skippedNull, alertWindows, excluded, Map.of(), Map.of());
     }
 
     /** Window counts only. */

@@ -3,6 +3,7 @@ package io.slotoolkit.engine;
 import io.slotoolkit.model.ExcludedInterval;
 import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.Sli;
+import io.slotoolkit.model.SliceCalendar;
 import io.slotoolkit.model.Slo;
 import java.time.Duration;
 import java.time.Instant;
@@ -479,11 +480,17 @@ public final class ScanCompiler {
     TreeSet<String> keyNames =
         new TreeSet<>(slos.stream().flatMap(s -> s.slo().per().stream()).toList());
     if (extras != null) keyNames.addAll(extras.dimensions());
+    // a check's time-slice SLOs are also grouped by their slice (one key per slice length)
+    Map<String, String> sliceKeys =
+        bucket == null && extras == null ? sliceKeys(slos, from, at, src) : Map.of();
+    keyNames.addAll(sliceKeys.keySet());
     List<String> keys = new ArrayList<>(keyNames);
     LinkedHashSet<Set<String>> sets = new LinkedHashSet<>();
     if (extras != null) sets.add(new TreeSet<>());
     for (SloWindow s : slos) sets.add(new TreeSet<>(s.slo().per()));
     Set<Set<String>> sloSets = new LinkedHashSet<>(sets);
+    if (!sliceKeys.isEmpty())
+      for (SloWindow s : slos) if (s.slo().timeslices() != null) sets.add(sliceSet(s.slo()));
     if (extras != null) for (String d : extras.dimensions()) sets.add(new TreeSet<>(List.of(d)));
     List<String> quotedKeys = keys.stream().map(Sql::ident).toList();
 
@@ -507,7 +514,11 @@ public final class ScanCompiler {
           .append(" IS NULL");
 
     StringBuilder flags = new StringBuilder("SELECT ");
-    for (String k : quotedKeys) flags.append(k).append(", ");
+    for (int j = 0; j < keys.size(); j++) {
+      String slice = sliceKeys.get(keys.get(j));
+      if (slice != null) flags.append(slice).append(" AS ");
+      flags.append(quotedKeys.get(j)).append(", ");
+    }
     if (bucket != null)
       flags.append("__t // ").append(bucket.toNanos() / 1_000).append(" AS __b, ");
     List<Instant> bounds = ageBounds(slos, at);
@@ -605,7 +616,11 @@ public final class ScanCompiler {
     for (int j = 0; j < keys.size(); j++) fetch.append(", k").append(j);
     if (extras == null) {
       for (CountColumn c : columns) fetch.append(", sum(").append(c.name()).append(")::BIGINT");
-      fetch.append(" FROM ").append(Sql.ident(table)).append(" GROUP BY ALL");
+      fetch.append(" FROM ").append(Sql.ident(table));
+      // the slice sets' rows are read SLO by SLO (ScanTable.readSlices), not here
+      if (!sliceKeys.isEmpty())
+        fetch.append(" WHERE gid IN (").append(gids(out, sloSets)).append(')');
+      fetch.append(" GROUP BY ALL");
     } else {
       // the same columns as check's fetch: each SLO's counts from the segments in its window
       for (int i = 0; i < slos.size(); i++) {
@@ -631,6 +646,98 @@ public final class ScanCompiler {
     }
     return new CompiledScan(
         table, statements, fetch.toString(), keys, out, List.copyOf(columns), bounds);
+  }
+
+  /** The GROUPING() ids of {@code wanted} among the scan's sets, comma separated. */
+  static String gids(List<GroupingSet> sets, Set<Set<String>> wanted) {
+    List<String> gids = new ArrayList<>();
+    for (GroupingSet gs : sets)
+      if (wanted.contains(gs.columns())) gids.add(Long.toString(gs.gid()));
+    return String.join(", ", gids);
+  }
+
+  /** The name of the group key holding the slice of a time-slice SLO: {@code __s<minutes>}. */
+  public static String sliceKey(Slo slo) {
+    return "__s" + slo.timeslices().minutes();
+  }
+
+  /** The grouping set of a time-slice SLO's slices: its per columns and its slice key. */
+  public static Set<String> sliceSet(Slo slo) {
+    Set<String> set = new TreeSet<>(slo.per());
+    set.add(sliceKey(slo));
+    return set;
+  }
+
+  /**
+   * The slice keys of these SLOs' time slices, by key name, each with the SQL that computes it from
+   * {@code __t} ({@link SliceCalendar}: the key grows with time and never repeats, and its
+   * constants change only where the zone's offset does and at the next local midnight).
+   */
+  private static Map<String, String> sliceKeys(
+      List<SloWindow> slos, Instant from, Instant at, BoundSource src) {
+    Map<String, String> keys = new java.util.TreeMap<>();
+    for (SloWindow s : slos) {
+      if (s.slo().timeslices() == null) continue;
+      keys.put(
+          sliceKey(s.slo()),
+          sliceKeySql(from, at, src.source().zone(), s.slo().timeslices().length()));
+    }
+    return keys;
+  }
+
+  /**
+   * The SQL of the slice key ({@link SliceCalendar#key}) of an event at {@code __t} (epoch
+   * microseconds) in {@code [from, at)}: one linear expression per {@link SliceCalendar.Piece}.
+   */
+  static String sliceKeySql(Instant from, Instant at, java.time.ZoneId zone, Duration length) {
+    List<SliceCalendar.Piece> pieces = SliceCalendar.pieces(from, at, zone);
+    StringBuilder b = new StringBuilder();
+    if (pieces.size() > 1) b.append("CASE");
+    for (int p = 0; p < pieces.size(); p++) {
+      SliceCalendar.Piece piece = pieces.get(p);
+      if (pieces.size() > 1) {
+        if (p + 1 < pieces.size())
+          b.append(" WHEN __t < ")
+              .append(TimeColumn.micros(pieces.get(p + 1).start()))
+              .append(" THEN ");
+        else b.append(" ELSE ");
+      }
+      b.append(sliceKeyExpression(piece, length));
+    }
+    if (pieces.size() > 1) b.append(" END");
+    return b.toString();
+  }
+
+  /** {@code ((__t + o + S) // D) * K + ((__t + m + S) - ((__t + o + S) // D) * D) // L}. */
+  private static String sliceKeyExpression(SliceCalendar.Piece piece, Duration length) {
+    if (length.toNanos() / 1_000 == SliceCalendar.DAY_US)
+      // a day slice is the whole local day, however long
+      return "(((__t + "
+          + (piece.offsetUs() + SliceCalendar.SHIFT_US)
+          + ") // "
+          + SliceCalendar.DAY_US
+          + ") * "
+          + SliceCalendar.perDay(length)
+          + ")";
+    String day =
+        "((__t + "
+            + (piece.offsetUs() + SliceCalendar.SHIFT_US)
+            + ") // "
+            + SliceCalendar.DAY_US
+            + ")";
+    return "("
+        + day
+        + " * "
+        + SliceCalendar.perDay(length)
+        + " + ((__t + "
+        + (piece.midnightOffsetUs() + SliceCalendar.SHIFT_US)
+        + ") - "
+        + day
+        + " * "
+        + SliceCalendar.DAY_US
+        + ") // "
+        + length.toNanos() / 1_000
+        + ")";
   }
 
   /**

@@ -157,7 +157,9 @@ public final class ScanTable {
       sql.append(", sum(").append(g).append(i).append(")::BIGINT, sum(");
       sql.append(t).append(i).append(")::BIGINT");
     }
-    sql.append(" FROM ").append(Sql.ident(scan.table())).append(" GROUP BY ALL");
+    sql.append(" FROM ").append(Sql.ident(scan.table()));
+    if (hasSliceSets(slos)) sql.append(" WHERE gid IN (").append(sloGids(slos)).append(')');
+    sql.append(" GROUP BY ALL");
     // (gid, every key) -> [class][2 x SLO with windows]
     Map<List<Object>, long[][]> byGroup = new HashMap<>();
     db.query(
@@ -203,6 +205,114 @@ public final class ScanTable {
       }
       counts.put(slo, filled);
     }
+  }
+
+  /** Whether the scan groups some of these SLOs by slice (a check scan of time-slice SLOs). */
+  private boolean hasSliceSets(List<ScanCompiler.SloWindow> slos) {
+    return slos.stream().anyMatch(w -> slicedHere(w.slo()));
+  }
+
+  private boolean slicedHere(Slo slo) {
+    return slo.timeslices() != null && scan.keys().contains(ScanCompiler.sliceKey(slo));
+  }
+
+  /** The GROUPING() ids of the SLOs' own (per) sets, comma separated. */
+  private String sloGids(List<ScanCompiler.SloWindow> slos) {
+    Set<Set<String>> wanted = new java.util.LinkedHashSet<>();
+    for (ScanCompiler.SloWindow w : slos) wanted.add(new TreeSet<>(w.slo().per()));
+    return ScanCompiler.gids(scan.sets(), wanted);
+  }
+
+  /**
+   * Fills in each group's slices for the time-slice SLOs of a check scan: one query per such SLO
+   * reads its slice set's rows (per group, slice and age class, only those with valid events), and
+   * an alert window starting at the j-th age bound keeps the classes j and above of each slice.
+   */
+  void readSlices(
+      List<ScanCompiler.SloWindow> slos, Instant at, Map<Slo, List<Engine.GroupCounts>> counts) {
+    List<Instant> bounds = scan.ageBounds();
+    List<String> keys = scan.keys();
+    for (int i = 0; i < slos.size(); i++) {
+      ScanCompiler.SloWindow sw = slos.get(i);
+      Slo slo = sw.slo();
+      if (!slicedHere(slo)) continue;
+      boolean alerts = !sw.alertWindows().isEmpty() && !bounds.isEmpty();
+      String g = alertFlags(sw, at) > 0 ? "ag" : "g";
+      String t = alertFlags(sw, at) > 0 ? "av" : "t";
+      StringBuilder sql = new StringBuilder("SELECT ");
+      for (String col : slo.per()) sql.append("k").append(keys.indexOf(col)).append(", ");
+      sql.append("k").append(keys.indexOf(ScanCompiler.sliceKey(slo)));
+      sql.append(alerts ? ", __a" : ", 0");
+      sql.append(", g").append(i).append(", t").append(i);
+      sql.append(", ").append(g).append(i).append(", ").append(t).append(i);
+      sql.append(" FROM ").append(Sql.ident(scan.table()));
+      sql.append(" WHERE gid = ").append(gid(ScanCompiler.sliceSet(slo)));
+      sql.append(" AND (t").append(i).append(" > 0 OR ").append(t).append(i).append(" > 0)");
+      int p = slo.per().size();
+      // group values -> slice key -> window counts; and per alert window
+      Map<List<String>, Map<Long, long[]>> window = new HashMap<>();
+      Map<List<String>, Map<Duration, Map<Long, long[]>>> alert = new HashMap<>();
+      query(
+          sql.toString(),
+          r -> {
+            List<String> values = new ArrayList<>();
+            for (int j = 0; j < p; j++) values.add(r.getString(1 + j));
+            String keyText = r.getString(p + 1);
+            if (keyText == null) return null; // rows without an event time belong to no slice
+            long key = Long.parseLong(keyText);
+            int cls = r.getInt(p + 2);
+            long wg = r.getLong(p + 3);
+            long wt = r.getLong(p + 4);
+            if (wt > 0) {
+              long[] c =
+                  window
+                      .computeIfAbsent(values, x -> new HashMap<>())
+                      .computeIfAbsent(key, x -> new long[2]);
+              c[0] += wg;
+              c[1] += wt;
+            }
+            long ag = r.getLong(p + 5);
+            long av = r.getLong(p + 6);
+            if (alerts && av > 0) {
+              for (Duration d : sw.alertWindows()) {
+                int from = bounds.indexOf(at.minus(d)) + 1;
+                if (cls < from) continue;
+                long[] c =
+                    alert
+                        .computeIfAbsent(values, x -> new HashMap<>())
+                        .computeIfAbsent(d, x -> new HashMap<>())
+                        .computeIfAbsent(key, x -> new long[2]);
+                c[0] += ag;
+                c[1] += av;
+              }
+            }
+            return null;
+          });
+      List<Engine.GroupCounts> filled = new ArrayList<>();
+      for (Engine.GroupCounts gc : counts.get(slo)) {
+        List<String> values = gc.group() == null ? List.of() : gc.group().values();
+        Map<Duration, Map<Long, Counts>> alertSlices = new HashMap<>();
+        for (Duration d : sw.alertWindows())
+          alertSlices.put(d, asCounts(alert.getOrDefault(values, Map.of()).get(d)));
+        filled.add(
+            new Engine.GroupCounts(
+                gc.group(),
+                gc.good(),
+                gc.total(),
+                gc.skippedNull(),
+                gc.alertWindows(),
+                gc.excluded(),
+                asCounts(window.get(values)),
+                alertSlices));
+      }
+      counts.put(slo, filled);
+    }
+  }
+
+  private static Map<Long, Counts> asCounts(Map<Long, long[]> m) {
+    Map<Long, Counts> out = new HashMap<>();
+    if (m != null) m.forEach((k, c) -> out.put(k, new Counts(c[0], c[1])));
+    return out;
   }
 
   /**

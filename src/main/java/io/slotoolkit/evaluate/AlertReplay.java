@@ -10,6 +10,7 @@ import io.slotoolkit.model.MonthlyAlerts;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.ReplayResult;
 import io.slotoolkit.model.RuleReplay;
+import io.slotoolkit.model.TimeSlices;
 import io.slotoolkit.model.Window;
 import io.slotoolkit.model.WindowLengths;
 import java.time.Duration;
@@ -71,6 +72,23 @@ public final class AlertReplay {
       ZoneId zone,
       Window sloWindow,
       long sloMinEvents) {
+    return replay(policy, objective, history, from, zone, sloWindow, sloMinEvents, null);
+  }
+
+  /**
+   * As {@link #replay(AlertPolicy, Objective, MinuteSeries, Instant, ZoneId, Window, long)}, for an
+   * SLO with time-slice budgeting when {@code slices} is not null: each window's burn is that of
+   * its slices (cut at the window's start, as {@code slo check} cuts them), in {@code zone}'s days.
+   */
+  public static ReplayResult replay(
+      AlertPolicy policy,
+      Objective objective,
+      MinuteSeries history,
+      Instant from,
+      ZoneId zone,
+      Window sloWindow,
+      long sloMinEvents,
+      TimeSlices slices) {
     Duration lead = Duration.between(history.start(), from);
     if (lead.isNegative() || lead.getNano() != 0 || lead.getSeconds() % MINUTE_S != 0) {
       throw new IllegalArgumentException(
@@ -87,10 +105,17 @@ public final class AlertReplay {
     // for: and cool_down: look back before the first instant: their state starts that far earlier
     int evalStart = (int) Math.max(0, first - policy.lead().toMinutes());
     Counting c = new Counting(history, evalStart, sloWindow, Math.max(1, sloMinEvents), zone);
+    SliceWindows sliceWindows = slices == null ? null : new SliceWindows(slices, history, zone);
     List<RuleReplay> rules = new ArrayList<>();
     List<RuleReplay> unrefined = new ArrayList<>();
     for (AlertRule rule : policy.rules()) {
-      boolean[] raw = conditions(rule, objective, sloWindow, policy.minEvents(), c);
+      // a time-slice SLO's burn-rate pairs burn on slices (cut at each window's start, as check
+      // cuts them); a time-to-exhaustion rule reads events
+      SliceBurn sliceBurn =
+          sliceWindows == null || rule.isExhaustion()
+              ? null
+              : new SliceBurn(sliceWindows, rule.errorRateThreshold(objective.errorBudget()));
+      boolean[] raw = conditions(rule, objective, sloWindow, policy.minEvents(), c, sliceBurn);
       // a minute is bad for a time-to-exhaustion rule when it burns faster than sustainable (1x)
       ErrorRateThreshold badMinute =
           new ErrorRateThreshold(
@@ -203,6 +228,16 @@ public final class AlertReplay {
    */
   private static boolean[] conditions(
       AlertRule rule, Objective objective, Window sloWindow, long minEvents, Counting c) {
+    return conditions(rule, objective, sloWindow, minEvents, c, null);
+  }
+
+  private static boolean[] conditions(
+      AlertRule rule,
+      Objective objective,
+      Window sloWindow,
+      long minEvents,
+      Counting c,
+      SliceBurn slices) {
     int longMin = (int) rule.longWindow().toMinutes();
     int shortMin = (int) rule.shortWindow().toMinutes();
     boolean[] out = new boolean[c.n - c.evalStart + 1];
@@ -217,7 +252,11 @@ public final class AlertReplay {
       Counts lw = c.over(Math.max(0, k - longMin), k);
       if (lw.total() < minEvents) continue;
       Counts sw = c.over(Math.max(0, k - shortMin), k);
-      if (threshold != null) {
+      if (slices != null) {
+        out[i] =
+            slices.reaches(Math.max(0, k - longMin), k)
+                && slices.reaches(Math.max(0, k - shortMin), k);
+      } else if (threshold != null) {
         out[i] =
             threshold.reachedBy(lw.bad(), lw.total()) && threshold.reachedBy(sw.bad(), sw.total());
       } else {
@@ -282,6 +321,13 @@ public final class AlertReplay {
     }
     if (firing) out.add(interval(history.start(), firedAt, -1, onsetAtFiring, -1));
     return out;
+  }
+
+  /** A time-slice SLO's test: the slices of minutes {@code [from, to)} burn at the pair's rate. */
+  private record SliceBurn(SliceWindows windows, java.math.BigDecimal rate) {
+    boolean reaches(int from, int to) {
+      return TimeSliceMath.reaches(windows.tally(from, to), rate);
+    }
   }
 
   /**

@@ -120,7 +120,7 @@ public final class SloMath {
   public static long badEventsLeft(ErrorBudget budget) {
     return budget
         .allowed()
-        .subtract(BigDecimal.valueOf(budget.bad()))
+        .subtract(budget.spent())
         .setScale(0, java.math.RoundingMode.FLOOR)
         .longValueExact();
   }

@@ -23,9 +23,10 @@ public record Assessment(
     }
   }
 
-  /** Whether an SLO (or group) is BREACHED. */
+  /** Whether an SLO (or group) or a composite SLO is BREACHED. */
   public boolean anyBreached() {
-    return evaluation.results().stream().anyMatch(r -> r.status() == Status.BREACHED);
+    return evaluation.results().stream().anyMatch(r -> r.status() == Status.BREACHED)
+        || evaluation.composites().stream().anyMatch(c -> c.status() == Status.BREACHED);
   }
 
   /**

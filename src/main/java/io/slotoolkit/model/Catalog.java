@@ -17,6 +17,11 @@ public record Catalog(List<SpecFile> files) {
     return files.stream().flatMap(f -> f.sources().stream()).toList();
   }
 
+  /** Every composite SLO of every file, in file order. */
+  public List<Composite> composites() {
+    return files.stream().flatMap(f -> f.composites().stream()).toList();
+  }
+
   /** Every busy-season forecast of every file, in file order. */
   public List<ForecastEntry> forecasts() {
     return files.stream().flatMap(f -> f.forecasts().stream()).toList();

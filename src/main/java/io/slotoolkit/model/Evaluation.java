@@ -12,11 +12,24 @@ import java.util.List;
  * @param results one per SLO, or per group of a {@code per} SLO, in spec order
  * @param sources per-source row accounting
  * @param passed whether every gate passed
+ * @param composites one per composite SLO, in spec order
  */
 public record Evaluation(
-    Instant at, ZoneId zone, List<SloResult> results, List<SourceStats> sources, boolean passed) {
+    Instant at,
+    ZoneId zone,
+    List<SloResult> results,
+    List<SourceStats> sources,
+    boolean passed,
+    List<CompositeResult> composites) {
   public Evaluation {
     results = List.copyOf(results);
     sources = List.copyOf(sources);
+    composites = composites == null ? List.of() : List.copyOf(composites);
+  }
+
+  /** An evaluation without composites. */
+  public Evaluation(
+      Instant at, ZoneId zone, List<SloResult> results, List<SourceStats> sources, boolean passed) {
+    this(at, zone, results, sources, passed, List.of());
   }
 }

@@ -20,6 +20,8 @@ import java.util.List;
  * @param alerting its burn-rate alert pairs (or the default policy) and their traffic guard
  * @param tags labels severity conditions select SLOs by ({@code critical}); may be empty
  * @param metadata labels, annotations and links (the file's merged with the SLO's own)
+ * @param timeslices how it budgets by time slices; null for the default, event by event
+ *     (occurrences)
  */
 public record Slo(
     String name,
@@ -35,7 +37,8 @@ public record Slo(
     List<String> dimensions,
     Alerting alerting,
     List<String> tags,
-    SloMetadata metadata) {
+    SloMetadata metadata,
+    TimeSlices timeslices) {
   public Slo {
     if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
       throw new IllegalArgumentException("invalid SLO name: " + name);
@@ -49,6 +52,40 @@ public record Slo(
     if (alerting == null) alerting = Alerting.DEFAULT;
     tags = tags == null ? List.of() : List.copyOf(tags);
     if (metadata == null) metadata = SloMetadata.EMPTY;
+  }
+
+  /** An SLO that budgets event by event (occurrences). */
+  public Slo(
+      String name,
+      String service,
+      String description,
+      DataSource source,
+      Sli sli,
+      Objective objective,
+      Window window,
+      List<String> per,
+      long minEvents,
+      SourceLocation location,
+      List<String> dimensions,
+      Alerting alerting,
+      List<String> tags,
+      SloMetadata metadata) {
+    this(
+        name,
+        service,
+        description,
+        source,
+        sli,
+        objective,
+        window,
+        per,
+        minEvents,
+        location,
+        dimensions,
+        alerting,
+        tags,
+        metadata,
+        null);
   }
 
   /** An SLO without labels, annotations or links. */
@@ -163,7 +200,36 @@ public record Slo(
         dimensions,
         alerting,
         tags,
-        metadata);
+        metadata,
+        timeslices);
+  }
+
+  /**
+   * The same SLO over another window (a composite's component, measured over the composite's
+   * window).
+   */
+  public Slo withWindow(Window other) {
+    return new Slo(
+        name,
+        service,
+        description,
+        source,
+        sli,
+        objective,
+        other,
+        per,
+        minEvents,
+        location,
+        dimensions,
+        alerting,
+        tags,
+        metadata,
+        timeslices);
+  }
+
+  /** How it spends its error budget: occurrences unless it has time slices. */
+  public TimeSlices.Budgeting budgeting() {
+    return timeslices == null ? TimeSlices.Budgeting.OCCURRENCES : timeslices.budgeting();
   }
 
   /** {@code service/name}: unique across a run. */

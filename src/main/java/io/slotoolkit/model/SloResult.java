@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param budget the error budget
  * @param burnRate {@code (bad / total) / (1 - objective)}; null when total is 0
  * @param status where it stands
+ * @param slices for a time-slice SLO, its slices (then {@code sli}, {@code budget} and {@code
+ *     burnRate} are the slices', and good/total stay the window's events); null otherwise
  */
 public record SloResult(
     Slo slo,
@@ -28,11 +30,40 @@ public record SloResult(
     Double sli,
     ErrorBudget budget,
     Double burnRate,
-    Status status) {
+    Status status,
+    SliceSummary slices) {
   public SloResult {
     if (good < 0 || total < 0 || good > total) {
       throw new IllegalArgumentException("counts out of range: good=" + good + " total=" + total);
     }
+  }
+
+  /** A result of an SLO that budgets event by event. */
+  public SloResult(
+      Slo slo,
+      Group group,
+      Instant windowStart,
+      Instant windowEnd,
+      long good,
+      long total,
+      long skippedNull,
+      Double sli,
+      ErrorBudget budget,
+      Double burnRate,
+      Status status) {
+    this(
+        slo,
+        group,
+        windowStart,
+        windowEnd,
+        good,
+        total,
+        skippedNull,
+        sli,
+        budget,
+        burnRate,
+        status,
+        null);
   }
 
   /** The same result with another status (ALERT in place of OK when a burn-rate pair fired). */
@@ -49,6 +80,7 @@ public record SloResult(
         sli,
         budget,
         burnRate,
-        newStatus);
+        newStatus,
+        slices);
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
  *     with its scope
  * @param severity its severity table, highest level first; empty when it has none
  * @param forecasts its busy-season forecasts, in file order
+ * @param composites its composite SLOs, in file order
  */
 public record SpecFile(
     Path path,
@@ -22,13 +23,27 @@ public record SpecFile(
     List<Slo> slos,
     List<Exclusion> exclusions,
     List<SeverityLevel> severity,
-    List<ForecastEntry> forecasts) {
+    List<ForecastEntry> forecasts,
+    List<Composite> composites) {
   public SpecFile {
     sources = List.copyOf(sources);
     slos = List.copyOf(slos);
     exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
     severity = severity == null ? List.of() : List.copyOf(severity);
     forecasts = forecasts == null ? List.of() : List.copyOf(forecasts);
+    composites = composites == null ? List.of() : List.copyOf(composites);
+  }
+
+  /** A file without composites. */
+  public SpecFile(
+      Path path,
+      String service,
+      List<DataSource> sources,
+      List<Slo> slos,
+      List<Exclusion> exclusions,
+      List<SeverityLevel> severity,
+      List<ForecastEntry> forecasts) {
+    this(path, service, sources, slos, exclusions, severity, forecasts, List.of());
   }
 
   /** A file without exclusions, a severity table or forecasts. */
@@ -49,11 +64,23 @@ public record SpecFile(
 
   /** The same file with other sources and SLOs (after overrides or a selection). */
   public SpecFile with(List<DataSource> newSources, List<Slo> newSlos) {
-    return new SpecFile(path, service, newSources, newSlos, exclusions, severity, forecasts);
+    return new SpecFile(
+        path,
+        service,
+        newSources,
+        newSlos,
+        exclusions,
+        severity,
+        forecasts,
+        composites.stream()
+            .map(c -> c.rebound(newSlos))
+            .filter(java.util.Objects::nonNull)
+            .toList());
   }
 
   /** The same file with other forecasts (after source overrides). */
   public SpecFile withForecasts(List<ForecastEntry> newForecasts) {
-    return new SpecFile(path, service, sources, slos, exclusions, severity, newForecasts);
+    return new SpecFile(
+        path, service, sources, slos, exclusions, severity, newForecasts, composites);
   }
 }

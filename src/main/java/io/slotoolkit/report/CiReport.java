@@ -2,6 +2,7 @@ package io.slotoolkit.report;
 
 import io.slotoolkit.model.AlertStatus;
 import io.slotoolkit.model.Assessment;
+import io.slotoolkit.model.CompositeResult;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.ResultDetails;
@@ -25,11 +26,24 @@ import java.util.Optional;
  * @param cases one per SLO or group, in result order
  * @param severity the run's highest severity with its reason ({@code SEV1 (shop/checkout): a page
  *     alert fired}); null when none was reached or there is no severity table
+ * @param composites the run's composite SLOs, each one case more (BREACHED fails, NO_DATA is
+ *     skipped)
  */
 public record CiReport(
-    Instant at, ZoneId zone, boolean passed, List<CiCase> cases, String severity) {
+    Instant at,
+    ZoneId zone,
+    boolean passed,
+    List<CiCase> cases,
+    String severity,
+    List<CompositeResult> composites) {
   public CiReport {
     cases = List.copyOf(cases);
+    composites = composites == null ? List.of() : List.copyOf(composites);
+  }
+
+  /** A report without composites. */
+  public CiReport(Instant at, ZoneId zone, boolean passed, List<CiCase> cases, String severity) {
+    this(at, zone, passed, cases, severity, List.of());
   }
 
   /** A report without a run severity. */
@@ -82,7 +96,8 @@ public record CiReport(
               sev.map(m -> m.level().name() + ": " + m.reason()).orElse(null)));
     }
     SeverityMatch top = a.severity().highest();
-    return new CiReport(e.at(), e.zone(), e.passed(), cases, top == null ? null : top.describe());
+    return new CiReport(
+        e.at(), e.zone(), e.passed(), cases, top == null ? null : top.describe(), e.composites());
   }
 
   /**
@@ -133,6 +148,8 @@ public record CiReport(
         evaluation.at(),
         evaluation.zone(),
         evaluation.passed(),
-        evaluation.results().stream().map(CiCase::of).toList());
+        evaluation.results().stream().map(CiCase::of).toList(),
+        null,
+        evaluation.composites());
   }
 }

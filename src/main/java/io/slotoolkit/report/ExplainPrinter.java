@@ -3,10 +3,13 @@ package io.slotoolkit.report;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.ScanPlan;
 import io.slotoolkit.model.Sli;
+import io.slotoolkit.model.SliceSummary;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.Status;
+import io.slotoolkit.model.TimeSlices;
 import io.slotoolkit.model.Window;
+import io.slotoolkit.model.WindowLengths;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -183,12 +186,21 @@ public final class ExplainPrinter {
     out.println("   total    " + r.total() + "  valid events whose good expression is not NULL");
     out.println("   good     " + r.good());
     out.println(
-        "   bad      " + r.budget().bad() + "  = total - good = " + r.total() + " - " + r.good());
+        "   bad      "
+            + (r.total() - r.good())
+            + "  = total - good = "
+            + r.total()
+            + " - "
+            + r.good());
     out.println("   skipped  " + r.skippedNull() + "  rows where an expression was NULL");
   }
 
   private void arithmetic(Slo slo, SloResult r) {
     if (!slo.per().isEmpty()) counts(r);
+    if (r.slices() != null) {
+      sliceArithmetic(slo, r);
+      return;
+    }
     BigDecimal target = slo.objective().target();
     String budget = slo.objective().errorBudget().toPlainString();
     long bad = r.budget().bad();
@@ -229,6 +241,93 @@ public final class ExplainPrinter {
               + "  (1 spends the budget exactly over the window)");
     }
     out.println("   status            " + r.status() + ": " + why(slo, r));
+  }
+
+  /** A time-slice result: its slices, then SLI, budget and burn rate in slices. */
+  private void sliceArithmetic(Slo slo, SloResult r) {
+    TimeSlices ts = slo.timeslices();
+    SliceSummary s = r.slices();
+    String length = WindowLengths.label(ts.length());
+    out.println(
+        "   slices            "
+            + s.slices()
+            + " slices of "
+            + length
+            + " in the window (from each local midnight of "
+            + slo.source().zone()
+            + "; the window's edges cut the first and last), "
+            + (s.slices() - s.empty())
+            + " with valid events, "
+            + s.empty()
+            + " empty ("
+            + ts.empty().label()
+            + ")");
+    if (ts.budgeting() == TimeSlices.Budgeting.TIMESLICES)
+      out.println(
+          "   good slices       "
+              + s.good()
+              + " of "
+              + s.counted()
+              + " counted: a slice is good when its own good / total >= "
+              + ts.target().toPlainString());
+    else
+      out.println(
+          "   spent             "
+              + plain(s.spent())
+              + " = sum over the counted slices of (1 - good / total)");
+    String budget = slo.objective().errorBudget().toPlainString();
+    if (s.counted() == 0) {
+      out.println("   no counted slices: SLI, budget and burn rate are undefined");
+    } else {
+      out.println(
+          "   SLI               = 1 - spent / counted = 1 - "
+              + plain(s.spent())
+              + " / "
+              + s.counted()
+              + " = "
+              + num(r.sli())
+              + (ts.budgeting() == TimeSlices.Budgeting.TIMESLICES
+                  ? "  (good slices / counted slices)"
+                  : "  (the mean of the slices' ratios)"));
+      out.println(
+          "   allowed bad       = (1 - objective) x counted = (1 - "
+              + slo.objective().target().toPlainString()
+              + ") x "
+              + s.counted()
+              + " = "
+              + r.budget().allowed().stripTrailingZeros().toPlainString()
+              + " slices");
+      out.println(
+          "   budget remaining  = 1 - spent / allowed = "
+              + num(r.budget().remaining())
+              + "  (1 untouched, 0 spent, below 0 overspent)");
+      out.println(
+          "   burn rate         = (spent / counted) / (1 - objective) = ("
+              + plain(s.spent())
+              + " / "
+              + s.counted()
+              + ") / "
+              + budget
+              + " = "
+              + num(r.burnRate()));
+    }
+    out.println(
+        "   status            "
+            + r.status()
+            + ": "
+            + (r.status() == Status.NO_DATA
+                ? "events "
+                    + r.total()
+                    + " < max(1, min_events "
+                    + slo.minEvents()
+                    + ")"
+                    + (s.counted() == 0 ? ", or no counted slice" : "")
+                : why(slo, r)));
+  }
+
+  private static String plain(BigDecimal d) {
+    BigDecimal x = d.round(java.math.MathContext.DECIMAL64).stripTrailingZeros();
+    return x.signum() == 0 ? "0" : x.toPlainString();
   }
 
   private static String why(Slo slo, SloResult r) {

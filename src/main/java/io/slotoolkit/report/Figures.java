@@ -107,6 +107,7 @@ final class Figures {
             + " good of "
             + r.total()
             + " valid events");
+    if (r.slices() != null) out.add("time slices: " + SliceText.describe(r));
     out.add(
         "objective: "
             + r.slo().objective().target().toPlainString()
@@ -118,7 +119,7 @@ final class Figures {
       out.add(
           "error budget: "
               + b.allowed().stripTrailingZeros().toPlainString()
-              + " bad events allowed, "
+              + (r.slices() == null ? " bad events allowed, " : " bad slices allowed, ")
               + b.bad()
               + " bad, remaining "
               + number(b.remaining())

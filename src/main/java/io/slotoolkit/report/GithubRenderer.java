@@ -1,5 +1,6 @@
 package io.slotoolkit.report;
 
+import io.slotoolkit.model.CompositeResult;
 import io.slotoolkit.model.Status;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -72,12 +73,33 @@ public final class GithubRenderer {
       String details = String.join("\n", Figures.lines(r, report.zone(), c.alerts(), c.severity()));
       out.add(command(level, r, title, message + "\n" + details));
     }
+    for (CompositeResult c : report.composites()) {
+      if (c.status() != Status.BREACHED && c.status() != Status.NO_DATA) continue;
+      if (CompositeText.failed(c)) failed++;
+      else skipped++;
+      if (out.size() >= MAX_ANNOTATIONS) continue;
+      String level = CompositeText.failed(c) ? "error" : "notice";
+      String title = "SLO composite " + c.status().name() + ": " + c.composite().qualifiedName();
+      StringBuilder b = new StringBuilder("::").append(level).append(' ');
+      var at = c.composite().location();
+      if (at != null && at.file() != null) {
+        b.append("file=").append(escapeProperty(at.file().toString().replace('\\', '/')));
+        if (at.line() > 0) b.append(",line=").append(at.line());
+        if (at.column() > 0) b.append(",col=").append(at.column());
+        b.append(',');
+      }
+      b.append("title=").append(escapeProperty(title)).append("::");
+      b.append(
+          escapeData(CompositeText.headline(c) + "\n" + String.join("\n", CompositeText.lines(c))));
+      out.add(b.toString());
+    }
     out.add(
         "::notice title="
             + escapeProperty("slo check " + (report.passed() ? "passed" : "failed"))
             + "::"
             + escapeData(
                 report.cases().size()
+                    + report.composites().size()
                     + " results: "
                     + failed
                     + " failed, "

@@ -5,13 +5,19 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import io.slotoolkit.model.Composite;
+import io.slotoolkit.model.CompositeResult;
+import io.slotoolkit.model.SliceSummary;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.Status;
+import io.slotoolkit.model.TimeSlices;
+import io.slotoolkit.model.WindowLengths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.List;
 
 /** The one way slo writes JSON: indented, {@code "key": value}, decimals never in exponent form. */
 public final class Json {
@@ -61,6 +67,82 @@ public final class Json {
     number(g, "remaining", r.budget().remaining());
     g.writeEndObject();
     number(g, "burn_rate", r.burnRate());
+    if (r.slices() != null) timeslices(g, r);
+  }
+
+  /**
+   * A time-slice result's slices: how it budgets, the slice length and target, every slice of the
+   * window, the counted, good, bad and empty ones, and the budget spent in slices.
+   */
+  private static void timeslices(JsonGenerator g, SloResult r) throws IOException {
+    TimeSlices ts = r.slo().timeslices();
+    SliceSummary s = r.slices();
+    g.writeObjectFieldStart("timeslices");
+    g.writeStringField("budgeting", ts.budgeting().label());
+    g.writeStringField("length", WindowLengths.label(ts.length()));
+    if (ts.target() == null) g.writeNullField("target");
+    else {
+      g.writeFieldName("target");
+      g.writeNumber(plain(ts.target()));
+    }
+    g.writeStringField("empty_slices", ts.empty().label());
+    g.writeNumberField("slices", s.slices());
+    g.writeNumberField("counted", s.counted());
+    g.writeNumberField("good", s.good());
+    g.writeNumberField("bad", s.bad());
+    g.writeNumberField("empty", s.empty());
+    g.writeFieldName("spent");
+    g.writeNumber(plain(s.spent().round(java.math.MathContext.DECIMAL64)));
+    g.writeEndObject();
+  }
+
+  /**
+   * {@code composites[]}: each composite's name, service, method, window, objective, SLI, status,
+   * budget (allowed share, remaining) and burn rate, then its components, each with its weight, its
+   * share of the mean (weighted_mean) or whether it decided (least_healthy), and its own figures
+   * over the composite's window.
+   */
+  static void composites(JsonGenerator g, List<CompositeResult> composites, ZoneId zone)
+      throws IOException {
+    g.writeArrayFieldStart("composites");
+    for (CompositeResult c : composites) {
+      Composite k = c.composite();
+      g.writeStartObject();
+      g.writeStringField("composite", k.name());
+      g.writeStringField("service", k.service());
+      if (k.description() != null) g.writeStringField("description", k.description());
+      g.writeStringField("method", k.method().label());
+      g.writeObjectFieldStart("window");
+      g.writeStringField("start", Times.iso(c.windowStart(), zone));
+      g.writeStringField("end", Times.iso(c.windowEnd(), zone));
+      g.writeStringField("length", k.window().label());
+      g.writeEndObject();
+      g.writeFieldName("objective");
+      g.writeNumber(k.objective().target());
+      number(g, "sli", c.sli());
+      g.writeStringField("status", c.status().name());
+      g.writeObjectFieldStart("error_budget");
+      g.writeFieldName("allowed");
+      g.writeNumber(plain(c.allowed()));
+      number(g, "remaining", c.remaining());
+      g.writeEndObject();
+      number(g, "burn_rate", c.burnRate());
+      g.writeArrayFieldStart("components");
+      for (CompositeResult.ComponentResult part : c.components()) {
+        SloResult r = part.result();
+        g.writeStartObject();
+        g.writeStringField("slo", r.slo().name());
+        g.writeFieldName("weight");
+        g.writeNumber(plain(part.component().weight()));
+        if (k.method() == Composite.Method.WEIGHTED_MEAN) number(g, "share", part.share());
+        else g.writeBooleanField("least_healthy", part.decisive());
+        resultFigures(g, r, r.status(), zone);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   /** An exact decimal without trailing zeros, and zero as {@code 0}. */

@@ -50,6 +50,7 @@ public final class JsonRenderer implements Renderer {
       for (int i = 0; i < e.results().size(); i++)
         result(g, e.results().get(i), assessment == null ? null : assessment.details().get(i));
       g.writeEndArray();
+      if (!e.composites().isEmpty()) Json.composites(g, e.composites(), e.zone());
       g.writeArrayFieldStart("sources");
       for (SourceStats s : e.sources()) source(g, s, freshnessOf(s.source()));
       g.writeEndArray();

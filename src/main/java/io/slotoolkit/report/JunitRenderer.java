@@ -1,5 +1,7 @@
 package io.slotoolkit.report;
 
+import io.slotoolkit.model.CompositeResult;
+import io.slotoolkit.model.Status;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -56,7 +58,19 @@ public final class JunitRenderer {
         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(report.at().atZone(report.zone()));
     StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     x.append("<testsuites name=\"slo check\"");
-    counts(x, report.cases());
+    if (report.composites().isEmpty()) counts(x, report.cases());
+    else {
+      long failed =
+          report.cases().stream().filter(c -> c.verdict() == CiCase.Verdict.FAILED).count();
+      long skipped =
+          report.cases().stream().filter(c -> c.verdict() == CiCase.Verdict.SKIPPED).count();
+      failed += report.composites().stream().filter(CompositeText::failed).count();
+      skipped += report.composites().stream().filter(c -> c.status() == Status.NO_DATA).count();
+      x.append(" tests=\"").append(report.cases().size() + report.composites().size()).append('"');
+      x.append(" failures=\"").append(failed).append('"');
+      x.append(" errors=\"0\"");
+      x.append(" skipped=\"").append(skipped).append('"');
+    }
     x.append(" time=\"0\" timestamp=\"").append(timestamp).append("\">\n");
     for (Map.Entry<String, List<CiCase>> suite : bySuite.entrySet()) {
       x.append("  <testsuite name=\"").append(Xml.attr(suite.getKey())).append('"');
@@ -77,8 +91,47 @@ public final class JunitRenderer {
       for (CiCase c : suite.getValue()) testcase(x, c, report);
       x.append("  </testsuite>\n");
     }
+    if (!report.composites().isEmpty()) composites(x, report, timestamp, evaluatedAt);
     x.append("</testsuites>\n");
     return x.toString();
+  }
+
+  /** One suite {@code composites} with a case per composite SLO. */
+  private static void composites(
+      StringBuilder x, CiReport report, String timestamp, String evaluatedAt) {
+    List<CompositeResult> cs = report.composites();
+    long failed = cs.stream().filter(CompositeText::failed).count();
+    long skipped = cs.stream().filter(c -> c.status() == Status.NO_DATA).count();
+    x.append("  <testsuite name=\"composites\" tests=\"").append(cs.size()).append('"');
+    x.append(" failures=\"").append(failed).append("\" errors=\"0\" skipped=\"").append(skipped);
+    x.append("\" time=\"0\" timestamp=\"").append(timestamp).append("\">\n");
+    x.append("    <properties>\n");
+    property(x, "evaluated_at", evaluatedAt);
+    property(x, "passed", String.valueOf(report.passed()));
+    x.append("    </properties>\n");
+    for (CompositeResult c : cs) {
+      String body = String.join("\n", CompositeText.lines(c));
+      x.append("    <testcase name=\"")
+          .append(Xml.attr(c.composite().name()))
+          .append("\" classname=\"")
+          .append(Xml.attr(c.composite().service()))
+          .append("\" time=\"0\">\n");
+      if (CompositeText.failed(c))
+        x.append("      <failure message=\"")
+            .append(Xml.attr(CompositeText.headline(c)))
+            .append("\" type=\"BREACHED\">")
+            .append(Xml.text(body))
+            .append("</failure>\n");
+      else {
+        if (c.status() == Status.NO_DATA)
+          x.append("      <skipped message=\"")
+              .append(Xml.attr(CompositeText.headline(c)))
+              .append("\"/>\n");
+        x.append("      <system-out>").append(Xml.text(body)).append("</system-out>\n");
+      }
+      x.append("    </testcase>\n");
+    }
+    x.append("  </testsuite>\n");
   }
 
   private String suiteName(CiCase c) {

@@ -1,6 +1,8 @@
 package io.slotoolkit.report;
 
 import io.slotoolkit.model.Assessment;
+import io.slotoolkit.model.Composite;
+import io.slotoolkit.model.CompositeResult;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.SeverityMatch;
 import io.slotoolkit.model.SloResult;
@@ -148,9 +150,9 @@ public final class MarkdownRenderer implements Renderer {
               + " | "
               + Numbers.sliPercent(r.sli(), r.slo().objective())
               + " | "
-              + Numbers.count(r.good())
-              + " / "
-              + Numbers.count(r.total())
+              + (r.slices() == null
+                  ? Numbers.count(r.good()) + " / " + Numbers.count(r.total())
+                  : SliceText.goodOfCounted(r))
               + " | "
               + Numbers.budgetPercent(r.budget().remaining())
               + " | "
@@ -179,6 +181,15 @@ public final class MarkdownRenderer implements Renderer {
               + " group(s) of per-group SLOs not listed._");
     }
     out.println();
+    List<String> slices = new java.util.ArrayList<>();
+    for (SloResult r : e.results())
+      if (r.slices() != null && r.group() == null) slices.add(SliceText.describe(r));
+    if (!slices.isEmpty()) {
+      out.println("**Time slices:**");
+      for (String l : slices) out.println("- " + cell(l));
+      out.println();
+    }
+    if (!e.composites().isEmpty()) composites(e, out);
     if (assessment != null) details(e, out);
     for (SourceStats s : e.sources()) {
       out.println(
@@ -198,6 +209,67 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   private static final int TOP = 5;
+
+  /** The composites, each followed by its components (indented by a dash). */
+  private static void composites(Evaluation e, PrintWriter out) {
+    out.println(
+        "| Composite | Service | Method | Window | Objective | SLI | Budget left | Burn | Status |");
+    out.println("|---|---|---|---|---|--:|--:|--:|---|");
+    for (CompositeResult c : e.composites()) {
+      Composite k = c.composite();
+      out.println(
+          "| **"
+              + cell(k.name())
+              + "** | "
+              + cell(k.service())
+              + " | "
+              + k.method().label()
+              + " | "
+              + k.window().label()
+              + " | "
+              + k.objective().percent()
+              + " | "
+              + Numbers.sliPercent(c.sli(), k.objective())
+              + " | "
+              + Numbers.budgetPercent(c.remaining())
+              + " | "
+              + Numbers.burn(c.burnRate())
+              + " | "
+              + statusCell(c.status())
+              + " |");
+      for (CompositeResult.ComponentResult part : c.components()) {
+        SloResult r = part.result();
+        String role =
+            k.method() == Composite.Method.WEIGHTED_MEAN
+                ? "weight " + Json.plain(part.component().weight()).toPlainString()
+                : part.decisive() ? "least healthy" : "";
+        out.println(
+            "| – "
+                + cell(r.slo().name())
+                + " |  | "
+                + role
+                + " |  | "
+                + r.slo().objective().percent()
+                + " | "
+                + Numbers.sliPercent(r.sli(), r.slo().objective())
+                + " | "
+                + Numbers.budgetPercent(r.budget().remaining())
+                + " | "
+                + Numbers.burn(r.burnRate())
+                + " | "
+                + statusCell(r.status())
+                + " |");
+      }
+    }
+    out.println();
+  }
+
+  private static String statusCell(Status s) {
+    String word = s.word();
+    return Style.dot(s.tone())
+        + " "
+        + (s == Status.BREACHED || s == Status.ALERT ? "**" + word + "**" : word);
+  }
 
   private void details(Evaluation e, PrintWriter out) {
     SeverityMatch top = assessment.severity().highest();

@@ -33,10 +33,7 @@ public final class Numbers {
 
   /** Bad events the budget still allows, rounded down: {@code 469 left}, {@code -9 left}. */
   public static long badEventsLeft(ErrorBudget b) {
-    return b.allowed()
-        .subtract(BigDecimal.valueOf(b.bad()))
-        .setScale(0, RoundingMode.FLOOR)
-        .longValue();
+    return b.allowed().subtract(b.spent()).setScale(0, RoundingMode.FLOOR).longValue();
   }
 
   public static String burn(Double burn) {

@@ -37,7 +37,16 @@ final class PeriodHistory {
 
   /** Whether the SLO has periods to list (a calendar window, and --periods given). */
   static boolean listed(SloReport s, Report r) {
-    return r.periods() > 0 && s.slo().window() instanceof Window.Calendar;
+    return r.periods() > 0
+        && s.slo().window() instanceof Window.Calendar
+        && s.slo().timeslices() == null;
+  }
+
+  /** Why an SLO lists no periods: a rolling window, or a budget counted in time slices. */
+  static String none(SloReport s) {
+    return s.slo().timeslices() != null
+        ? "not listed: a time-slice SLO budgets in slices, periods are counted in events"
+        : "a rolling window has no calendar periods";
   }
 
   /** The line under the title of a report over a chosen period. */
@@ -55,7 +64,7 @@ final class PeriodHistory {
   static void text(SloReport s, Report r, PrintWriter out, Style style) {
     if (r.periods() == 0) return;
     if (!listed(s, r)) {
-      out.println("   periods: none (a rolling window has no calendar periods)");
+      out.println("   periods: none (" + none(s) + ")");
       return;
     }
     Objective o = s.slo().objective();
@@ -88,7 +97,7 @@ final class PeriodHistory {
     if (r.periods() == 0) return;
     out.println();
     if (!listed(s, r)) {
-      out.println("**Periods**: none (a rolling window has no calendar periods).");
+      out.println("**Periods**: none (" + none(s) + ").");
       return;
     }
     Objective o = s.slo().objective();
@@ -122,8 +131,7 @@ final class PeriodHistory {
   static void html(SloReport s, Report r, PrintWriter out) {
     if (r.periods() == 0) return;
     if (!listed(s, r)) {
-      out.println(
-          "<h3>Periods</h3><p class=\"note\">A rolling window has no calendar periods.</p>");
+      out.println("<h3>Periods</h3><p class=\"note\">None: " + Html.esc(none(s)) + ".</p>");
       return;
     }
     Objective o = s.slo().objective();

@@ -104,13 +104,16 @@ public final class ReportMarkdownRenderer implements ReportRenderer {
             + "**, window **"
             + Numbers.sliPercent(s.window().sli(), o)
             + "** ("
-            + ReportFormat.counts(s.window().good(), s.window().total())
+            + (s.window().slices() == null
+                ? ReportFormat.counts(s.window().good(), s.window().total())
+                : ReportFormat.counts(s.window().slices().good(), s.window().slices().counted())
+                    + " slices")
             + ")");
     if (s.window().total() > 0)
       out.println(
           "- error budget: "
               + Numbers.count(s.window().budget().bad())
-              + " bad events of "
+              + (s.window().slices() == null ? " bad events of " : " bad slices of ")
               + ReportFormat.allowed(s.window().budget().allowed())
               + " allowed, **"
               + Numbers.budgetPercent(s.window().budget().remaining())

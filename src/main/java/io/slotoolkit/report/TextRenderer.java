@@ -1,7 +1,10 @@
 package io.slotoolkit.report;
 
 import io.slotoolkit.model.Assessment;
+import io.slotoolkit.model.Composite;
+import io.slotoolkit.model.CompositeResult;
 import io.slotoolkit.model.Evaluation;
+import io.slotoolkit.model.Percent;
 import io.slotoolkit.model.SeverityMatch;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SourceStats;
@@ -121,6 +124,8 @@ public final class TextRenderer implements Renderer {
               "("
                   + hidden
                   + " groups that are OK or without enough data not shown; --all-groups lists them)"));
+    slices(out, e);
+    if (!e.composites().isEmpty()) composites(out, e);
     if (assessment != null) alerts(out);
     out.println();
     for (SourceStats s : e.sources()) {
@@ -157,6 +162,13 @@ public final class TextRenderer implements Renderer {
             + " result(s) BREACHED"
             + (alerting > 0 ? ", " + alerting + " ALERT" : "")
             + (staleSources > 0 ? ", " + staleSources + " source(s) STALE" : "")
+            + (e.composites().isEmpty()
+                ? ""
+                : ", "
+                    + e.composites().stream().filter(c -> c.status() == Status.BREACHED).count()
+                    + " of "
+                    + e.composites().size()
+                    + " composite(s) BREACHED")
             + (assessment != null && !assessment.slosWithoutData().isEmpty()
                 ? ", " + assessment.slosWithoutData().size() + " SLO(s) without data"
                 : "")
@@ -167,6 +179,83 @@ public final class TextRenderer implements Renderer {
             + failOn
             + ")");
     out.flush();
+  }
+
+  /**
+   * What each time-slice SLO (without per) counted: its slices and its events, since its SLI,
+   * budget and burn are the slices'.
+   */
+  private void slices(PrintWriter out, Evaluation e) {
+    List<String> lines = new ArrayList<>();
+    for (SloResult r : e.results())
+      if (r.slices() != null && r.group() == null) lines.add(SliceText.describe(r));
+    if (lines.isEmpty()) return;
+    out.println();
+    out.println(style.bold("time slices"));
+    for (String l : lines) out.println("  " + l);
+  }
+
+  /** Each composite, then its components over its window. */
+  private void composites(PrintWriter out, Evaluation e) {
+    out.println();
+    TextTable t =
+        new TextTable(
+            List.of(
+                "COMPOSITE",
+                "SERVICE",
+                "METHOD",
+                "WINDOW",
+                "OBJECTIVE",
+                "SLI",
+                "BUDGET LEFT",
+                "BURN",
+                "STATUS"),
+            false,
+            false,
+            false,
+            false,
+            true,
+            true,
+            true,
+            true,
+            false);
+    for (CompositeResult c : e.composites()) {
+      Composite k = c.composite();
+      String budget = Numbers.budgetPercent(c.remaining());
+      if (c.remaining() != null && c.remaining() < 0) budget = style.red(budget);
+      t.add(
+          k.name(),
+          k.service(),
+          k.method().label(),
+          k.window().label(),
+          k.objective().percent(),
+          Numbers.sliPercent(c.sli(), k.objective()),
+          budget,
+          Numbers.burn(c.burnRate()),
+          style.status(c.status()));
+      for (CompositeResult.ComponentResult part : c.components()) {
+        SloResult r = part.result();
+        String role =
+            k.method() == Composite.Method.WEIGHTED_MEAN
+                ? "weight "
+                    + Json.plain(part.component().weight()).toPlainString()
+                    + (part.share() == null
+                        ? ""
+                        : " (" + Percent.fixed(part.share() * 100, 1, false) + ")")
+                : part.decisive() ? "least healthy" : "";
+        t.add(
+            "  " + r.slo().name(),
+            "",
+            role,
+            "",
+            r.slo().objective().percent(),
+            Numbers.sliPercent(r.sli(), r.slo().objective()),
+            Numbers.budgetPercent(r.budget().remaining()),
+            Numbers.burn(r.burnRate()),
+            style.status(r.status()));
+      }
+    }
+    t.print(out, style);
   }
 
   /** Fired alerts (at most {@link #MAX_LINES}), exclusions and severities, after the table. */
@@ -236,7 +325,9 @@ public final class TextRenderer implements Renderer {
       name.isEmpty() ? "" : r.slo().window().label(),
       name.isEmpty() ? "" : r.slo().objective().percent(),
       Numbers.sliPercent(r.sli(), r.slo().objective()),
-      Numbers.count(r.good()) + "/" + Numbers.count(r.total()),
+      r.slices() == null
+          ? Numbers.count(r.good()) + "/" + Numbers.count(r.total())
+          : SliceText.goodOfCounted(r),
       budget,
       left,
       Numbers.burn(r.burnRate()),

@@ -4,14 +4,19 @@ import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.ScanCompiler;
 import io.slotoolkit.evaluate.AlertEvaluator;
 import io.slotoolkit.evaluate.AlertReplay;
+import io.slotoolkit.evaluate.CompositeMath;
 import io.slotoolkit.evaluate.Exclusions;
 import io.slotoolkit.evaluate.SeverityTable;
+import io.slotoolkit.evaluate.SliceAlerts;
 import io.slotoolkit.evaluate.SloMath;
+import io.slotoolkit.evaluate.TimeSliceMath;
 import io.slotoolkit.evaluate.WindowBounds;
 import io.slotoolkit.model.AlertPolicy;
 import io.slotoolkit.model.AlertStatus;
 import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.Composite;
+import io.slotoolkit.model.CompositeResult;
 import io.slotoolkit.model.Counts;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Evaluation;
@@ -24,6 +29,8 @@ import io.slotoolkit.model.Group;
 import io.slotoolkit.model.MinuteSeries;
 import io.slotoolkit.model.ResultDetails;
 import io.slotoolkit.model.SeverityAssessment;
+import io.slotoolkit.model.SliceCalendar;
+import io.slotoolkit.model.SliceSummary;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SloReplay;
@@ -31,6 +38,7 @@ import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SloSignals;
 import io.slotoolkit.model.SourceStats;
 import io.slotoolkit.model.Status;
+import io.slotoolkit.model.TimeSlices;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -221,6 +229,21 @@ public final class Evaluator {
         windows.put(slo, w);
         scan.add(w);
       }
+      // composites' components, measured over the composites' windows, in the same scan
+      for (Slo measured : measuredComponents(catalog)) {
+        if (!measured.source().equals(source) || windows.containsKey(measured)) continue;
+        Instant start = WindowBounds.start(measured.window(), at, source.zone());
+        ScanCompiler.SloWindow w =
+            new ScanCompiler.SloWindow(
+                measured,
+                start,
+                List.of(),
+                start.isBefore(at)
+                    ? Exclusions.intervalsFor(exclusions, measured, start, at)
+                    : List.of());
+        windows.put(measured, w);
+        scan.add(w);
+      }
       Engine.SourceScan result = engine.scan(source, scan, at, (Duration) null);
       counts.putAll(result.counts());
       stats.add(result.stats());
@@ -280,13 +303,28 @@ public final class Evaluator {
             details);
       }
     }
+    List<CompositeResult> composites = new ArrayList<>();
+    for (Composite c : catalog.composites()) {
+      List<SloResult> parts = new ArrayList<>();
+      Instant start = null;
+      for (Composite.Component k : c.components()) {
+        Slo measured = k.measured(c.window());
+        ScanCompiler.SloWindow w = windows.get(measured);
+        start = w.start();
+        List<Engine.GroupCounts> g = counts.getOrDefault(measured, List.of());
+        Engine.GroupCounts gc = g.isEmpty() ? new Engine.GroupCounts(null, 0, 0, 0) : g.get(0);
+        parts.add(judge(measured, null, gc, w.start(), AlertPolicy.forSlo(measured), at).result());
+      }
+      composites.add(CompositeMath.evaluate(c, start, at, parts));
+    }
     SeverityAssessment severity =
         new SeverityTable(catalog.severity()).evaluate(signals(catalog, details));
-    Evaluation provisional = new Evaluation(at, displayZone(catalog), results, stats, true);
+    Evaluation provisional =
+        new Evaluation(at, displayZone(catalog), results, stats, true, composites);
     Assessment a = new Assessment(provisional, details, severity, failOn);
     boolean passed = !failOn.failed(a.outcome());
     return new Assessment(
-        new Evaluation(at, displayZone(catalog), results, stats, passed),
+        new Evaluation(at, displayZone(catalog), results, stats, passed, composites),
         details,
         severity,
         failOn);
@@ -346,7 +384,8 @@ public final class Evaluator {
                               from,
                               slo.source().zone(),
                               slo.window(),
-                              slo.minEvents()))));
+                              slo.minEvents(),
+                              slo.timeslices()))));
     }
     return bySlo.values().stream().flatMap(List::stream).toList();
   }
@@ -412,6 +451,7 @@ public final class Evaluator {
       AlertPolicy policy,
       Instant at,
       List<AlertStatus.Hold> holds) {
+    if (slo.timeslices() != null) return judgeSlices(slo, group, c, start, policy, at);
     SloResult r = SloMath.result(slo, group, start, at, c.good(), c.total(), c.skippedNull());
     List<AlertStatus> alerts = instantAlerts(slo, c, policy);
     if (holds != null) {
@@ -525,6 +565,53 @@ public final class Evaluator {
         slo.minEvents(),
         at,
         now);
+  }
+
+  /**
+   * {@link #judge} for a time-slice SLO: the window's and each alert window's slices (cut at their
+   * start), tallied by {@link TimeSliceMath}, with pairs judged on slices ({@link SliceAlerts}).
+   */
+  private static Judged judgeSlices(
+      Slo slo, Group group, Engine.GroupCounts c, Instant start, AlertPolicy policy, Instant at) {
+    TimeSlices ts = slo.timeslices();
+    ZoneId zone = slo.source().zone();
+    SliceSummary window =
+        TimeSliceMath.tally(
+            ts, SliceCalendar.count(start, at, zone, ts.length()), c.slices().values());
+    SloResult r =
+        TimeSliceMath.result(slo, group, start, at, c.good(), c.total(), c.skippedNull(), window);
+    List<AlertStatus> alerts =
+        policy.rules().isEmpty()
+            ? List.of()
+            : SliceAlerts.evaluate(
+                policy,
+                slo.objective(),
+                slo.window(),
+                slo.minEvents(),
+                window,
+                c.total(),
+                d ->
+                    TimeSliceMath.tally(
+                        ts,
+                        SliceCalendar.count(at.minus(d), at, zone, ts.length()),
+                        c.alertSlices().getOrDefault(d, Map.of()).values()),
+                d -> c.alertWindows().getOrDefault(d, Counts.NONE).total());
+    if (r.status() == Status.OK && AlertEvaluator.anyFired(alerts)) r = r.withStatus(Status.ALERT);
+    return new Judged(r, alerts);
+  }
+
+  /**
+   * Every composite's components as the composite measures them ({@link
+   * Composite.Component#measured}).
+   */
+  private static List<Slo> measuredComponents(Catalog catalog) {
+    List<Slo> out = new ArrayList<>();
+    for (Composite c : catalog.composites())
+      for (Composite.Component k : c.components()) {
+        Slo m = k.measured(c.window());
+        if (!out.contains(m)) out.add(m);
+      }
+    return out;
   }
 
   /** What the severity table looks at, one per SLO, in spec order. */

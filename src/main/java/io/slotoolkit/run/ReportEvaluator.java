@@ -7,6 +7,7 @@ import io.slotoolkit.evaluate.CalendarPeriods;
 import io.slotoolkit.evaluate.Pseudonyms;
 import io.slotoolkit.evaluate.ReportMath;
 import io.slotoolkit.evaluate.SloMath;
+import io.slotoolkit.evaluate.TimeSliceMath;
 import io.slotoolkit.model.Breakdown;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DailyCounts;
@@ -18,6 +19,7 @@ import io.slotoolkit.model.PeriodChoice;
 import io.slotoolkit.model.PeriodCounts;
 import io.slotoolkit.model.PeriodResult;
 import io.slotoolkit.model.Report;
+import io.slotoolkit.model.SliceSummary;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SloReport;
@@ -130,10 +132,21 @@ public final class ReportEvaluator {
    */
   public Report evaluate(Catalog catalog, Instant at, FailOn gate, Options options) {
     ZoneId display = Evaluator.displayZone(catalog);
-    Map<List<Object>, Status> checked = new HashMap<>();
+    Map<List<Object>, SloResult> checked = new HashMap<>();
     Instant reportAt = at;
     MonthDay yearStart = null;
     if (options.period() != null) {
+      for (Slo slo : catalog.slos()) {
+        if (slo.timeslices() != null) {
+          throw SloException.spec(
+              "--period "
+                  + options.period().label()
+                  + ": "
+                  + slo.qualifiedName()
+                  + " budgets in time slices, which a past period's report does not count",
+              "leave it out with --slo or --label, or run slo check --at the period's end");
+        }
+      }
       // a past period's statuses come from its own counts: check's burn-rate alerts look at the
       // hours before `at`, which is not the end of the period
       yearStart = yearStart(catalog, options.period());
@@ -156,7 +169,7 @@ public final class ReportEvaluator {
       // scan, with the alert windows the report's scan does not count
       for (SloResult r :
           new Evaluator(engine).assess(catalog, at, new FailOn.Never()).evaluation().results())
-        checked.put(key(r), r.status());
+        checked.put(key(r), r);
     }
     List<String> masked = maskedColumns(catalog, options);
     Pseudonyms names =
@@ -253,7 +266,7 @@ public final class ReportEvaluator {
       Options options,
       Pseudonyms names,
       List<io.slotoolkit.model.Exclusion> exclusions,
-      Map<List<Object>, Status> checked) {
+      Map<List<Object>, SloResult> checked) {
     ZoneId zone = source.zone();
     BoundSource src = engine.bound(source);
     Instant recent = at.minus(RECENT);
@@ -269,7 +282,9 @@ public final class ReportEvaluator {
     Map<Slo, List<CalendarPeriods.Span>> history = new LinkedHashMap<>();
     Instant scanFrom = from;
     for (Slo slo : slos) {
-      if (options.periods() > 0 && slo.window() instanceof Window.Calendar c) {
+      if (options.periods() > 0
+          && slo.window() instanceof Window.Calendar c
+          && slo.timeslices() == null) {
         List<CalendarPeriods.Span> spans =
             CalendarPeriods.lastComplete(c, at, zone, options.periods());
         history.put(slo, spans);
@@ -327,9 +342,14 @@ public final class ReportEvaluator {
     for (int i = 0; i < slos.size(); i++) {
       Slo slo = slos.get(i);
       Instant start = windows.get(i).start();
+      // a time-slice SLO's results are check's (slices are counted by check's scan only)
       List<SloResult> groups =
           Evaluator.results(slo, scan.counts().get(slo), start, at).stream()
-              .map(r -> r.withStatus(checked.getOrDefault(key(r), r.status())))
+              .map(r -> slo.timeslices() != null ? checked.getOrDefault(key(r), r) : r)
+              .map(
+                  r ->
+                      r.withStatus(
+                          checked.containsKey(key(r)) ? checked.get(key(r)).status() : r.status()))
               .toList();
       results.addAll(groups);
       SloResult window;
@@ -342,7 +362,10 @@ public final class ReportEvaluator {
         long good = groups.stream().mapToLong(SloResult::good).sum();
         long total = groups.stream().mapToLong(SloResult::total).sum();
         long skipped = groups.stream().mapToLong(SloResult::skippedNull).sum();
-        window = SloMath.result(slo, null, start, at, good, total, skipped);
+        window =
+            slo.timeslices() == null
+                ? SloMath.result(slo, null, start, at, good, total, skipped)
+                : TimeSliceMath.result(slo, null, start, at, good, total, skipped, pooled(groups));
         status = ReportMath.worst(groups);
         view =
             ReportMath.groupView(
@@ -450,6 +473,21 @@ public final class ReportEvaluator {
       out.put(slo, results);
     }
     return out;
+  }
+
+  /** The slices of every group of a time-slice SLO, pooled: the sums of their tallies. */
+  private static SliceSummary pooled(List<SloResult> groups) {
+    long slices = 0, counted = 0, good = 0, empty = 0;
+    java.math.BigDecimal spent = java.math.BigDecimal.ZERO;
+    for (SloResult r : groups) {
+      SliceSummary s = r.slices() == null ? SliceSummary.NONE : r.slices();
+      slices += s.slices();
+      counted += s.counted();
+      good += s.good();
+      empty += s.empty();
+      spent = spent.add(s.spent());
+    }
+    return new SliceSummary(slices, counted, good, empty, spent);
   }
 
   private static String label(SloResult r, Pseudonyms names) {

@@ -11,9 +11,11 @@ import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloMetadata;
 import io.slotoolkit.model.SqlExpression;
+import io.slotoolkit.model.TimeSlices;
 import io.slotoolkit.model.Window;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,6 +104,7 @@ final class SloReader {
     long minEvents = values.wholeNumber(f, "min_events");
     List<String> dimensions = values.columns(f, "dimensions");
     Alerting alerting = alertingReader.alerting(f);
+    TimeSlices timeslices = timeslices(f, window);
     List<String> tags = tags(f);
     SloMetadata metadata = SloMetadata.merge(fileMetadata, metadata(f));
     List<Exclusion> excluded =
@@ -126,7 +129,110 @@ final class SloReader {
         dimensions,
         alerting,
         tags,
-        metadata);
+        metadata,
+        timeslices);
+  }
+
+  static final List<String> BUDGETING = List.of("occurrences", "timeslices", "ratio_timeslices");
+
+  static final List<String> EMPTY_SLICES = List.of("skip", "good", "bad");
+
+  /**
+   * {@code budgeting:}, {@code timeslice:} and {@code empty_slices:}: null for occurrences (the
+   * default); every combination that would be silently ignored is a problem.
+   */
+  private TimeSlices timeslices(Fields slo, Window window) {
+    int before = problems.size();
+    String budgeting = values.oneOf(slo, "budgeting", BUDGETING, "occurrences");
+    String empty = values.oneOf(slo, "empty_slices", EMPTY_SLICES, "skip");
+    YamlNode v = slo.value("timeslice");
+    if (problems.size() > before || budgeting == null) return null;
+    if (budgeting.equals("occurrences")) {
+      for (String key : List.of("timeslice", "empty_slices")) {
+        if (slo.value(key) != null)
+          problems.add(
+              new Problem(
+                  slo.keyLocation(key),
+                  "'" + key + "' needs budgeting: timeslices or ratio_timeslices",
+                  "add budgeting: timeslices, or remove '" + key + "'"));
+      }
+      return null;
+    }
+    if (v == null) {
+      problems.add(
+          new Problem(
+              slo.keyLocation("budgeting"),
+              "budgeting: " + budgeting + " needs 'timeslice'",
+              budgeting.equals("timeslices")
+                  ? "such as timeslice: {length: 5m, target: 99%}"
+                  : "such as timeslice: {length: 5m}"));
+      return null;
+    }
+    if (!(v instanceof YamlNode.Mapping map)) {
+      values.wrongType(slo, "timeslice", v, "a map such as {length: 5m, target: 99%}");
+      return null;
+    }
+    Fields f =
+        new Fields(map, SpecLevel.TIMESLICE, "'timeslice'", slo.keyLocation("timeslice"), problems);
+    Duration length = values.length(f, "length", true);
+    if (length != null) {
+      YamlNode.Scalar at = (YamlNode.Scalar) f.value("length");
+      if (length.isZero()
+          || length.toSeconds() % 60 != 0
+          || TimeSlices.DAY.toSeconds() % length.toSeconds() != 0) {
+        problems.add(
+            new Problem(
+                at.location(),
+                "slice length " + at.text() + " does not divide a day into whole minutes",
+                "use whole minutes that divide 24h, such as 1m, 5m, 15m, 1h or 1d"));
+        length = null;
+      } else if (window instanceof Window.Rolling r && length.compareTo(r.length()) > 0) {
+        problems.add(
+            new Problem(
+                at.location(),
+                "slice length " + at.text() + " is longer than the window " + r.label(),
+                "a window must hold at least one slice; shorten the slice or lengthen the window"));
+        length = null;
+      }
+    }
+    BigDecimal target = null;
+    YamlNode.Scalar t = values.scalar(f, "target", "a percent such as 99%");
+    if (budgeting.equals("timeslices")) {
+      if (t == null && f.value("target") == null) {
+        values.missing(f, "target", "a slice is good when its own SLI meets it, such as 99%");
+        return null;
+      }
+      if (t == null) return null;
+      target = sliceTarget(t);
+      if (target == null) return null;
+    } else if (t != null) {
+      problems.add(
+          new Problem(
+              f.keyLocation("target"),
+              "ratio_timeslices has no slice target",
+              "it averages the slices' own ratios; remove 'target', or use budgeting: timeslices"));
+      return null;
+    }
+    if (length == null || problems.size() > before) return null;
+    return new TimeSlices(
+        budgeting.equals("timeslices")
+            ? TimeSlices.Budgeting.TIMESLICES
+            : TimeSlices.Budgeting.RATIO_TIMESLICES,
+        length,
+        target,
+        TimeSlices.EmptySlices.valueOf(empty.toUpperCase(Locale.ROOT)));
+  }
+
+  /** A slice target: like an objective, and 100% allowed (a slice without a bad event). */
+  private BigDecimal sliceTarget(YamlNode.Scalar s) {
+    String text = s.text().strip();
+    if (text.equals("100%") || text.equals("1") || text.equals("1.0")) return BigDecimal.ONE;
+    try {
+      return ObjectiveParser.parse(text).target();
+    } catch (InvalidValueException e) {
+      values.invalid(s, e);
+      return null;
+    }
   }
 
   // ---- labels, annotations, links ----

@@ -1,5 +1,6 @@
 package io.slotoolkit.spec;
 
+import io.slotoolkit.model.Composite;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.Problem;
@@ -86,6 +87,8 @@ final class SpecConverter {
     List<ForecastEntry> forecasts =
         new ForecastConverter(values, sloReader, problems)
             .forecasts(top, service, sources, sourceNames);
+    List<Composite> composites =
+        new CompositeReader(values, sloReader).composites(top, service, slos);
     return new Converted(
         new SpecFile(
             file,
@@ -94,7 +97,8 @@ final class SpecConverter {
             slos,
             List.copyOf(exclusionReader.collectedExclusions),
             severity,
-            forecasts),
+            forecasts,
+            composites),
         List.copyOf(sloReader.declared));
   }
 

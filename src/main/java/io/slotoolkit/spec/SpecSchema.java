@@ -168,7 +168,65 @@ public final class SpecSchema {
         key("annotations", SchemaShapes.annotations("Annotations of every SLO of this file.")),
         key(
             "links",
-            SchemaShapes.links("Links of every SLO of this file, such as the team's runbook.")));
+            SchemaShapes.links("Links of every SLO of this file, such as the team's runbook.")),
+        key(
+            "composites",
+            SchemaShapes.listOf(
+                SpecLevel.COMPOSITE,
+                "Composite SLOs: a user journey made of several SLOs of this file, judged as"
+                    + " one.")));
+
+    level(
+        SpecLevel.COMPOSITE,
+        "composite SLO",
+        "SLOs of this file combined into one result with its own objective and window.",
+        List.of("name", "objective", "window", "components"),
+        key(
+            "name",
+            SchemaShapes.pattern(
+                "Unique among the file's SLOs and composites.",
+                SloReader.SLO_NAME,
+                "checkout-journey")),
+        key("description", SchemaShapes.text("What the journey is, for people.")),
+        key("service", SchemaShapes.text("Overrides the file's service.")),
+        key(
+            "method",
+            SchemaShapes.enumOf(
+                "weighted_mean: the weighted mean of the components' SLIs; least_healthy: the"
+                    + " component with the least error budget left decides. Default:"
+                    + " weighted_mean.",
+                CompositeReader.METHODS)),
+        key(
+            "objective",
+            SchemaShapes.oneOf(
+                "The target of the composite's SLI: a percent such as 99% or a ratio such as"
+                    + " 0.99, strictly between 0 and 100%.",
+                SchemaShapes.patternNode("^\\s*[0-9]+(\\.[0-9]+)?\\s*%\\s*$"),
+                SchemaShapes.number(0, 1),
+                "99%")),
+        key(
+            "window",
+            SchemaShapes.window(
+                "The window every component is measured over for the composite (their own"
+                    + " windows are for their own results).")),
+        key(
+            "components",
+            SchemaShapes.listOf(SpecLevel.COMPONENT, "The SLOs the composite is made of.")));
+
+    level(
+        SpecLevel.COMPONENT,
+        "component",
+        "One SLO of a composite.",
+        List.of("slo"),
+        key(
+            "slo",
+            SchemaShapes.pattern("The name of an SLO of this file.", SloReader.SLO_NAME, "login")),
+        key(
+            "weight",
+            SchemaShapes.numberWithExamples(
+                "Its weight in a weighted_mean composite, a positive number. Default: 1.",
+                1,
+                2.5)));
 
     level(
         SpecLevel.SOURCE,
@@ -346,7 +404,44 @@ public final class SpecSchema {
             "annotations",
             SchemaShapes.annotations("This SLO's annotations, on top of the file's.")),
         key("links", SchemaShapes.links("Where to act on this SLO: runbook, dashboard, ...")),
-        key("exclude", SchemaShapes.listOf(SpecLevel.EXCLUSION, "Periods left out of this SLO.")));
+        key("exclude", SchemaShapes.listOf(SpecLevel.EXCLUSION, "Periods left out of this SLO.")),
+        key(
+            "budgeting",
+            SchemaShapes.enumOf(
+                "occurrences: every valid event counts (the default); timeslices: the SLI is the"
+                    + " share of good time slices; ratio_timeslices: the mean of the slices' own"
+                    + " ratios. Time slices need 'timeslice'.",
+                SloReader.BUDGETING)),
+        key(
+            "timeslice",
+            SchemaShapes.ref(
+                SpecLevel.TIMESLICE, "The slice length (and target) of time-slice budgeting.")),
+        key(
+            "empty_slices",
+            SchemaShapes.enumOf(
+                "What a slice without valid events counts as: skip (neither good nor bad, the"
+                    + " default), good or bad.",
+                SloReader.EMPTY_SLICES)));
+
+    level(
+        SpecLevel.TIMESLICE,
+        "time slice",
+        "How long a slice is and when it is good. Slices start at each local midnight of the"
+            + " source's timezone.",
+        List.of("length"),
+        key(
+            "length",
+            SchemaShapes.length(
+                "Whole minutes that divide a day: 1m, 5m, 15m, 1h, 1d, ...; at most the window.",
+                "5m")),
+        key(
+            "target",
+            SchemaShapes.oneOf(
+                "timeslices only (required there): a slice is good when its own SLI is at least"
+                    + " this, a percent such as 99% or a ratio such as 0.99; 100% allowed.",
+                SchemaShapes.patternNode("^\\s*[0-9]+(\\.[0-9]+)?\\s*%\\s*$"),
+                SchemaShapes.number(0, 1),
+                "99%")));
 
     ObjectNode sli = NODES.objectNode();
     sli.put("minProperties", 1).put("maxProperties", 1);

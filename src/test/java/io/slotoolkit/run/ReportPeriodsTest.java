@@ -149,8 +149,9 @@ class ReportPeriodsTest {
   @Test
   void the_last_12_months_of_the_bundled_examples() {
     Run run = run(Path.of("slo-specs"), "2026-03-01T00:00:00+09:00", periods(12));
-    // three sources (api, face, unlocks): two scans each, check's and the report's
-    assertThat(run.scans()).isEqualTo(6);
+    // four sources (api, face, unlocks, and unlock-journey.yaml's api): two scans each, check's
+    // and the report's
+    assertThat(run.scans()).isEqualTo(8);
     SloReport face = slo(run.report(), "face-match-latency");
     List<PeriodResult> months = face.periods();
     assertThat(months).hasSize(12);

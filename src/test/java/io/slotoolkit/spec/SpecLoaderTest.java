@@ -48,7 +48,7 @@ class SpecLoaderTest {
 
     assertThat(r.problems()).isEmpty();
     // calendars.yaml < exports.yaml < homehub.yaml < nested/edge.yaml < ops.yaml < payments.yml
-    // < sync-job.yaml;
+    // < sync-job.yaml < timeslices_composites.yaml;
     // nested/README.md
     // is not a spec. sync-job.yaml has forecasts and no SLOs.
     assertThat(r.catalog().files())
@@ -60,7 +60,8 @@ class SpecLoaderTest {
             EDGE,
             VALID.resolve("ops.yaml"),
             PAYMENTS,
-            SYNC);
+            SYNC,
+            VALID.resolve("timeslices_composites.yaml"));
     assertThat(r.catalog().slos())
         .extracting(Slo::qualifiedName)
         .containsExactly(
@@ -75,7 +76,10 @@ class SpecLoaderTest {
             "ops/api-errors-per-customer",
             "payments/checkout-latency",
             "refunds/refund-latency",
-            "payments/batch-success");
+            "payments/batch-success",
+            "shop/good-minutes",
+            "shop/daily-latency",
+            "shop/checkout");
   }
 
   @Test
@@ -305,7 +309,8 @@ class SpecLoaderTest {
             EDGE,
             VALID.resolve("ops.yaml"),
             PAYMENTS,
-            SYNC);
+            SYNC,
+            VALID.resolve("timeslices_composites.yaml"));
   }
 
   @Test
