@@ -74,7 +74,10 @@ final class CheckCommand implements Callable<Integer> {
     // one-shot: a new engine; in the shell: the session's, already bound
     try (EngineRun run = EngineRun.prepare(root, scope, at != null)) {
       Evaluator evaluator = run.evaluator();
-      Assessment assessment = evaluator.assess(catalog, run.at(at), gate);
+      Assessment assessment =
+          at != null
+              ? evaluator.assess(catalog, at, gate)
+              : evaluator.assessAtLatest(catalog, run.runSources(), gate);
       output.write(
           assessment,
           ctx.color() && output.toStdout(),

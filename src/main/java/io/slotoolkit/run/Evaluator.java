@@ -18,6 +18,7 @@ import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.ExclusionCount;
+import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.Gate;
 import io.slotoolkit.model.Group;
@@ -106,37 +107,51 @@ public final class Evaluator {
   public Instant defaultAt(List<DataSource> sources) {
     if (sources.isEmpty()) throw new IllegalArgumentException("no source to take the time from");
     Instant latest = null;
-    for (DataSource s : sources) {
-      Engine.LatestEvent e = engine.latestEvent(s);
-      if (e.rows() == 0) {
-        throw SloException.data(
-            engine.bound(s).label()
-                + " holds no events ("
-                + engine.bound(s).files().size()
-                + " file(s) read)",
-            "check the export, or pass --at to evaluate empty windows");
-      }
-      if (e.latest() == null) {
-        throw SloException.data(
-            engine.bound(s).label()
-                + ": no row has a readable event time in column '"
-                + s.time().column()
-                + "'",
-            "check timestamp: and timestamp_format: on the source");
-      }
-      if (!io.slotoolkit.model.InstantRange.contains(e.latest())) {
-        // one wrong timestamp would move every window of the run far away, silently
-        throw SloException.data(
-            engine.bound(s).label()
-                + ": the latest event time is "
-                + e.latest()
-                + ", outside the years 0001 to 9999, so it cannot set the default --at",
-            "a timestamp in the data is wrong (check timestamp: and timestamp_format: on the"
-                + " source), or pass --at");
-      }
-      if (latest == null || e.latest().isAfter(latest)) latest = e.latest();
-    }
+    for (DataSource s : sources) latest = later(latest, latestEvent(s, engine.latestEvent(s)));
+    return after(latest);
+  }
+
+  /** The window end just after {@code latest}: the next whole second. */
+  private static Instant after(Instant latest) {
     return latest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null || b.isAfter(a) ? b : a;
+  }
+
+  /**
+   * The latest event time of source {@code s} that can set the default instant; exit 3 when it
+   * holds no events, no readable event time, or an event time that cannot be one.
+   */
+  private Instant latestEvent(DataSource s, Engine.LatestEvent e) {
+    if (e.rows() == 0) {
+      throw SloException.data(
+          engine.bound(s).label()
+              + " holds no events ("
+              + engine.bound(s).files().size()
+              + " file(s) read)",
+          "check the export, or pass --at to evaluate empty windows");
+    }
+    if (e.latest() == null) {
+      throw SloException.data(
+          engine.bound(s).label()
+              + ": no row has a readable event time in column '"
+              + s.time().column()
+              + "'",
+          "check timestamp: and timestamp_format: on the source");
+    }
+    if (!io.slotoolkit.model.InstantRange.contains(e.latest())) {
+      // one wrong timestamp would move every window of the run far away, silently
+      throw SloException.data(
+          engine.bound(s).label()
+              + ": the latest event time is "
+              + e.latest()
+              + ", outside the years 0001 to 9999, so it cannot set the default --at",
+          "a timestamp in the data is wrong (check timestamp: and timestamp_format: on the"
+              + " source), or pass --at");
+    }
+    return e.latest();
   }
 
   /** Evaluates every SLO of a prepared catalog at {@code at}. */
@@ -149,6 +164,73 @@ public final class Evaluator {
    * the run's severity table, and gates the run with {@code failOn}. One scan per source.
    */
   public Assessment assess(Catalog catalog, Instant at, FailOn failOn) {
+    return assess(catalog, at, failOn, Set.of(), new LinkedHashMap<>());
+  }
+
+  /**
+   * What {@code assess(catalog, defaultAt(runSources), failOn)} returns, reading each source once
+   * where that can be done: finding the latest event of a CSV source costs a parse of every row, so
+   * such a source is scanned once at the window end that an estimate of its latest event gives
+   * ({@link Engine#latestEventEstimate}), reading its newer rows too ({@link Engine#scanToLatest}).
+   * When the latest event the scans read gives the same window end, their counts are those of that
+   * window end; otherwise (the estimate was wrong) every source is scanned again at the window end
+   * found, and any error is the one the plain order of steps gives.
+   */
+  public Assessment assessAtLatest(Catalog catalog, List<DataSource> runSources, FailOn failOn) {
+    List<DataSource> all = new ArrayList<>(runSources);
+    for (DataSource s : sources(catalog)) if (!all.contains(s)) all.add(s);
+    Map<DataSource, Instant> estimates = new LinkedHashMap<>();
+    for (DataSource s : sources(catalog))
+      engine.latestEventEstimate(s).ifPresent(e -> estimates.put(s, e));
+    if (estimates.isEmpty()) return assess(catalog, defaultAt(all), failOn);
+    Instant known = null;
+    try {
+      for (DataSource s : all)
+        if (!estimates.containsKey(s)) known = later(known, latestEvent(s, engine.latestEvent(s)));
+    } catch (SloException e) {
+      if (e.exitCode() != ExitCode.DATA) throw e;
+      return assess(catalog, defaultAt(all), failOn); // the first error in the sources' order
+    }
+    Instant guess = known;
+    for (Instant e : estimates.values()) guess = later(guess, e);
+    Instant at = after(guess);
+    Map<DataSource, Instant> found = new LinkedHashMap<>();
+    Assessment once;
+    try {
+      once = assess(catalog, at, failOn, estimates.keySet(), found);
+    } catch (SloException e) {
+      if (e.exitCode() != ExitCode.DATA) throw e;
+      return assess(catalog, defaultAt(all), failOn);
+    }
+    Instant latest = known;
+    try {
+      for (DataSource s : estimates.keySet()) {
+        Instant m = found.get(s);
+        // No event since the earliest instant the scan read (a source that stopped arriving): its
+        // latest event is before that instant, so it cannot move the window end; it is read only
+        // to tell whether it holds any event at all.
+        Engine.LatestEvent e = m != null ? new Engine.LatestEvent(1, m) : engine.latestEvent(s);
+        latest = later(latest, latestEvent(s, e));
+      }
+    } catch (SloException e) {
+      if (e.exitCode() != ExitCode.DATA) throw e;
+      return assess(catalog, defaultAt(all), failOn);
+    }
+    Instant confirmed = after(latest);
+    return confirmed.equals(at) ? once : assess(catalog, confirmed, failOn);
+  }
+
+  /**
+   * {@link #assess(Catalog, Instant, FailOn)}, with the sources in {@code openEnded} scanned by
+   * {@link Engine#scanToLatest}: their latest events read go into {@code latest} (null when the
+   * scan read none).
+   */
+  private Assessment assess(
+      Catalog catalog,
+      Instant at,
+      FailOn failOn,
+      Set<DataSource> openEnded,
+      Map<DataSource, Instant> latest) {
     Map<Slo, List<Engine.GroupCounts>> counts = new LinkedHashMap<>();
     Map<Slo, ScanCompiler.SloWindow> windows = new LinkedHashMap<>();
     Map<Slo, AlertPolicy> policies = new LinkedHashMap<>();
@@ -172,7 +254,14 @@ public final class Evaluator {
         windows.put(slo, w);
         scan.add(w);
       }
-      Engine.SourceScan result = engine.scan(source, scan, at, (Duration) null);
+      Engine.SourceScan result;
+      if (openEnded.contains(source)) {
+        Engine.OpenEndedScan open = engine.scanToLatest(source, scan, at);
+        latest.put(source, open.latest());
+        result = open.scan();
+      } else {
+        result = engine.scan(source, scan, at, (Duration) null);
+      }
       counts.putAll(result.counts());
       stats.add(result.stats());
     }
