@@ -145,7 +145,10 @@ final class ReportCommand implements Callable<Integer> {
     try (EngineRun run = EngineRun.prepare(root, scope, at != null)) {
       ReportEvaluator reporter = new ReportEvaluator(run.engine());
       reporter.checkColumns(catalog, options);
-      report = reporter.evaluate(catalog, run.at(at), gate, options);
+      report =
+          at != null
+              ? reporter.evaluate(catalog, at, gate, options)
+              : reporter.evaluateAtLatest(catalog, run.runSources(), gate, options);
     }
     ReportRenderer renderer =
         switch (format) {

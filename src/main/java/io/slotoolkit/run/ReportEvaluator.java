@@ -107,12 +107,33 @@ public final class ReportEvaluator {
   public Report evaluate(Catalog catalog, Instant at, Gate gate, Options options) {
     // every status as slo check decides it (ALERT where a burn-rate pair fired): check's own scan,
     // with the alert windows the report's scan does not count
-    Map<List<Object>, Status> checked = new HashMap<>();
-    for (SloResult r :
+    return evaluate(
+        catalog,
+        new Evaluator(engine).assess(catalog, at, io.slotoolkit.model.FailOn.of(Gate.NONE)),
+        gate,
+        options);
+  }
+
+  /**
+   * The report at the default window end of {@code runSources} ({@link Evaluator#defaultAt}): the
+   * check scan that gives the statuses also finds the window end ({@link
+   * Evaluator#assessAtLatest}), so a CSV source is not read once more for its latest event.
+   */
+  public Report evaluateAtLatest(
+      Catalog catalog, List<DataSource> runSources, Gate gate, Options options) {
+    return evaluate(
+        catalog,
         new Evaluator(engine)
-            .assess(catalog, at, io.slotoolkit.model.FailOn.of(Gate.NONE))
-            .evaluation()
-            .results()) checked.put(key(r), r.status());
+            .assessAtLatest(catalog, runSources, io.slotoolkit.model.FailOn.of(Gate.NONE)),
+        gate,
+        options);
+  }
+
+  private Report evaluate(
+      Catalog catalog, io.slotoolkit.model.Assessment check, Gate gate, Options options) {
+    Instant at = check.evaluation().at();
+    Map<List<Object>, Status> checked = new HashMap<>();
+    for (SloResult r : check.evaluation().results()) checked.put(key(r), r.status());
     List<String> masked = maskedColumns(catalog, options);
     Pseudonyms names =
         masked.isEmpty() ? Pseudonyms.none() : Pseudonyms.of(options.maskKey(), masked);
