@@ -22,6 +22,12 @@ final class LatestEventEstimate {
   /** How much of the end of each file is read: a few hundred lines of a typical log. */
   static final int TAIL_BYTES = 64 * 1024;
 
+  /** How much is read over all files of a source: a source of many files reads less of each. */
+  static final int TOTAL_BYTES = 4 * 1024 * 1024;
+
+  /** The least read of each file, however many files a source has. */
+  static final int MIN_TAIL_BYTES = 4 * 1024;
+
   /**
    * How to read one group of a source's files from copies of their last lines.
    *
@@ -47,12 +53,14 @@ final class LatestEventEstimate {
   static Optional<Instant> of(Database db, BoundSource src, List<Reader> readers, int n) {
     if (readers.isEmpty() || src.time().rowCheck() != null) return Optional.empty();
     List<String> reads = new ArrayList<>();
+    int files = readers.stream().mapToInt(r -> r.files().size()).sum();
+    int bytes = Math.max(MIN_TAIL_BYTES, Math.min(TAIL_BYTES, TOTAL_BYTES / Math.max(1, files)));
     int copies = 0;
     try {
       for (Reader reader : readers) {
         List<String> tails = new ArrayList<>();
         for (String file : reader.files()) {
-          byte[] tail = lastLines(Path.of(file));
+          byte[] tail = lastLines(Path.of(file), bytes);
           if (tail.length == 0) continue;
           Path copy = db.tempDirectory().resolve("latest-sample-" + n + "-" + (++copies) + ".csv");
           Files.write(copy, tail);
@@ -83,13 +91,13 @@ final class LatestEventEstimate {
   }
 
   /**
-   * The whole lines among the last {@link #TAIL_BYTES} bytes of a file: the line the cut falls in
-   * is left out, and so is the first line of a file read whole (its header, most often).
+   * The whole lines among the last {@code bytes} bytes of a file: the line the cut falls in is left
+   * out, and so is the first line of a file read whole (its header, most often).
    */
-  static byte[] lastLines(Path file) throws IOException {
+  static byte[] lastLines(Path file, int bytes) throws IOException {
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
       long size = f.length();
-      int len = (int) Math.min(size, TAIL_BYTES);
+      int len = (int) Math.min(size, bytes);
       byte[] b = new byte[len];
       f.seek(size - len);
       f.readFully(b);
