@@ -8,6 +8,8 @@
 #              SCALE_DATA=folder         where the other sizes go; default target/bench-scale
 #                                        (about 1.3 GB; deleted at the end unless KEEP_DATA=1)
 #              SKIP_BUILD=1              use target/slo.jar and target/test-classes as they are
+#              SLO_JAR=path              measure this jar (with DuckDB's native library beside it)
+#                                        instead of target/slo.jar, e.g. a copy while you build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +18,7 @@ DATA=${BENCH_DATA:-target/bench-data}
 SCALE=${SCALE_DATA:-target/bench-scale}
 SPEC=src/test/resources/bench/bench-spec.yaml
 AT=2026-01-31T00:00:00Z
-JAR=target/slo.jar
+JAR=${SLO_JAR:-target/slo.jar}
 CP="$JAR:target/test-classes"
 TIME=/usr/bin/time
 LOG=target/bench-scale-log
