@@ -77,11 +77,11 @@ DESCRIBE SELECT ((customer_id != 't-internal-test')) AS c0, ((status < 500)) AS 
 
 SELECT count_if(((customer_id != 't-internal-test')) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint IN ('/unlock', '/lock'))) IS TRUE), count_if((((endpoint IN ('/unlock', '/lock')) AND (status < 500))) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint = '/auth/token')) IS TRUE) FROM (SELECT * FROM "src_4" LIMIT 500);
 
+SELECT max(__t) FROM (SELECT (CASE WHEN "ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00' THEN epoch_us("ts") END) AS __t FROM read_csv(['$TMP/latest-sample-3-1.csv'], auto_detect = false, delim = ',', quote = '', escape = '', header = false, skip = 0, hive_partitioning = false, columns = {'ts': 'TIMESTAMPTZ', 'user_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'lock_model': 'VARCHAR', 'app_version': 'VARCHAR', 'platform': 'VARCHAR', 'result': 'VARCHAR', 'latency_ms': 'BIGINT'}, ignore_errors = true));
+
 SELECT count(*), epoch_us(max("ts")) FROM "src_1";
 
 SELECT count(*), max((CASE WHEN "event_ms" >= -2208988800001 AND "event_ms" < 253370764800001 THEN TRY_CAST(round("event_ms" * 1000) AS BIGINT) END)) FROM "src_2";
-
-SELECT count(*), epoch_us(max("ts")) FROM "src_3";
 
 SELECT count(*), epoch_us(max("ts")) FROM "src_4";
 
@@ -146,8 +146,8 @@ SELECT gid, k0, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(g1)::BIGINT, sum(t1):
 SELECT coalesce(max(scan_id), -1) FROM "slo_reject_scans_3";
 
 CREATE OR REPLACE TEMP TABLE "scan_3" AS
-SELECT GROUPING("app_version", "customer_id", "lock_model") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(x0_0), 0)::BIGINT AS x0_0
-FROM (SELECT "app_version", "customer_id", "lock_model", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772031448000000 THEN 0 WHEN __t < 1772048728000000 THEN 1 WHEN __t < 1772204248000000 THEN 2 WHEN __t < 1772210008000000 THEN 3 WHEN __t < 1772230168000000 THEN 4 WHEN __t < 1772269048000000 THEN 5 WHEN __t < 1772270488000000 THEN 6 WHEN __t < 1772283448000000 THEN 7 WHEN __t < 1772283928000000 THEN 8 WHEN __t < 1772285608000000 THEN 9 WHEN __t < 1772287048000000 THEN 10 WHEN __t < 1772287288000000 THEN 11 WHEN __t < 1772288848000000 THEN 12 WHEN __t < 1772288968000000 THEN 13 WHEN __t < 1772289808000000 THEN 14 WHEN __t < 1772290228000000 THEN 15 WHEN __t < 1772290348000000 THEN 16 WHEN __t < 1772290588000000 THEN 17 ELSE 18 END AS __a, 
+SELECT GROUPING("app_version", "customer_id", "lock_model") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(x0_0), 0)::BIGINT AS x0_0, max(__t) AS latest
+FROM (SELECT "app_version", "customer_id", "lock_model", __t, CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772031448000000 THEN 0 WHEN __t < 1772048728000000 THEN 1 WHEN __t < 1772204248000000 THEN 2 WHEN __t < 1772210008000000 THEN 3 WHEN __t < 1772230168000000 THEN 4 WHEN __t < 1772269048000000 THEN 5 WHEN __t < 1772270488000000 THEN 6 WHEN __t < 1772283448000000 THEN 7 WHEN __t < 1772283928000000 THEN 8 WHEN __t < 1772285608000000 THEN 9 WHEN __t < 1772287048000000 THEN 10 WHEN __t < 1772287288000000 THEN 11 WHEN __t < 1772288848000000 THEN 12 WHEN __t < 1772288968000000 THEN 13 WHEN __t < 1772289808000000 THEN 14 WHEN __t < 1772290228000000 THEN 15 WHEN __t < 1772290348000000 THEN 16 WHEN __t < 1772290588000000 THEN 17 ELSE 18 END AS __a, 
     (__w0 AND NOT __x0 AND __e0) AS g0,
     (__w0 AND NOT __x0 AND __e0 IS NOT NULL) AS t0,
     (__w0 AND NOT __x0 AND __e0 IS NULL) AS n0,
@@ -165,19 +165,21 @@ FROM (SELECT "app_version", "customer_id", "lock_model", CASE WHEN __t IS NULL T
     (__t IS NULL) AS null_time,
     (__w0 AND __x0 AND __e0 IS NOT NULL) AS x0_0
   FROM (SELECT *, ((__t >= 1770055200000000 AND __t < 1770058800000000)) AS __x0, ((result = 'success')) AS __e0, ("latency_ms" <= 2500) AS __e1, __t >= 1769871448000000 AS __w0, __t >= 1769871600000000 AS __w1, __t >= 1771685848000000 AS __w2, __t >= 1771772400000000 AS __w3
-    FROM (SELECT *, (CASE WHEN "ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00' THEN epoch_us("ts") END) AS __t, TRUE AS __keep FROM "src_3" WHERE (("ts" >= TIMESTAMPTZ '2026-01-31 14:57:28.000000+00' AND "ts" < TIMESTAMPTZ '2026-02-28 14:57:28.000000+00') OR NOT ("ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00')) OR "ts" IS NULL)
-    WHERE __t IS NULL OR (__t >= 1769871448000000 AND __t < 1772290648000000)))
+    FROM (SELECT *, (CASE WHEN "ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00' THEN epoch_us("ts") END) AS __t, TRUE AS __keep FROM "src_3" WHERE (("ts" >= TIMESTAMPTZ '2026-01-31 14:57:28.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00') OR NOT ("ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00')) OR "ts" IS NULL)
+    WHERE __t IS NULL OR __t >= 1769871448000000))
 GROUP BY GROUPING SETS (("customer_id", __a), ("app_version", "lock_model", __a));
 
-INSERT INTO "scan_3" SELECT 7, NULL, NULL, NULL, __a, coalesce(sum(g0), 0)::BIGINT, coalesce(sum(t0), 0)::BIGINT, coalesce(sum(n0), 0)::BIGINT, coalesce(sum(g1), 0)::BIGINT, coalesce(sum(t1), 0)::BIGINT, coalesce(sum(n1), 0)::BIGINT, coalesce(sum(g2), 0)::BIGINT, coalesce(sum(t2), 0)::BIGINT, coalesce(sum(n2), 0)::BIGINT, coalesce(sum(g3), 0)::BIGINT, coalesce(sum(t3), 0)::BIGINT, coalesce(sum(n3), 0)::BIGINT, coalesce(sum(rows_in_range), 0)::BIGINT, coalesce(sum(excluded), 0)::BIGINT, coalesce(sum(null_time), 0)::BIGINT, coalesce(sum(x0_0), 0)::BIGINT FROM "scan_3" WHERE gid = 5 GROUP BY __a;
+INSERT INTO "scan_3" SELECT 7, NULL, NULL, NULL, __a, coalesce(sum(g0), 0)::BIGINT, coalesce(sum(t0), 0)::BIGINT, coalesce(sum(n0), 0)::BIGINT, coalesce(sum(g1), 0)::BIGINT, coalesce(sum(t1), 0)::BIGINT, coalesce(sum(n1), 0)::BIGINT, coalesce(sum(g2), 0)::BIGINT, coalesce(sum(t2), 0)::BIGINT, coalesce(sum(n2), 0)::BIGINT, coalesce(sum(g3), 0)::BIGINT, coalesce(sum(t3), 0)::BIGINT, coalesce(sum(n3), 0)::BIGINT, coalesce(sum(rows_in_range), 0)::BIGINT, coalesce(sum(excluded), 0)::BIGINT, coalesce(sum(null_time), 0)::BIGINT, coalesce(sum(x0_0), 0)::BIGINT, max(latest) FROM "scan_3" WHERE gid = 5 GROUP BY __a;
 
 SELECT gid, k0, k1, k2, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(n1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(n2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT, sum(n3)::BIGINT, sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT, sum(x0_0)::BIGINT FROM "scan_3" GROUP BY ALL;
 
 SELECT gid, k0, k1, k2, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT FROM "scan_3" GROUP BY ALL;
 
-SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3" WHERE scan_id > 41);
+SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3" WHERE scan_id > -1);
 
-SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > 41 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
+SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > -1 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
+
+SELECT max(latest) FROM "scan_3";
 
 CREATE OR REPLACE TEMP TABLE "scan_4" AS
 SELECT GROUPING("__s1440", "__s5") AS gid, CAST("__s1440" AS VARCHAR) AS k0, CAST("__s5" AS VARCHAR) AS k1, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, coalesce(sum(n4), 0)::BIGINT AS n4, coalesce(sum(g5), 0)::BIGINT AS g5, coalesce(sum(t5), 0)::BIGINT AS t5, coalesce(sum(n5), 0)::BIGINT AS n5, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time

@@ -4,7 +4,6 @@ import io.slotoolkit.evaluate.FailOnParser;
 import io.slotoolkit.evaluate.SeverityTable;
 import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.Catalog;
-import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.FailOn;
 import io.slotoolkit.run.Evaluator;
@@ -92,11 +91,12 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
     // one-shot: a new engine; in the shell: the session's, already bound
     try (EngineRun run = EngineRun.prepare(root, scope, at != null)) {
       Evaluator evaluator = run.evaluator();
-      // the latest events that set the default --at also judge freshness: each read once
-      Map<DataSource, Instant> latest =
-          at != null ? Map.of() : evaluator.latestEvents(run.runSources());
-      Instant when = at != null ? at : Evaluator.defaultAt(latest);
-      Assessment assessment = evaluator.assess(catalog, when, gate, maxStaleness, latest);
+      // without --at, the scan also finds the latest events that set the window end and judge
+      // freshness, so that each CSV file is parsed once
+      Assessment assessment =
+          at != null
+              ? evaluator.assess(catalog, at, gate, maxStaleness, Map.of())
+              : evaluator.assessAtLatest(catalog, run.runSources(), gate, maxStaleness);
       output.write(
           assessment,
           ctx.color() && output.toStdout(),

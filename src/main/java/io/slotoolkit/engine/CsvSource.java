@@ -29,6 +29,14 @@ final class CsvSource {
   private final Database db;
   private int quoteChecks;
 
+  /**
+   * How to read a sample of each bound source's last lines (see {@link LatestEventEstimate}): per
+   * group of files with one header, the read_csv options of its rows without a header line, with
+   * malformed lines skipped rather than recorded. Absent for partitioned sources, whose columns
+   * come from the folders.
+   */
+  private final Map<DataSource, List<LatestEventEstimate.Reader>> tailReaders = new HashMap<>();
+
   CsvSource(Database db) {
     this.db = db;
   }
@@ -134,8 +142,11 @@ final class CsvSource {
       case PATTERN -> types.put(tsCol, zonedPattern(t) ? "VARCHAR" : "TIMESTAMP");
     }
     StringBuilder tail = new StringBuilder();
-    if (t.encoding() == EventTime.Encoding.PATTERN && !zonedPattern(t))
-      tail.append(", timestampformat = ").append(Sql.literal(t.pattern()));
+    String timestampFormat =
+        t.encoding() == EventTime.Encoding.PATTERN && !zonedPattern(t)
+            ? ", timestampformat = " + Sql.literal(t.pattern())
+            : "";
+    tail.append(timestampFormat);
     String rejects = "slo_rejects_" + n;
     String scans = "slo_reject_scans_" + n;
     tail.append(", store_rejects = true, rejects_table = ")
@@ -159,6 +170,18 @@ final class CsvSource {
               + struct(g.getKey(), c -> types.getOrDefault(c, "VARCHAR"))
               + tail;
       selects.add("SELECT * FROM read_csv(" + Sql.literalList(g.getValue()) + opts + ")");
+      if (parts.isEmpty())
+        tailReaders
+            .computeIfAbsent(source, k -> new ArrayList<>())
+            .add(
+                new LatestEventEstimate.Reader(
+                    g.getValue(),
+                    withoutHeader(
+                            dialect.options()
+                                + ", columns = "
+                                + struct(g.getKey(), c -> types.getOrDefault(c, "VARCHAR")))
+                        + timestampFormat
+                        + ", ignore_errors = true"));
       Map<String, String> swallowed =
           dialect.quote().isEmpty()
               ? Map.of()
@@ -177,9 +200,7 @@ final class CsvSource {
       }
       if (!swallowed.isEmpty()) {
         // the lines an unterminated quote swallowed, each from a file of its own (no header)
-        String one =
-            opts.replaceFirst(", header = (true|false)", ", header = false")
-                .replaceFirst(", skip = [0-9]+", ", skip = 0");
+        String one = withoutHeader(opts);
         selects.add(
             "SELECT * FROM read_csv("
                 + Sql.literalList(new java.util.TreeSet<>(swallowed.keySet()))
@@ -204,6 +225,18 @@ final class CsvSource {
         notes,
         origins,
         String.join(" UNION ALL BY NAME ", texts));
+  }
+
+  /** read_csv options for lines of the same dialect with no header line or skipped lines. */
+  private static String withoutHeader(String options) {
+    return options
+        .replaceFirst(", header = (true|false)", ", header = false")
+        .replaceFirst(", skip = [0-9]+", ", skip = 0");
+  }
+
+  /** How to read samples of the source's last lines; empty when they cannot be read alone. */
+  List<LatestEventEstimate.Reader> tailReaders(DataSource source) {
+    return tailReaders.getOrDefault(source, List.of());
   }
 
   /**

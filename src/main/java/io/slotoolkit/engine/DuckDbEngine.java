@@ -39,6 +39,7 @@ public final class DuckDbEngine implements Engine {
   private final BadRows badRows;
 
   private int scans;
+  private int estimates;
 
   private FileProfiler profiler;
 
@@ -312,6 +313,33 @@ public final class DuckDbEngine implements Engine {
     } catch (Database.QueryFailed e) {
       throw e.asDataError(src.label(), null);
     }
+  }
+
+  /**
+   * An estimate of the latest event of a CSV source from its files' last lines (see {@link
+   * LatestEventEstimate}); empty for other sources, whose latest event {@link #latestEvent} finds
+   * from metadata (Parquet) or which are not estimated.
+   */
+  @Override
+  public java.util.Optional<Instant> latestEventEstimate(DataSource source) {
+    BoundSource src = bound(source);
+    return LatestEventEstimate.of(db, src, binder.tailReaders(source), ++estimates);
+  }
+
+  /**
+   * The scan of {@link #scan(DataSource, List, Instant, Duration)} with rows at or after {@code at}
+   * read too, and the latest event time among the rows read ({@link
+   * ScanCompiler#compileOpenEnded}).
+   */
+  @Override
+  public OpenEndedScan scanToLatest(
+      DataSource source, List<ScanCompiler.SloWindow> slos, Instant at) {
+    BoundSource src = bound(source);
+    Instant from = slos.stream().map(w -> w.earliest(at)).min(Instant::compareTo).orElse(at);
+    ScanCompiler.CompiledScan scan =
+        ScanCompiler.compileOpenEnded(src, slos, from, at, "scan_" + (++scans), checker);
+    SourceScan result = run(source, src, slos, at, scan);
+    return new OpenEndedScan(result, new ScanTable(db, scan).latestEvent());
   }
 
   /**

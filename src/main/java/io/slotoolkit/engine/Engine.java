@@ -49,6 +49,24 @@ public interface Engine extends AutoCloseable {
   /** Row count and latest event time of a bound source. */
   LatestEvent latestEvent(DataSource source);
 
+  /**
+   * A guess of a bound source's latest event that costs far less than {@link #latestEvent} would
+   * (which reads every row of a CSV file, for example), to run {@link #scanToLatest} at; empty when
+   * {@link #latestEvent} is cheap for this source, or the engine cannot guess. Only a guess: a
+   * caller must confirm it with the scan's own latest event.
+   */
+  java.util.Optional<Instant> latestEventEstimate(DataSource source);
+
+  /**
+   * The scan {@link #scan(DataSource, List, Instant, Duration)} runs at {@code at} (without
+   * buckets), except that rows at or after {@code at} are read too, and the scan also returns the
+   * latest event time of the rows it read. Its latest event is the source's (what {@link
+   * #latestEvent} returns) whenever it is at or after the earliest instant the scan reads for these
+   * SLOs; when it is also before {@code at}, no row was at or after {@code at}, and the counts are
+   * exactly those of {@link #scan(DataSource, List, Instant, Duration)}.
+   */
+  OpenEndedScan scanToLatest(DataSource source, List<ScanCompiler.SloWindow> slos, Instant at);
+
   // ---- scans
 
   /**
@@ -144,6 +162,14 @@ public interface Engine extends AutoCloseable {
 
   /** Row count and latest event time of a source. */
   record LatestEvent(long rows, Instant latest) {}
+
+  /**
+   * What {@link #scanToLatest} returned.
+   *
+   * @param scan the counts, as {@link #scan(DataSource, List, Instant, Duration)} returns them
+   * @param latest the latest event time of the rows read; null when no row it read had one
+   */
+  record OpenEndedScan(SourceScan scan, Instant latest) {}
 
   /**
    * Counts of one group of one SLO over its window.

@@ -435,9 +435,44 @@ public final class ScanCompiler {
         at,
         bucket,
         null,
+        false,
         table,
         checker);
   }
+
+  /**
+   * The scan {@code slo check} runs when {@code at} is a guess of the default window end: the same
+   * counts, but rows at or after {@code at} are read too (not left out), and the table also keeps
+   * the latest event time of the rows read, {@code max(__t)} in a column {@value #LATEST} (see
+   * {@link ScanTable#latestEvent}). When that latest event is before {@code at}, no row was at or
+   * after it, and every count equals that of {@link #compile(BoundSource, List, Instant, Instant,
+   * Duration, String, ExpressionChecker) the bounded scan} at {@code at}; then the one parse of the
+   * source has found both the window end and the counts.
+   */
+  public static CompiledScan compileOpenEnded(
+      BoundSource src,
+      List<SloWindow> slos,
+      Instant from,
+      Instant at,
+      String table,
+      ExpressionChecker checker) {
+    Terms terms = new Terms();
+    return compile(
+        src,
+        slos,
+        sloColumns(slos, at, terms, checker),
+        terms,
+        from,
+        at,
+        null,
+        null,
+        true,
+        table,
+        checker);
+  }
+
+  /** The column of an open-ended scan's table holding the latest event time read (epoch us). */
+  static final String LATEST = "latest";
 
   /**
    * The scan {@code slo report} runs: what {@code slo check} counts, plus the report's {@link
@@ -461,6 +496,7 @@ public final class ScanCompiler {
         at,
         extras.bucket(),
         extras,
+        false,
         table,
         checker);
   }
@@ -474,6 +510,7 @@ public final class ScanCompiler {
       Instant at,
       Duration bucket,
       Extras extras,
+      boolean openEnd,
       String table,
       ExpressionChecker checker) {
     TimeColumn time = src.time();
@@ -505,7 +542,7 @@ public final class ScanCompiler {
             .append(keep)
             .append(" AS __keep FROM ")
             .append(Sql.ident(src.view()));
-    String prune = time.pruningFilter(from, at);
+    String prune = time.pruningFilter(from, openEnd ? TimeColumn.END : at);
     if (prune != null)
       read.append(" WHERE (")
           .append(prune)
@@ -519,6 +556,7 @@ public final class ScanCompiler {
       if (slice != null) flags.append(slice).append(" AS ");
       flags.append(quotedKeys.get(j)).append(", ");
     }
+    if (openEnd) flags.append("__t, ");
     if (bucket != null)
       flags.append("__t // ").append(bucket.toNanos() / 1_000).append(" AS __b, ");
     List<Instant> bounds = ageBounds(slos, at);
@@ -554,11 +592,15 @@ public final class ScanCompiler {
         .append(terms.definitions())
         .append("\n    FROM (")
         .append(read)
-        .append(")\n    WHERE __t IS NULL OR (__t >= ")
-        .append(TimeColumn.micros(from))
-        .append(" AND __t < ")
-        .append(TimeColumn.micros(at))
-        .append("))");
+        .append(")\n    WHERE __t IS NULL OR ");
+    if (openEnd) flags.append("__t >= ").append(TimeColumn.micros(from)).append(")");
+    else
+      flags
+          .append("(__t >= ")
+          .append(TimeColumn.micros(from))
+          .append(" AND __t < ")
+          .append(TimeColumn.micros(at))
+          .append("))");
 
     StringBuilder sql =
         new StringBuilder("CREATE OR REPLACE TEMP TABLE ")
@@ -573,6 +615,7 @@ public final class ScanCompiler {
     if (!bounds.isEmpty()) sql.append(", __a");
     for (CountColumn c : columns)
       sql.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT AS ").append(c.name());
+    if (openEnd) sql.append(", max(__t) AS ").append(LATEST);
     sql.append("\nFROM (").append(flags).append(")\nGROUP BY GROUPING SETS (");
     List<GroupingSet> out = new ArrayList<>();
     boolean first = true;
@@ -609,7 +652,7 @@ public final class ScanCompiler {
       List<String> classes = new ArrayList<>();
       if (bucket != null) classes.add("__b");
       if (!bounds.isEmpty()) classes.add("__a");
-      statements.add(deriveOverall(table, keys.size(), donorGid, classes, columns));
+      statements.add(deriveOverall(table, keys.size(), donorGid, classes, columns, openEnd));
     }
 
     StringBuilder fetch = new StringBuilder("SELECT gid");
@@ -746,7 +789,12 @@ public final class ScanCompiler {
    * rows (a NULL key is a group of its own).
    */
   private static String deriveOverall(
-      String table, int keyCount, long donorGid, List<String> classes, List<CountColumn> columns) {
+      String table,
+      int keyCount,
+      long donorGid,
+      List<String> classes,
+      List<CountColumn> columns,
+      boolean latest) {
     StringBuilder b =
         new StringBuilder("INSERT INTO ")
             .append(Sql.ident(table))
@@ -756,6 +804,7 @@ public final class ScanCompiler {
     for (String c : classes) b.append(", ").append(c);
     for (CountColumn c : columns)
       b.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT");
+    if (latest) b.append(", max(").append(LATEST).append(")");
     b.append(" FROM ").append(Sql.ident(table)).append(" WHERE gid = ").append(donorGid);
     if (!classes.isEmpty()) b.append(" GROUP BY ").append(String.join(", ", classes));
     return b.toString();

@@ -130,6 +130,16 @@ public final class ScanTable {
     return stats;
   }
 
+  /**
+   * The latest event time among the rows an open-ended scan read ({@link
+   * ScanCompiler#compileOpenEnded}), or null when it read no row with an event time.
+   */
+  Instant latestEvent() {
+    return db.one(
+        "SELECT max(" + ScanCompiler.LATEST + ") FROM " + Sql.ident(scan.table()),
+        r -> r.getObject(1) == null ? null : TimeColumn.instant(r.getLong(1)));
+  }
+
   /** How many alert flag columns ({@code ag}, {@code av}) the scan has for this SLO. */
   private static int alertFlags(ScanCompiler.SloWindow w, Instant at) {
     return !w.alertWindows().isEmpty() && w.needsAlertFlags(at) ? 2 : 0;

@@ -82,6 +82,11 @@ final class SourceBinder {
     return b.source();
   }
 
+  /** How to read samples of a CSV source's last lines (empty for other formats). */
+  List<LatestEventEstimate.Reader> tailReaders(DataSource source) {
+    return csv.tailReaders(source);
+  }
+
   /** The malformed lines found when a JSON lines or access log source was bound. */
   MalformedLines malformed(BoundSource src) {
     return malformed.getOrDefault(src.source(), MalformedLines.NONE);

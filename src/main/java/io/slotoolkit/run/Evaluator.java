@@ -23,6 +23,7 @@ import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.ExcludedInterval;
 import io.slotoolkit.model.Exclusion;
 import io.slotoolkit.model.ExclusionCount;
+import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.Freshness;
 import io.slotoolkit.model.Group;
@@ -136,37 +137,52 @@ public final class Evaluator {
     if (sources.isEmpty()) throw new IllegalArgumentException("no source to take the time from");
     Map<DataSource, Instant> out = new LinkedHashMap<>();
     for (DataSource s : sources) {
-      if (out.containsKey(s)) continue;
-      Engine.LatestEvent e = engine.latestEvent(s);
-      if (e.rows() == 0) {
-        throw SloException.data(
-            engine.bound(s).label()
-                + " holds no events ("
-                + engine.bound(s).files().size()
-                + " file(s) read)",
-            "check the export, or pass --at to evaluate empty windows");
-      }
-      if (e.latest() == null) {
-        throw SloException.data(
-            engine.bound(s).label()
-                + ": no row has a readable event time in column '"
-                + s.time().column()
-                + "'",
-            "check timestamp: and timestamp_format: on the source");
-      }
-      if (!io.slotoolkit.model.InstantRange.contains(e.latest())) {
-        // one wrong timestamp would move every window of the run far away, silently
-        throw SloException.data(
-            engine.bound(s).label()
-                + ": the latest event time is "
-                + e.latest()
-                + ", outside the years 0001 to 9999, so it cannot set the default --at",
-            "a timestamp in the data is wrong (check timestamp: and timestamp_format: on the"
-                + " source), or pass --at");
-      }
-      out.put(s, e.latest());
+      if (!out.containsKey(s)) out.put(s, latestEvent(s, engine.latestEvent(s)));
     }
     return out;
+  }
+
+  /** The window end just after {@code latest}: the next whole second. */
+  private static Instant after(Instant latest) {
+    return latest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null || b.isAfter(a) ? b : a;
+  }
+
+  /**
+   * The latest event time of source {@code s} that can set the default instant; exit 3 when it
+   * holds no events, no readable event time, or an event time that cannot be one.
+   */
+  private Instant latestEvent(DataSource s, Engine.LatestEvent e) {
+    if (e.rows() == 0) {
+      throw SloException.data(
+          engine.bound(s).label()
+              + " holds no events ("
+              + engine.bound(s).files().size()
+              + " file(s) read)",
+          "check the export, or pass --at to evaluate empty windows");
+    }
+    if (e.latest() == null) {
+      throw SloException.data(
+          engine.bound(s).label()
+              + ": no row has a readable event time in column '"
+              + s.time().column()
+              + "'",
+          "check timestamp: and timestamp_format: on the source");
+    }
+    if (!io.slotoolkit.model.InstantRange.contains(e.latest())) {
+      // one wrong timestamp would move every window of the run far away, silently
+      throw SloException.data(
+          engine.bound(s).label()
+              + ": the latest event time is "
+              + e.latest()
+              + ", outside the years 0001 to 9999, so it cannot set the default --at",
+          "a timestamp in the data is wrong (check timestamp: and timestamp_format: on the"
+              + " source), or pass --at");
+    }
+    return e.latest();
   }
 
   /** Evaluates every SLO of a prepared catalog at {@code at}. */
@@ -198,14 +214,86 @@ public final class Evaluator {
       FailOn failOn,
       Duration maxStaleness,
       Map<DataSource, Instant> knownLatest) {
-    Map<DataSource, Freshness> freshness = new LinkedHashMap<>();
-    for (DataSource source : sources(catalog)) {
-      Duration allowance = maxStaleness != null ? maxStaleness : source.maxStaleness();
-      if (allowance == null) continue;
-      Instant latest = knownLatest.get(source);
-      if (latest == null) latest = latestEvents(List.of(source)).get(source);
-      freshness.put(source, new Freshness(source, latest, allowance, at));
+    return assess(catalog, at, failOn, maxStaleness, knownLatest, Set.of(), new LinkedHashMap<>());
+  }
+
+  /**
+   * What {@code assess(catalog, defaultAt(runSources), failOn)} returns, reading each source once
+   * where that can be done: finding the latest event of a CSV source costs a parse of every row, so
+   * such a source is scanned once at the window end that an estimate of its latest event gives
+   * ({@link Engine#latestEventEstimate}), reading its newer rows too ({@link Engine#scanToLatest}).
+   * When the latest event the scans read gives the same window end, their counts are those of that
+   * window end; otherwise (the estimate was wrong) every source is scanned again at the window end
+   * found, and any error is the one the plain order of steps gives.
+   */
+  public Assessment assessAtLatest(
+      Catalog catalog, List<DataSource> runSources, FailOn failOn, Duration maxStaleness) {
+    List<DataSource> all = new ArrayList<>(runSources);
+    for (DataSource s : sources(catalog)) if (!all.contains(s)) all.add(s);
+    Map<DataSource, Instant> estimates = new LinkedHashMap<>();
+    for (DataSource s : sources(catalog))
+      engine.latestEventEstimate(s).ifPresent(e -> estimates.put(s, e));
+    if (estimates.isEmpty()) return assess(catalog, defaultAt(all), failOn, maxStaleness, Map.of());
+    Instant known = null;
+    Map<DataSource, Instant> knownLatest = new LinkedHashMap<>();
+    try {
+      for (DataSource s : all)
+        if (!estimates.containsKey(s) && !knownLatest.containsKey(s)) {
+          Instant l = latestEvent(s, engine.latestEvent(s));
+          knownLatest.put(s, l);
+          known = later(known, l);
+        }
+    } catch (SloException e) {
+      if (e.exitCode() != ExitCode.DATA) throw e;
+      return assess(
+          catalog,
+          defaultAt(all),
+          failOn,
+          maxStaleness,
+          Map.of()); // the first error in the sources' order
     }
+    Instant guess = known;
+    for (Instant e : estimates.values()) guess = later(guess, e);
+    Instant at = after(guess);
+    Map<DataSource, Instant> found = new LinkedHashMap<>();
+    Assessment once;
+    try {
+      once = assess(catalog, at, failOn, maxStaleness, knownLatest, estimates.keySet(), found);
+    } catch (SloException e) {
+      if (e.exitCode() != ExitCode.DATA) throw e;
+      return assess(catalog, defaultAt(all), failOn, maxStaleness, Map.of());
+    }
+    Instant latest = known;
+    try {
+      for (DataSource s : estimates.keySet()) {
+        Instant m = found.get(s);
+        // No event since the earliest instant the scan read (a source that stopped arriving): its
+        // latest event is before that instant, so it cannot move the window end; it is read only
+        // to tell whether it holds any event at all.
+        Engine.LatestEvent e = m != null ? new Engine.LatestEvent(1, m) : engine.latestEvent(s);
+        latest = later(latest, latestEvent(s, e));
+      }
+    } catch (SloException e) {
+      if (e.exitCode() != ExitCode.DATA) throw e;
+      return assess(catalog, defaultAt(all), failOn, maxStaleness, Map.of());
+    }
+    Instant confirmed = after(latest);
+    return confirmed.equals(at) ? once : assess(catalog, confirmed, failOn, maxStaleness, Map.of());
+  }
+
+  /**
+   * {@link #assess(Catalog, Instant, FailOn, Duration, Map)}, with the sources in {@code openEnded}
+   * scanned by {@link Engine#scanToLatest}: their latest events read go into {@code latest} (null
+   * when the scan read none).
+   */
+  private Assessment assess(
+      Catalog catalog,
+      Instant at,
+      FailOn failOn,
+      Duration maxStaleness,
+      Map<DataSource, Instant> knownLatest,
+      Set<DataSource> openEnded,
+      Map<DataSource, Instant> latest) {
     Map<Slo, List<Engine.GroupCounts>> counts = new LinkedHashMap<>();
     Map<Slo, ScanCompiler.SloWindow> windows = new LinkedHashMap<>();
     Map<Slo, AlertPolicy> policies = new LinkedHashMap<>();
@@ -244,9 +332,27 @@ public final class Evaluator {
         windows.put(measured, w);
         scan.add(w);
       }
-      Engine.SourceScan result = engine.scan(source, scan, at, (Duration) null);
+      Engine.SourceScan result;
+      if (openEnded.contains(source)) {
+        Engine.OpenEndedScan open = engine.scanToLatest(source, scan, at);
+        latest.put(source, open.latest());
+        result = open.scan();
+      } else {
+        result = engine.scan(source, scan, at, (Duration) null);
+      }
       counts.putAll(result.counts());
       stats.add(result.stats());
+    }
+    // each source's freshness: from the latest events already read (for the default --at, or by
+    // an open-ended scan), else read here, only for sources with an allowance
+    Map<DataSource, Freshness> freshness = new LinkedHashMap<>();
+    for (DataSource source : sources(catalog)) {
+      Duration allowance = maxStaleness != null ? maxStaleness : source.maxStaleness();
+      if (allowance == null) continue;
+      Instant newest = knownLatest.get(source);
+      if (newest == null) newest = latest.get(source);
+      if (newest == null) newest = latestEvents(List.of(source)).get(source);
+      freshness.put(source, new Freshness(source, newest, allowance, at));
     }
     Map<Slo, Map<Group, List<AlertStatus.Hold>>> holds =
         holds(catalog, counts, windows, policies, at);
