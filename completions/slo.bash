@@ -224,7 +224,7 @@ function _picocli_slo_check() {
 
   local commands=""
   local flag_opts="'--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--format' '--output' '--fail-on'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--format' '--output' '--fail-on'"
   local FORMAT_option_args=("text" "json" "markdown" "junit" "github") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -243,6 +243,12 @@ function _picocli_slo_check() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--engine')
+      return
+      ;;
+    '--spark-master')
       return
       ;;
     '--format')
@@ -316,7 +322,7 @@ function _picocli_slo_alerts() {
 
   local commands=""
   local flag_opts="'--replay' '--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--from' '--to' '--format' '--output'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--from' '--to' '--format' '--output'"
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -335,6 +341,12 @@ function _picocli_slo_alerts() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--engine')
+      return
+      ;;
+    '--spark-master')
       return
       ;;
     '--from')
@@ -380,7 +392,7 @@ function _picocli_slo_report() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on'"
   local FORMAT_option_args=("text" "json" "markdown" "html") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -399,6 +411,12 @@ function _picocli_slo_report() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--engine')
+      return
+      ;;
+    '--spark-master')
       return
       ;;
     '--format')
@@ -456,7 +474,7 @@ function _picocli_slo_explain() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--group'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--group'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -474,6 +492,12 @@ function _picocli_slo_explain() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--engine')
+      return
+      ;;
+    '--spark-master')
       return
       ;;
     '--group')

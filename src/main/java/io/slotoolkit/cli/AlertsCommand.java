@@ -53,6 +53,7 @@ final class AlertsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
   @Mixin AtOption when;
+  @Mixin EngineOption engine;
 
   @Option(
       names = "--replay",
@@ -113,7 +114,7 @@ final class AlertsCommand implements Callable<Integer> {
     EngineRun.Scope scope = EngineRun.load(root, specs);
     Catalog catalog = scope.catalog();
     // one-shot: a new engine; in the shell: the session's, already bound
-    try (EngineRun run = EngineRun.prepare(root, scope, given != null)) {
+    try (EngineRun run = EngineRun.prepare(root, scope, given != null, engine)) {
       Evaluator evaluator = run.evaluator();
       Instant end = ceilMinute(run.at(given));
       Instant start = first != null ? first : end.minus(DEFAULT_SPAN);
@@ -125,11 +126,11 @@ final class AlertsCommand implements Callable<Integer> {
       ReplayRenderer r = new ReplayRenderer(new Style(ctx.color() && output == null), allGroups);
       var zone = Evaluator.displayZone(catalog);
       if (output == null) {
-        write(r, replays, start, end, zone, spec.commandLine().getOut());
+        write(r, replays, start, end, zone, run.engine().name(), spec.commandLine().getOut());
       } else {
         try (PrintWriter w =
             new PrintWriter(Files.newBufferedWriter(ctx.resolve(output), StandardCharsets.UTF_8))) {
-          write(r, replays, start, end, zone, w);
+          write(r, replays, start, end, zone, run.engine().name(), w);
         } catch (IOException e) {
           throw SloException.spec("cannot write --output " + output + ": " + e.getMessage(), null);
         }
@@ -144,8 +145,9 @@ final class AlertsCommand implements Callable<Integer> {
       Instant start,
       Instant end,
       java.time.ZoneId zone,
+      String engineName,
       PrintWriter out) {
-    if (format == Format.json) r.json(replays, start, end, zone, out);
+    if (format == Format.json) r.json(replays, start, end, zone, engineName, out);
     else r.text(replays, start, end, zone, out);
   }
 

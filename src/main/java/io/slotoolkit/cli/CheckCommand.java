@@ -45,6 +45,7 @@ final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
   @Mixin AtOption when;
+  @Mixin EngineOption engine;
   @Mixin CheckOutputs output;
 
   @Option(
@@ -72,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
     Catalog catalog = scope.catalog();
     FailOn gate = FailOnParser.parse(failOn, new SeverityTable(catalog.severity()));
     // one-shot: a new engine; in the shell: the session's, already bound
-    try (EngineRun run = EngineRun.prepare(root, scope, at != null)) {
+    try (EngineRun run = EngineRun.prepare(root, scope, at != null, engine)) {
       Evaluator evaluator = run.evaluator();
       Assessment assessment = evaluator.assess(catalog, run.at(at), gate);
       output.write(

@@ -75,6 +75,7 @@ final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
   @Mixin AtOption when;
+  @Mixin EngineOption engine;
 
   @Option(
       names = "--format",
@@ -142,7 +143,7 @@ final class ReportCommand implements Callable<Integer> {
     if (!masked.isEmpty()) options = new ReportEvaluator.Options(by, top, mask, key(ctx, masked));
     Report report;
     // one-shot: a new engine; in the shell: the session's, already bound
-    try (EngineRun run = EngineRun.prepare(root, scope, at != null)) {
+    try (EngineRun run = EngineRun.prepare(root, scope, at != null, engine)) {
       ReportEvaluator reporter = new ReportEvaluator(run.engine());
       reporter.checkColumns(catalog, options);
       report = reporter.evaluate(catalog, run.at(at), gate, options);

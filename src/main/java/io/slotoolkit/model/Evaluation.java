@@ -12,9 +12,15 @@ import java.util.List;
  * @param results one per SLO, or per group of a {@code per} SLO, in spec order
  * @param sources per-source row accounting
  * @param passed whether every gate passed
+ * @param engine the engine that read the data ({@code duckdb}, {@code spark})
  */
 public record Evaluation(
-    Instant at, ZoneId zone, List<SloResult> results, List<SourceStats> sources, boolean passed) {
+    Instant at,
+    ZoneId zone,
+    List<SloResult> results,
+    List<SourceStats> sources,
+    boolean passed,
+    String engine) {
   public Evaluation {
     results = List.copyOf(results);
     sources = List.copyOf(sources);

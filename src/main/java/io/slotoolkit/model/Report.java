@@ -14,6 +14,7 @@ import java.util.List;
  * @param masked the columns whose values are pseudonyms in this report
  * @param top how many values each breakdown and group view shows before folding the rest
  * @param passed whether every gate passed
+ * @param engine the engine that read the data ({@code duckdb}, {@code spark})
  */
 public record Report(
     Instant at,
@@ -22,7 +23,8 @@ public record Report(
     List<SourceStats> sources,
     List<String> masked,
     int top,
-    boolean passed) {
+    boolean passed,
+    String engine) {
   public Report {
     slos = List.copyOf(slos);
     sources = List.copyOf(sources);

@@ -209,12 +209,13 @@ public final class Evaluator {
     }
     SeverityAssessment severity =
         new SeverityTable(catalog.severity()).evaluate(signals(catalog, details));
-    Evaluation provisional = new Evaluation(at, displayZone(catalog), results, stats, true);
+    Evaluation provisional =
+        new Evaluation(at, displayZone(catalog), results, stats, true, engine.name());
     Assessment a = new Assessment(provisional, details, severity, failOn);
     boolean passed =
         !failOn.failed(a.anyBreached(), a.anyAlert(), !a.slosWithoutData().isEmpty(), severity);
     return new Assessment(
-        new Evaluation(at, displayZone(catalog), results, stats, passed),
+        new Evaluation(at, displayZone(catalog), results, stats, passed, engine.name()),
         details,
         severity,
         failOn);

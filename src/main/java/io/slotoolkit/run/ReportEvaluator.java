@@ -134,7 +134,8 @@ public final class ReportEvaluator {
         stats,
         names.columns(),
         options.top(),
-        gate.passes(all));
+        gate.passes(all),
+        engine.name());
   }
 
   /** A result's identity across the two scans: its SLO and group. */
