@@ -366,7 +366,10 @@ public final class SparkEngine implements Engine {
               + names
               + ": "
               + first(e),
-          null,
+          first(e).contains("CAST_INVALID_INPUT")
+              ? "Spark infers a column's type from every row: one value that is not a number makes"
+                  + " the column text; fix the value, or compare with values of the column's type"
+              : null,
           e);
     }
     timing("scan " + source.name(), t0);

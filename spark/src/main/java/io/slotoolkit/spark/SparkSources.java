@@ -98,7 +98,12 @@ final class SparkSources {
           if (bad > 0) {
             for (Row r :
                 raw.filter(functions.col(CORRUPT).isNotNull())
-                    .select(functions.input_file_name(), functions.col(CORRUPT))
+                    // the file source's hidden metadata column: input_file_name() is dropped
+                    // (and the time column: Spark refuses a query of the corrupt column alone)
+                    .select(
+                        functions.col("_metadata.file_path"),
+                        functions.col(CORRUPT),
+                        functions.col(quoted(source.time().column())))
                     .limit(3)
                     .collectAsList()) {
               samples.add(

@@ -4,8 +4,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one local[2] session every Spark test of this module uses (starting one costs seconds): the
- * engines the CLI opens find it as the default session and leave it running; it stops when the
- * test JVM exits.
+ * engines the CLI opens find it as the default session and leave it running; it stops when the test
+ * JVM exits.
  */
 final class SharedSpark {
   private static SparkSession session;

@@ -18,15 +18,24 @@ class SparkEngineTest {
   @BeforeAll
   static void start() throws Exception {
     spark = SharedSpark.session();
-    // line 4 has a status that is not a number: DuckDB rejects the row, Spark flags it
+    // line 4 has a field too many: DuckDB rejects the row, Spark flags it as corrupt
     Files.writeString(
         dir.resolve("bad.csv"),
         """
         ts,customer_id,status
         2026-03-01T10:00:00Z,c1,200
         2026-03-01T10:01:00Z,c2,503
-        2026-03-01T10:02:00Z,c3,abc
+        2026-03-01T10:02:00Z,c3,200,oops
         2026-03-01T10:03:00Z,c4,200
+        """);
+    // a status that is not a number: Spark reads every row to infer types, so the column becomes
+    // text and the comparison fails on that value (exit 3), never a silent miscount
+    Files.writeString(
+        dir.resolve("text.csv"),
+        """
+        ts,customer_id,status
+        2026-03-01T10:00:00Z,c1,200
+        2026-03-01T10:02:00Z,c3,abc
         """);
     Files.writeString(
         dir.resolve("bad.yaml"),
@@ -47,6 +56,9 @@ class SparkEngineTest {
             objective: 50%
             window: 7d
         """);
+    Files.writeString(
+        dir.resolve("text.yaml"),
+        Files.readString(dir.resolve("bad.yaml")).replace("bad.csv", "text.csv"));
     Files.writeString(
         dir.resolve("strftime.yaml"),
         """
@@ -75,7 +87,7 @@ class SparkEngineTest {
             dir, "check", "strftime.yaml", "--at", "2026-03-02T00:00:00Z", "--engine", "spark");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
-        .contains("strftime.yaml:15:")
+        .contains("strftime.yaml:13:16:")
         .contains("SLO 'night': good: function strftime(): not available with --engine spark");
     assertThat(r.out()).isEmpty();
   }
@@ -89,7 +101,16 @@ class SparkEngineTest {
     assertThat(r.err())
         .contains("source 'csv'")
         .contains("1 malformed row(s), more than the 0 allowed")
-        .contains("bad.csv (Spark does not report line numbers): 2026-03-01T10:02:00Z,c3,abc");
+        .contains("bad.csv (Spark does not report line numbers): 2026-03-01T10:02:00Z,c3,200,oops");
+  }
+
+  @Test
+  void a_value_spark_cannot_convert_fails_the_run_naming_it() {
+    var r =
+        SparkDifferentialTest.run(
+            dir, "check", "text.yaml", "--at", "2026-03-02T00:00:00Z", "--engine", "spark");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err()).contains("source 'csv'").contains("'abc'");
   }
 
   @Test
@@ -99,8 +120,16 @@ class SparkEngineTest {
       var r =
           SparkDifferentialTest.run(
               dir,
-              "check", "bad.yaml", "--at", "2026-03-02T00:00:00Z", "--max-bad-rows", "1",
-              "--format", "json", "--engine", engine);
+              "check",
+              "bad.yaml",
+              "--at",
+              "2026-03-02T00:00:00Z",
+              "--max-bad-rows",
+              "1",
+              "--format",
+              "json",
+              "--engine",
+              engine);
       assertThat(r.exit()).as(engine).isEqualTo(0);
       assertThat(r.out()).as(engine).contains("\"good\": 2", "\"total\": 3", "\"bad_rows\": 1");
     }
@@ -111,7 +140,11 @@ class SparkEngineTest {
     assertThatThrownBy(() -> spark.sql("SELECT * FROM csv.`/etc/passwd`").collectAsList())
         .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND");
     for (String f : SparkSessions.DROPPED) {
-      assertThatThrownBy(() -> spark.sql("SELECT " + f + "('java.lang.System', 'getenv', 'HOME')").collectAsList())
+      assertThatThrownBy(
+              () ->
+                  spark
+                      .sql("SELECT " + f + "('java.lang.System', 'getenv', 'HOME')")
+                      .collectAsList())
           .as(f)
           .hasMessageContaining("UNRESOLVED_ROUTINE");
     }
