@@ -29,6 +29,9 @@ public final class Engines {
     for (EngineProvider p : ServiceLoader.load(EngineProvider.class)) {
       if (p.name().equals(name)) return p.open(options, master);
     }
+    if (!name.equals("spark"))
+      throw SloException.spec(
+          "unknown engine '" + name + "'", "--engine takes duckdb (the default) or spark");
     throw SloException.spec(
         "the " + name + " engine is not on the class path",
         "build it once with `mvn -B verify` (or `mvn -B install -DskipTests && mvn -B -f spark/pom.xml"
