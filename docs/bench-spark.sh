@@ -79,4 +79,4 @@ echo
 lib=$(du -sb spark/target/lib | cut -f1)
 jar=$(stat -c %s spark/target/slo-spark.jar)
 echo "Spark artifact: spark/target/slo-spark.jar $jar bytes; spark/target/lib $(ls spark/target/lib | wc -l) jars, $(awk -v b="$lib" 'BEGIN {printf "%.1f", b / 1e6}') MB. slo jar: $(stat -c %s target/slo.jar) bytes."
-X
+echo "Machine: $(nproc) cores, load average (1, 5, 15 min) at the end of the run: $(cut -d' ' -f1-3 /proc/loadavg)."
