@@ -224,7 +224,7 @@ function _picocli_slo_check() {
 
   local commands=""
   local flag_opts="'--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--format' '--output' '--fail-on' '--max-staleness'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--format' '--output' '--fail-on' '--max-staleness'"
   local FORMAT_option_args=("text" "json" "markdown" "junit" "github") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -243,6 +243,12 @@ function _picocli_slo_check() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--engine')
+      return
+      ;;
+    '--spark-master')
       return
       ;;
     '--format')
@@ -319,7 +325,7 @@ function _picocli_slo_alerts() {
 
   local commands=""
   local flag_opts="'--replay' '--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--from' '--to' '--format' '--output'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--from' '--to' '--format' '--output'"
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -338,6 +344,12 @@ function _picocli_slo_alerts() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--engine')
+      return
+      ;;
+    '--spark-master')
       return
       ;;
     '--from')
@@ -383,7 +395,7 @@ function _picocli_slo_report() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on' '--periods' '--period'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on' '--periods' '--period'"
   local FORMAT_option_args=("text" "json" "markdown" "html") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -402,6 +414,12 @@ function _picocli_slo_report() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--engine')
+      return
+      ;;
+    '--spark-master')
       return
       ;;
     '--format')
@@ -465,7 +483,7 @@ function _picocli_slo_explain() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--group'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--group'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -483,6 +501,12 @@ function _picocli_slo_explain() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--engine')
+      return
+      ;;
+    '--spark-master')
       return
       ;;
     '--group')

@@ -230,7 +230,7 @@ function _picocli_slo_check() {
 
   local commands=""
   local flag_opts="'--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--format' '--output' '--fail-on' '--max-staleness'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--format' '--output' '--fail-on' '--max-staleness'"
   local FORMAT_option_args=("text" "json" "markdown" "junit" "github") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -249,6 +249,12 @@ function _picocli_slo_check() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--engine')
+      return
+      ;;
+    '--spark-master')
       return
       ;;
     '--format')
@@ -325,7 +331,7 @@ function _picocli_slo_alerts() {
 
   local commands=""
   local flag_opts="'--replay' '--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--from' '--to' '--format' '--output'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--from' '--to' '--format' '--output'"
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -344,6 +350,12 @@ function _picocli_slo_alerts() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--engine')
+      return
+      ;;
+    '--spark-master')
       return
       ;;
     '--from')
@@ -389,7 +401,7 @@ function _picocli_slo_report() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on' '--periods' '--period'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on' '--periods' '--period'"
   local FORMAT_option_args=("text" "json" "markdown" "html") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -408,6 +420,12 @@ function _picocli_slo_report() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--engine')
+      return
+      ;;
+    '--spark-master')
       return
       ;;
     '--format')
@@ -471,7 +489,7 @@ function _picocli_slo_explain() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--group'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--group'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -489,6 +507,12 @@ function _picocli_slo_explain() {
       return
       ;;
     '--at')
+      return
+      ;;
+    '--engine')
+      return
+      ;;
+    '--spark-master')
       return
       ;;
     '--group')

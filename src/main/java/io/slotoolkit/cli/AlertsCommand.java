@@ -50,6 +50,7 @@ final class AlertsCommand implements Callable<Integer>, FormatOption.Offers {
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
   @Mixin AtOption when;
+  @Mixin EngineOption engine;
 
   @Option(
       names = "--replay",
@@ -104,7 +105,7 @@ final class AlertsCommand implements Callable<Integer>, FormatOption.Offers {
     EngineRun.Scope scope = EngineRun.load(root, specs);
     Catalog catalog = scope.catalog();
     // one-shot: a new engine; in the shell: the session's, already bound
-    try (EngineRun run = EngineRun.prepare(root, scope, given != null)) {
+    try (EngineRun run = EngineRun.prepare(root, scope, given != null, engine)) {
       Evaluator evaluator = run.evaluator();
       Instant end = ceilMinute(run.at(given));
       Instant start = first != null ? first : end.minus(DEFAULT_SPAN);
@@ -120,7 +121,7 @@ final class AlertsCommand implements Callable<Integer>, FormatOption.Offers {
           String.valueOf(output),
           ctx,
           spec.commandLine().getOut(),
-          w -> write(r, replays, start, end, zone, w));
+          w -> write(r, replays, start, end, zone, run.engine().name(), w));
       return ExitCode.OK.code();
     }
   }
@@ -131,8 +132,10 @@ final class AlertsCommand implements Callable<Integer>, FormatOption.Offers {
       Instant start,
       Instant end,
       java.time.ZoneId zone,
+      String engineName,
       PrintWriter out) {
-    if (format.value == FormatOption.Format.json) r.json(replays, start, end, zone, out);
+    if (format.value == FormatOption.Format.json)
+      r.json(replays, start, end, zone, engineName, out);
     else r.text(replays, start, end, zone, out);
   }
 

@@ -47,6 +47,7 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
   @Mixin AtOption when;
+  @Mixin EngineOption engine;
   @Mixin CheckOutputs output;
 
   @Option(
@@ -89,7 +90,7 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
     Catalog catalog = scope.catalog();
     FailOn gate = FailOnParser.parse(gateText(catalog), new SeverityTable(catalog.severity()));
     // one-shot: a new engine; in the shell: the session's, already bound
-    try (EngineRun run = EngineRun.prepare(root, scope, at != null)) {
+    try (EngineRun run = EngineRun.prepare(root, scope, at != null, engine)) {
       Evaluator evaluator = run.evaluator();
       // without --at, the scan also finds the latest events that set the window end and judge
       // freshness, so that each CSV file is parsed once

@@ -3,8 +3,10 @@ package io.slotoolkit.cli;
 import io.slotoolkit.engine.Database;
 import io.slotoolkit.engine.DuckDbEngine;
 import io.slotoolkit.engine.Engine;
+import io.slotoolkit.engine.Engines;
 import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.SloException;
 import io.slotoolkit.run.Evaluator;
 import java.time.Instant;
 import java.util.List;
@@ -60,12 +62,27 @@ record EngineRun(
    * {@code explicitAt} the run's other sources are not read: nothing needs their latest event.
    */
   static EngineRun prepare(SloCommand root, Scope scope, boolean explicitAt) {
+    return prepare(root, scope, explicitAt, null);
+  }
+
+  /** As {@link #prepare(SloCommand, Scope, boolean)}, on the engine {@code choice} names. */
+  static EngineRun prepare(SloCommand root, Scope scope, boolean explicitAt, EngineOption choice) {
     Session session = root.session();
     Catalog catalog = scope.catalog();
-    if (session != null)
+    String name = choice == null ? Engines.DUCKDB : choice.name;
+    String master = choice == null ? null : choice.master;
+    if (session != null) {
+      if (!name.equals(session.engine().name()) || master != null)
+        throw SloException.spec(
+            "the shell's session runs on "
+                + session.engine().name()
+                + "; --engine cannot change it",
+            "run the command outside the shell to use another engine");
       return new EngineRun(
           catalog, scope.runSources(), session.engine(), session.evaluator(), false);
-    Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(root.context()), scope.warm());
+    }
+    Engine engine =
+        Engines.open(name, SpecOptions.engineOptions(root.context()), master, scope.warm());
     try {
       engine.progressListener(root.progressListener());
       Evaluator evaluator = new Evaluator(engine);

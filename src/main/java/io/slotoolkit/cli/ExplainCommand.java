@@ -43,6 +43,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
   @Mixin AtOption when;
+  @Mixin EngineOption engine;
 
   @Parameters(
       index = "0",
@@ -67,7 +68,7 @@ final class ExplainCommand implements Callable<Integer> {
     specs.slos.add(name);
     specs.noMatchMessage = "no SLO is named '%s'";
     Instant at = when.at(root.context());
-    try (EngineRun run = EngineRun.prepare(root, EngineRun.load(root, specs), at != null)) {
+    try (EngineRun run = EngineRun.prepare(root, EngineRun.load(root, specs), at != null, engine)) {
       Explainer.Explanation x =
           new Explainer(run.engine(), run.evaluator())
               .explain(run.catalog(), name, () -> run.at(at), group);

@@ -70,6 +70,7 @@ final class ReportCommand implements Callable<Integer>, FormatOption.Offers {
   @Spec CommandSpec spec;
   @Mixin SpecOptions specs;
   @Mixin AtOption when;
+  @Mixin EngineOption engine;
 
   @Mixin FormatOption format;
 
@@ -178,7 +179,7 @@ final class ReportCommand implements Callable<Integer>, FormatOption.Offers {
       options = new ReportEvaluator.Options(by, top, mask, key(ctx, masked), chosen, history);
     Report report;
     // one-shot: a new engine; in the shell: the session's, already bound
-    try (EngineRun run = EngineRun.prepare(root, scope, at != null)) {
+    try (EngineRun run = EngineRun.prepare(root, scope, at != null, engine)) {
       ReportEvaluator reporter = new ReportEvaluator(run.engine());
       reporter.checkColumns(catalog, options);
       report = reporter.evaluate(catalog, run.at(at), gate, options);

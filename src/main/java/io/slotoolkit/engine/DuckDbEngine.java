@@ -58,6 +58,11 @@ public final class DuckDbEngine implements Engine {
     return Database.WarmStart.begin();
   }
 
+  @Override
+  public String name() {
+    return Engines.DUCKDB;
+  }
+
   public static DuckDbEngine open(EngineOptions options) {
     return new DuckDbEngine(Database.open(options));
   }

@@ -22,6 +22,11 @@ import java.util.function.BiConsumer;
  */
 public interface Engine extends AutoCloseable {
 
+  /**
+   * The engine's name as users choose it ({@code --engine}) and outputs report it: {@code duckdb}.
+   */
+  String name();
+
   // ---- binding
 
   /**

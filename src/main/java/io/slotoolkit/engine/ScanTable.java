@@ -30,7 +30,8 @@ public final class ScanTable {
   private final Database db;
   private final ScanCompiler.CompiledScan scan;
 
-  ScanTable(Database db, ScanCompiler.CompiledScan scan) {
+  /** A reader of {@code scan}'s table in {@code db} (another engine may fill that table). */
+  public ScanTable(Database db, ScanCompiler.CompiledScan scan) {
     this.db = db;
     this.scan = scan;
   }
@@ -48,7 +49,7 @@ public final class ScanTable {
    *
    * @param i the SLO's position in the scan
    */
-  String minuteSeriesQuery(int i, Slo slo) {
+  public String minuteSeriesQuery(int i, Slo slo) {
     List<String> keys = scan.keys();
     long gid = gid(new TreeSet<>(slo.per()));
     StringBuilder sql = new StringBuilder("SELECT ");
@@ -66,7 +67,7 @@ public final class ScanTable {
    * Reads the per-group sums of a scan into {@code counts}, and returns the row statistics (in
    * range, excluded, without time) summed over one grouping set: every set partitions all rows.
    */
-  long[] readCounts(
+  public long[] readCounts(
       List<ScanCompiler.SloWindow> slos, Instant at, Map<Slo, List<Engine.GroupCounts>> counts) {
     int k = scan.keys().size();
     long[] gidOf = new long[slos.size()];
@@ -150,7 +151,7 @@ public final class ScanTable {
    * returns good and valid events per group and class, and a window starting at the j-th bound sums
    * the classes j and above.
    */
-  void readAlertWindows(
+  public void readAlertWindows(
       List<ScanCompiler.SloWindow> slos, Instant at, Map<Slo, List<Engine.GroupCounts>> counts) {
     List<Instant> bounds = scan.ageBounds();
     int k = scan.keys().size();
@@ -342,7 +343,7 @@ public final class ScanTable {
    *
    * @param segments each SLO's first segment (its window start)
    */
-  Map<Integer, long[]> dailyCounts(int[] segments, List<Engine.Span> days, Duration bucket) {
+  public Map<Integer, long[]> dailyCounts(int[] segments, List<Engine.Span> days, Duration bucket) {
     int slos = segments.length;
     long gid = gid(Set.of());
     long width = bucket.toNanos() / 1_000;
@@ -385,7 +386,7 @@ public final class ScanTable {
   }
 
   /** Per SLO: good and valid events from {@code segment} on (two counts per SLO). */
-  long[] recentCounts(int slos, int segment) {
+  public long[] recentCounts(int slos, int segment) {
     StringBuilder sql = new StringBuilder("SELECT 0");
     for (int i = 0; i < slos; i++) {
       sql.append(", ").append(since("a" + i, segment));
@@ -410,7 +411,7 @@ public final class ScanTable {
    * top} values with the most bad events (then the most events, then by value), then the rest
    * summed into one row, in one query.
    */
-  List<Engine.BreakdownRow> breakdown(String column, int slo, int segment, int top) {
+  public List<Engine.BreakdownRow> breakdown(String column, int slo, int segment, int top) {
     long gid = gid(Set.of(column));
     String k = "k" + scan.keys().indexOf(column);
     String sql =

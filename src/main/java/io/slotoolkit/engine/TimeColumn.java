@@ -106,6 +106,16 @@ public record TimeColumn(
     };
   }
 
+  /**
+   * How a source's event time column is read, given its columns as DuckDB types (another engine
+   * names its own types so); a data error (exit 3) when the column is missing or does not fit the
+   * declared encoding.
+   */
+  public static TimeColumn of(
+      io.slotoolkit.model.DataSource source, java.util.Map<String, String> columns) {
+    return SourceBinder.timeColumn(source, columns);
+  }
+
   private boolean utc() {
     return naiveZone.normalized().equals(ZoneOffset.UTC);
   }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param sources per-source row accounting
  * @param passed whether every gate passed
  * @param composites one per composite SLO, in spec order
+ * @param engine the engine that read the data ({@code duckdb}, {@code spark})
  */
 public record Evaluation(
     Instant at,
@@ -20,16 +21,39 @@ public record Evaluation(
     List<SloResult> results,
     List<SourceStats> sources,
     boolean passed,
-    List<CompositeResult> composites) {
+    List<CompositeResult> composites,
+    String engine) {
   public Evaluation {
     results = List.copyOf(results);
     sources = List.copyOf(sources);
     composites = composites == null ? List.of() : List.copyOf(composites);
   }
 
-  /** An evaluation without composites. */
+  /** An evaluation without composites, read by DuckDB. */
   public Evaluation(
       Instant at, ZoneId zone, List<SloResult> results, List<SourceStats> sources, boolean passed) {
-    this(at, zone, results, sources, passed, List.of());
+    this(at, zone, results, sources, passed, List.of(), "duckdb");
+  }
+
+  /** An evaluation without composites. */
+  public Evaluation(
+      Instant at,
+      ZoneId zone,
+      List<SloResult> results,
+      List<SourceStats> sources,
+      boolean passed,
+      String engine) {
+    this(at, zone, results, sources, passed, List.of(), engine);
+  }
+
+  /** An evaluation read by DuckDB. */
+  public Evaluation(
+      Instant at,
+      ZoneId zone,
+      List<SloResult> results,
+      List<SourceStats> sources,
+      boolean passed,
+      List<CompositeResult> composites) {
+    this(at, zone, results, sources, passed, composites, "duckdb");
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
  *     ending at {@code at}
  * @param periods how many complete periods of history each calendar-window SLO lists ({@code
  *     --periods}); 0 for none
+ * @param engine the engine that read the data ({@code duckdb}, {@code spark})
  */
 public record Report(
     Instant at,
@@ -28,7 +29,8 @@ public record Report(
     int top,
     boolean passed,
     PeriodChoice period,
-    int periods) {
+    int periods,
+    String engine) {
   public Report {
     slos = List.copyOf(slos);
     sources = List.copyOf(sources);
@@ -45,6 +47,33 @@ public record Report(
       List<String> masked,
       int top,
       boolean passed) {
-    this(at, zone, slos, sources, masked, top, passed, null, 0);
+    this(at, zone, slos, sources, masked, top, passed, null, 0, "duckdb");
+  }
+
+  /** A report of the windows ending at {@code at}, without period history. */
+  public Report(
+      Instant at,
+      ZoneId zone,
+      List<SloReport> slos,
+      List<SourceStats> sources,
+      List<String> masked,
+      int top,
+      boolean passed,
+      String engine) {
+    this(at, zone, slos, sources, masked, top, passed, null, 0, engine);
+  }
+
+  /** A report read by DuckDB. */
+  public Report(
+      Instant at,
+      ZoneId zone,
+      List<SloReport> slos,
+      List<SourceStats> sources,
+      List<String> masked,
+      int top,
+      boolean passed,
+      PeriodChoice period,
+      int periods) {
+    this(at, zone, slos, sources, masked, top, passed, period, periods, "duckdb");
   }
 }

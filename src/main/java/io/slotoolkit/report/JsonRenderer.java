@@ -46,6 +46,7 @@ public final class JsonRenderer implements Renderer {
       g.writeStringField("evaluated_at", Times.iso(e.at(), e.zone()));
       g.writeBooleanField("passed", e.passed());
       g.writeStringField("fail_on", failOn);
+      g.writeStringField("engine", e.engine());
       g.writeArrayFieldStart("results");
       for (int i = 0; i < e.results().size(); i++)
         result(g, e.results().get(i), assessment == null ? null : assessment.details().get(i));

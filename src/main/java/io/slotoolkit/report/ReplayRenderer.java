@@ -165,14 +165,20 @@ public final class ReplayRenderer {
     return b.toString();
   }
 
-  /** The JSON report. */
+  /** The JSON report; {@code engine} names the engine that read the data. */
   public void json(
-      List<SloReplay> replays, Instant from, Instant to, ZoneId zone, PrintWriter out) {
+      List<SloReplay> replays,
+      Instant from,
+      Instant to,
+      ZoneId zone,
+      String engine,
+      PrintWriter out) {
     try {
       JsonGenerator g = Json.generator(out);
       g.writeStartObject();
       g.writeStringField("from", Times.iso(from, zone));
       g.writeStringField("to", Times.iso(to, zone));
+      g.writeStringField("engine", engine);
       g.writeArrayFieldStart("results");
       for (SloReplay r : replays) result(g, r);
       g.writeEndArray();

@@ -35,6 +35,7 @@ public final class ReportJsonRenderer implements ReportRenderer {
       g.writeStringField("evaluated_at", Times.iso(r.at(), r.zone()));
       g.writeBooleanField("passed", r.passed());
       g.writeStringField("fail_on", failOn);
+      g.writeStringField("engine", r.engine());
       g.writeNumberField("top", r.top());
       g.writeArrayFieldStart("masked");
       for (String m : r.masked()) g.writeString(m);

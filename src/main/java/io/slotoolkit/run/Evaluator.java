@@ -426,11 +426,11 @@ public final class Evaluator {
     SeverityAssessment severity =
         new SeverityTable(catalog.severity()).evaluate(signals(catalog, details));
     Evaluation provisional =
-        new Evaluation(at, displayZone(catalog), results, stats, true, composites);
+        new Evaluation(at, displayZone(catalog), results, stats, true, composites, engine.name());
     Assessment a = new Assessment(provisional, details, severity, failOn);
     boolean passed = !failOn.failed(a.outcome());
     return new Assessment(
-        new Evaluation(at, displayZone(catalog), results, stats, passed, composites),
+        new Evaluation(at, displayZone(catalog), results, stats, passed, composites, engine.name()),
         details,
         severity,
         failOn);

@@ -210,7 +210,8 @@ public final class ReportEvaluator {
                 false,
                 FailOn.Outcome.NO_LEVEL)),
         options.period(),
-        options.periods());
+        options.periods(),
+        engine.name());
   }
 
   /**

@@ -73,7 +73,8 @@ class JsonRendererTest {
             TOKYO,
             List.of(SloMath.result(slo, g, start, at, good, total, 0)),
             List.of(),
-            false);
+            false,
+            "duckdb");
     StringWriter out = new StringWriter();
     new JsonRenderer("breached").render(e, new PrintWriter(out));
     return out.toString();
