@@ -7,17 +7,19 @@ import io.slotoolkit.engine.Database;
 import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.EngineOptions;
 import io.slotoolkit.engine.ExpressionChecker;
+import io.slotoolkit.engine.FileProfiler;
 import io.slotoolkit.engine.ProgressListener;
 import io.slotoolkit.engine.ScanCompiler;
 import io.slotoolkit.engine.ScanTable;
 import io.slotoolkit.engine.SparkDialect;
 import io.slotoolkit.engine.Sql;
 import io.slotoolkit.engine.TimeColumn;
-import io.slotoolkit.evaluate.MinuteSeries;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ForecastEntry;
 import io.slotoolkit.model.Group;
+import io.slotoolkit.model.MinuteSeries;
 import io.slotoolkit.model.Problem;
+import io.slotoolkit.model.ScanPlan;
 import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
@@ -287,6 +289,35 @@ public final class SparkEngine implements Engine {
     return bound.values().stream().map(SparkSources.Bound::source).toList();
   }
 
+  /**
+   * No cheap guess on Spark: a guess would read the files' tails outside Spark's reader, with its
+   * own dialect handling. The default window end is then found by {@link #latestEvent} first, as
+   * before.
+   */
+  @Override
+  public java.util.Optional<Instant> latestEventEstimate(DataSource source) {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The source's latest event ({@link #latestEvent}) and the scan at {@code at}: when that latest
+   * event is before {@code at}, no row is at or after it and the counts are exact, as the contract
+   * asks; otherwise the caller scans again at the window end the latest event gives.
+   */
+  @Override
+  public OpenEndedScan scanToLatest(
+      DataSource source, List<ScanCompiler.SloWindow> slos, Instant at) {
+    LatestEvent latest = latestEvent(source);
+    return new OpenEndedScan(scan(source, slos, at, (Duration) null), latest.latest());
+  }
+
+  /** {@code slo init} drafts with DuckDB only. */
+  @Override
+  public FileProfiler profiler() {
+    throw SloException.spec(
+        "slo init drafts a spec with the DuckDB engine only", "run slo init without --engine");
+  }
+
   @Override
   public LatestEvent latestEvent(DataSource source) {
     BoundSource src = bound(source);
@@ -439,16 +470,22 @@ public final class SparkEngine implements Engine {
 
   /** The scan as Spark runs it: its first statement in Spark SQL, the rest run in DuckDB. */
   @Override
-  public ScanCompiler.CompiledScan compileScan(
-      DataSource source, List<ScanCompiler.SloWindow> slos, Instant at) {
+  public ScanPlan compileScan(DataSource source, List<ScanCompiler.SloWindow> slos, Instant at) {
     Instant from =
         slos.stream().map(ScanCompiler.SloWindow::start).min(Instant::compareTo).orElse(at);
+    BoundSource src = bound(source);
     ScanCompiler.CompiledScan c =
-        ScanCompiler.compile(bound(source), slos, from, at, (Duration) null, "scan", checker);
+        ScanCompiler.compile(src, slos, from, at, (Duration) null, "scan", checker);
     List<String> statements = new ArrayList<>(c.statements());
     statements.set(0, sparkScan(c));
-    return new ScanCompiler.CompiledScan(
-        c.table(), statements, c.fetch(), c.keys(), c.sets(), c.columns(), c.ageBounds());
+    return new ScanPlan(
+        src.files(),
+        src.format(),
+        src.columns(),
+        src.time().describe(),
+        src.time().epochMicros(),
+        statements,
+        c.fetch());
   }
 
   // ---- series
