@@ -45,6 +45,7 @@ public final class ReportJsonRenderer implements ReportRenderer {
       g.writeArrayFieldStart("slos");
       for (SloReport s : r.slos()) slo(g, s, r);
       g.writeEndArray();
+      ReportComposites.json(g, r);
       g.writeArrayFieldStart("sources");
       for (SourceStats s : r.sources()) {
         g.writeStartObject();
