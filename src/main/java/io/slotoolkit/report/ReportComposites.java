@@ -2,20 +2,18 @@ package io.slotoolkit.report;
 
 import static io.slotoolkit.report.Html.esc;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.slotoolkit.model.Composite;
 import io.slotoolkit.model.CompositeResult;
 import io.slotoolkit.model.Report;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.Status;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /**
  * The composite SLOs of {@code slo report} in every report format: the tables of {@code slo check}
  * (each composite, then its components over its window), or, for a chosen {@code --period}, one
- * line saying they are not evaluated.
+ * line saying they are not evaluated. (JSON is ReportJsonRenderer's, the one that may use Jackson.)
  */
 final class ReportComposites {
   private ReportComposites() {}
@@ -56,16 +54,6 @@ final class ReportComposites {
     if (skipped != null) {
       out.println();
       out.println("**Composite SLOs**: " + skipped + ".");
-    }
-  }
-
-  /** {@code composites[]} as {@code slo check --format json} writes it, or the names left out. */
-  static void json(JsonGenerator g, Report r) throws IOException {
-    if (!r.composites().isEmpty()) Json.composites(g, r.composites(), r.zone());
-    if (!r.skippedComposites().isEmpty()) {
-      g.writeArrayFieldStart("composites_not_evaluated");
-      for (Composite c : r.skippedComposites()) g.writeString(c.name());
-      g.writeEndArray();
     }
   }
 
