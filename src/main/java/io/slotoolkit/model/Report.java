@@ -19,6 +19,10 @@ import java.util.List;
  * @param periods how many complete periods of history each calendar-window SLO lists ({@code
  *     --periods}); 0 for none
  * @param engine the engine that read the data ({@code duckdb}, {@code spark})
+ * @param composites the composite SLOs as {@code slo check} evaluates them at {@code at}, in spec
+ *     order; empty with {@code period}, which does not evaluate them
+ * @param skippedComposites the composite SLOs left unevaluated because a {@code period} was chosen;
+ *     empty without one
  */
 public record Report(
     Instant at,
@@ -30,12 +34,33 @@ public record Report(
     boolean passed,
     PeriodChoice period,
     int periods,
-    String engine) {
+    String engine,
+    List<CompositeResult> composites,
+    List<Composite> skippedComposites) {
   public Report {
     slos = List.copyOf(slos);
+    composites = List.copyOf(composites);
+    skippedComposites = List.copyOf(skippedComposites);
     sources = List.copyOf(sources);
     masked = List.copyOf(masked);
     if (periods < 0) throw new IllegalArgumentException("periods must not be negative");
+  }
+
+  /** A report without composite SLOs. */
+  public Report(
+      Instant at,
+      ZoneId zone,
+      List<SloReport> slos,
+      List<SourceStats> sources,
+      List<String> masked,
+      int top,
+      boolean passed,
+      PeriodChoice period,
+      int periods,
+      String engine) {
+    this(
+        at, zone, slos, sources, masked, top, passed, period, periods, engine, List.of(),
+        List.of());
   }
 
   /** A report of the windows ending at {@code at}, without period history. */

@@ -189,7 +189,7 @@ public final class MarkdownRenderer implements Renderer {
       for (String l : slices) out.println("- " + cell(l));
       out.println();
     }
-    if (!e.composites().isEmpty()) composites(e, out);
+    if (!e.composites().isEmpty()) composites(e.composites(), out);
     if (assessment != null) details(e, out);
     for (SourceStats s : e.sources()) {
       out.println(
@@ -210,12 +210,15 @@ public final class MarkdownRenderer implements Renderer {
 
   private static final int TOP = 5;
 
-  /** The composites, each followed by its components (indented by a dash). */
-  private static void composites(Evaluation e, PrintWriter out) {
+  /**
+   * The composites, each followed by its components (indented by a dash); also {@code slo report}'s
+   * table.
+   */
+  static void composites(List<CompositeResult> composites, PrintWriter out) {
     out.println(
         "| Composite | Service | Method | Window | Objective | SLI | Budget left | Burn | Status |");
     out.println("|---|---|---|---|---|--:|--:|--:|---|");
-    for (CompositeResult c : e.composites()) {
+    for (CompositeResult c : composites) {
       Composite k = c.composite();
       out.println(
           "| **"

@@ -137,6 +137,7 @@ public final class ReportHtmlRenderer implements ReportRenderer {
     out.println("<section class=\"tiles\" aria-label=\"Scorecard\">");
     for (SloReport s : r.slos()) tile(s, out);
     out.println("</section>");
+    ReportComposites.html(r, out);
     for (SloReport s : r.slos()) section(s, r, out);
     out.println("<footer>");
     for (SourceStats s : r.sources()) {

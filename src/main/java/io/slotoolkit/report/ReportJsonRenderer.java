@@ -3,6 +3,7 @@ package io.slotoolkit.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.slotoolkit.model.Breakdown;
 import io.slotoolkit.model.BudgetPoint;
+import io.slotoolkit.model.Composite;
 import io.slotoolkit.model.DailyCounts;
 import io.slotoolkit.model.GroupView;
 import io.slotoolkit.model.PeriodCounts;
@@ -45,6 +46,13 @@ public final class ReportJsonRenderer implements ReportRenderer {
       g.writeArrayFieldStart("slos");
       for (SloReport s : r.slos()) slo(g, s, r);
       g.writeEndArray();
+      // check's composites[]; with --period the names of those not evaluated
+      if (!r.composites().isEmpty()) Json.composites(g, r.composites(), r.zone());
+      if (!r.skippedComposites().isEmpty()) {
+        g.writeArrayFieldStart("composites_not_evaluated");
+        for (Composite c : r.skippedComposites()) g.writeString(c.name());
+        g.writeEndArray();
+      }
       g.writeArrayFieldStart("sources");
       for (SourceStats s : r.sources()) {
         g.writeStartObject();

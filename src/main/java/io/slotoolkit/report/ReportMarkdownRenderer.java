@@ -53,6 +53,7 @@ public final class ReportMarkdownRenderer implements ReportRenderer {
               + code(ReportFormat.trendSparkline(s.trend(), o))
               + " |");
     }
+    ReportComposites.markdown(r, out);
     for (SloReport s : r.slos()) {
       section(s, out);
       PeriodHistory.markdown(s, r, out);

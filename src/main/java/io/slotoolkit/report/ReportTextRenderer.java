@@ -68,6 +68,7 @@ public final class ReportTextRenderer implements ReportRenderer {
           health(s));
     }
     t.print(out, style);
+    ReportComposites.text(r, out, style);
     for (SloReport s : r.slos()) {
       section(s, r, out);
       PeriodHistory.text(s, r, out, style);

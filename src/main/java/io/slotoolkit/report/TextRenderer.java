@@ -125,7 +125,7 @@ public final class TextRenderer implements Renderer {
                   + hidden
                   + " groups that are OK or without enough data not shown; --all-groups lists them)"));
     slices(out, e);
-    if (!e.composites().isEmpty()) composites(out, e);
+    if (!e.composites().isEmpty()) composites(out, style, e.composites());
     if (assessment != null) alerts(out);
     out.println();
     for (SourceStats s : e.sources()) {
@@ -195,8 +195,8 @@ public final class TextRenderer implements Renderer {
     for (String l : lines) out.println("  " + l);
   }
 
-  /** Each composite, then its components over its window. */
-  private void composites(PrintWriter out, Evaluation e) {
+  /** Each composite, then its components over its window (also {@code slo report}'s table). */
+  static void composites(PrintWriter out, Style style, List<CompositeResult> composites) {
     out.println();
     TextTable t =
         new TextTable(
@@ -219,7 +219,7 @@ public final class TextRenderer implements Renderer {
             true,
             true,
             false);
-    for (CompositeResult c : e.composites()) {
+    for (CompositeResult c : composites) {
       Composite k = c.composite();
       String budget = Numbers.budgetPercent(c.remaining());
       if (c.remaining() != null && c.remaining() < 0) budget = style.red(budget);

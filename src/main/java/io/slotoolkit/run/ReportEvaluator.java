@@ -10,8 +10,10 @@ import io.slotoolkit.evaluate.SloMath;
 import io.slotoolkit.evaluate.TimeSliceMath;
 import io.slotoolkit.model.Breakdown;
 import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.CompositeResult;
 import io.slotoolkit.model.DailyCounts;
 import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.Evaluation;
 import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.GroupView;
 import io.slotoolkit.model.Health;
@@ -133,6 +135,8 @@ public final class ReportEvaluator {
   public Report evaluate(Catalog catalog, Instant at, FailOn gate, Options options) {
     ZoneId display = Evaluator.displayZone(catalog);
     Map<List<Object>, SloResult> checked = new HashMap<>();
+    // composites are check's: a past period's report does not evaluate them
+    List<CompositeResult> composites = List.of();
     Instant reportAt = at;
     MonthDay yearStart = null;
     if (options.period() != null) {
@@ -166,10 +170,11 @@ public final class ReportEvaluator {
       reportAt = span(options.period(), yearStart, display).end();
     } else {
       // every status as slo check decides it (ALERT where a burn-rate pair fired): check's own
-      // scan, with the alert windows the report's scan does not count
-      for (SloResult r :
-          new Evaluator(engine).assess(catalog, at, new FailOn.Never()).evaluation().results())
-        checked.put(key(r), r);
+      // scan, with the alert windows the report's scan does not count; its composites too
+      Evaluation assessed =
+          new Evaluator(engine).assess(catalog, at, new FailOn.Never()).evaluation();
+      for (SloResult r : assessed.results()) checked.put(key(r), r);
+      composites = assessed.composites();
     }
     List<String> masked = maskedColumns(catalog, options);
     Pseudonyms names =
@@ -205,13 +210,16 @@ public final class ReportEvaluator {
         options.top(),
         !gate.failed(
             new FailOn.Outcome(
-                all.stream().anyMatch(r -> r.status() == Status.BREACHED),
+                all.stream().anyMatch(r -> r.status() == Status.BREACHED)
+                    || composites.stream().anyMatch(c -> c.status() == Status.BREACHED),
                 false,
                 false,
                 FailOn.Outcome.NO_LEVEL)),
         options.period(),
         options.periods(),
-        engine.name());
+        engine.name(),
+        composites,
+        options.period() == null ? List.of() : catalog.composites());
   }
 
   /**
