@@ -118,4 +118,13 @@ public record BoundSource(
   public String columnList() {
     return String.join(", ", columns.keySet());
   }
+
+  /**
+   * What {@code slo explain} shows of a scan of this source: its files, columns and event time as
+   * bound, with the statements an engine runs and the query that fetches the counts.
+   */
+  public io.slotoolkit.model.ScanPlan plan(List<String> statements, String fetch) {
+    return new io.slotoolkit.model.ScanPlan(
+        files, format, columns, time.describe(), time.epochMicros(), statements, fetch);
+  }
 }

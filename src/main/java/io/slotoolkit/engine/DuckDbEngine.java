@@ -796,14 +796,7 @@ public final class DuckDbEngine implements Engine {
     BoundSource src = bound(source);
     ScanCompiler.CompiledScan scan =
         ScanCompiler.compile(src, slos, from, at, (Duration) null, "scan", checker);
-    return new ScanPlan(
-        src.files(),
-        src.format(),
-        src.columns(),
-        src.time().describe(),
-        src.time().epochMicros(),
-        scan.statements(),
-        scan.fetch());
+    return src.plan(scan.statements(), scan.fetch());
   }
 
   @Override

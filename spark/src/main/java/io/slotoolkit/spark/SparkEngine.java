@@ -478,14 +478,7 @@ public final class SparkEngine implements Engine {
         ScanCompiler.compile(src, slos, from, at, (Duration) null, "scan", checker);
     List<String> statements = new ArrayList<>(c.statements());
     statements.set(0, sparkScan(c));
-    return new ScanPlan(
-        src.files(),
-        src.format(),
-        src.columns(),
-        src.time().describe(),
-        src.time().epochMicros(),
-        statements,
-        c.fetch());
+    return src.plan(statements, c.fetch());
   }
 
   // ---- series
