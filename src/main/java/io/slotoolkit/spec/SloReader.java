@@ -183,7 +183,7 @@ final class SloReader {
         problems.add(
             new Problem(
                 at.location(),
-                "slice length " + at.text() + " does not divide a day into whole minutes",
+                "slice length " + at.text() + " does not fit a day a whole number of times",
                 "use whole minutes that divide 24h, such as 1m, 5m, 15m, 1h or 1d"));
         length = null;
       } else if (window instanceof Window.Rolling r && length.compareTo(r.length()) > 0) {
@@ -230,7 +230,12 @@ final class SloReader {
     try {
       return ObjectiveParser.parse(text).target();
     } catch (InvalidValueException e) {
-      values.invalid(s, e);
+      // the objective's own message says "exclusive", but a slice target may be 100%
+      problems.add(
+          new Problem(
+              s.location(),
+              "slice target " + text + " must be above 0% and at most 100%",
+              "a slice is good when its own SLI meets the target, such as 99% or 100%"));
       return null;
     }
   }
