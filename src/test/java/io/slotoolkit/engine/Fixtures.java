@@ -1,5 +1,6 @@
 package io.slotoolkit.engine;
 
+import io.slotoolkit.model.Alerting;
 import io.slotoolkit.model.CsvDialect;
 import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
@@ -8,6 +9,7 @@ import io.slotoolkit.model.LatencyUnit;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloMetadata;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SqlExpression;
 import io.slotoolkit.model.Window;
@@ -65,7 +67,12 @@ public final class Fixtures {
         w,
         per,
         0,
-        new SourceLocation(SPEC, 8, 5));
+        new SourceLocation(SPEC, 8, 5),
+        List.of(),
+        Alerting.DEFAULT,
+        List.of(),
+        SloMetadata.EMPTY,
+        null);
   }
 
   public static Slo latency(
@@ -86,7 +93,12 @@ public final class Fixtures {
         w,
         List.of(),
         0,
-        new SourceLocation(SPEC, 11, 5));
+        new SourceLocation(SPEC, 11, 5),
+        List.of(),
+        Alerting.DEFAULT,
+        List.of(),
+        SloMetadata.EMPTY,
+        null);
   }
 
   public static Window days(int d) {

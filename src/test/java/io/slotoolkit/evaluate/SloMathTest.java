@@ -3,6 +3,7 @@ package io.slotoolkit.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.slotoolkit.model.Alerting;
 import io.slotoolkit.model.CsvDialect;
 import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
@@ -10,6 +11,7 @@ import io.slotoolkit.model.EventTime;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloMetadata;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SqlExpression;
@@ -50,7 +52,12 @@ class SloMathTest {
         new Window.Rolling(Duration.ofDays(28)),
         List.of(),
         minEvents,
-        HERE);
+        HERE,
+        List.of(),
+        Alerting.DEFAULT,
+        List.of(),
+        SloMetadata.EMPTY,
+        null);
   }
 
   private static SloResult result(String objective, long minEvents, long good, long total) {

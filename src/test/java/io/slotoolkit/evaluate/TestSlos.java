@@ -1,5 +1,6 @@
 package io.slotoolkit.evaluate;
 
+import io.slotoolkit.model.Alerting;
 import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.ErrorBudget;
@@ -8,6 +9,7 @@ import io.slotoolkit.model.Group;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloMetadata;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SqlExpression;
@@ -63,7 +65,12 @@ public final class TestSlos {
         new Window.Rolling(Duration.ofDays(28)),
         per,
         minEvents,
-        at);
+        at,
+        List.of(),
+        Alerting.DEFAULT,
+        List.of(),
+        SloMetadata.EMPTY,
+        null);
   }
 
   /** A result as the engine computes it: SLI, budget, burn rate and status from the counts. */

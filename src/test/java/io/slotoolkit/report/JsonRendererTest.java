@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slotoolkit.evaluate.SloMath;
+import io.slotoolkit.model.Alerting;
 import io.slotoolkit.model.CsvDialect;
 import io.slotoolkit.model.DataFormat;
 import io.slotoolkit.model.DataSource;
@@ -14,6 +15,7 @@ import io.slotoolkit.model.Group;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloMetadata;
 import io.slotoolkit.model.SourceLocation;
 import io.slotoolkit.model.SqlExpression;
 import io.slotoolkit.model.Window;
@@ -63,7 +65,12 @@ class JsonRendererTest {
             new Window.Calendar(Window.Period.MONTH),
             withGroup ? List.of("customer_id") : List.of(),
             0,
-            HERE);
+            HERE,
+            List.of(),
+            Alerting.DEFAULT,
+            List.of(),
+            SloMetadata.EMPTY,
+            null);
     Instant at = Instant.parse("2026-02-27T15:00:00Z");
     Instant start = Instant.parse("2026-01-31T15:00:00Z");
     Group g = withGroup ? new Group(List.of("customer_id"), List.of("c047")) : null;

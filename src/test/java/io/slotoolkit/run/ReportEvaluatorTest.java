@@ -101,7 +101,11 @@ class ReportEvaluatorTest {
         s.per(),
         s.minEvents(),
         s.location(),
-        dims);
+        dims,
+        s.alerting(),
+        s.tags(),
+        s.metadata(),
+        s.timeslices());
   }
 
   @Test
