@@ -126,7 +126,12 @@ public final class SpecDrafter {
             CsvDialect.SNIFF,
             null,
             0,
-            new SourceLocation(abs, 1, 1));
+            new SourceLocation(abs, 1, 1),
+            List.of(),
+            false,
+            null,
+            null,
+            null);
     Map<String, String> columns = profiler.bind(source);
     return measure(abs, format, source, columns, time);
   }

@@ -43,7 +43,12 @@ class DataReadingTest {
         CsvDialect.SNIFF,
         null,
         maxBadRows,
-        new SourceLocation(Fixtures.SPEC, 3, 3));
+        new SourceLocation(Fixtures.SPEC, 3, 3),
+        List.of(),
+        false,
+        null,
+        null,
+        null);
   }
 
   private static Evaluation run(DataSource src, String good, String total, Instant at) {
@@ -323,6 +328,7 @@ class DataReadingTest {
             plain.location(),
             List.of(),
             true,
+            null,
             null,
             null);
     // customer IS NULL on the 2 older rows, 'c1' on the newer one

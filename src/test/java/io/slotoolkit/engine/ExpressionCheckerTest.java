@@ -285,7 +285,12 @@ class ExpressionCheckerTest {
             io.slotoolkit.model.CsvDialect.SNIFF,
             null,
             0,
-            new SourceLocation(Fixtures.SPEC, 3, 3));
+            new SourceLocation(Fixtures.SPEC, 3, 3),
+            List.of(),
+            false,
+            null,
+            null,
+            null);
     String good = "\"current_date\" = DATE '1999-01-01'";
     var slo = Fixtures.ratio("s", src, good, null, "0.5", Fixtures.days(2), List.of());
     try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {

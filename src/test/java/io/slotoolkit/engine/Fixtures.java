@@ -46,7 +46,12 @@ public final class Fixtures {
         CsvDialect.SNIFF,
         where == null ? null : expr(where),
         0,
-        new SourceLocation(SPEC, 3, 3));
+        new SourceLocation(SPEC, 3, 3),
+        List.of(),
+        false,
+        null,
+        null,
+        null);
   }
 
   public static Slo ratio(

@@ -41,7 +41,12 @@ class PatternTimestampCsvTest {
             CsvDialect.SNIFF,
             null,
             0,
-            new SourceLocation(dir.resolve("spec.yaml"), 3, 3));
+            new SourceLocation(dir.resolve("spec.yaml"), 3, 3),
+            List.of(),
+            false,
+            null,
+            null,
+            null);
     try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       engine.bind(
           List.of(

@@ -37,7 +37,12 @@ class TimestampEncodingTest {
         CsvDialect.SNIFF,
         null,
         0,
-        new SourceLocation(Fixtures.SPEC, 3, 3));
+        new SourceLocation(Fixtures.SPEC, 3, 3),
+        List.of(),
+        false,
+        null,
+        null,
+        null);
   }
 
   private static Evaluation run(DataSource src) {

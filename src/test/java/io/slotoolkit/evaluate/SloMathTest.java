@@ -41,7 +41,12 @@ class SloMathTest {
             CsvDialect.SNIFF,
             null,
             0,
-            HERE);
+            HERE,
+            List.of(),
+            false,
+            null,
+            null,
+            null);
     return new Slo(
         "s",
         "svc",

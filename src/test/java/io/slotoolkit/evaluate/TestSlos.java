@@ -40,7 +40,12 @@ public final class TestSlos {
         null,
         null,
         0,
-        new SourceLocation(SPEC, 4, 3));
+        new SourceLocation(SPEC, 4, 3),
+        List.of(),
+        false,
+        null,
+        null,
+        null);
   }
 
   public static Slo slo(

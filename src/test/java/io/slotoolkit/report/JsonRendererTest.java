@@ -51,7 +51,12 @@ class JsonRendererTest {
             CsvDialect.SNIFF,
             null,
             0,
-            HERE);
+            HERE,
+            List.of(),
+            false,
+            null,
+            null,
+            null);
     Slo slo =
         new Slo(
             "unlock-success",

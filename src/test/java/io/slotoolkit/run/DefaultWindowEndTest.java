@@ -73,7 +73,11 @@ class DefaultWindowEndTest {
         null,
         maxBadRows,
         new SourceLocation(Fixtures.SPEC, 3, 3),
-        List.of());
+        List.of(),
+        false,
+        null,
+        null,
+        null);
   }
 
   private static Catalog catalog(List<DataSource> sources, Slo... slos) {

@@ -185,7 +185,12 @@ class EvaluatorTest {
             CsvDialect.SNIFF,
             null,
             0,
-            new SourceLocation(Fixtures.SPEC, 3, 3));
+            new SourceLocation(Fixtures.SPEC, 3, 3),
+            List.of(),
+            false,
+            null,
+            null,
+            null);
     Slo overall = ratio("overall", src, "status < 500", null, "0.5", days(28), List.of());
     Slo byCustomer =
         ratio("by-customer", src, "status < 500", null, "0.5", days(28), List.of("customer"));
@@ -268,7 +273,12 @@ class EvaluatorTest {
             CsvDialect.SNIFF,
             where == null ? null : Fixtures.expr(where),
             0,
-            new SourceLocation(Fixtures.SPEC, 3, 3));
+            new SourceLocation(Fixtures.SPEC, 3, 3),
+            List.of(),
+            false,
+            null,
+            null,
+            null);
     return run(
             at,
             ratio(

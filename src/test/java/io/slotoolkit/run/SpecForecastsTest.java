@@ -37,7 +37,12 @@ class SpecForecastsTest {
           CsvDialect.SNIFF,
           null,
           0,
-          AT);
+          AT,
+          List.of(),
+          false,
+          null,
+          null,
+          null);
 
   private static ForecastEntry entry(String name, ForecastEntry.Volume volume) {
     return new ForecastEntry(
