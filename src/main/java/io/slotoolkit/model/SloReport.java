@@ -39,32 +39,6 @@ public record SloReport(
     periods = List.copyOf(periods);
   }
 
-  /** A report without period history. */
-  public SloReport(
-      Slo slo,
-      SloResult window,
-      Status status,
-      Health health,
-      PeriodCounts yesterday,
-      PeriodCounts last7Days,
-      List<DailyCounts> trend,
-      List<BudgetPoint> burnDown,
-      List<Breakdown> breakdowns,
-      GroupView groups) {
-    this(
-        slo,
-        window,
-        status,
-        health,
-        yesterday,
-        last7Days,
-        trend,
-        burnDown,
-        breakdowns,
-        groups,
-        List.of());
-  }
-
   /** The listed periods whose bad events used the whole error budget (or more), oldest first. */
   public List<PeriodResult> periodsSpent() {
     return periods.stream().filter(PeriodResult::spentWholeBudget).toList();
