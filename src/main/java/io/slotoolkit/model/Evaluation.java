@@ -28,32 +28,4 @@ public record Evaluation(
     sources = List.copyOf(sources);
     composites = composites == null ? List.of() : List.copyOf(composites);
   }
-
-  /** An evaluation without composites, read by DuckDB. */
-  public Evaluation(
-      Instant at, ZoneId zone, List<SloResult> results, List<SourceStats> sources, boolean passed) {
-    this(at, zone, results, sources, passed, List.of(), "duckdb");
-  }
-
-  /** An evaluation without composites. */
-  public Evaluation(
-      Instant at,
-      ZoneId zone,
-      List<SloResult> results,
-      List<SourceStats> sources,
-      boolean passed,
-      String engine) {
-    this(at, zone, results, sources, passed, List.of(), engine);
-  }
-
-  /** An evaluation read by DuckDB. */
-  public Evaluation(
-      Instant at,
-      ZoneId zone,
-      List<SloResult> results,
-      List<SourceStats> sources,
-      boolean passed,
-      List<CompositeResult> composites) {
-    this(at, zone, results, sources, passed, composites, "duckdb");
-  }
 }

@@ -86,6 +86,7 @@ class JsonRendererTest {
             List.of(SloMath.result(slo, g, start, at, good, total, 0)),
             List.of(),
             false,
+            List.of(),
             "duckdb");
     StringWriter out = new StringWriter();
     new JsonRenderer("breached").render(e, new PrintWriter(out));
