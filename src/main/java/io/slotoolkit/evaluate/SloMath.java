@@ -50,9 +50,10 @@ public final class SloMath {
         total,
         skippedNull,
         sli,
-        new ErrorBudget(allowed, bad, remaining),
+        new ErrorBudget(allowed, bad, remaining, BigDecimal.valueOf(bad)),
         burn,
-        status(objective, slo.minEvents(), good, total));
+        status(objective, slo.minEvents(), good, total),
+        null);
   }
 
   /**

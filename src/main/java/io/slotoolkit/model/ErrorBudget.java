@@ -17,9 +17,4 @@ public record ErrorBudget(BigDecimal allowed, long bad, Double remaining, BigDec
   public ErrorBudget {
     if (spent == null) spent = BigDecimal.valueOf(bad);
   }
-
-  /** A budget spent in whole events (or slices). */
-  public ErrorBudget(BigDecimal allowed, long bad, Double remaining) {
-    this(allowed, bad, remaining, BigDecimal.valueOf(bad));
-  }
 }

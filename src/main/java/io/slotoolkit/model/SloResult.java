@@ -38,34 +38,6 @@ public record SloResult(
     }
   }
 
-  /** A result of an SLO that budgets event by event. */
-  public SloResult(
-      Slo slo,
-      Group group,
-      Instant windowStart,
-      Instant windowEnd,
-      long good,
-      long total,
-      long skippedNull,
-      Double sli,
-      ErrorBudget budget,
-      Double burnRate,
-      Status status) {
-    this(
-        slo,
-        group,
-        windowStart,
-        windowEnd,
-        good,
-        total,
-        skippedNull,
-        sli,
-        budget,
-        burnRate,
-        status,
-        null);
-  }
-
   /** The same result with another status (ALERT in place of OK when a burn-rate pair fired). */
   public SloResult withStatus(Status newStatus) {
     if (status == newStatus) return this;

@@ -112,8 +112,9 @@ public final class TestSlos {
         total,
         0,
         sli,
-        new ErrorBudget(allowed, bad, remaining),
+        new ErrorBudget(allowed, bad, remaining, BigDecimal.valueOf(bad)),
         burn,
-        status);
+        status,
+        null);
   }
 }
