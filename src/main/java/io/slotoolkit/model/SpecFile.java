@@ -34,34 +34,6 @@ public record SpecFile(
     composites = composites == null ? List.of() : List.copyOf(composites);
   }
 
-  /** A file without composites. */
-  public SpecFile(
-      Path path,
-      String service,
-      List<DataSource> sources,
-      List<Slo> slos,
-      List<Exclusion> exclusions,
-      List<SeverityLevel> severity,
-      List<ForecastEntry> forecasts) {
-    this(path, service, sources, slos, exclusions, severity, forecasts, List.of());
-  }
-
-  /** A file without exclusions, a severity table or forecasts. */
-  public SpecFile(Path path, String service, List<DataSource> sources, List<Slo> slos) {
-    this(path, service, sources, slos, List.of(), List.of(), List.of());
-  }
-
-  /** A file without forecasts. */
-  public SpecFile(
-      Path path,
-      String service,
-      List<DataSource> sources,
-      List<Slo> slos,
-      List<Exclusion> exclusions,
-      List<SeverityLevel> severity) {
-    this(path, service, sources, slos, exclusions, severity, List.of());
-  }
-
   /** The same file with other sources and SLOs (after overrides or a selection). */
   public SpecFile with(List<DataSource> newSources, List<Slo> newSlos) {
     return new SpecFile(

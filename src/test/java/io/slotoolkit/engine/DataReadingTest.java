@@ -13,7 +13,6 @@ import io.slotoolkit.model.ExitCode;
 import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SourceLocation;
-import io.slotoolkit.model.SpecFile;
 import io.slotoolkit.run.Evaluator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +52,8 @@ class DataReadingTest {
 
   private static Evaluation run(DataSource src, String good, String total, Instant at) {
     var slo = Fixtures.ratio("avail", src, good, total, "0.5", Fixtures.days(28), List.of());
-    Catalog c = new Catalog(List.of(new SpecFile(Fixtures.SPEC, "s", List.of(src), List.of(slo))));
+    Catalog c =
+        new Catalog(List.of(Fixtures.specFile(Fixtures.SPEC, "s", List.of(src), List.of(slo))));
     try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);

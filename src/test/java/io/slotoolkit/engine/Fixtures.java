@@ -11,6 +11,7 @@ import io.slotoolkit.model.Sli;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloMetadata;
 import io.slotoolkit.model.SourceLocation;
+import io.slotoolkit.model.SpecFile;
 import io.slotoolkit.model.SqlExpression;
 import io.slotoolkit.model.Window;
 import java.math.BigDecimal;
@@ -52,6 +53,14 @@ public final class Fixtures {
         null,
         null,
         null);
+  }
+
+  /**
+   * A spec file of only sources and SLOs: no exclusions, severity table, forecasts or composites.
+   */
+  public static SpecFile specFile(
+      Path path, String service, List<DataSource> sources, List<Slo> slos) {
+    return new SpecFile(path, service, sources, slos, List.of(), List.of(), List.of(), List.of());
   }
 
   public static Slo ratio(

@@ -11,7 +11,6 @@ import io.slotoolkit.model.EventTime;
 import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SourceLocation;
-import io.slotoolkit.model.SpecFile;
 import io.slotoolkit.run.Evaluator;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -48,7 +47,8 @@ class TimestampEncodingTest {
   private static Evaluation run(DataSource src) {
     Slo slo =
         Fixtures.ratio("avail", src, "status < 500", null, "0.5", Fixtures.days(2), List.of());
-    Catalog c = new Catalog(List.of(new SpecFile(Fixtures.SPEC, "s", List.of(src), List.of(slo))));
+    Catalog c =
+        new Catalog(List.of(Fixtures.specFile(Fixtures.SPEC, "s", List.of(src), List.of(slo))));
     try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);

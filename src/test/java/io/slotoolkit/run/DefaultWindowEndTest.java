@@ -19,7 +19,6 @@ import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SourceLocation;
-import io.slotoolkit.model.SpecFile;
 import io.slotoolkit.model.Window;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -81,7 +80,8 @@ class DefaultWindowEndTest {
   }
 
   private static Catalog catalog(List<DataSource> sources, Slo... slos) {
-    return new Catalog(List.of(new SpecFile(Fixtures.SPEC, "homehub", sources, List.of(slos))));
+    return new Catalog(
+        List.of(Fixtures.specFile(Fixtures.SPEC, "homehub", sources, List.of(slos))));
   }
 
   /** What the plain order of steps gives: the latest event of every source, then the scans. */
@@ -181,7 +181,7 @@ class DefaultWindowEndTest {
     Slo sb = ratio("b-avail", b, "status < 500", null, "0.9", days(30), List.of());
     Catalog c =
         new Catalog(
-            List.of(new SpecFile(Fixtures.SPEC, "homehub", List.of(a, b), List.of(sa, sb))));
+            List.of(Fixtures.specFile(Fixtures.SPEC, "homehub", List.of(a, b), List.of(sa, sb))));
     Map<String, Integer> calls = new TreeMap<>();
     Assessment once = once(c, calls);
     assertThat(once.evaluation().at()).isEqualTo(Instant.parse("2026-03-01T12:00:01Z"));
@@ -205,7 +205,7 @@ class DefaultWindowEndTest {
     Slo sb = ratio("b-avail", b, "status < 500", null, "0.9", days(30), List.of());
     Catalog c =
         new Catalog(
-            List.of(new SpecFile(Fixtures.SPEC, "homehub", List.of(a, b), List.of(sa, sb))));
+            List.of(Fixtures.specFile(Fixtures.SPEC, "homehub", List.of(a, b), List.of(sa, sb))));
     Map<String, Integer> calls = new TreeMap<>();
     Assessment once = once(c, calls);
     assertThat(once.evaluation().at()).isEqualTo(Instant.parse("2026-03-01T12:00:01Z"));
@@ -228,7 +228,7 @@ class DefaultWindowEndTest {
     Slo sb = ratio("b-avail", b, "status < 500", null, "0.9", days(7), List.of());
     Catalog c =
         new Catalog(
-            List.of(new SpecFile(Fixtures.SPEC, "homehub", List.of(a, b), List.of(sa, sb))));
+            List.of(Fixtures.specFile(Fixtures.SPEC, "homehub", List.of(a, b), List.of(sa, sb))));
     Throwable plain = catchThrowable(() -> plain(c));
     Throwable once = catchThrowable(() -> once(c, new TreeMap<>()));
     assertThat(plain).isInstanceOf(SloException.class);

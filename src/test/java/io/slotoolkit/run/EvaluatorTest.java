@@ -23,7 +23,6 @@ import io.slotoolkit.model.FailOn;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloResult;
 import io.slotoolkit.model.SourceLocation;
-import io.slotoolkit.model.SpecFile;
 import io.slotoolkit.model.Status;
 import io.slotoolkit.model.Window;
 import java.nio.file.Files;
@@ -40,7 +39,8 @@ class EvaluatorTest {
     Catalog c =
         new Catalog(
             List.of(
-                new SpecFile(Fixtures.SPEC, "homehub", List.of(slos[0].source()), List.of(slos))));
+                Fixtures.specFile(
+                    Fixtures.SPEC, "homehub", List.of(slos[0].source()), List.of(slos))));
     try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator ev = new Evaluator(engine);
       ev.prepare(c);
@@ -199,7 +199,7 @@ class EvaluatorTest {
     Catalog c =
         new Catalog(
             List.of(
-                new SpecFile(
+                Fixtures.specFile(
                     Fixtures.SPEC,
                     "homehub",
                     List.of(src),

@@ -14,7 +14,6 @@ import io.slotoolkit.model.Catalog;
 import io.slotoolkit.model.DataSource;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
-import io.slotoolkit.model.SpecFile;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -25,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class ExplainerTest {
   private static Catalog catalog(Slo... slos) {
     return new Catalog(
-        List.of(new SpecFile(Fixtures.SPEC, "homehub", List.of(slos[0].source()), List.of(slos))));
+        List.of(
+            Fixtures.specFile(Fixtures.SPEC, "homehub", List.of(slos[0].source()), List.of(slos))));
   }
 
   @Test

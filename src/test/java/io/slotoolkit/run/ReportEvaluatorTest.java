@@ -23,7 +23,6 @@ import io.slotoolkit.model.Report;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.model.SloReport;
-import io.slotoolkit.model.SpecFile;
 import io.slotoolkit.model.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -59,11 +58,11 @@ class ReportEvaluatorTest {
       List<Slo> slos, List<String> by, int top, List<String> mask, byte[] key) {
     Catalog c =
         new Catalog(
-            List.of(new SpecFile(Fixtures.SPEC, "shop", List.of(slos.get(0).source()), slos)));
+            List.of(Fixtures.specFile(Fixtures.SPEC, "shop", List.of(slos.get(0).source()), slos)));
     try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       new Evaluator(engine).prepare(c);
       ReportEvaluator r = new ReportEvaluator(engine);
-      ReportEvaluator.Options o = new ReportEvaluator.Options(by, top, mask, key);
+      ReportEvaluator.Options o = new ReportEvaluator.Options(by, top, mask, key, null, 0);
       r.checkColumns(c, o);
       return r.evaluate(c, AT, new FailOn.OnBreach(), o);
     }

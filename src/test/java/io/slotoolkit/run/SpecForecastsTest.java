@@ -63,7 +63,15 @@ class SpecForecastsTest {
   private static Catalog catalog(ForecastEntry... entries) {
     return new Catalog(
         List.of(
-            new SpecFile(SPEC, "sync", List.of(PAGES), List.of()).withForecasts(List.of(entries))));
+            new SpecFile(
+                SPEC,
+                "sync",
+                List.of(PAGES),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(entries),
+                List.of())));
   }
 
   @Test
