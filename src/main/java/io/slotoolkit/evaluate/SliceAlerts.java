@@ -54,19 +54,30 @@ public final class SliceAlerts {
               && !noData
               && TimeSliceMath.reaches(lw, rate)
               && TimeSliceMath.reaches(sw, rate);
+      Double longBurn = TimeSliceMath.burnRate(lw, objective);
+      Double shortBurn = TimeSliceMath.burnRate(sw, objective);
+      // the condition as the two burn rates show it against the pair's factor
+      boolean condition =
+          rule.factor() != null
+              && longBurn != null
+              && shortBurn != null
+              && longBurn >= rule.factor().doubleValue()
+              && shortBurn >= rule.factor().doubleValue();
       out.add(
           new AlertStatus(
               rule,
               TimeSliceMath.asCounts(lw),
               TimeSliceMath.asCounts(sw),
-              TimeSliceMath.burnRate(lw, objective),
-              TimeSliceMath.burnRate(sw, objective),
+              longBurn,
+              shortBurn,
               fired,
               belowMin,
               consumed(lw, objective, sloWindow),
               consumed(sw, objective, sloWindow),
               timeToExhaustion(objective, window, sloWindow, lw),
-              noData));
+              noData,
+              condition,
+              null));
     }
     return out;
   }

@@ -48,39 +48,6 @@ public record AlertStatus(
     boolean conditionMet,
     Hold hold) {
 
-  /** A burn-rate pair's status without {@code for:} or {@code cool_down:}. */
-  public AlertStatus(
-      AlertRule rule,
-      Counts longWindow,
-      Counts shortWindow,
-      Double longBurnRate,
-      Double shortBurnRate,
-      boolean fired,
-      boolean belowMinEvents,
-      Double longBudgetConsumed,
-      Double shortBudgetConsumed,
-      Duration timeToExhaustion,
-      boolean heldByNoData) {
-    this(
-        rule,
-        longWindow,
-        shortWindow,
-        longBurnRate,
-        shortBurnRate,
-        fired,
-        belowMinEvents,
-        longBudgetConsumed,
-        shortBudgetConsumed,
-        timeToExhaustion,
-        heldByNoData,
-        rule.factor() != null
-            && longBurnRate != null
-            && shortBurnRate != null
-            && longBurnRate >= rule.factor().doubleValue()
-            && shortBurnRate >= rule.factor().doubleValue(),
-        null);
-  }
-
   /** Whether the rule's condition is met in both windows, whether or not a guard held it back. */
   public boolean burning() {
     return conditionMet;
