@@ -20,18 +20,13 @@ public record Alerting(
     java.time.Duration holdFor,
     java.time.Duration coolDown) {
   /** No {@code alerts:} key: the default policy without a traffic guard. */
-  public static final Alerting DEFAULT = new Alerting(null, 0, null);
+  public static final Alerting DEFAULT = new Alerting(null, 0, null, null, null);
 
   public Alerting {
     if (rules != null) rules = List.copyOf(rules);
     if (minEvents < 0) throw new IllegalArgumentException("min_events must be >= 0: " + minEvents);
     if (holdFor == null) holdFor = java.time.Duration.ZERO;
     if (coolDown == null) coolDown = java.time.Duration.ZERO;
-  }
-
-  /** Alerting without policy-wide {@code for:} or {@code cool_down:}. */
-  public Alerting(List<AlertRule> rules, long minEvents, SourceLocation location) {
-    this(rules, minEvents, location, null, null);
   }
 
   /** Whether the SLO uses the default policy. */

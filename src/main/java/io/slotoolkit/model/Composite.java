@@ -85,7 +85,7 @@ public record Composite(
           s.minEvents(),
           s.location(),
           List.of(),
-          new Alerting(List.of(), 0, null),
+          new Alerting(List.of(), 0, null, null, null),
           s.tags(),
           s.metadata(),
           s.timeslices());

@@ -29,7 +29,7 @@ final class AlertingReader {
     if (v == null) return Alerting.DEFAULT;
     SourceLocation at = slo.keyLocation("alerts");
     if (v instanceof YamlNode.Sequence list)
-      return new Alerting(pairs(list, Duration.ZERO, Duration.ZERO), 0, at);
+      return new Alerting(pairs(list, Duration.ZERO, Duration.ZERO), 0, at, null, null);
     if (!(v instanceof YamlNode.Mapping map)) {
       values.wrongType(
           slo,
