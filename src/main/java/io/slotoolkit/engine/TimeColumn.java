@@ -21,11 +21,6 @@ import java.time.format.DateTimeFormatter;
 public record TimeColumn(
     String column, Kind kind, ZoneId naiveZone, String pattern, String rowCheck) {
 
-  /** A time column without a row check. */
-  public TimeColumn(String column, Kind kind, ZoneId naiveZone, String pattern) {
-    this(column, kind, naiveZone, pattern, null);
-  }
-
   /**
    * The earliest event time read: 1900-01-01T00:00Z. Earlier and later values are typos or
    * overflowed conversions (a year 99999, epoch 1e300), and count as malformed rows.

@@ -32,17 +32,6 @@ public record ReplayResult(
     unrefinedAlerts = List.copyOf(unrefinedAlerts);
   }
 
-  /** A replay of rules without {@code for:} or {@code cool_down:}. */
-  public ReplayResult(
-      Instant from,
-      Instant to,
-      ZoneId zone,
-      List<RuleReplay> rules,
-      List<AlertInterval> alerts,
-      List<MonthlyAlerts> months) {
-    this(from, to, zone, rules, alerts, months, alerts);
-  }
-
   /** Alerts of a severity the rules would have sent without {@code for:} and {@code cool_down:}. */
   public int unrefinedCount(String severity) {
     return (int) unrefinedAlerts.stream().filter(a -> a.severity().equals(severity)).count();

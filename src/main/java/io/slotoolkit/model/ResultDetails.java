@@ -20,12 +20,6 @@ public record ResultDetails(
     exclusions = List.copyOf(exclusions);
   }
 
-  /** Details of a result whose source has no staleness allowance. */
-  public ResultDetails(
-      SloResult result, List<AlertStatus> alerts, List<ExclusionCount> exclusions) {
-    this(result, alerts, exclusions, null);
-  }
-
   /** Whether its source's data is stale at the evaluation instant. */
   public boolean stale() {
     return freshness != null && freshness.stale();
