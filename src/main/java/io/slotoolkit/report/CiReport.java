@@ -41,16 +41,6 @@ public record CiReport(
     composites = composites == null ? List.of() : List.copyOf(composites);
   }
 
-  /** A report without composites. */
-  public CiReport(Instant at, ZoneId zone, boolean passed, List<CiCase> cases, String severity) {
-    this(at, zone, passed, cases, severity, List.of());
-  }
-
-  /** A report without a run severity. */
-  public CiReport(Instant at, ZoneId zone, boolean passed, List<CiCase> cases) {
-    this(at, zone, passed, cases, null);
-  }
-
   /**
    * A report of a check with alerts and severity: a case fails when its own state fails the gate
    * ({@code breached}: BREACHED; {@code alert}: BREACHED or a pair fired; a severity level: its SLO

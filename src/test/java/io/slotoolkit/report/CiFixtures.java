@@ -53,6 +53,8 @@ final class CiFixtures {
             CiCase.of(BREACHED),
             CiCase.of(NO_DATA),
             new CiCase(
-                PAGING, CiCase.Verdict.PASSED, null, List.of(PAGE), "SEV2: a page alert fired")));
+                PAGING, CiCase.Verdict.PASSED, null, List.of(PAGE), "SEV2: a page alert fired")),
+        null,
+        List.of());
   }
 }

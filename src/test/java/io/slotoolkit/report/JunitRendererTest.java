@@ -122,7 +122,9 @@ class JunitRendererTest {
                     CiCase.Verdict.FAILED,
                     "page alert fired (--fail-on alert)",
                     List.of(CiFixtures.PAGE),
-                    null)));
+                    null)),
+            null,
+            List.of());
     String xml = new JunitRenderer().render(r);
     validate(xml);
     Element failure = (Element) parse(xml).getElementsByTagName("failure").item(0);
@@ -142,7 +144,9 @@ class JunitRendererTest {
                     CiCase.Verdict.FAILED,
                     null,
                     List.of(CiFixtures.PAGE),
-                    null)));
+                    null)),
+            null,
+            List.of());
     String xml = new JunitRenderer().render(r);
     validate(xml);
     Element failure = (Element) parse(xml).getElementsByTagName("failure").item(0);
@@ -170,7 +174,9 @@ class JunitRendererTest {
                     CiFixtures.report().at(),
                     CiFixtures.report().zone(),
                     false,
-                    List.of(CiCase.of(odd))));
+                    List.of(CiCase.of(odd)),
+                    null,
+                    List.of()));
     validate(xml);
     // U+0001 cannot be in XML 1.0: it becomes U+FFFD; the newline survives in the attribute
     assertThat(
