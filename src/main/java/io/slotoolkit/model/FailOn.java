@@ -27,14 +27,9 @@ public sealed interface FailOn {
     /** The level of an outcome that reached none. */
     public static final int NO_LEVEL = Integer.MAX_VALUE;
 
-    /** An outcome with fresh data (or no staleness allowance). */
-    public Outcome(boolean breached, boolean alertFired, boolean withoutData, int level) {
-      this(breached, alertFired, withoutData, level, false);
-    }
-
     /** An outcome that reached only a level (a forecast's verdict): rank 0 the worst. */
     public static Outcome atLevel(int level) {
-      return new Outcome(false, false, false, level);
+      return new Outcome(false, false, false, level, false);
     }
   }
 

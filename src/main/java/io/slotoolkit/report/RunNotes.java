@@ -49,6 +49,6 @@ public final class RunNotes {
 
   /** Whether the gate fails a run whose only fault is an SLO without data. */
   private static boolean gatesNoData(FailOn f) {
-    return f.failed(new FailOn.Outcome(false, false, true, FailOn.Outcome.NO_LEVEL));
+    return f.failed(new FailOn.Outcome(false, false, true, FailOn.Outcome.NO_LEVEL, false));
   }
 }

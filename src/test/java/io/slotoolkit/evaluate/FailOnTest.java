@@ -20,7 +20,8 @@ class FailOnTest {
         breached,
         alertFired,
         withoutData,
-        s == null || s.highest() == null ? FailOn.Outcome.NO_LEVEL : s.highest().rank());
+        s == null || s.highest() == null ? FailOn.Outcome.NO_LEVEL : s.highest().rank(),
+        false);
   }
 
   @Test
