@@ -76,7 +76,8 @@ final class ValidateCommand implements Callable<Integer> {
     evaluator.prepare(catalog);
     new io.slotoolkit.run.ReportEvaluator(engine)
         .checkColumns(
-            catalog, new io.slotoolkit.run.ReportEvaluator.Options(List.of(), 1, List.of(), null));
+            catalog,
+            new io.slotoolkit.run.ReportEvaluator.Options(List.of(), 1, List.of(), null, null, 0));
     evaluator.assess(
         catalog,
         evaluator.defaultAt(catalog),

@@ -84,11 +84,6 @@ public final class ReportEvaluator {
       if (top < 1) throw new IllegalArgumentException("top must be at least 1");
       if (periods < 0) throw new IllegalArgumentException("periods must not be negative");
     }
-
-    /** Options without a chosen period or period history. */
-    public Options(List<String> by, int top, List<String> maskColumns, byte[] maskKey) {
-      this(by, top, maskColumns, maskKey, null, 0);
-    }
   }
 
   /**

@@ -370,7 +370,7 @@ class AlertCheckTest {
                   c,
                   AT,
                   new io.slotoolkit.model.FailOn.OnBreach(),
-                  new ReportEvaluator.Options(List.of(), 5, List.of(), null));
+                  new ReportEvaluator.Options(List.of(), 5, List.of(), null, null, 0));
     }
     // the same 4320 requests; the excluded SLO drops the 10 failed ones of [23:50, 00:00)
     assertThat(report.slos().get(0).window().total()).isEqualTo(4320);
