@@ -84,8 +84,12 @@ public record AlertPolicy(List<AlertRule> rules, long minEvents) {
       if (shortWindow.compareTo(longWindow) >= 0) continue;
       BigDecimal factor = row.workbookFactor();
       rules.add(
-          new AlertRule(
-              longWindow, shortWindow, factor.compareTo(max) > 0 ? max : factor, row.severity()));
+          AlertRule.burnRatePair(
+              longWindow,
+              shortWindow,
+              factor.compareTo(max) > 0 ? max : factor,
+              row.severity(),
+              null));
     }
     return of(rules);
   }

@@ -55,14 +55,20 @@ public record AlertRule(
     if (factor != null) factor = factor.stripTrailingZeros();
   }
 
-  /** A burn-rate pair that fires at once and has no cool-down. */
-  public AlertRule(
+  /**
+   * A burn-rate pair: fires when the burn rates of both windows reach {@code factor}; it fires at
+   * once (no {@code for:}) and has no cool-down, which {@link #withRefinements} adds.
+   *
+   * @param location where it is written; null for a default
+   */
+  public static AlertRule burnRatePair(
       Duration longWindow,
       Duration shortWindow,
       BigDecimal factor,
       String severity,
       SourceLocation location) {
-    this(longWindow, shortWindow, factor, severity, location, null, Duration.ZERO, Duration.ZERO);
+    return new AlertRule(
+        longWindow, shortWindow, factor, severity, location, null, Duration.ZERO, Duration.ZERO);
   }
 
   /**
@@ -125,11 +131,6 @@ public record AlertRule(
     return out;
   }
 
-  /** A rule written nowhere (a default). */
-  public AlertRule(Duration longWindow, Duration shortWindow, BigDecimal factor, String severity) {
-    this(longWindow, shortWindow, factor, severity, (SourceLocation) null);
-  }
-
   /**
    * Everything wrong with a rule taken on its own, one sentence each (empty when it is valid), so a
    * spec loader can report them all before building the rule.
@@ -187,7 +188,7 @@ public record AlertRule(
     BigDecimal w = BigDecimal.valueOf(WindowLengths.nominal(sloWindow).getSeconds());
     BigDecimal l = BigDecimal.valueOf(longWindow.getSeconds());
     BigDecimal factor = budgetShare.multiply(w).divide(l, FACTOR_PRECISION);
-    return new AlertRule(longWindow, shortWindow, factor, severity, location);
+    return burnRatePair(longWindow, shortWindow, factor, severity, location);
   }
 
   /**

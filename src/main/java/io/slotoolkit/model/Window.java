@@ -56,9 +56,9 @@ public sealed interface Window permits Window.Rolling, Window.Calendar {
       }
     }
 
-    /** A period of the civil calendar. */
-    public Calendar(Period period) {
-      this(period, JANUARY_1);
+    /** A period of the civil calendar: years start on 1 January. */
+    public static Calendar civil(Period period) {
+      return new Calendar(period, JANUARY_1);
     }
 
     /** Whether the year starts elsewhere than 1 January. */

@@ -131,7 +131,7 @@ final class AlertingReader {
             exhaustion != null
                 ? AlertRule.exhausting(
                     exhaustion, longWindow, shortWindow, severity, map.location())
-                : new AlertRule(longWindow, shortWindow, factor, severity, map.location());
+                : AlertRule.burnRatePair(longWindow, shortWindow, factor, severity, map.location());
         rules.add(rule.withRefinements(ownFor, ownCoolDown));
       }
     }

@@ -24,7 +24,7 @@ final class WindowParser {
     String t = text.strip();
     for (Window.Period p : Window.Period.values()) {
       String name = p.name().toLowerCase(Locale.ROOT);
-      if (t.equals(name)) return new Window.Calendar(p);
+      if (t.equals(name)) return Window.Calendar.civil(p);
       if (t.equalsIgnoreCase(name)) {
         throw new InvalidValueException(
             "window '" + t + "' is not a window", "did you mean '" + name + "'?");

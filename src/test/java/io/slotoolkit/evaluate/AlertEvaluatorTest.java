@@ -194,7 +194,7 @@ class AlertEvaluatorTest {
     Counts healthy = new Counts(100_000 - 50, 100_000);
     assertThat(
             AlertEvaluator.timeToExhaustion(
-                O, new Window.Calendar(Window.Period.MONTH), healthy, new Counts(990, 1000)))
+                O, Window.Calendar.civil(Window.Period.MONTH), healthy, new Counts(990, 1000)))
         .isEqualTo(Duration.ofHours(36));
   }
 

@@ -118,15 +118,15 @@ class AlertPolicyTest {
   @Test
   void calendar_windows_scale_with_their_nominal_length() {
     // month = 30d (the Workbook itself), week = 7d, quarter = 90d
-    assertThat(windows(AlertPolicy.defaultFor(new Window.Calendar(Window.Period.MONTH), NINES3)))
+    assertThat(windows(AlertPolicy.defaultFor(Window.Calendar.civil(Window.Period.MONTH), NINES3)))
         .containsExactly(
             "page 14.4x over 1h/5m",
             "page 6x over 6h/30m",
             "ticket 3x over 1d/2h",
             "ticket 1x over 3d/6h");
-    assertThat(AlertPolicy.defaultFor(new Window.Calendar(Window.Period.WEEK), NINES3))
+    assertThat(AlertPolicy.defaultFor(Window.Calendar.civil(Window.Period.WEEK), NINES3))
         .isEqualTo(AlertPolicy.defaultFor(rolling(7), NINES3));
-    assertThat(AlertPolicy.defaultFor(new Window.Calendar(Window.Period.QUARTER), NINES3))
+    assertThat(AlertPolicy.defaultFor(Window.Calendar.civil(Window.Period.QUARTER), NINES3))
         .isEqualTo(AlertPolicy.defaultFor(rolling(90), NINES3));
   }
 
@@ -177,7 +177,7 @@ class AlertPolicyTest {
   @Test
   void a_factor_that_cannot_fire_names_the_maximum() {
     AlertRule r =
-        new AlertRule(
+        AlertRule.burnRatePair(
             Duration.ofHours(1),
             Duration.ofMinutes(5),
             new BigDecimal("25"),
@@ -198,14 +198,17 @@ class AlertPolicyTest {
   void a_factor_at_the_maximum_is_accepted() {
     // 20 x 0.05 = 1: fires when every event is bad
     AlertRule r =
-        new AlertRule(Duration.ofHours(1), Duration.ofMinutes(5), new BigDecimal("20"), "page");
+        AlertRule.burnRatePair(
+            Duration.ofHours(1), Duration.ofMinutes(5), new BigDecimal("20"), "page", null);
     assertThat(AlertPolicy.of(List.of(r)).check(Objective.of("0.95"), rolling(30), SLO_AT))
         .isEmpty();
   }
 
   @Test
   void a_long_window_longer_than_the_slo_window_is_reported_at_the_slo_for_defaults() {
-    AlertRule r = new AlertRule(Duration.ofDays(3), Duration.ofHours(6), BigDecimal.ONE, "ticket");
+    AlertRule r =
+        AlertRule.burnRatePair(
+            Duration.ofDays(3), Duration.ofHours(6), BigDecimal.ONE, "ticket", null);
     List<Problem> problems =
         AlertPolicy.of(List.of(r)).check(NINES3, new Window.Rolling(Duration.ofDays(2)), SLO_AT);
     assertThat(problems)
@@ -216,9 +219,9 @@ class AlertPolicyTest {
     List<Problem> calendar =
         AlertPolicy.of(
                 List.of(
-                    new AlertRule(
-                        Duration.ofDays(8), Duration.ofHours(6), BigDecimal.ONE, "ticket")))
-            .check(NINES3, new Window.Calendar(Window.Period.WEEK), SLO_AT);
+                    AlertRule.burnRatePair(
+                        Duration.ofDays(8), Duration.ofHours(6), BigDecimal.ONE, "ticket", null)))
+            .check(NINES3, Window.Calendar.civil(Window.Period.WEEK), SLO_AT);
     assertThat(calendar.get(0).message()).contains("longer than the SLO window week (7d nominal)");
   }
 
@@ -238,8 +241,8 @@ class AlertPolicyTest {
             "the alert severity must be a lower-case name such as page or ticket, not 'Page'");
     assertThatThrownBy(
             () ->
-                new AlertRule(
-                    Duration.ofMinutes(-5), Duration.ofMinutes(1), BigDecimal.ONE, "page"))
+                AlertRule.burnRatePair(
+                    Duration.ofMinutes(-5), Duration.ofMinutes(1), BigDecimal.ONE, "page", null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the long window must be positive, not PT-5M");
   }

@@ -47,7 +47,8 @@ class AlertRefinementsTest {
   static final Instant START = Instant.parse("2026-03-04T12:00:00Z");
   static final Window W = new Window.Rolling(Duration.ofDays(1));
   static final AlertRule PAIR =
-      new AlertRule(Duration.ofMinutes(10), Duration.ofMinutes(2), BigDecimal.TEN, "page");
+      AlertRule.burnRatePair(
+          Duration.ofMinutes(10), Duration.ofMinutes(2), BigDecimal.TEN, "page", null);
 
   static MinuteSeries flapping() {
     long[] total = new long[150];

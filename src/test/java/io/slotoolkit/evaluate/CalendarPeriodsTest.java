@@ -37,7 +37,7 @@ class CalendarPeriodsTest {
     // the civil year in the same zone starts on 1 January
     assertThat(
             WindowBounds.start(
-                new Window.Calendar(Window.Period.YEAR), t("2026-03-31T23:59:59+09:00"), TOKYO))
+                Window.Calendar.civil(Window.Period.YEAR), t("2026-03-31T23:59:59+09:00"), TOKYO))
         .isEqualTo(t("2026-01-01T00:00:00+09:00"));
   }
 
@@ -71,7 +71,7 @@ class CalendarPeriodsTest {
 
   @Test
   void the_last_complete_periods_end_where_the_current_one_starts() {
-    Window.Calendar month = new Window.Calendar(Window.Period.MONTH);
+    Window.Calendar month = Window.Calendar.civil(Window.Period.MONTH);
     // at exactly 1 March 00:00 JST the current month is empty; February is the last complete one
     List<CalendarPeriods.Span> last =
         CalendarPeriods.lastComplete(month, t("2026-03-01T00:00:00+09:00"), TOKYO, 2);

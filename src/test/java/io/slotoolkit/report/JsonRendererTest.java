@@ -67,7 +67,7 @@ class JsonRendererTest {
                 new SqlExpression("status < 500", HERE),
                 new SqlExpression("endpoint = '/unlock'", HERE)),
             Objective.of("0.99"),
-            new Window.Calendar(Window.Period.MONTH),
+            Window.Calendar.civil(Window.Period.MONTH),
             withGroup ? List.of("customer_id") : List.of(),
             0,
             HERE,

@@ -149,7 +149,7 @@ class EvaluatorTest {
                 "status < 500",
                 null,
                 "0.5",
-                new Window.Calendar(Window.Period.WEEK),
+                Window.Calendar.civil(Window.Period.WEEK),
                 List.of()));
     SloResult r = e.results().get(0);
     assertThat(r.windowStart()).isEqualTo(Instant.parse("2026-02-01T15:00:00Z"));

@@ -206,7 +206,7 @@ class SpecLoaderTest {
     assertThat(unlock.minEvents()).isEqualTo(30);
     assertThat(unlock.dimensions()).containsExactly("app_version", "lock_model");
     assertThat(unlock.objective().target()).isEqualTo(new BigDecimal("0.99"));
-    assertThat(unlock.window()).isEqualTo(new Window.Calendar(Window.Period.MONTH));
+    assertThat(unlock.window()).isEqualTo(Window.Calendar.civil(Window.Period.MONTH));
     // Unquoted expressions start at the value: `        total: endpoint = '/unlock'`, column 16.
     assertThat(((Sli.Ratio) unlock.sli()).total())
         .isEqualTo(new SqlExpression("endpoint = '/unlock'", new SourceLocation(HOMEHUB, 52, 16)));
@@ -271,11 +271,11 @@ class SpecLoaderTest {
 
     Slo refund = f.slos().get(1);
     assertThat(refund.objective().target()).isEqualTo(new BigDecimal("0.995"));
-    assertThat(refund.window()).isEqualTo(new Window.Calendar(Window.Period.WEEK));
+    assertThat(refund.window()).isEqualTo(Window.Calendar.civil(Window.Period.WEEK));
 
     Slo batchSuccess = f.slos().get(2);
     assertThat(batchSuccess.objective().target()).isEqualTo(new BigDecimal("0.95"));
-    assertThat(batchSuccess.window()).isEqualTo(new Window.Calendar(Window.Period.QUARTER));
+    assertThat(batchSuccess.window()).isEqualTo(Window.Calendar.civil(Window.Period.QUARTER));
     // A block scalar's text starts on the line after `good: |`, after 10 spaces.
     assertThat(((Sli.Ratio) batchSuccess.sli()).good())
         .isEqualTo(

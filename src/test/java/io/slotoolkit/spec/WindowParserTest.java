@@ -29,9 +29,10 @@ class WindowParserTest {
 
   @Test
   void calendar_windows_are_week_month_and_quarter() throws InvalidValueException {
-    assertThat(WindowParser.parse("week")).isEqualTo(new Window.Calendar(Window.Period.WEEK));
-    assertThat(WindowParser.parse("month")).isEqualTo(new Window.Calendar(Window.Period.MONTH));
-    assertThat(WindowParser.parse("quarter")).isEqualTo(new Window.Calendar(Window.Period.QUARTER));
+    assertThat(WindowParser.parse("week")).isEqualTo(Window.Calendar.civil(Window.Period.WEEK));
+    assertThat(WindowParser.parse("month")).isEqualTo(Window.Calendar.civil(Window.Period.MONTH));
+    assertThat(WindowParser.parse("quarter"))
+        .isEqualTo(Window.Calendar.civil(Window.Period.QUARTER));
   }
 
   @Test
