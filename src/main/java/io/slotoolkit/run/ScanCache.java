@@ -43,14 +43,15 @@ import java.util.zip.GZIPOutputStream;
  * the files that are new or changed, and those whose events straddle a boundary at this run's
  * window end.
  *
- * <p>A file is <em>settled</em> at a window end when, for every SLO scanned from its source, its
- * events lie wholly inside the SLO's window and before its alert windows, outside its exclusions
- * (its totals are the file's counts), or wholly before everything the SLO reads, or at or after the
- * window end (it counts nothing). The check scan then reads the other files only ({@link
- * Engine#scanFiles}) and the settled files' totals are added to its counts: the same counts, row
- * accounting and malformed-row samples as a scan of every file. A cache file that cannot be read,
- * was written by another version or for another spec, or fails its checksum is ignored with a note,
- * never trusted; each file's entry is used only when its identity still matches.
+ * <p>A file is <em>settled</em> at a window end when its events lie wholly inside the scanned range
+ * or wholly outside it, and for every SLO scanned from its source wholly on one side of the SLO's
+ * window start and of each alert window's start, and outside its exclusions: its totals then count
+ * in the window and in each alert window that holds the file, or nowhere. The check scan reads the
+ * other files only ({@link Engine#scanFiles}) and the settled files' totals are added to its
+ * counts: the same counts, row accounting and malformed-row samples as a scan of every file. A
+ * cache file that cannot be read, was written by another version or for another spec, or fails its
+ * checksum is ignored with a note, never trusted; each file's entry is used only when its identity
+ * still matches.
  */
 public final class ScanCache {
   /** The cache file format; a file of another format is ignored. */
@@ -152,6 +153,9 @@ public final class ScanCache {
     Map<String, Engine.FileCounts> totals = new LinkedHashMap<>();
     for (Engine.FileIdentity id : engine.fileIdentities(source)) {
       Engine.FileCounts c = cached.get(id.path());
+      if (System.getenv("SLO_DEBUG_FP") != null)
+        System.err.println(
+            "DBG " + id + " vs " + (c == null ? null : c.file()) + " cached=" + cached.size());
       if (c == null || !c.file().equals(id)) {
         c = engine.fileTotals(source, open, id);
         filesTotalled++;
@@ -229,27 +233,42 @@ public final class ScanCache {
             groups.put(null, zero(null, w));
           continue;
         }
-        boolean inside = inside(c, w, at);
+        boolean inWindow = c.earliest() >= TimeColumn.micros(w.start());
+        List<Duration> alerting = new ArrayList<>();
+        for (Duration d : w.alertWindows())
+          if (c.earliest() >= TimeColumn.micros(at.minus(d))) alerting.add(d);
         for (Engine.GroupTotal t : c.groups().get(i)) {
           Group group = t.values() == null ? null : new Group(slo.per(), t.values());
           Engine.GroupCounts g = groups.containsKey(group) ? groups.get(group) : zero(group, w);
-          if (inside)
-            g =
-                new Engine.GroupCounts(
-                    g.group(),
-                    g.good() + t.good(),
-                    g.total() + t.total(),
-                    g.skippedNull() + t.skipped(),
-                    g.alertWindows(),
-                    g.excluded(),
-                    g.slices(),
-                    g.alertSlices());
+          if (inWindow || !alerting.isEmpty()) g = plus(g, t, inWindow, alerting);
           groups.put(group, g);
         }
       }
       counts.put(slo, new ArrayList<>(groups.values()));
     }
     return new Engine.SourceScan(counts, result.stats(), result.table(), result.compiled());
+  }
+
+  /**
+   * {@code g} with a settled file's totals {@code t} added: to the window counts when the file is
+   * in the window, and to each alert window in {@code alerting} (which hold the whole file).
+   */
+  private static Engine.GroupCounts plus(
+      Engine.GroupCounts g, Engine.GroupTotal t, boolean inWindow, List<Duration> alerting) {
+    Map<Duration, Counts> alerts = new LinkedHashMap<>(g.alertWindows());
+    for (Duration d : alerting) {
+      Counts was = alerts.getOrDefault(d, Counts.NONE);
+      alerts.put(d, new Counts(was.good() + t.good(), was.total() + t.total()));
+    }
+    return new Engine.GroupCounts(
+        g.group(),
+        g.good() + (inWindow ? t.good() : 0),
+        g.total() + (inWindow ? t.total() : 0),
+        g.skippedNull() + (inWindow ? t.skipped() : 0),
+        alerts,
+        g.excluded(),
+        g.slices(),
+        g.alertSlices());
   }
 
   /** A group that only settled files hold: zero in every alert window and exclusion. */
@@ -268,36 +287,32 @@ public final class ScanCache {
 
   /**
    * Whether the file's totals stand in for reading it at {@code at}: all its events in the scanned
-   * range or all outside it, and for each SLO inside its window (before its alert windows, outside
-   * its exclusions), or before all it reads, or at or after {@code at}.
+   * range {@code [from, at)} or all outside it, and for each SLO on one side of its window start
+   * and of each alert window's start, and outside its exclusions. A settled file then counts, for
+   * each SLO, its totals in the window when it is in the window, and in each alert window that
+   * holds it.
    */
   static boolean settled(
       Engine.FileCounts c, List<ScanCompiler.SloWindow> scan, long fromUs, long atUs, Instant at) {
     if (c.latest() == null) return true;
     boolean outside = c.latest() < fromUs || c.earliest() >= atUs;
-    if (!inRange(c, fromUs, atUs) && !outside) return false;
+    if (outside) return true;
+    if (!inRange(c, fromUs, atUs)) return false;
     for (ScanCompiler.SloWindow w : scan) {
       if (w.slo().timeslices() != null) return false;
-      boolean before = c.latest() < TimeColumn.micros(w.earliest(at));
-      boolean after = c.earliest() >= atUs;
-      if (!before && !after && !inside(c, w, at)) return false;
+      if (straddles(c, w.start())) return false;
+      for (Duration d : w.alertWindows()) if (straddles(c, at.minus(d))) return false;
+      for (ExcludedInterval x : w.exclusions())
+        if (TimeColumn.micros(x.start()) <= c.latest() && TimeColumn.micros(x.end()) > c.earliest())
+          return false;
     }
     return true;
   }
 
-  /**
-   * Whether the file's events lie inside the SLO's window, before its alert windows and outside its
-   * exclusions: its totals are then exactly what the scan counts of it.
-   */
-  private static boolean inside(Engine.FileCounts c, ScanCompiler.SloWindow w, Instant at) {
-    Instant end = at;
-    for (Duration d : w.alertWindows()) if (at.minus(d).isBefore(end)) end = at.minus(d);
-    if (c.earliest() < TimeColumn.micros(w.start()) || c.latest() >= TimeColumn.micros(end))
-      return false;
-    for (ExcludedInterval x : w.exclusions())
-      if (TimeColumn.micros(x.start()) <= c.latest() && TimeColumn.micros(x.end()) > c.earliest())
-        return false;
-    return true;
+  /** Whether the file has events before {@code cut} and at or after it. */
+  private static boolean straddles(Engine.FileCounts c, Instant cut) {
+    long us = TimeColumn.micros(cut);
+    return c.earliest() < us && c.latest() >= us;
   }
 
   private static Instant instant(long micros) {
@@ -348,6 +363,7 @@ public final class ScanCache {
       out.write(payload);
       out.write(digest(payload));
     }
+    Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".slo-cache-", ".tmp");
     try {
       Files.write(tmp, all.toByteArray());
@@ -413,13 +429,12 @@ public final class ScanCache {
       ignored(file, "cannot be read (" + reason(e) + ")");
       return null;
     }
+    if (all.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
+      ignored(file, "not a slo cache file");
+      return null;
+    }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all))) {
-      byte[] magic = new byte[MAGIC.length];
-      in.readFully(magic);
-      if (!Arrays.equals(magic, MAGIC)) {
-        ignored(file, "not a slo cache file");
-        return null;
-      }
+      in.skipNBytes(MAGIC.length);
       int format = in.readInt();
       String writer = in.readUTF();
       if (format != FORMAT || !writer.equals(version)) {
@@ -440,10 +455,8 @@ public final class ScanCache {
         ignored(file, "its checksum does not match (damaged)");
         return null;
       }
-      if (!fp.equals(fingerprint) || count != slos) {
-        ignored(file, "written for other SLOs, source settings or DuckDB version");
-        return null;
-      }
+      // written for other SLOs or source settings (a spec edit): replaced without a note
+      if (!fp.equals(fingerprint) || count != slos) return null;
       Map<String, Engine.FileCounts> out = new LinkedHashMap<>();
       try (DataInputStream body =
           new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(payload)))) {
