@@ -548,6 +548,14 @@ public final class ScanCache {
   }
 
   private static String reason(Exception e) {
+    if (e instanceof java.nio.file.FileSystemException f) {
+      if (f.getReason() != null) return f.getReason();
+      // the message would only repeat the path: say what kind of failure it was
+      if (f instanceof java.nio.file.AccessDeniedException) return "permission denied";
+      if (f instanceof NoSuchFileException) return "no such file or folder";
+      if (f instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way";
+      return f.getClass().getSimpleName();
+    }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }
