@@ -151,17 +151,21 @@ public final class ScanCache {
     boolean changed = cached == null;
     if (cached == null) cached = Map.of();
     Map<String, Engine.FileCounts> totals = new LinkedHashMap<>();
-    for (Engine.FileIdentity id : engine.fileIdentities(source)) {
-      Engine.FileCounts c = cached.get(id.path());
-      if (System.getenv("SLO_DEBUG_FP") != null)
-        System.err.println(
-            "DBG " + id + " vs " + (c == null ? null : c.file()) + " cached=" + cached.size());
-      if (c == null || !c.file().equals(id)) {
-        c = engine.fileTotals(source, open, id);
-        filesTotalled++;
-        changed = true;
+    try {
+      for (Engine.FileIdentity id : engine.fileIdentities(source)) {
+        Engine.FileCounts c = cached.get(id.path());
+        if (c == null || !c.file().equals(id)) {
+          c = engine.fileTotals(source, open, id);
+          filesTotalled++;
+          changed = true;
+        }
+        totals.put(id.path(), c);
       }
-      totals.put(id.path(), c);
+    } catch (SloException e) {
+      // a file that cannot be read for its totals: the source is read as without the cache, which
+      // fails the same way, with the message it gives
+      prepared.put(source, null);
+      return null;
     }
     if (!totals.keySet().equals(cached.keySet())) changed = true;
     p = new Prepared(List.copyOf(slos), fingerprint.get(), file, totals, changed);
