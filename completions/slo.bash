@@ -224,7 +224,7 @@ function _picocli_slo_check() {
 
   local commands=""
   local flag_opts="'--all-groups' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--format' '--output' '--fail-on' '--max-staleness'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--cache' '--format' '--output' '--fail-on' '--max-staleness'"
   local FORMAT_option_args=("text" "json" "markdown" "junit" "github") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -250,6 +250,12 @@ function _picocli_slo_check() {
       ;;
     '--spark-master')
       return
+      ;;
+    '--cache')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--format')
       local IFS=$'\n'

@@ -48,6 +48,7 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
   @Mixin SpecOptions specs;
   @Mixin AtOption when;
   @Mixin EngineOption engine;
+  @Mixin CacheOption cache;
   @Mixin CheckOutputs output;
 
   @Option(
@@ -86,18 +87,22 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
     CliContext ctx = root.context();
     output.checkWritable(ctx);
     Instant at = when.at(ctx);
+    java.nio.file.Path cacheDir = cache.check(ctx, engine);
     EngineRun.Scope scope = EngineRun.load(root, specs);
     Catalog catalog = scope.catalog();
     FailOn gate = FailOnParser.parse(gateText(catalog), new SeverityTable(catalog.severity()));
     // one-shot: a new engine; in the shell: the session's, already bound
     try (EngineRun run = EngineRun.prepare(root, scope, at != null, engine)) {
-      Evaluator evaluator = run.evaluator();
+      io.slotoolkit.run.ScanCache scanCache =
+          CacheOption.open(cacheDir, run.engine(), spec.commandLine().getErr());
+      Evaluator evaluator = CacheOption.with(run.evaluator(), scanCache);
       // without --at, the scan also finds the latest events that set the window end and judge
       // freshness, so that each CSV file is parsed once
       Assessment assessment =
           at != null
               ? evaluator.assess(catalog, at, gate, maxStaleness, Map.of())
               : evaluator.assessAtLatest(catalog, run.runSources(), gate, maxStaleness);
+      if (scanCache != null) scanCache.save();
       output.write(
           assessment,
           ctx.color() && output.toStdout(),

@@ -42,7 +42,25 @@ final class BadRows {
    * the first of them when there are more than the source allows.
    */
   SourceStats check(BoundSource src, long watermark, long inRange, long excluded, long nullTime) {
-    Rejects rejects = rejects(src, watermark);
+    return check(src, watermark, inRange, excluded, nullTime, Engine.SettledRows.NONE);
+  }
+
+  /**
+   * As {@link #check(BoundSource, long, long, long, long)} for a scan that read only some of the
+   * source's files, with the row accounting of the others ({@code settled}) added: the same
+   * statistics, samples and errors as a scan of every file.
+   */
+  SourceStats check(
+      BoundSource src,
+      long watermark,
+      long scannedInRange,
+      long scannedExcluded,
+      long scannedNullTime,
+      Engine.SettledRows settled) {
+    long inRange = scannedInRange + settled.inRange();
+    long excluded = scannedExcluded + settled.excluded();
+    long nullTime = scannedNullTime + settled.nullTime();
+    Rejects rejects = rejects(src, watermark, settled);
     DataSource source = src.source();
     long bad = rejects.rows + nullTime;
     List<Reject> details = nullTime > 0 ? unreadableRows(src) : List.of();
@@ -233,8 +251,8 @@ final class BadRows {
 
   private record Rejects(long rows, List<Reject> first, List<String> samples) {}
 
-  private Rejects rejects(BoundSource src, long watermark) {
-    Rejects own = csvRejects(src, watermark);
+  private Rejects rejects(BoundSource src, long watermark, Engine.SettledRows settled) {
+    Rejects own = csvRejects(src, watermark, settled);
     List<MalformedLines> more = new ArrayList<>();
     more.add(binder.malformed(src));
     more.add(notCounts.getOrDefault(src.view(), MalformedLines.NONE));
@@ -252,12 +270,14 @@ final class BadRows {
     return new Rejects(rows, first, samples);
   }
 
-  private Rejects csvRejects(BoundSource src, long watermark) {
+  private Rejects csvRejects(BoundSource src, long watermark, Engine.SettledRows settled) {
     if (src.format() != DataFormat.CSV) return new Rejects(0, List.of(), List.of());
     String e = Sql.ident(src.rejectsTable());
     String s = Sql.ident(src.rejectScansTable());
+    long rows = settled.rejectRows();
+    List<Engine.FileReject> raw = new ArrayList<>(settled.rejects());
     try {
-      long rows =
+      long scanned =
           db.one(
               "SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "
                   + e
@@ -265,23 +285,34 @@ final class BadRows {
                   + watermark
                   + ")",
               r -> r.getLong(1));
-      if (rows == 0) return new Rejects(0, List.of(), List.of());
-      List<Reject> first =
-          db.query(
-              "SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "
-                  + e
-                  + " e JOIN "
-                  + s
-                  + " s USING (scan_id, file_id) WHERE e.scan_id > "
-                  + watermark
-                  + " GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10",
-              r -> reject(src, r.getString(1), r.getInt(2), tidy(r.getString(3))));
-      List<String> samples =
-          first.stream().limit(5).map(x -> x.file + ":" + x.line + ": " + x.message).toList();
-      return new Rejects(rows, first, samples);
+      rows += scanned;
+      if (scanned > 0)
+        raw.addAll(
+            db.query(
+                "SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "
+                    + e
+                    + " e JOIN "
+                    + s
+                    + " s USING (scan_id, file_id) WHERE e.scan_id > "
+                    + watermark
+                    + " GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10",
+                r -> new Engine.FileReject(r.getString(1), r.getInt(2), r.getString(3))));
     } catch (Database.QueryFailed ex) {
-      return new Rejects(0, List.of(), List.of()); // no rejects table: nothing was rejected
+      // no rejects table: the scan rejected nothing
     }
+    if (rows == 0) return new Rejects(0, List.of(), List.of());
+    // the same first rows, in the same order, as one query over every file would give
+    raw.sort(
+        java.util.Comparator.comparing(Engine.FileReject::file)
+            .thenComparingLong(Engine.FileReject::line));
+    List<Reject> first =
+        raw.stream()
+            .limit(10)
+            .map(x -> reject(src, x.file(), (int) x.line(), tidy(x.message())))
+            .toList();
+    List<String> samples =
+        first.stream().limit(5).map(x -> x.file + ":" + x.line + ": " + x.message).toList();
+    return new Rejects(rows, first, samples);
   }
 
   /**

@@ -42,6 +42,7 @@ public final class DuckDbEngine implements Engine {
   private int estimates;
 
   private FileProfiler profiler;
+  private FileTotals fileTotals;
 
   private DuckDbEngine(Database db) {
     this.db = db;
@@ -375,6 +376,66 @@ public final class DuckDbEngine implements Engine {
     ScanCompiler.CompiledScan scan =
         ScanCompiler.compile(src, slos, from, at, extras, "scan_" + (++scans), checker);
     return run(source, src, slos, at, scan);
+  }
+
+  @Override
+  public java.util.Optional<String> fileTotalsFingerprint(
+      DataSource source, List<ScanCompiler.SloWindow> slos) {
+    BoundSource src = bound(source);
+    if (!fileTotals().supports(src, slos)) return java.util.Optional.empty();
+    return java.util.Optional.of(fileTotals().fingerprint(src, slos));
+  }
+
+  @Override
+  public List<FileIdentity> fileIdentities(DataSource source) {
+    return FileTotals.identities(bound(source));
+  }
+
+  @Override
+  public FileCounts fileTotals(
+      DataSource source, List<ScanCompiler.SloWindow> slos, FileIdentity file) {
+    return fileTotals().totals(bound(source), slos, file);
+  }
+
+  @Override
+  public SourceScan scanFiles(
+      DataSource source,
+      List<ScanCompiler.SloWindow> slos,
+      Instant at,
+      List<String> files,
+      SettledRows settled) {
+    BoundSource src = bound(source);
+    long watermark = badRows.watermark(src);
+    if (files.isEmpty()) {
+      Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
+      for (ScanCompiler.SloWindow w : slos) counts.put(w.slo(), new ArrayList<>());
+      return new SourceScan(counts, badRows.check(src, watermark, 0, 0, 0, settled), null);
+    }
+    BoundSource some = fileTotals().narrowed(src, files);
+    try {
+      Instant from = slos.stream().map(w -> w.earliest(at)).min(Instant::compareTo).orElse(at);
+      ScanCompiler.CompiledScan scan =
+          ScanCompiler.compile(some, slos, from, at, (Duration) null, "scan_" + (++scans), checker);
+      try {
+        for (String statement : scan.statements()) db.execute(statement);
+      } catch (Database.QueryFailed e) {
+        throw scanFailure(src, slos, e);
+      }
+      Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
+      ScanTable table = new ScanTable(db, scan);
+      long[] stats = table.readCounts(slos, at, counts);
+      if (!scan.ageBounds().isEmpty()) table.readAlertWindows(slos, at, counts);
+      table.readSlices(slos, at, counts);
+      SourceStats st = badRows.check(src, watermark, stats[0], stats[1], stats[2], settled);
+      return new SourceScan(counts, st, scan.table(), scan);
+    } finally {
+      fileTotals().drop(some);
+    }
+  }
+
+  private FileTotals fileTotals() {
+    if (fileTotals == null) fileTotals = new FileTotals(db, checker);
+    return fileTotals;
   }
 
   private SourceScan run(

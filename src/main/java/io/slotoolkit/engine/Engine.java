@@ -111,6 +111,46 @@ public interface Engine extends AutoCloseable {
    */
   ScanPlan compileScan(DataSource source, List<ScanCompiler.SloWindow> slos, Instant at);
 
+  // ---- reading file by file (the scan cache of slo check --cache)
+
+  /**
+   * The fingerprint of what a file's totals ({@link #fileTotals}) depend on besides the file, for
+   * these SLOs of a bound source (their count columns, the source's columns, reader and engine
+   * version); empty when this engine cannot read the source file by file.
+   */
+  default java.util.Optional<String> fileTotalsFingerprint(
+      DataSource source, List<ScanCompiler.SloWindow> slos) {
+    return java.util.Optional.empty();
+  }
+
+  /** The identity of each file of a bound source, in the source's file order. */
+  default List<FileIdentity> fileIdentities(DataSource source) {
+    throw new UnsupportedOperationException(name() + " does not read sources file by file");
+  }
+
+  /**
+   * One file's totals for these SLOs: per group, good, valid and skipped events over all its rows,
+   * its event time range and its row accounting (see {@link FileCounts}).
+   */
+  default FileCounts fileTotals(
+      DataSource source, List<ScanCompiler.SloWindow> slos, FileIdentity file) {
+    throw new UnsupportedOperationException(name() + " does not read sources file by file");
+  }
+
+  /**
+   * {@link #scan(DataSource, List, Instant, Duration)} over only {@code files} of the source (none:
+   * nothing is read), with the row accounting of the source's other files ({@code settled}) added
+   * to its statistics and checked against {@code max_bad_rows} with them.
+   */
+  default SourceScan scanFiles(
+      DataSource source,
+      List<ScanCompiler.SloWindow> slos,
+      Instant at,
+      List<String> files,
+      SettledRows settled) {
+    throw new UnsupportedOperationException(name() + " does not read sources file by file");
+  }
+
   // ---- series
 
   /** Per-minute counts of every one of these SLOs over {@code [from, to)}, by group. */
@@ -238,6 +278,87 @@ public interface Engine extends AutoCloseable {
     public SourceScan(Map<Slo, List<GroupCounts>> counts, SourceStats stats, String table) {
       this(counts, stats, table, null);
     }
+  }
+
+  /**
+   * What identifies a file's content for the scan cache.
+   *
+   * @param path absolute path
+   * @param size bytes
+   * @param modified last modification, epoch milliseconds
+   * @param hash SHA-256 (hex) of its first and last 64 KiB
+   */
+  record FileIdentity(String path, long size, long modified, String hash) {}
+
+  /**
+   * One group's totals in one file.
+   *
+   * @param values the group's values (null for an SLO without {@code per})
+   */
+  record GroupTotal(List<String> values, long good, long total, long skipped) {
+    public GroupTotal {
+      values =
+          values == null
+              ? null
+              : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+    }
+  }
+
+  /**
+   * A row the CSV reader rejected.
+   *
+   * @param file the file as the reader names it (absolute)
+   * @param line its line
+   * @param message the reader's messages, joined
+   */
+  record FileReject(String file, long line, String message) {}
+
+  /**
+   * One file's totals (see {@link Engine#fileTotals}).
+   *
+   * @param file the file
+   * @param earliest earliest readable event time, epoch microseconds; null when no row has one
+   * @param latest latest readable event time, epoch microseconds; null when no row has one
+   * @param timed rows with a readable event time
+   * @param excluded of those, rows the source's {@code where} leaves out
+   * @param nullTime rows without a readable event time
+   * @param rejectRows rows the CSV reader rejected
+   * @param rejects the first of them (at most 10), by line
+   * @param groups per SLO (in the order asked), its groups' totals
+   */
+  record FileCounts(
+      FileIdentity file,
+      Long earliest,
+      Long latest,
+      long timed,
+      long excluded,
+      long nullTime,
+      long rejectRows,
+      List<FileReject> rejects,
+      List<List<GroupTotal>> groups) {
+    public FileCounts {
+      rejects = List.copyOf(rejects);
+      groups = groups.stream().map(List::copyOf).toList();
+    }
+  }
+
+  /**
+   * The row accounting of the files a scan of {@link Engine#scanFiles} does not read.
+   *
+   * @param inRange rows in the scanned range
+   * @param excluded of those, rows the source's {@code where} left out
+   * @param nullTime rows without a readable event time
+   * @param rejectRows rows the CSV reader rejected
+   * @param rejects the first rejected rows of each file, by file and line
+   */
+  record SettledRows(
+      long inRange, long excluded, long nullTime, long rejectRows, List<FileReject> rejects) {
+    public SettledRows {
+      rejects = List.copyOf(rejects);
+    }
+
+    /** No file left unread. */
+    public static final SettledRows NONE = new SettledRows(0, 0, 0, 0, List.of());
   }
 
   /**

@@ -65,8 +65,24 @@ import java.util.Set;
 public final class Evaluator {
   private final Engine engine;
 
+  /** The scan cache of this run ({@code slo check --cache}); null for none. */
+  private final ScanCache cache;
+
   public Evaluator(Engine engine) {
+    this(engine, null);
+  }
+
+  private Evaluator(Engine engine, ScanCache cache) {
     this.engine = engine;
+    this.cache = cache;
+  }
+
+  /**
+   * This evaluator reading the sources it can through {@code cache} (see {@link ScanCache}): the
+   * same results, reading only the files that are new, changed or straddle a boundary.
+   */
+  public Evaluator withCache(ScanCache cache) {
+    return new Evaluator(engine, cache);
   }
 
   /** Checks and binds everything the catalog's SLOs need (exit 2 or 3 on problems). */
@@ -230,6 +246,7 @@ public final class Evaluator {
       Catalog catalog, List<DataSource> runSources, FailOn failOn, Duration maxStaleness) {
     List<DataSource> all = new ArrayList<>(runSources);
     for (DataSource s : sources(catalog)) if (!all.contains(s)) all.add(s);
+    if (cache != null) return assessAtLatestCached(catalog, all, failOn, maxStaleness);
     Map<DataSource, Instant> estimates = new LinkedHashMap<>();
     for (DataSource s : sources(catalog))
       engine.latestEventEstimate(s).ifPresent(e -> estimates.put(s, e));
@@ -279,6 +296,41 @@ public final class Evaluator {
     }
     Instant confirmed = after(latest);
     return confirmed.equals(at) ? once : assess(catalog, confirmed, failOn, maxStaleness, Map.of());
+  }
+
+  /**
+   * The default window end with the scan cache: a CSV source read through the cache takes its
+   * latest event from its files' totals (the cached ones and those of the new or changed files,
+   * which the scan then reads again only when they straddle a boundary); every other source is
+   * asked as without the cache.
+   */
+  private Assessment assessAtLatestCached(
+      Catalog catalog, List<DataSource> all, FailOn failOn, Duration maxStaleness) {
+    Map<DataSource, Instant> known = new LinkedHashMap<>();
+    for (DataSource s : all) {
+      List<Slo> scanned = scannedSlos(catalog, s);
+      Instant l =
+          !scanned.isEmpty()
+                  && engine.bound(s).format() == io.slotoolkit.model.DataFormat.CSV
+                  && cache.covers(s, scanned)
+              ? cache.latest(s, scanned)
+              : null;
+      known.put(
+          s, latestEvent(s, l != null ? new Engine.LatestEvent(1, l) : engine.latestEvent(s)));
+    }
+    return assess(catalog, defaultAt(known), failOn, maxStaleness, known);
+  }
+
+  /**
+   * The SLOs one scan of {@code source} counts, in the scan's order: the catalog's SLOs reading it,
+   * then the composites' components measured over their composites' windows.
+   */
+  private static List<Slo> scannedSlos(Catalog catalog, DataSource source) {
+    List<Slo> out = new ArrayList<>();
+    for (Slo slo : catalog.slos()) if (slo.source().equals(source)) out.add(slo);
+    for (Slo measured : measuredComponents(catalog))
+      if (measured.source().equals(source) && !out.contains(measured)) out.add(measured);
+    return out;
   }
 
   /**
@@ -337,6 +389,9 @@ public final class Evaluator {
         Engine.OpenEndedScan open = engine.scanToLatest(source, scan, at);
         latest.put(source, open.latest());
         result = open.scan();
+      } else if (cache != null
+          && cache.covers(source, scan.stream().map(ScanCompiler.SloWindow::slo).toList())) {
+        result = cache.scan(source, scan, at);
       } else {
         result = engine.scan(source, scan, at, (Duration) null);
       }

@@ -1,0 +1,63 @@
+package io.slotoolkit.cli;
+
+import io.slotoolkit.engine.Engines;
+import io.slotoolkit.model.SloException;
+import io.slotoolkit.run.Evaluator;
+import io.slotoolkit.run.ScanCache;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --cache DIR} (or {@code SLO_CACHE}): read sources through the scan cache in DIR, so that a
+ * run reads only the files that are new, changed or straddle a boundary (docs/cache.md).
+ */
+final class CacheOption {
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description =
+          "Keep per-file counts in DIR and read only the files that are new, changed, or straddle a"
+              + " window or alert boundary; the results are the same as without it. Default: the"
+              + " SLO_CACHE environment variable; none when unset. See docs/cache.md.")
+  Path dir;
+
+  /** The cache folder: --cache, else SLO_CACHE (resolved against the working folder); or null. */
+  Path dir(CliContext ctx) {
+    if (dir != null) return ctx.workingDir().resolve(dir);
+    String env = ctx.env().get("SLO_CACHE");
+    return env == null || env.isBlank() ? null : ctx.workingDir().resolve(env);
+  }
+
+  /**
+   * A usage error (exit 2) before anything is read when the cache cannot be used: another engine
+   * than DuckDB, or a folder that cannot be written.
+   */
+  Path check(CliContext ctx, EngineOption engine) {
+    Path d = dir(ctx);
+    if (d == null) return null;
+    if (engine != null && !Engines.DUCKDB.equals(engine.name))
+      throw SloException.spec(
+          "--cache works with the duckdb engine only, not --engine " + engine.name,
+          "leave --cache (and SLO_CACHE) out with --engine " + engine.name);
+    ScanCache.checkWritable(d);
+    return d;
+  }
+
+  /** {@code evaluator} reading through a new cache in {@code dir} (null: {@code evaluator}). */
+  static ScanCache open(Path dir, io.slotoolkit.engine.Engine engine, PrintWriter err) {
+    if (dir == null) return null;
+    return new ScanCache(
+        engine,
+        dir,
+        ScanCache.sloVersion(),
+        note -> {
+          err.println(note);
+          err.flush();
+        });
+  }
+
+  static Evaluator with(Evaluator evaluator, ScanCache cache) {
+    return cache == null ? evaluator : evaluator.withCache(cache);
+  }
+}

@@ -1,0 +1,368 @@
+package io.slotoolkit.engine;
+
+import io.slotoolkit.model.DataFormat;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reading a bound source file by file, for the scan cache ({@code slo check --cache}): each file's
+ * identity, its per-file totals (good, valid and skipped events per SLO and group over all its
+ * rows, its event time range and its row accounting), and a view of the source over a subset of its
+ * files, so that the check scan reads only the files whose totals cannot stand in for it.
+ *
+ * <p>The totals use the check scan's own count columns ({@link ScanCompiler#sloColumns}) with every
+ * window open from {@link TimeColumn#EARLIEST}: for a file whose events all lie inside an SLO's
+ * window, before its alert windows and outside its exclusions, they are exactly what the scan would
+ * count of that file.
+ */
+final class FileTotals {
+  /** Bytes hashed at each end of a file for its identity. */
+  static final int HASHED = 64 * 1024;
+
+  private final Database db;
+  private final ExpressionChecker checker;
+  private int views;
+
+  FileTotals(Database db, ExpressionChecker checker) {
+    this.db = db;
+    this.checker = checker;
+  }
+
+  /**
+   * Whether the source can be read file by file: a CSV source read as one group of files with one
+   * header and no re-read lines, or a Parquet source; no time-slice SLO among {@code slos}.
+   */
+  boolean supports(BoundSource src, List<ScanCompiler.SloWindow> slos) {
+    if (src.format() != DataFormat.CSV && src.format() != DataFormat.PARQUET) return false;
+    if (!src.lineOrigins().isEmpty()) return false;
+    if (slos.stream().anyMatch(w -> w.slo().timeslices() != null)) return false;
+    return readerSql(src) != null;
+  }
+
+  /**
+   * What the totals of a file depend on besides the file: the totals query, the source's columns
+   * and types, how its files are read (the reader's options, files left out), the DuckDB version.
+   */
+  String fingerprint(BoundSource src, List<ScanCompiler.SloWindow> slos) {
+    StringBuilder b = new StringBuilder();
+    b.append("totals:").append(totalsSql(src, slos, "__file")).append('\n');
+    b.append("columns:").append(src.columns()).append('\n');
+    b.append("time:").append(src.time().epochMicros()).append('\n');
+    String reader = readerSql(src);
+    b.append("reader:").append(reader.replace(fileList(src.files()), "__files")).append('\n');
+    String derived = derivedSql(src);
+    if (derived != null) b.append("derived:").append(derived).append('\n');
+    b.append("duckdb:").append(db.<String>one("SELECT version()", r -> r.getString(1)));
+    return sha256(b.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The identity of each file of the source: path, size, modification time, head and tail hash. */
+  static List<Engine.FileIdentity> identities(BoundSource src) {
+    List<Engine.FileIdentity> out = new ArrayList<>();
+    for (String f : src.files()) out.add(identity(f, src));
+    return out;
+  }
+
+  private static Engine.FileIdentity identity(String file, BoundSource src) {
+    Path p = Path.of(file);
+    try (RandomAccessFile in = new RandomAccessFile(p.toFile(), "r")) {
+      long size = in.length();
+      long modified = Files.getLastModifiedTime(p).toMillis();
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[(int) Math.min(HASHED, size)];
+      in.readFully(buf);
+      md.update(buf);
+      if (size > HASHED) {
+        long tail = Math.max(HASHED, size - HASHED);
+        byte[] end = new byte[(int) (size - tail)];
+        in.seek(tail);
+        in.readFully(end);
+        md.update(end);
+      }
+      return new Engine.FileIdentity(file, size, modified, HexFormat.of().formatHex(md.digest()));
+    } catch (IOException e) {
+      throw SloException.data(
+          src.label() + ": cannot read " + DuckDbEngine.display(file) + ": " + e.getMessage(),
+          "check the file's permissions");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The per-file totals of one file of the source. */
+  Engine.FileCounts totals(
+      BoundSource src, List<ScanCompiler.SloWindow> slos, Engine.FileIdentity file) {
+    BoundSource one = narrowed(src, List.of(file.path()));
+    long watermark = rejectWatermark(src);
+    List<String> keys = keys(slos);
+    List<Set<String>> sets = sets(slos);
+    long overall = (1L << keys.size()) - 1;
+    List<List<Engine.GroupTotal>> groups = new ArrayList<>();
+    for (int i = 0; i < slos.size(); i++) groups.add(new ArrayList<>());
+    long[] stats = new long[3];
+    Long[] range = new Long[2];
+    String sql = totalsSql(one, slos, one.view());
+    try {
+      db.query(
+          sql,
+          r -> {
+            long gid = r.getLong(1);
+            int c = 2 + keys.size();
+            for (int i = 0; i < slos.size(); i++) {
+              Slo slo = slos.get(i).slo();
+              if (gid != gid(keys, new TreeSet<>(slo.per()))) continue;
+              List<String> values = null;
+              if (!slo.per().isEmpty()) {
+                values = new ArrayList<>();
+                for (String col : slo.per()) values.add(r.getString(2 + keys.indexOf(col)));
+              }
+              groups
+                  .get(i)
+                  .add(
+                      new Engine.GroupTotal(
+                          values,
+                          r.getLong(c + 3 * i),
+                          r.getLong(c + 3 * i + 1),
+                          r.getLong(c + 3 * i + 2)));
+            }
+            if (gid == overall || keys.isEmpty()) {
+              int s = c + 3 * slos.size();
+              for (int j = 0; j < 3; j++) stats[j] += r.getLong(s + j);
+              if (r.getObject(s + 3) != null) range[0] = r.getLong(s + 3);
+              if (r.getObject(s + 4) != null) range[1] = r.getLong(s + 4);
+            }
+            return null;
+          });
+    } catch (Database.QueryFailed e) {
+      throw e.asDataError(src.label(), null);
+    } finally {
+      drop(one);
+    }
+    long rejectRows = 0;
+    List<Engine.FileReject> rejects = List.of();
+    if (src.format() == DataFormat.CSV) {
+      String e = Sql.ident(src.rejectsTable());
+      String s = Sql.ident(src.rejectScansTable());
+      try {
+        rejectRows =
+            db.one(
+                "SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "
+                    + e
+                    + " WHERE scan_id > "
+                    + watermark
+                    + ")",
+                r -> r.getLong(1));
+        if (rejectRows > 0)
+          rejects =
+              db.query(
+                  "SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY"
+                      + " e.column_idx) FROM "
+                      + e
+                      + " e JOIN "
+                      + s
+                      + " s USING (scan_id, file_id) WHERE e.scan_id > "
+                      + watermark
+                      + " GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10",
+                  r -> new Engine.FileReject(r.getString(1), r.getLong(2), r.getString(3)));
+      } catch (Database.QueryFailed ex) {
+        rejectRows = 0; // no rejects table yet: nothing was rejected
+      }
+    }
+    return new Engine.FileCounts(
+        file, range[0], range[1], stats[0], stats[1], stats[2], rejectRows, rejects, groups);
+  }
+
+  private long rejectWatermark(BoundSource src) {
+    if (src.format() != DataFormat.CSV) return Long.MIN_VALUE;
+    try {
+      return db.one(
+          "SELECT coalesce(max(scan_id), -1) FROM " + Sql.ident(src.rejectScansTable()),
+          r -> r.getLong(1));
+    } catch (Database.QueryFailed e) {
+      return -1;
+    }
+  }
+
+  /**
+   * The query of one file's totals: per SLO group its g, t and n over every row (window start
+   * {@link TimeColumn#EARLIEST}, no alert window, no exclusion), the row statistics, and the
+   * earliest and latest event time (epoch us) on the overall row.
+   */
+  String totalsSql(BoundSource src, List<ScanCompiler.SloWindow> slos, String view) {
+    List<ScanCompiler.SloWindow> open =
+        slos.stream().map(w -> new ScanCompiler.SloWindow(w.slo(), TimeColumn.EARLIEST)).toList();
+    ScanCompiler.Terms terms = new ScanCompiler.Terms();
+    List<ScanCompiler.CountColumn> columns = ScanCompiler.sloColumns(open, null, terms, checker);
+    List<String> keys = keys(slos);
+    List<String> quoted = keys.stream().map(Sql::ident).toList();
+    String keep =
+        src.source().where() == null
+            ? "TRUE"
+            : "coalesce(" + checker.checked(src.source().where(), "where").sql() + ", FALSE)";
+    StringBuilder flags = new StringBuilder("SELECT ");
+    for (String k : quoted) flags.append(k).append(", ");
+    flags.append("__t");
+    for (ScanCompiler.CountColumn c : columns)
+      flags.append(",\n    (").append(c.predicate()).append(") AS ").append(c.name());
+    flags
+        .append("\n  FROM (SELECT *")
+        .append(terms.definitions())
+        .append("\n    FROM (SELECT *, ")
+        .append(src.time().epochMicros())
+        .append(" AS __t, ")
+        .append(keep)
+        .append(" AS __keep FROM ")
+        .append(Sql.ident(view))
+        .append(")\n    WHERE __t IS NULL OR (__t >= ")
+        .append(TimeColumn.micros(TimeColumn.EARLIEST))
+        .append(" AND __t < ")
+        .append(TimeColumn.micros(TimeColumn.END))
+        .append("))");
+    StringBuilder sql = new StringBuilder("SELECT ");
+    sql.append(keys.isEmpty() ? "0" : "GROUPING(" + String.join(", ", quoted) + ")")
+        .append(" AS gid");
+    for (int j = 0; j < keys.size(); j++)
+      sql.append(", CAST(").append(quoted.get(j)).append(" AS VARCHAR) AS k").append(j);
+    for (ScanCompiler.CountColumn c : columns)
+      sql.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT");
+    sql.append(", min(__t), max(__t)\nFROM (").append(flags).append(")");
+    if (!keys.isEmpty()) {
+      List<String> groupings = new ArrayList<>();
+      for (Set<String> set : sets(slos))
+        groupings.add("(" + String.join(", ", set.stream().map(Sql::ident).toList()) + ")");
+      sql.append("\nGROUP BY GROUPING SETS (").append(String.join(", ", groupings)).append(")");
+    }
+    return sql.toString();
+  }
+
+  private static List<String> keys(List<ScanCompiler.SloWindow> slos) {
+    return List.copyOf(new TreeSet<>(slos.stream().flatMap(w -> w.slo().per().stream()).toList()));
+  }
+
+  /** Every SLO's per set, then the overall set (which holds the statistics and time range). */
+  private static List<Set<String>> sets(List<ScanCompiler.SloWindow> slos) {
+    LinkedHashSet<Set<String>> sets = new LinkedHashSet<>();
+    for (ScanCompiler.SloWindow w : slos) sets.add(new TreeSet<>(w.slo().per()));
+    sets.add(new TreeSet<>());
+    return List.copyOf(sets);
+  }
+
+  private static long gid(List<String> keys, Set<String> set) {
+    long gid = 0;
+    for (int j = 0; j < keys.size(); j++)
+      if (!set.contains(keys.get(j))) gid |= 1L << (keys.size() - 1 - j);
+    return gid;
+  }
+
+  /**
+   * The source read through views over only {@code files} (which must be some of its files): the
+   * reader view with its file list cut, and the derived columns' view over it when the source has
+   * one. The caller drops both views ({@link #drop}).
+   */
+  BoundSource narrowed(BoundSource src, List<String> files) {
+    String reader = readerSql(src);
+    String base = "cache_" + (++views);
+    db.execute(
+        "CREATE OR REPLACE TEMP VIEW "
+            + Sql.ident(base)
+            + " AS "
+            + reader.replace(fileList(src.files()), fileList(files)));
+    String derived = derivedSql(src);
+    if (derived == null) return src.withView(base, src.columns());
+    String top = base + "_derived";
+    String from = " FROM " + baseOf(src.view());
+    db.execute(
+        "CREATE OR REPLACE TEMP VIEW "
+            + Sql.ident(top)
+            + " AS "
+            + derived.substring(0, derived.length() - from.length())
+            + " FROM "
+            + Sql.ident(base));
+    return src.withView(top, src.columns());
+  }
+
+  /** Drops the views of {@link #narrowed}. */
+  void drop(BoundSource narrowed) {
+    db.execute("DROP VIEW IF EXISTS " + Sql.ident(narrowed.view()));
+    String base = baseOf(narrowed.view());
+    if (!base.equals(narrowed.view())) db.execute("DROP VIEW IF EXISTS " + Sql.ident(base));
+  }
+
+  private static String baseOf(String view) {
+    return view.endsWith("_derived")
+        ? view.substring(0, view.length() - "_derived".length())
+        : view;
+  }
+
+  /**
+   * The SELECT of the source's reader view as DuckDB keeps it, when it reads the source's files
+   * through exactly one file list; null otherwise (then the source is not read file by file).
+   */
+  private String readerSql(BoundSource src) {
+    String sql = viewSql(baseOf(src.view()));
+    if (sql == null) return null;
+    String list = fileList(src.files());
+    int at = sql.indexOf(list);
+    if (at < 0 || sql.indexOf(list, at + 1) >= 0) return null;
+    if (sql.indexOf("list_value(") != sql.lastIndexOf("list_value(")) return null;
+    if (derivedSql(src) == null && !baseOf(src.view()).equals(src.view())) return null;
+    return sql;
+  }
+
+  /** The SELECT of the derived columns' view, ending {@code FROM <reader view>}; else null. */
+  private String derivedSql(BoundSource src) {
+    if (baseOf(src.view()).equals(src.view())) return null;
+    String sql = viewSql(src.view());
+    return sql != null && sql.endsWith(" FROM " + baseOf(src.view())) ? sql : null;
+  }
+
+  private String viewSql(String view) {
+    List<String> found =
+        db.query(
+            "SELECT sql FROM duckdb_views() WHERE view_name = " + Sql.literal(view),
+            r -> r.getString(1));
+    if (found.size() != 1 || found.get(0) == null) return null;
+    String sql = found.get(0).strip();
+    String head = "CREATE TEMP VIEW " + view + " AS ";
+    if (!sql.startsWith(head)) return null;
+    sql = sql.substring(head.length());
+    return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
+  }
+
+  /** A file list as DuckDB prints it back in a view: {@code list_value('a', 'b')}. */
+  private static String fileList(List<String> files) {
+    List<String> quoted = files.stream().map(f -> "'" + f.replace("'", "''") + "'").toList();
+    return "list_value(" + String.join(", ", quoted) + ")";
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The totals of many files, in order. */
+  Map<String, Engine.FileCounts> totals(
+      BoundSource src, List<ScanCompiler.SloWindow> slos, List<Engine.FileIdentity> files) {
+    Map<String, Engine.FileCounts> out = new LinkedHashMap<>();
+    for (Engine.FileIdentity f : files) out.put(f.path(), totals(src, slos, f));
+    return out;
+  }
+}

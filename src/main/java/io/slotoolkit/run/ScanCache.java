@@ -1,0 +1,565 @@
+package io.slotoolkit.run;
+
+import io.slotoolkit.engine.Engine;
+import io.slotoolkit.engine.ScanCompiler;
+import io.slotoolkit.engine.TimeColumn;
+import io.slotoolkit.model.Counts;
+import io.slotoolkit.model.DataSource;
+import io.slotoolkit.model.ExcludedInterval;
+import io.slotoolkit.model.Group;
+import io.slotoolkit.model.Slo;
+import io.slotoolkit.model.SloException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The scan cache of {@code slo check --cache DIR}: per file of a source, its totals for the SLOs
+ * that read the source ({@link Engine#fileTotals}), kept in one file per source in {@code DIR} and
+ * keyed by the file's identity and by a fingerprint of the totals query, so that a run reads only
+ * the files that are new or changed, and those whose events straddle a boundary at this run's
+ * window end.
+ *
+ * <p>A file is <em>settled</em> at a window end when its events lie wholly inside the scanned range
+ * or wholly outside it, and for every SLO scanned from its source wholly on one side of the SLO's
+ * window start and of each alert window's start, and outside its exclusions: its totals then count
+ * in the window and in each alert window that holds the file, or nowhere. The check scan reads the
+ * other files only ({@link Engine#scanFiles}) and the settled files' totals are added to its
+ * counts: the same counts, row accounting and malformed-row samples as a scan of every file. A
+ * cache file that cannot be read, was written by another version or for another spec, or fails its
+ * checksum is ignored with a note, never trusted; each file's entry is used only when its identity
+ * still matches.
+ */
+public final class ScanCache {
+  /** The cache file format; a file of another format is ignored. */
+  static final int FORMAT = 1;
+
+  private static final byte[] MAGIC = "SLOCACHE".getBytes(StandardCharsets.US_ASCII);
+
+  private final Engine engine;
+  private final Path dir;
+  private final String version;
+  private final Consumer<String> notes;
+  private final Map<DataSource, Prepared> prepared = new LinkedHashMap<>();
+  private int filesTotalled;
+  private int filesScanned;
+
+  /**
+   * A cache in {@code dir} (created when missing) for a run on {@code engine}.
+   *
+   * @param version the slo version writing and trusting the cache
+   * @param notes where a note on an ignored cache file goes (stderr)
+   */
+  public ScanCache(Engine engine, Path dir, String version, Consumer<String> notes) {
+    this.engine = engine;
+    this.dir = dir;
+    this.version = version;
+    this.notes = notes;
+  }
+
+  /**
+   * Checks that {@code dir} is a folder this run can write its cache to (creating it); a usage
+   * error (exit 2) naming it otherwise, before anything is read.
+   */
+  public static void checkWritable(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Path probe = Files.createTempFile(dir, ".slo-cache-", ".probe");
+      Files.delete(probe);
+    } catch (IOException | RuntimeException e) {
+      throw SloException.spec(
+          "--cache " + dir + ": cannot write to this folder (" + reason(e) + ")",
+          "give a folder slo can create and write, or leave --cache (and SLO_CACHE) out");
+    }
+  }
+
+  /** The slo version of this build, as {@code slo --version} shows it. */
+  public static String sloVersion() {
+    Properties p = new Properties();
+    try (InputStream in =
+        ScanCache.class.getResourceAsStream("/io/slotoolkit/version.properties")) {
+      if (in != null) p.load(in);
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return p.getProperty("version", "unknown");
+  }
+
+  /** How many files this run read for their totals (new or changed files). */
+  public int filesTotalled() {
+    return filesTotalled;
+  }
+
+  /** How many files this run's check scans read (files not settled at the window end). */
+  public int filesScanned() {
+    return filesScanned;
+  }
+
+  /** One source's files and their totals, for one list of SLOs. */
+  private record Prepared(
+      List<Slo> slos,
+      String fingerprint,
+      Path file,
+      Map<String, Engine.FileCounts> totals,
+      boolean changed) {}
+
+  /**
+   * Whether this source is read through the cache when these SLOs (in scan order) are scanned from
+   * it; prepares it on first use: reads its cache file, identifies its files and reads the totals
+   * of those that are new or changed.
+   */
+  boolean covers(DataSource source, List<Slo> slos) {
+    return prepare(source, slos) != null;
+  }
+
+  private Prepared prepare(DataSource source, List<Slo> slos) {
+    Prepared p = prepared.get(source);
+    if (p != null && p.slos().equals(slos)) return p;
+    if (prepared.containsKey(source) && p == null) return null;
+    List<ScanCompiler.SloWindow> open =
+        slos.stream().map(s -> new ScanCompiler.SloWindow(s, TimeColumn.EARLIEST)).toList();
+    var fingerprint = engine.fileTotalsFingerprint(source, open);
+    if (fingerprint.isEmpty()) {
+      prepared.put(source, null);
+      return null;
+    }
+    Path file = dir.resolve(fileName(source));
+    Map<String, Engine.FileCounts> cached = read(file, fingerprint.get(), slos.size());
+    boolean changed = cached == null;
+    if (cached == null) cached = Map.of();
+    Map<String, Engine.FileCounts> totals = new LinkedHashMap<>();
+    try {
+      for (Engine.FileIdentity id : engine.fileIdentities(source)) {
+        Engine.FileCounts c = cached.get(id.path());
+        if (c == null || !c.file().equals(id)) {
+          c = engine.fileTotals(source, open, id);
+          filesTotalled++;
+          changed = true;
+        }
+        totals.put(id.path(), c);
+      }
+    } catch (SloException e) {
+      // a file that cannot be read for its totals: the source is read as without the cache, which
+      // fails the same way, with the message it gives
+      prepared.put(source, null);
+      return null;
+    }
+    if (!totals.keySet().equals(cached.keySet())) changed = true;
+    p = new Prepared(List.copyOf(slos), fingerprint.get(), file, totals, changed);
+    prepared.put(source, p);
+    return p;
+  }
+
+  /**
+   * The latest readable event time of a source read through the cache, from its files' totals; null
+   * when no file holds one.
+   */
+  Instant latest(DataSource source, List<Slo> slos) {
+    Prepared p = prepare(source, slos);
+    Long max = null;
+    for (Engine.FileCounts c : p.totals().values())
+      if (c.latest() != null && (max == null || c.latest() > max)) max = c.latest();
+    return max == null ? null : instant(max);
+  }
+
+  /**
+   * The check scan of {@link Engine#scan(DataSource, List, Instant, Duration)} for a source this
+   * cache covers: only the files not settled at {@code at} are read, and the settled files' totals
+   * are added to the counts and row accounting.
+   */
+  Engine.SourceScan scan(DataSource source, List<ScanCompiler.SloWindow> scan, Instant at) {
+    Prepared p = prepare(source, scan.stream().map(ScanCompiler.SloWindow::slo).toList());
+    Instant from = scan.stream().map(w -> w.earliest(at)).min(Instant::compareTo).orElse(at);
+    long fromUs = TimeColumn.micros(from);
+    long atUs = TimeColumn.micros(at);
+    List<String> read = new ArrayList<>();
+    List<Engine.FileCounts> settled = new ArrayList<>();
+    for (Engine.FileCounts c : p.totals().values()) {
+      if (settled(c, scan, fromUs, atUs, at)) settled.add(c);
+      else read.add(c.file().path());
+    }
+    long inRange = 0;
+    long excluded = 0;
+    long nullTime = 0;
+    long rejectRows = 0;
+    List<Engine.FileReject> rejects = new ArrayList<>();
+    for (Engine.FileCounts c : settled) {
+      if (inRange(c, fromUs, atUs)) {
+        inRange += c.timed();
+        excluded += c.excluded();
+      }
+      nullTime += c.nullTime();
+      rejectRows += c.rejectRows();
+      rejects.addAll(c.rejects());
+    }
+    filesScanned += read.size();
+    Engine.SourceScan result =
+        engine.scanFiles(
+            source,
+            scan,
+            at,
+            read,
+            new Engine.SettledRows(inRange, excluded, nullTime, rejectRows, rejects));
+    Map<Slo, List<Engine.GroupCounts>> counts = new LinkedHashMap<>();
+    for (int i = 0; i < scan.size(); i++) {
+      ScanCompiler.SloWindow w = scan.get(i);
+      Slo slo = w.slo();
+      Map<Group, Engine.GroupCounts> groups = new LinkedHashMap<>();
+      for (Engine.GroupCounts g : result.counts().getOrDefault(slo, List.of()))
+        groups.put(g.group(), g);
+      for (Engine.FileCounts c : settled) {
+        if (c.latest() == null || !inRange(c, fromUs, atUs)) {
+          // out of the scanned range: only rows without a time reach the scan, in the overall group
+          if (c.nullTime() > 0 && slo.per().isEmpty() && !groups.containsKey(null))
+            groups.put(null, zero(null, w));
+          continue;
+        }
+        boolean inWindow = c.earliest() >= TimeColumn.micros(w.start());
+        List<Duration> alerting = new ArrayList<>();
+        for (Duration d : w.alertWindows())
+          if (c.earliest() >= TimeColumn.micros(at.minus(d))) alerting.add(d);
+        for (Engine.GroupTotal t : c.groups().get(i)) {
+          Group group = t.values() == null ? null : new Group(slo.per(), t.values());
+          Engine.GroupCounts g = groups.containsKey(group) ? groups.get(group) : zero(group, w);
+          if (inWindow || !alerting.isEmpty()) g = plus(g, t, inWindow, alerting);
+          groups.put(group, g);
+        }
+      }
+      counts.put(slo, new ArrayList<>(groups.values()));
+    }
+    return new Engine.SourceScan(counts, result.stats(), result.table(), result.compiled());
+  }
+
+  /**
+   * {@code g} with a settled file's totals {@code t} added: to the window counts when the file is
+   * in the window, and to each alert window in {@code alerting} (which hold the whole file).
+   */
+  private static Engine.GroupCounts plus(
+      Engine.GroupCounts g, Engine.GroupTotal t, boolean inWindow, List<Duration> alerting) {
+    Map<Duration, Counts> alerts = new LinkedHashMap<>(g.alertWindows());
+    for (Duration d : alerting) {
+      Counts was = alerts.getOrDefault(d, Counts.NONE);
+      alerts.put(d, new Counts(was.good() + t.good(), was.total() + t.total()));
+    }
+    return new Engine.GroupCounts(
+        g.group(),
+        g.good() + (inWindow ? t.good() : 0),
+        g.total() + (inWindow ? t.total() : 0),
+        g.skippedNull() + (inWindow ? t.skipped() : 0),
+        alerts,
+        g.excluded(),
+        g.slices(),
+        g.alertSlices());
+  }
+
+  /** A group that only settled files hold: zero in every alert window and exclusion. */
+  private static Engine.GroupCounts zero(Group group, ScanCompiler.SloWindow w) {
+    Map<Duration, Counts> alerts = new LinkedHashMap<>();
+    for (Duration d : w.alertWindows()) alerts.put(d, new Counts(0, 0));
+    List<Long> excluded = new ArrayList<>();
+    for (int k = 0; k < w.distinctExclusions().size(); k++) excluded.add(0L);
+    return new Engine.GroupCounts(group, 0, 0, 0, alerts, excluded);
+  }
+
+  /** Whether every readable event of the file is in the scanned range {@code [from, at)}. */
+  private static boolean inRange(Engine.FileCounts c, long fromUs, long atUs) {
+    return c.latest() != null && c.earliest() >= fromUs && c.latest() < atUs;
+  }
+
+  /**
+   * Whether the file's totals stand in for reading it at {@code at}: all its events in the scanned
+   * range {@code [from, at)} or all outside it, and for each SLO on one side of its window start
+   * and of each alert window's start, and outside its exclusions. A settled file then counts, for
+   * each SLO, its totals in the window when it is in the window, and in each alert window that
+   * holds it.
+   */
+  static boolean settled(
+      Engine.FileCounts c, List<ScanCompiler.SloWindow> scan, long fromUs, long atUs, Instant at) {
+    if (c.latest() == null) return true;
+    boolean outside = c.latest() < fromUs || c.earliest() >= atUs;
+    if (outside) return true;
+    if (!inRange(c, fromUs, atUs)) return false;
+    for (ScanCompiler.SloWindow w : scan) {
+      if (w.slo().timeslices() != null) return false;
+      if (straddles(c, w.start())) return false;
+      for (Duration d : w.alertWindows()) if (straddles(c, at.minus(d))) return false;
+      for (ExcludedInterval x : w.exclusions())
+        if (TimeColumn.micros(x.start()) <= c.latest() && TimeColumn.micros(x.end()) > c.earliest())
+          return false;
+    }
+    return true;
+  }
+
+  /** Whether the file has events before {@code cut} and at or after it. */
+  private static boolean straddles(Engine.FileCounts c, Instant cut) {
+    long us = TimeColumn.micros(cut);
+    return c.earliest() < us && c.latest() >= us;
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+  }
+
+  /** Writes the cache file of every source read through the cache whose files changed. */
+  public void save() {
+    for (Prepared p : prepared.values()) {
+      if (p == null || !p.changed()) continue;
+      try {
+        write(p);
+      } catch (IOException | RuntimeException e) {
+        notes.accept("slo: cache " + p.file() + " not written: " + reason(e));
+      }
+    }
+  }
+
+  /** {@code source-<name>-<hash of the spec file and name>.slocache}. */
+  private static String fileName(DataSource source) {
+    String safe = source.name().replaceAll("[^A-Za-z0-9_-]", "_");
+    String where = String.valueOf(source.specFile()) + "\n" + source.name();
+    return "source-"
+        + safe
+        + "-"
+        + sha256(where.getBytes(StandardCharsets.UTF_8)).substring(0, 16)
+        + ".slocache";
+  }
+
+  // ---- the file: MAGIC, format, slo version, fingerprint, gzip(entries) length and bytes, SHA-256
+
+  private void write(Prepared p) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(body))) {
+      out.writeInt(p.totals().size());
+      for (Engine.FileCounts c : p.totals().values()) writeEntry(out, c);
+    }
+    byte[] payload = body.toByteArray();
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(all)) {
+      out.write(MAGIC);
+      out.writeInt(FORMAT);
+      out.writeUTF(version);
+      out.writeUTF(p.fingerprint());
+      out.writeInt(p.slos().size());
+      out.writeInt(payload.length);
+      out.write(payload);
+      out.write(digest(payload));
+    }
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".slo-cache-", ".tmp");
+    try {
+      Files.write(tmp, all.toByteArray());
+      try {
+        Files.move(
+            tmp, p.file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, p.file(), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void writeEntry(DataOutputStream out, Engine.FileCounts c) throws IOException {
+    Engine.FileIdentity id = c.file();
+    out.writeUTF(id.path());
+    out.writeLong(id.size());
+    out.writeLong(id.modified());
+    out.writeUTF(id.hash());
+    writeNullableLong(out, c.earliest());
+    writeNullableLong(out, c.latest());
+    out.writeLong(c.timed());
+    out.writeLong(c.excluded());
+    out.writeLong(c.nullTime());
+    out.writeLong(c.rejectRows());
+    out.writeInt(c.rejects().size());
+    for (Engine.FileReject r : c.rejects()) {
+      out.writeUTF(r.file());
+      out.writeLong(r.line());
+      writeLongString(out, r.message());
+    }
+    out.writeInt(c.groups().size());
+    for (List<Engine.GroupTotal> slo : c.groups()) {
+      out.writeInt(slo.size());
+      for (Engine.GroupTotal g : slo) {
+        if (g.values() == null) out.writeInt(-1);
+        else {
+          out.writeInt(g.values().size());
+          for (String v : g.values()) {
+            out.writeBoolean(v != null);
+            if (v != null) writeLongString(out, v);
+          }
+        }
+        out.writeLong(g.good());
+        out.writeLong(g.total());
+        out.writeLong(g.skipped());
+      }
+    }
+  }
+
+  /**
+   * The entries of a cache file, by path; null (with a note) when the file is unreadable, of
+   * another format or version, for another scan, or damaged; null without a note when absent.
+   */
+  private Map<String, Engine.FileCounts> read(Path file, String fingerprint, int slos) {
+    byte[] all;
+    try {
+      all = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      ignored(file, "cannot be read (" + reason(e) + ")");
+      return null;
+    }
+    if (all.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
+      ignored(file, "not a slo cache file");
+      return null;
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all))) {
+      in.skipNBytes(MAGIC.length);
+      int format = in.readInt();
+      String writer = in.readUTF();
+      if (format != FORMAT || !writer.equals(version)) {
+        ignored(
+            file,
+            "written by slo " + writer + " (cache format " + format + "), this is slo " + version);
+        return null;
+      }
+      String fp = in.readUTF();
+      int count = in.readInt();
+      int length = in.readInt();
+      if (length < 0 || length > all.length) throw new IOException("bad length");
+      byte[] payload = new byte[length];
+      in.readFully(payload);
+      byte[] sum = new byte[32];
+      in.readFully(sum);
+      if (!Arrays.equals(sum, digest(payload))) {
+        ignored(file, "its checksum does not match (damaged)");
+        return null;
+      }
+      // written for other SLOs or source settings (a spec edit): replaced without a note
+      if (!fp.equals(fingerprint) || count != slos) return null;
+      Map<String, Engine.FileCounts> out = new LinkedHashMap<>();
+      try (DataInputStream body =
+          new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(payload)))) {
+        int n = body.readInt();
+        for (int i = 0; i < n; i++) {
+          Engine.FileCounts c = readEntry(body, slos);
+          out.put(c.file().path(), c);
+        }
+      }
+      return out;
+    } catch (IOException | RuntimeException e) {
+      ignored(file, "unreadable (" + reason(e) + ")");
+      return null;
+    }
+  }
+
+  private static Engine.FileCounts readEntry(DataInputStream in, int slos) throws IOException {
+    Engine.FileIdentity id =
+        new Engine.FileIdentity(in.readUTF(), in.readLong(), in.readLong(), in.readUTF());
+    Long earliest = readNullableLong(in);
+    Long latest = readNullableLong(in);
+    long timed = in.readLong();
+    long excluded = in.readLong();
+    long nullTime = in.readLong();
+    long rejectRows = in.readLong();
+    int r = in.readInt();
+    List<Engine.FileReject> rejects = new ArrayList<>();
+    for (int i = 0; i < r; i++)
+      rejects.add(new Engine.FileReject(in.readUTF(), in.readLong(), readLongString(in)));
+    int s = in.readInt();
+    if (s != slos) throw new IOException("entry for " + s + " SLOs, expected " + slos);
+    List<List<Engine.GroupTotal>> groups = new ArrayList<>();
+    for (int i = 0; i < s; i++) {
+      int g = in.readInt();
+      List<Engine.GroupTotal> list = new ArrayList<>();
+      for (int j = 0; j < g; j++) {
+        int k = in.readInt();
+        List<String> values = null;
+        if (k >= 0) {
+          values = new ArrayList<>();
+          for (int v = 0; v < k; v++) values.add(in.readBoolean() ? readLongString(in) : null);
+        }
+        list.add(new Engine.GroupTotal(values, in.readLong(), in.readLong(), in.readLong()));
+      }
+      groups.add(list);
+    }
+    return new Engine.FileCounts(
+        id, earliest, latest, timed, excluded, nullTime, rejectRows, rejects, groups);
+  }
+
+  private void ignored(Path file, String why) {
+    notes.accept("slo: cache " + file + " ignored: " + why);
+  }
+
+  private static void writeNullableLong(DataOutputStream out, Long v) throws IOException {
+    out.writeBoolean(v != null);
+    if (v != null) out.writeLong(v);
+  }
+
+  private static Long readNullableLong(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readLong() : null;
+  }
+
+  /** A string of any length (writeUTF stops at 64 KiB of UTF-8). */
+  private static void writeLongString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String readLongString(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > 64 << 20) throw new IOException("bad string length " + n);
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] digest(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(digest(bytes));
+  }
+
+  private static String reason(Exception e) {
+    if (e instanceof java.nio.file.FileSystemException f) {
+      if (f.getReason() != null) return f.getReason();
+      // the message would only repeat the path: say what kind of failure it was
+      if (f instanceof java.nio.file.AccessDeniedException) return "permission denied";
+      if (f instanceof NoSuchFileException) return "no such file or folder";
+      if (f instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way";
+      return f.getClass().getSimpleName();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

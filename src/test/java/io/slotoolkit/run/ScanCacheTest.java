@@ -1,0 +1,291 @@
+package io.slotoolkit.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slotoolkit.engine.DuckDbEngine;
+import io.slotoolkit.engine.EngineOptions;
+import io.slotoolkit.model.Assessment;
+import io.slotoolkit.model.Catalog;
+import io.slotoolkit.model.FailOn;
+import io.slotoolkit.report.JsonRenderer;
+import io.slotoolkit.spec.SpecLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code slo check --cache}: the JSON of a check (results, alerts, exclusions, row accounting and
+ * malformed-row samples) is the same with and without the cache, on a cold and a warm cache, after
+ * a file is appended to, replaced, deleted or added, after a spec edit, at other window ends and at
+ * the default one; a damaged cache or one of another version is ignored with a note; and a settled
+ * file is not read again.
+ *
+ * <p>The data: one CSV (or Parquet) file per UTC day from 2026-03-24 to 2026-03-31, a request every
+ * 7 minutes, seeded; customers a, b, c and an empty (NULL) one; about 3% failures, and a burst of
+ * failures in the last hours. The spec's zone is Europe/Berlin, whose clocks moved on 29 March, so
+ * the calendar month and week windows start across the switch. One CSV file holds malformed rows
+ * within {@code max_bad_rows}.
+ */
+class ScanCacheTest {
+  @TempDir Path dir;
+
+  static final Instant FIRST_DAY = Instant.parse("2026-03-24T00:00:00Z");
+  static final int DAYS = 8;
+
+  private Path data;
+  private Path cache;
+  private boolean parquet;
+
+  private static final String SPEC =
+      """
+      version: 1
+      service: cache
+      sources:
+        api:
+          path: data/api-*.%s
+          timestamp: ts
+          timezone: Europe/Berlin
+          max_bad_rows: 20
+          exclude:
+            - {start: "2026-03-27T10:00", end: "2026-03-27T14:00", reason: deploy}
+      slos:
+        - name: availability
+          source: api
+          sli:
+            ratio:
+              good: "%s"
+          objective: 99%%
+          window: 3d
+          alerts:
+            - {long: 1h, short: 5m, factor: 14.4, severity: page}
+            - {long: 6h, short: 30m, factor: 6, severity: page}
+        - name: per-customer
+          source: api
+          per: customer
+          sli:
+            ratio:
+              total: "endpoint <> '/healthz'"
+              good: "status < 500"
+          objective: 95%%
+          window: week
+        - name: latency-month
+          source: api
+          per: endpoint
+          sli:
+            latency:
+              column: latency_ms
+              threshold: 250ms
+          objective: 90%%
+          window: month
+      """;
+
+  private Path spec(String good) throws IOException {
+    Path spec = dir.resolve("spec.yaml");
+    Files.writeString(spec, SPEC.formatted(parquet ? "parquet" : "csv", good));
+    return spec;
+  }
+
+  /** One day's rows as CSV lines (no header), seeded by the day; {@code bad} malformed rows. */
+  private static List<String> rows(int day, int from, int count, int bad) {
+    Random r = new Random(1000L * day + from);
+    List<String> lines = new ArrayList<>();
+    String[] customers = {"a", "b", "c", ""};
+    String[] endpoints = {"/unlock", "/status", "/healthz"};
+    Instant start = FIRST_DAY.plus(Duration.ofDays(day));
+    for (int i = from; i < from + count; i++) {
+      Instant t = start.plusSeconds(7 * 60L * i + r.nextInt(60));
+      boolean burst = day == DAYS - 1 && i * 7 > 20 * 60;
+      int status = r.nextInt(100) < (burst ? 40 : 3) ? 503 : 200;
+      lines.add(
+          t
+              + ","
+              + customers[r.nextInt(4)]
+              + ","
+              + endpoints[r.nextInt(3)]
+              + ","
+              + status
+              + ","
+              + (20 + r.nextInt(400)));
+    }
+    for (int b = 0; b < bad; b++)
+      lines.add(start.plusSeconds(3600L * (b + 1)) + ",a,/status,oops,12");
+    return lines;
+  }
+
+  private static final String HEADER = "ts,customer,endpoint,status,latency_ms";
+
+  /** Writes day {@code day}'s file (a CSV file, or that CSV converted to Parquet). */
+  private void writeDay(int day, List<String> lines) throws Exception {
+    Path csv = data.resolve("api-" + day + ".csv");
+    List<String> all = new ArrayList<>(List.of(HEADER));
+    all.addAll(lines);
+    if (!parquet) {
+      Files.write(csv, all, StandardCharsets.UTF_8);
+      return;
+    }
+    Path tmp = dir.resolve("tmp-" + day + ".csv");
+    Files.write(tmp, all, StandardCharsets.UTF_8);
+    Path pq = data.resolve("api-" + day + ".parquet");
+    Files.deleteIfExists(pq);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("SET TimeZone = 'UTC'");
+      s.execute(
+          "COPY (SELECT * FROM read_csv('"
+              + tmp
+              + "', columns = {'ts': 'TIMESTAMPTZ', 'customer': 'VARCHAR', 'endpoint': 'VARCHAR',"
+              + " 'status': 'INTEGER', 'latency_ms': 'DOUBLE'}, header = true, auto_detect = false,"
+              + " ignore_errors = true)) TO '"
+              + pq
+              + "' (FORMAT parquet)");
+    }
+    Files.delete(tmp);
+  }
+
+  /** What one run printed (JSON) and what its cache did; {@code cached} false: no cache. */
+  record Run(String json, String notes, int totalled, int scanned) {}
+
+  private Run check(Path spec, String at, boolean cached) {
+    return check(spec, at, cached, ScanCache.sloVersion());
+  }
+
+  private Run check(Path spec, String at, boolean cached, String version) {
+    Catalog catalog = new SpecLoader().load(List.of(spec));
+    StringWriter notes = new StringWriter();
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
+      Evaluator plain = new Evaluator(engine);
+      plain.prepare(catalog, at == null ? Evaluator.runSources(catalog) : List.of());
+      ScanCache scanCache =
+          cached ? new ScanCache(engine, cache, version, n -> notes.append(n).append('\n')) : null;
+      Evaluator ev = scanCache == null ? plain : plain.withCache(scanCache);
+      FailOn gate = new FailOn.OnBreach();
+      Assessment a =
+          at == null
+              ? ev.assessAtLatest(catalog, Evaluator.runSources(catalog), gate, null)
+              : ev.assess(catalog, Instant.parse(at), gate, null, java.util.Map.of());
+      if (scanCache != null) scanCache.save();
+      StringWriter out = new StringWriter();
+      try (PrintWriter w = new PrintWriter(out)) {
+        new JsonRenderer("breached", a).render(a.evaluation(), w);
+      }
+      return new Run(
+          out.toString(),
+          notes.toString(),
+          scanCache == null ? 0 : scanCache.filesTotalled(),
+          scanCache == null ? 0 : scanCache.filesScanned());
+    }
+  }
+
+  /** The same JSON with and without the cache; the cached run. */
+  private Run same(Path spec, String at) {
+    Run plain = check(spec, at, false);
+    Run cached = check(spec, at, true);
+    assertThat(cached.json()).as("at " + at).isEqualTo(plain.json());
+    return cached;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"csv", "parquet"})
+  void results_are_the_same_with_and_without_the_cache(String format) throws Exception {
+    parquet = format.equals("parquet");
+    data = Files.createDirectories(dir.resolve("data"));
+    cache = dir.resolve("cache");
+    for (int d = 0; d < DAYS; d++) writeDay(d, rows(d, 0, 200, d == 2 ? 3 : 0));
+    Path spec = spec("status < 500");
+    String late = "2026-04-01T00:00:00Z";
+    String mid = "2026-03-30T13:17:00Z";
+
+    Run cold = same(spec, late);
+    assertThat(cold.totalled()).isEqualTo(DAYS);
+    assertThat(cold.notes()).isEmpty();
+    assertThat(cold.json()).contains("\"bad_rows\"");
+    if (!parquet) assertThat(cold.json()).contains("oops");
+
+    // warm: no file totalled again; only the files that straddle a boundary at --at are read
+    Run warm = same(spec, late);
+    assertThat(warm.totalled()).isZero();
+    assertThat(warm.notes()).isEmpty();
+    // at 2026-04-01T00:00Z the 3d window starts 03-29T00:00Z (a file boundary), alert windows
+    // reach back 6h into the last file, the week starts 03-30T00:00+02:00 (inside 03-29's file)
+    // and the month 03-01T00:00+01:00: the files of 03-29 and 03-31 are read, six are not
+    assertThat(warm.scanned()).isEqualTo(2);
+
+    // another window end, with an exclusion inside the windows; and the default window end
+    same(spec, mid);
+    Run latest = same(spec, null);
+    assertThat(latest.totalled()).isZero();
+
+    // rows appended to the last file
+    Path last = data.resolve("api-" + (DAYS - 1) + "." + format);
+    List<String> more = new ArrayList<>(rows(DAYS - 1, 0, 200, 0));
+    more.addAll(rows(DAYS - 1, 200, 5, 0));
+    writeDay(DAYS - 1, more);
+    Run appended = same(spec, null);
+    assertThat(appended.totalled()).isEqualTo(1);
+    same(spec, late);
+
+    // a file replaced by other rows of the same size and time (its hash differs)
+    Path third = data.resolve("api-3." + format);
+    FileTime mtime = Files.getLastModifiedTime(third);
+    writeDay(3, rows(3, 1, 200, 0));
+    Files.setLastModifiedTime(third, mtime);
+    assertThat(same(spec, late).totalled()).isEqualTo(1);
+
+    // a file deleted, then a new one added
+    Files.delete(data.resolve("api-1." + format));
+    assertThat(same(spec, late).totalled()).isZero();
+    writeDay(DAYS, rows(DAYS, 0, 100, 0));
+    Run added = same(spec, null);
+    assertThat(added.totalled()).isEqualTo(1);
+
+    // a spec edit: other count columns, every file totalled again
+    Path edited = spec("status < 500 AND latency_ms < 390");
+    Run reSpec = same(edited, late);
+    assertThat(reSpec.totalled()).isEqualTo(DAYS);
+    assertThat(reSpec.notes()).isEmpty();
+
+    // a damaged cache file: ignored with a note, the results still the same
+    Path file;
+    try (Stream<Path> files = Files.list(cache)) {
+      file = files.filter(f -> f.toString().endsWith(".slocache")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length - 40] ^= 0x5a;
+    Files.write(file, bytes);
+    Run damaged = same(edited, late);
+    assertThat(damaged.notes()).startsWith("slo: cache " + file + " ignored: ");
+    assertThat(damaged.totalled()).isEqualTo(DAYS);
+
+    // a cache written by another version: ignored with a note, then rewritten by this one
+    check(edited, late, true, "0.0.1-other");
+    Run other = same(edited, late);
+    assertThat(other.notes())
+        .isEqualTo(
+            "slo: cache "
+                + file
+                + " ignored: written by slo 0.0.1-other (cache format 1), this is slo "
+                + ScanCache.sloVersion()
+                + "\n");
+    assertThat(same(edited, late).notes()).isEmpty();
+
+    // not a cache file at all
+    Files.writeString(file, "hello");
+    assertThat(same(edited, mid).notes()).endsWith("ignored: not a slo cache file\n");
+  }
+}
