@@ -96,7 +96,7 @@ class SparkEngineTest {
         .contains(
             "source 'csv': timestamp_format '%Y-%j': specifier %j is not available with --engine"
                 + " spark")
-        .contains("hint: see docs/scale-out.md, or run this source with --engine duckdb");
+        .contains("(see docs/scale-out.md, or run this source with --engine duckdb)");
     assertThat(r.out()).isEmpty();
   }
 
