@@ -103,8 +103,33 @@ public final class SparkEngine implements Engine {
   public void checkExpressions(List<Slo> slos) {
     List<ExpressionChecker.Item> items = items(slos);
     List<Problem> problems = new ArrayList<>(checker.checkShapes(items));
+    for (DataSource s : slos.stream().map(Slo::source).distinct().toList())
+      problems.addAll(timeFormat(s));
     if (problems.isEmpty()) for (ExpressionChecker.Item i : items) problems.addAll(translate(i));
     if (!problems.isEmpty()) throw SloException.spec(problems);
+  }
+
+  /**
+   * The problem of a source whose {@code timestamp_format} pattern has no exact Spark translation
+   * (exit 2, before anything is read); else none.
+   */
+  static List<Problem> timeFormat(DataSource s) {
+    if (s.time().pattern() == null) return List.of();
+    try {
+      SparkTimeFormats.parse(s.time().pattern());
+      return List.of();
+    } catch (SparkTimeFormats.Unsupported e) {
+      return List.of(
+          new Problem(
+              s.location(),
+              "source '"
+                  + s.name()
+                  + "': timestamp_format '"
+                  + s.time().pattern()
+                  + "': "
+                  + e.getMessage(),
+              "see docs/scale-out.md, or run this source with --engine duckdb"));
+    }
   }
 
   /** Every expression of these SLOs and their sources, with its role in messages. */

@@ -47,6 +47,12 @@ final class SparkSources {
   /** The corrupt-record column slo adds to CSV and JSON schemas. */
   static final String CORRUPT = "_slo_corrupt_record";
 
+  /**
+   * The event instant of a source with a {@code timestamp_format} pattern, a column of its view
+   * that is not one of the source's columns (expressions cannot name it on DuckDB either).
+   */
+  static final String EVENT_TIME = "_slo_event_time";
+
   private final SparkSession spark;
   private final Database db;
 
@@ -138,10 +144,29 @@ final class SparkSources {
           null,
           e);
     }
-    raw.createOrReplaceTempView(view);
     Map<String, String> columns = new LinkedHashMap<>();
     for (StructField f : raw.schema().fields()) columns.put(f.name(), duckType(f.dataType()));
     TimeColumn time = TimeColumn.of(source, columns);
+    if (time.kind() == TimeColumn.Kind.PATTERN_TEXT) {
+      List<Problem> refused = SparkEngine.timeFormat(source);
+      if (!refused.isEmpty()) throw SloException.spec(refused);
+      // DuckDB's strptime has no Spark function: the instant is computed beside the columns
+      // (SparkTimeFormats), in a column the scan reads as it reads a TIMESTAMPTZ column
+      raw =
+          raw.withColumn(
+              EVENT_TIME,
+              functions.expr(
+                  SparkTimeFormats.instant(
+                      quoted(source.time().column()), time.pattern(), time.naiveZone())));
+      time =
+          new TimeColumn(
+              Sql.ident(EVENT_TIME),
+              TimeColumn.Kind.INSTANT,
+              time.naiveZone(),
+              null,
+              time.rowCheck());
+    }
+    raw.createOrReplaceTempView(view);
     BoundSource b =
         new BoundSource(
             source, view, files, format, columns, time, null, null, List.of(), Map.of(), null);

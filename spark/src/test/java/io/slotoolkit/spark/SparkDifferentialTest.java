@@ -60,7 +60,78 @@ class SparkDifferentialTest {
               + " latency_ms FROM ev ORDER BY ts) TO '"
               + dir.resolve("events.jsonl")
               + "' (FORMAT json)");
+      // timestamp_format patterns: 12-hour wall clock times in New York (CSV), and access-log
+      // times with the offset of the day (JSON lines: -0500, then -0400 after 2026-03-08), each
+      // with rows DuckDB cannot read (not a time, a day that does not exist, a 'Z' offset %z
+      // does not take, an empty value) and a wall time in the spring-forward gap
+      s.execute(
+          "COPY (SELECT * FROM (SELECT strftime(timezone('America/New_York', ts), '%m/%d/%Y"
+              + " %I:%M:%S %p') AS ts, customer_id, endpoint, status, latency_ms FROM ev UNION ALL"
+              + " VALUES ('n/a', 'c1', '/a', 200, 1.0), ('02/30/2026 01:00:00 AM', 'c1', '/a', 200,"
+              + " 1.0), ('03/08/2026 13:00:00 PM', 'c2', '/b', 503, 2.0), (NULL, 'c2', '/a', 200,"
+              + " 3.0), ('03/08/2026 02:30:00 AM', 'c3', '/a', 503, 4.0), (' 3/9/2026 1:02:03 pm ',"
+              + " 'c3', '/b', 200, 5.0)) ORDER BY customer_id NULLS FIRST, ts) TO '"
+              + dir.resolve("events-fmt.csv")
+              + "' (HEADER, DELIMITER ',')");
+      s.execute("SET TimeZone = 'America/New_York'");
+      s.execute(
+          "COPY (SELECT * FROM (SELECT strftime(ts, '%d/%b/%Y:%H:%M:%S %z') AS ts, customer_id,"
+              + " endpoint, status, latency_ms FROM ev UNION ALL VALUES ('08/Mar/2026:07:30:00 Z',"
+              + " 'c1', '/a', 503, 1.0), ('08/mar/2026:02:30:00 -0500', 'c1', '/a', 503, 1.0),"
+              + " ('08/Mar/2026:03:30:00 -04:00', 'c2', '/b', 200, 1.0), ('', 'c2', '/b', 200,"
+              + " 1.0)) ORDER BY ts) TO '"
+              + dir.resolve("events-clf.jsonl")
+              + "' (FORMAT json)");
+      s.execute("SET TimeZone = 'UTC'");
     }
+    Files.writeString(
+        dir.resolve("formats.yaml"),
+        """
+        version: 1
+        service: formats
+        sources:
+          fmt:
+            path: events-fmt.csv
+            timestamp: ts
+            timestamp_format: "%m/%d/%Y %I:%M:%S %p"
+            timestamp_zone: America/New_York
+            timezone: America/New_York
+            max_bad_rows: 5
+          clf:
+            path: events-clf.jsonl
+            format: json
+            timestamp: ts
+            timestamp_format: "%d/%b/%Y:%H:%M:%S %z"
+            timezone: America/New_York
+            max_bad_rows: 5
+        slos:
+          - name: fmt-week
+            source: fmt
+            per: endpoint
+            sli:
+              ratio:
+                good: "status < 500"
+            objective: 99%
+            window: week
+            alerts:
+              - {long: 1h, short: 5m, factor: 14.4, severity: page}
+          - name: fmt-latency
+            source: fmt
+            sli:
+              latency:
+                column: latency_ms
+                threshold: 500ms
+            objective: 50%
+            window: 7d
+          - name: clf-month
+            source: clf
+            per: customer_id
+            sli:
+              ratio:
+                good: "status < 500"
+            objective: 95%
+            window: month
+        """);
     Files.writeString(
         dir.resolve("diff.yaml"),
         """
@@ -182,6 +253,93 @@ class SparkDifferentialTest {
     assertThat(sp.out()).contains("\"engine\": \"spark\"");
     assertThat(sp.out().replace("\"engine\": \"spark\"", "\"engine\": \"duckdb\""))
         .isEqualTo(duck.out());
+  }
+
+  /**
+   * Like {@link #same}, where sources have malformed rows: the samples name a row by file and line
+   * on DuckDB and by file and text on Spark (Spark knows no line numbers); everything else, the
+   * number of bad rows included, is the same.
+   */
+  static void sameCounts(String... args) throws Exception {
+    sameCounts(true, args);
+  }
+
+  /** {@code withSources}: whether the output lists the sources with their bad rows. */
+  static void sameCounts(boolean withSources, String... args) throws Exception {
+    Result duck = run(args);
+    List<String> withSpark = new ArrayList<>(List.of(args));
+    withSpark.add("--engine");
+    withSpark.add("spark");
+    Result sp = run(withSpark.toArray(String[]::new));
+    assertThat(duck.err()).as("duckdb stderr").doesNotContain("slo: ");
+    assertThat(sp.err()).as("spark stderr").isEqualTo(duck.err());
+    assertThat(sp.exit()).as("exit code").isEqualTo(duck.exit());
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var d = json.readTree(duck.out());
+    var p = json.readTree(sp.out().replace("\"engine\": \"spark\"", "\"engine\": \"duckdb\""));
+    List<Long> bad = new ArrayList<>();
+    for (var src : d.findParents("bad_row_samples")) {
+      assertThat(src.get("bad_row_samples").size()).as("duckdb samples").isPositive();
+      bad.add(src.get("bad_rows").asLong());
+      ((com.fasterxml.jackson.databind.node.ObjectNode) src).remove("bad_row_samples");
+    }
+    for (var src : p.findParents("bad_row_samples")) {
+      assertThat(src.get("bad_row_samples").size()).as("spark samples").isPositive();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) src).remove("bad_row_samples");
+    }
+    if (withSources) assertThat(bad).as("bad rows per source").isNotEmpty().allMatch(n -> n > 0);
+    assertThat(json.writerWithDefaultPrettyPrinter().writeValueAsString(p))
+        .isEqualTo(json.writerWithDefaultPrettyPrinter().writeValueAsString(d));
+  }
+
+  @Test
+  void timestamp_formats_in_the_week_of_the_dst_switch_are_the_same() throws Exception {
+    sameCounts(
+        "check",
+        "formats.yaml",
+        "--at",
+        "2026-03-10T12:00:00Z",
+        "--format",
+        "json",
+        "--all-groups");
+  }
+
+  @Test
+  void timestamp_formats_at_the_default_instant_are_the_same() throws Exception {
+    sameCounts("check", "formats.yaml", "--format", "json", "--all-groups");
+  }
+
+  @Test
+  void timestamp_formats_in_report_and_replay_are_the_same() throws Exception {
+    sameCounts("report", "formats.yaml", "--at", "2026-03-20T12:00:00Z", "--format", "json");
+    sameCounts(
+        false,
+        "alerts",
+        "--replay",
+        "formats.yaml",
+        "--at",
+        "2026-03-09T12:00:00Z",
+        "--format",
+        "json");
+  }
+
+  @Test
+  void timestamp_formats_with_too_many_bad_rows_fail_alike() {
+    Result duck = run("check", "formats.yaml", "--max-bad-rows", "2", "--format", "json");
+    Result sp =
+        run(
+            "check",
+            "formats.yaml",
+            "--max-bad-rows",
+            "2",
+            "--format",
+            "json",
+            "--engine",
+            "spark");
+    assertThat(duck.exit()).isEqualTo(3);
+    assertThat(sp.exit()).isEqualTo(3);
+    assertThat(duck.err()).contains("malformed row(s), more than the 2 allowed");
+    assertThat(sp.err()).contains("malformed row(s), more than the 2 allowed");
   }
 
   @Test

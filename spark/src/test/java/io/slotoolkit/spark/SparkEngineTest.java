@@ -78,6 +78,26 @@ class SparkEngineTest {
             objective: 50%
             window: 7d
         """);
+    Files.writeString(
+        dir.resolve("dayofyear.yaml"),
+        Files.readString(dir.resolve("bad.yaml"))
+            .replace(
+                "    timestamp: ts\n", "    timestamp: ts\n    timestamp_format: \"%Y-%j\"\n"));
+  }
+
+  @Test
+  void a_timestamp_format_specifier_without_a_spark_form_exits_2_naming_it() {
+    var r =
+        SparkDifferentialTest.run(
+            dir, "check", "dayofyear.yaml", "--at", "2026-03-02T00:00:00Z", "--engine", "spark");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("dayofyear.yaml:4:3:")
+        .contains(
+            "source 'csv': timestamp_format '%Y-%j': specifier %j is not available with --engine"
+                + " spark")
+        .contains("(see docs/scale-out.md, or run this source with --engine duckdb)");
+    assertThat(r.out()).isEmpty();
   }
 
   @Test
