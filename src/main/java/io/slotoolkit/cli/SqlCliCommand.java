@@ -50,9 +50,9 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  slo sql --dialect bigquery --table api=my-project.logs.requests specs/api.yaml",
-      "  slo sql --dialect snowflake --slo 'api-*' --table api=LOGS.PUBLIC.REQUESTS specs/",
-      "  slo sql specs/api.yaml | duckdb logs.duckdb      DuckDB: reads a table or view named api",
+      "  slo sql --dialect bigquery --table api=proj.logs.requests specs/api.yaml",
+      "  slo sql --dialect snowflake --slo 'api-*' specs/",
+      "  slo sql specs/api.yaml | duckdb logs.duckdb     (reads a table or view named api)",
       "See docs/scale-out.md, \"The warehouse path\"."
     })
 final class SqlCliCommand implements Callable<Integer> {

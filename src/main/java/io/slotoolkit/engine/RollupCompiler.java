@@ -290,7 +290,9 @@ public final class RollupCompiler {
       h.add(s.append('}').toString());
     }
     StringBuilder b = new StringBuilder();
-    for (String line : h) b.append("-- ").append(line).append('\n');
+    // a line break in a name would end the comment: every value stays on its line
+    for (String line : h)
+      b.append("-- ").append(line.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]", " ")).append('\n');
     return b.toString().replace("-- \n", "--\n");
   }
 
