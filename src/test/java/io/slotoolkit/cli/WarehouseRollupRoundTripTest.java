@@ -96,12 +96,15 @@ class WarehouseRollupRoundTripTest {
 
   @ParameterizedTest
   @CsvSource({
-    "src/test/resources/rollup/roundtrip.yaml, 2026-02-27T05:00:00Z",
-    "src/test/resources/rollup/roundtrip.yaml, 2026-02-03T13:37:00Z",
-    "slo-specs/homehub-api.yaml, 2026-02-25T21:11:00Z"
+    "src/test/resources/rollup/roundtrip.yaml, 2026-02-27T05:00:00Z, api,",
+    "src/test/resources/rollup/roundtrip.yaml, 2026-02-03T13:37:00Z, api,",
+    "slo-specs/homehub-api.yaml, 2026-02-25T21:11:00Z, api,",
+    // epoch milliseconds, a fiscal quarter, per firmware
+    "slo-specs/homehub-face.yaml, 2026-02-26T08:43:00Z, face, examples/homehub/face_unlocks.parquet"
   })
-  void rollup_evaluated_with_counts_equals_the_direct_check(String spec, String at)
-      throws Exception {
+  void rollup_evaluated_with_counts_equals_the_direct_check(
+      String spec, String at, String source, String file) throws Exception {
+    Path data = file == null ? events : Path.of(file).toAbsolutePath();
     Result sql = slo("sql", "--dialect", "duckdb", spec);
     assertThat(sql.exit()).as(sql.err()).isZero();
     String statement = sql.out().strip();
@@ -112,7 +115,7 @@ class WarehouseRollupRoundTripTest {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       // the warehouse table: named like the source, the spec's columns, ts a timestamp
-      s.execute("CREATE VIEW api AS SELECT * FROM read_parquet('" + events + "')");
+      s.execute("CREATE VIEW " + source + " AS SELECT * FROM read_parquet('" + data + "')");
       s.execute("COPY (" + statement + ") TO '" + rollup + "' (HEADER, DELIMITER ',')");
     }
     Path counts = Files.createTempFile(dir, "counts", ".yaml");
@@ -128,7 +131,7 @@ class WarehouseRollupRoundTripTest {
             "--at",
             at,
             "--source",
-            "api=" + events,
+            source + "=" + data,
             "--max-bad-rows",
             "100000",
             spec);
@@ -160,9 +163,12 @@ class WarehouseRollupRoundTripTest {
     }
     // the comparison saw real traffic, groups, and a NULL group key
     assertThat(expected.values()).anyMatch(r -> r.get("total").asLong() > 1000);
-    assertThat(expected.keySet()).anyMatch(k -> k.contains("customer_id"));
+    assertThat(expected.keySet())
+        .anyMatch(k -> k.contains(source.equals("api") ? "customer_id" : "firmware"));
     if (spec.contains("roundtrip"))
       assertThat(expected.keySet()).anyMatch(k -> k.contains("\"customer_id\":null"));
+    if (spec.contains("face"))
+      assertThat(expected.values()).anyMatch(r -> r.get("window").toString().contains("quarter"));
   }
 
   /** Each result of a check's JSON, by SLO and group. */
