@@ -169,6 +169,7 @@ function _complete_slo() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} forecast" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} convert" ];    then _picocli_slo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sql" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_slo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_slo; return $?; fi
@@ -183,13 +184,15 @@ function _complete_slo() {
   local cmds6=(forecast)
   local cmds7=(shell)
   local cmds8=(convert)
-  local cmds9=(schema)
-  local cmds10=(completion)
-  local cmds11=(help)
+  local cmds9=(sql)
+  local cmds10=(schema)
+  local cmds11=(completion)
+  local cmds12=(help)
 
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_slo_help; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_slo_completion; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_slo_schema; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_slo_help; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_slo_completion; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_slo_schema; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_slo_sql; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_slo_convert; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_slo_shell; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_slo_forecast; return $?; fi
@@ -209,7 +212,7 @@ function _picocli_slo() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="check validate alerts report explain init forecast shell convert schema completion help"
+  local commands="check validate alerts report explain init forecast shell convert sql schema completion help"
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -761,6 +764,49 @@ function _picocli_slo_convert() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `sql` subcommand.
+function _picocli_slo_sql() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local arg_opts="'--dialect' '--slo' '--table'"
+  local DIALECT_option_args=("duckdb" "spark" "bigquery" "snowflake") # --dialect values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--dialect')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${DIALECT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--slo')
+      return
+      ;;
+    '--table')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "sql" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `schema` subcommand.
 function _picocli_slo_schema() {
   # Get completion data
@@ -820,7 +866,7 @@ function _picocli_slo_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="check validate alerts report explain init forecast shell convert schema completion"
+  local commands="check validate alerts report explain init forecast shell convert sql schema completion"
   local flag_opts="'-h' '--help' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts=""
 

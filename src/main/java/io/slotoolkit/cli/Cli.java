@@ -27,6 +27,7 @@ public final class Cli {
     SUBCOMMANDS.put("forecast", ForecastCommand::new);
     SUBCOMMANDS.put("shell", ShellCommand::new);
     SUBCOMMANDS.put("convert", ConvertCommand::new);
+    SUBCOMMANDS.put("sql", SqlCliCommand::new);
     SUBCOMMANDS.put("schema", SchemaCommand::new);
     SUBCOMMANDS.put("completion", CompletionCommand::new);
     SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
@@ -47,7 +48,8 @@ public final class Cli {
           "init",
           "forecast",
           "schema",
-          "convert");
+          "convert",
+          "sql");
 
   /** The configured command line for a context. */
   public static CommandLine commandLine(CliContext ctx, PrintWriter out, PrintWriter err) {

@@ -130,6 +130,8 @@ final class Shell {
             c -> {
               ((SloCommand) c.getCommand()).session(session);
               c.getCommandSpec().removeSubcommand("shell");
+              // the shell's sql runs an ad hoc query; slo sql (the warehouse roll-up) is left out
+              c.getCommandSpec().removeSubcommand("sql");
               c.addSubcommand(new SqlCommand(this));
               c.addSubcommand(new ReloadCommand(this));
               c.addSubcommand(new ExitCommand(this));

@@ -861,6 +861,13 @@ public final class DuckDbEngine implements Engine {
   }
 
   @Override
+  public List<io.slotoolkit.model.RollupQuery> rollup(
+      List<Slo> slos, io.slotoolkit.model.SqlDialectName dialect, Map<String, String> tables) {
+    checkExpressions(slos);
+    return RollupCompiler.compile(slos, dialect, tables, checker, db);
+  }
+
+  @Override
   public FileProfiler profiler() {
     if (profiler == null) profiler = new DuckDbProfiler(db, binder);
     return profiler;

@@ -151,6 +151,19 @@ public interface Engine extends AutoCloseable {
     throw new UnsupportedOperationException(name() + " does not read sources file by file");
   }
 
+  /**
+   * {@code slo sql}'s per-minute roll-up of these SLOs in {@code dialect}, one statement per
+   * source, printed without reading any data (expressions are checked first). An engine that cannot
+   * print it refuses with a spec error; DuckDB's prints every dialect.
+   *
+   * @param tables source name to the warehouse table to read (default: the source's name)
+   */
+  default List<io.slotoolkit.model.RollupQuery> rollup(
+      List<Slo> slos, io.slotoolkit.model.SqlDialectName dialect, Map<String, String> tables) {
+    throw io.slotoolkit.model.SloException.spec(
+        "engine " + name() + " does not print slo sql's roll-up", "use the default engine");
+  }
+
   // ---- series
 
   /** Per-minute counts of every one of these SLOs over {@code [from, to)}, by group. */
