@@ -8,6 +8,9 @@
 #              SKIP_BUILD=1              use target/slo.jar and target/test-classes as they are
 #              ONLY_CHECK=1              run only slo check (--at and default) and the reference,
 #                                        for a quicker series of the window-end figures
+#              TIMINGS=1                 also print where one run of slo check spends its time:
+#                                        each DuckDB statement's wall time, with the JVM's uptime
+#                                        and process CPU when it ended (-Dslo.timings=true)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -212,5 +215,21 @@ for fmt in parquet csv; do
     echo "slo check output ($fmt): DIFFERS between --at $AT and the default window end"
   fi
 done
+if [[ -n ${TIMINGS:-} ]]; then
+  for fmt in parquet csv; do
+    for kind in at default; do
+      args=()
+      [[ $kind == at ]] && args=(--at "$AT")
+      "${JVM[@]}" -XX:SharedArchiveFile=target/slo.jsa -Dslo.timings=true -jar "$JAR" check "$SPEC" \
+        --source "api=$DATA/api.$fmt" "${args[@]}" --format json --output /dev/null 2>"$LOG/timings-$kind-$fmt.err" || true
+      echo
+      echo "One run of slo check ($fmt, $([[ $kind == at ]] && echo "--at $AT" || echo "default --at")): each statement's wall ms, then the JVM's uptime and process CPU ms when it ended"
+      echo
+      echo '```'
+      grep '^slo.timings' "$LOG/timings-$kind-$fmt.err" | grep -v ' SET ' | cut -c13-160
+      echo '```'
+    done
+  done
+fi
 echo
 echo "Raw figures: $RESULTS (name, wall s, peak KiB, user s, sys s, exit code, ok); output of each run in $LOG/."

@@ -33,6 +33,15 @@ public final class Database implements AutoCloseable {
   // stops the progress polls of the statement running now, and reports done() if they reported
   private Runnable pollTask;
 
+  /**
+   * With {@code -Dslo.timings=true}: one line on stderr per statement (wall milliseconds, the JVM's
+   * uptime at its end, the start of its SQL), for a breakdown of where a run's time goes; {@code
+   * -Dslo.timings=sql} prints each statement's whole SQL.
+   */
+  private static final String TIMINGS_MODE = System.getProperty("slo.timings", "false");
+
+  private static final boolean TIMINGS = !TIMINGS_MODE.equals("false");
+
   /** How long a query runs before its progress is reported, in milliseconds. */
   static final long PROGRESS_DELAY_MS = 1_000;
 
@@ -117,9 +126,14 @@ public final class Database implements AutoCloseable {
    * ahead when it has not been taken yet ({@code warm} may be null).
    */
   public static Database open(EngineOptions options, WarmStart warm) {
+    long t0 = TIMINGS ? System.nanoTime() : 0;
+    if (TIMINGS)
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> timing(System.nanoTime(), "(JVM exit)")));
     try {
       Path temp = Files.createTempDirectory("slo-duckdb-");
       Connection c = connect(warm);
+      if (TIMINGS) timing(t0, "(connection taken or opened)");
       Database db = new Database(c, temp);
       db.execute("SET TimeZone = 'UTC'");
       db.execute("SET memory_limit = " + Sql.literal(options.memoryLimit()));
@@ -156,12 +170,14 @@ public final class Database implements AutoCloseable {
 
   /** Runs a statement that returns nothing; SQL errors escape as SQLException wrapped unchecked. */
   public void execute(String sql) {
+    long t0 = TIMINGS ? System.nanoTime() : 0;
     try (Statement s = connection.createStatement()) {
       track(s);
       try {
         s.execute(sql);
       } finally {
         untrack();
+        if (TIMINGS) timing(t0, sql);
       }
     } catch (SQLException e) {
       throw failure(sql, e);
@@ -170,6 +186,7 @@ public final class Database implements AutoCloseable {
 
   /** Runs a query and maps every row. */
   public <T> List<T> query(String sql, RowMapper<T> mapper) {
+    long t0 = TIMINGS ? System.nanoTime() : 0;
     try (Statement s = connection.createStatement()) {
       track(s);
       try (ResultSet r = s.executeQuery(sql)) {
@@ -178,10 +195,30 @@ public final class Database implements AutoCloseable {
         return rows;
       } finally {
         untrack();
+        if (TIMINGS) timing(t0, sql);
       }
     } catch (SQLException e) {
       throw failure(sql, e);
     }
+  }
+
+  /** One line of the {@code -Dslo.timings} log: a statement's wall time and its SQL's start. */
+  static void timing(long startNanos, String sql) {
+    String head = sql.strip().replaceAll("\\s+", " ");
+    long cpu =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getProcessCpuTime() / 1_000_000
+            : -1;
+    System.err.printf(
+        java.util.Locale.ROOT,
+        "slo.timings %8.1f ms  (uptime %6d ms, process CPU %6d ms)  %s%n",
+        (System.nanoTime() - startNanos) / 1e6,
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
+        cpu,
+        head.length() > 150 && !TIMINGS_MODE.equals("sql")
+            ? head.substring(0, 150) + " ..."
+            : head);
   }
 
   /** Sends progress of queries that run longer than about a second to {@code listener}. */

@@ -83,12 +83,15 @@ public final class ScanTable {
     int statsColumn = 2 + k + 3 * slos.size();
     boolean hasExclusionCounts =
         scan.columns().stream().anyMatch(c -> EXCLUSION_COUNT.matcher(c.name()).matches());
-    // alert window and exclusion columns follow the row stats, SLO by SLO
-    int[] extraAt = new int[slos.size()];
+    // alert window and exclusion columns follow the row stats, SLO by SLO: where each SLO's
+    // exclusion counts start and how many there are, worked out once rather than on every row
+    int[] exclusionsAt = new int[slos.size()];
+    int[] exclusionCount = new int[slos.size()];
     int next = statsColumn + 3;
     for (int i = 0; i < slos.size(); i++) {
-      extraAt[i] = next;
-      next += alertFlags(slos.get(i), at) + slos.get(i).distinctExclusions().size();
+      exclusionsAt[i] = next + alertFlags(slos.get(i), at);
+      exclusionCount[i] = slos.get(i).distinctExclusions().size();
+      next = exclusionsAt[i] + exclusionCount[i];
     }
     long[] stats = new long[3];
     db.query(
@@ -105,13 +108,11 @@ public final class ScanTable {
               group = new Group(slo.per(), values);
             }
             int c = 2 + k + 3 * i;
-            ScanCompiler.SloWindow w = slos.get(i);
             List<Long> excluded = new ArrayList<>();
-            int x0 = extraAt[i] + alertFlags(w, at);
             // a report's scan leaves exclusions out of its counts but does not count them
             if (hasExclusionCounts)
-              for (int x = 0; x < w.distinctExclusions().size(); x++)
-                excluded.add(r.getLong(x0 + x));
+              for (int x = 0; x < exclusionCount[i]; x++)
+                excluded.add(r.getLong(exclusionsAt[i] + x));
             counts
                 .get(slo)
                 .add(

@@ -160,8 +160,47 @@ public final class Json {
       g.writeNullField(name);
     } else {
       g.writeFieldName(name);
-      g.writeNumber(plain(new BigDecimal(Double.toString(v))));
+      g.writeNumber(plainDecimal(v));
     }
+  }
+
+  /**
+   * A finite double as the plain decimal that {@code plain(new BigDecimal(Double.toString(v)))}
+   * writes (the shortest decimal that reads back as {@code v}, without exponent, trailing zeros or
+   * a sign on zero), built from the digits of {@link Double#toString} without BigDecimal: a check
+   * writes thousands of these.
+   */
+  static String plainDecimal(double v) {
+    String s = Double.toString(v);
+    boolean negative = s.charAt(0) == '-';
+    int e = s.indexOf('E');
+    String mantissa = s.substring(negative ? 1 : 0, e < 0 ? s.length() : e);
+    int point = mantissa.indexOf('.');
+    // the digits without the point, and where the point goes among them
+    StringBuilder digits = new StringBuilder(mantissa.length());
+    digits.append(mantissa, 0, point).append(mantissa, point + 1, mantissa.length());
+    int pointAt = point + (e < 0 ? 0 : Integer.parseInt(s.substring(e + 1)));
+    int lead = 0;
+    while (lead < digits.length() && digits.charAt(lead) == '0') lead++;
+    digits.delete(0, lead);
+    pointAt -= lead;
+    int end = digits.length();
+    while (end > 0 && digits.charAt(end - 1) == '0') end--;
+    digits.setLength(end);
+    if (digits.length() == 0) return "0";
+    StringBuilder out = new StringBuilder(digits.length() + 8);
+    if (negative) out.append('-');
+    if (pointAt <= 0) {
+      out.append("0.");
+      out.append("0".repeat(-pointAt));
+      out.append(digits);
+    } else if (pointAt >= digits.length()) {
+      out.append(digits);
+      out.append("0".repeat(pointAt - digits.length()));
+    } else {
+      out.append(digits, 0, pointAt).append('.').append(digits, pointAt, digits.length());
+    }
+    return out.toString();
   }
 
   /**

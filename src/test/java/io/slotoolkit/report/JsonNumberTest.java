@@ -28,6 +28,61 @@ class JsonNumberTest {
     assertThat(written(-0.0)).isEqualTo("{\"x\":0}");
   }
 
+  /** What the writer wrote before it built the digits itself: BigDecimal's plain string. */
+  private static String viaBigDecimal(double v) {
+    return Json.plain(new java.math.BigDecimal(Double.toString(v))).toPlainString();
+  }
+
+  @Test
+  void plain_decimals_are_worked_out_digit_by_digit() {
+    assertThat(Json.plainDecimal(2.073408305455649)).isEqualTo("2.073408305455649");
+    assertThat(Json.plainDecimal(8475.417)).isEqualTo("8475.417");
+    assertThat(Json.plainDecimal(1.179882948532208E-4)).isEqualTo("0.0001179882948532208");
+    assertThat(Json.plainDecimal(-1.073408305455649)).isEqualTo("-1.073408305455649");
+    assertThat(Json.plainDecimal(1.25e10)).isEqualTo("12500000000");
+    assertThat(Json.plainDecimal(-3.5e-7)).isEqualTo("-0.00000035");
+    assertThat(Json.plainDecimal(0.001)).isEqualTo("0.001");
+    assertThat(Json.plainDecimal(9999999.5)).isEqualTo("9999999.5");
+    assertThat(Json.plainDecimal(2.0)).isEqualTo("2");
+    assertThat(Json.plainDecimal(0.0)).isEqualTo("0");
+    assertThat(Json.plainDecimal(-0.0)).isEqualTo("0");
+    assertThat(Json.plainDecimal(Double.MIN_VALUE)).isEqualTo("0." + "0".repeat(323) + "49");
+  }
+
+  @Test
+  void plain_decimals_are_the_bigdecimal_ones_for_any_double() {
+    double[] edges = {
+      Double.MAX_VALUE,
+      -Double.MAX_VALUE,
+      Double.MIN_VALUE,
+      Double.MIN_NORMAL,
+      1e-3,
+      0.00099999,
+      1e7,
+      9999999.999999998,
+      1e21,
+      1e22,
+      123456789012345680.0,
+      0.1,
+      0.2,
+      0.3,
+      1.0 / 3,
+      100,
+      1e-300
+    };
+    for (double v : edges) {
+      assertThat(Json.plainDecimal(v)).as("%s", v).isEqualTo(viaBigDecimal(v));
+      assertThat(Json.plainDecimal(-v)).as("%s", -v).isEqualTo(viaBigDecimal(-v));
+    }
+    java.util.Random random = new java.util.Random(16);
+    for (int i = 0; i < 200_000; i++) {
+      // any bit pattern (every exponent), and ratios and rates as a check writes them
+      double v = i % 2 == 0 ? Double.longBitsToDouble(random.nextLong()) : random.nextDouble() * 10;
+      if (!Double.isFinite(v)) continue;
+      assertThat(Json.plainDecimal(v)).as("%s", v).isEqualTo(viaBigDecimal(v));
+    }
+  }
+
   @Test
   void undefined_values_are_null() throws IOException {
     assertThat(written(null)).isEqualTo("{\"x\":null}");
