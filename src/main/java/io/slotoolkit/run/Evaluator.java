@@ -299,22 +299,17 @@ public final class Evaluator {
   }
 
   /**
-   * The default window end with the scan cache: a CSV source read through the cache takes its
-   * latest event from its files' totals (the cached ones and those of the new or changed files,
-   * which the scan then reads again only when they straddle a boundary); every other source is
-   * asked as without the cache.
+   * The default window end with the scan cache: a source read through the cache takes its latest
+   * event from its files' totals (the cached ones and those of the new or changed files, which the
+   * scan then reads again only when they straddle a boundary); every other source is asked as
+   * without the cache.
    */
   private Assessment assessAtLatestCached(
       Catalog catalog, List<DataSource> all, FailOn failOn, Duration maxStaleness) {
     Map<DataSource, Instant> known = new LinkedHashMap<>();
     for (DataSource s : all) {
       List<Slo> scanned = scannedSlos(catalog, s);
-      Instant l =
-          !scanned.isEmpty()
-                  && engine.bound(s).format() == io.slotoolkit.model.DataFormat.CSV
-                  && cache.covers(s, scanned)
-              ? cache.latest(s, scanned)
-              : null;
+      Instant l = !scanned.isEmpty() && cache.covers(s, scanned) ? cache.latest(s, scanned) : null;
       known.put(
           s, latestEvent(s, l != null ? new Engine.LatestEvent(1, l) : engine.latestEvent(s)));
     }
