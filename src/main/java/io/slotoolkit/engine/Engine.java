@@ -299,7 +299,7 @@ public interface Engine extends AutoCloseable {
    * @param path absolute path
    * @param size bytes
    * @param modified last modification, epoch milliseconds
-   * @param hash SHA-256 (hex) of its first and last 64 KiB
+   * @param hash CRC32C (hex) of its first 64 KiB, then of its last 64 KiB
    */
   record FileIdentity(String path, long size, long modified, String hash) {}
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.CRC32C;
 
 /**
  * Reading a bound source file by file, for the scan cache ({@code slo check --cache}): each file's
@@ -83,24 +84,27 @@ final class FileTotals {
     try (RandomAccessFile in = new RandomAccessFile(p.toFile(), "r")) {
       long size = in.length();
       long modified = Files.getLastModifiedTime(p).toMillis();
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      // CRC32C, not a cryptographic hash: it detects a changed file, which is all the identity is
+      // for (anyone who can write the files or the cache folder can change the counts anyway), and
+      // costs nothing next to SHA-256 (about 170 ms for 91 files' 128 KiB on the launcher's C1 JIT)
       byte[] buf = new byte[(int) Math.min(HASHED, size)];
       in.readFully(buf);
-      md.update(buf);
+      CRC32C head = new CRC32C();
+      head.update(buf);
+      CRC32C end = new CRC32C();
       if (size > HASHED) {
         long tail = Math.max(HASHED, size - HASHED);
-        byte[] end = new byte[(int) (size - tail)];
+        byte[] last = new byte[(int) (size - tail)];
         in.seek(tail);
-        in.readFully(end);
-        md.update(end);
+        in.readFully(last);
+        end.update(last);
       }
-      return new Engine.FileIdentity(file, size, modified, HexFormat.of().formatHex(md.digest()));
+      String hash = String.format("%08x%08x", head.getValue(), end.getValue());
+      return new Engine.FileIdentity(file, size, modified, hash);
     } catch (IOException e) {
       throw SloException.data(
           src.label() + ": cannot read " + DuckDbEngine.display(file) + ": " + e.getMessage(),
           "check the file's permissions");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -55,7 +55,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ScanCache {
   /** The cache file format; a file of another format is ignored. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private static final byte[] MAGIC = "SLOCACHE".getBytes(StandardCharsets.US_ASCII);
 

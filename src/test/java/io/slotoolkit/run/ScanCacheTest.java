@@ -279,7 +279,9 @@ class ScanCacheTest {
         .isEqualTo(
             "slo: cache "
                 + file
-                + " ignored: written by slo 0.0.1-other (cache format 1), this is slo "
+                + " ignored: written by slo 0.0.1-other (cache format "
+                + ScanCache.FORMAT
+                + "), this is slo "
                 + ScanCache.sloVersion()
                 + "\n");
     assertThat(same(edited, late).notes()).isEmpty();
