@@ -8,11 +8,13 @@
 # Usage: docs/bench-cache.sh [RUNS]   RUNS: runs per case (default 3)
 # Environment: SKIP_BUILD=1  use target/slo.jar as it is
 #              ROWS=N        rows per daily file (default 1000000); DAYS=N files before the new one (90)
+#              FORMATS="csv parquet"  the formats to measure (default both)
 # The data goes to target/bench-cache/ROWS (about 5 GB of CSV and 1 GB of Parquet; never commit it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${1:-3}
+FORMATS=${FORMATS:-csv parquet}
 ROWS=${ROWS:-1000000}
 DAYS=${DAYS:-90}
 DATA=target/bench-cache/$ROWS
@@ -47,7 +49,7 @@ GEN=(java -cp "$DUCKDB_JAR" src/test/java/io/slotoolkit/bench/DailyFilesGenerato
 rm -f "$DATA/csv/day-$(printf %03d "$DAYS").csv" "$DATA/parquet/day-$(printf %03d "$DAYS").parquet"
 echo "generating $DAYS daily files of $ROWS rows (kept when present) ..." >&2
 "${GEN[@]}" 0 $((DAYS - 1)) "$ROWS"
-for fmt in csv parquet; do
+for fmt in $FORMATS; do
   # a cache warmed by an earlier run is kept (delete it to warm again); one of another version or
   # spec would be ignored with a note in the cached runs' stderr, and their times would show it
   [[ -d $DATA/cache-$fmt-warm ]] && continue
@@ -67,11 +69,11 @@ measure() {
   echo "$name $wall $(echo "$user + $sys" | bc) $rss $code" >>"$RESULTS"
 }
 
-cat "$DATA"/csv/* "$DATA"/parquet/* "$JAR" >/dev/null # warm the page cache
+for fmt in $FORMATS; do cat "$DATA/$fmt"/* >/dev/null; done 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 same=yes
 for run in $(seq "$RUNS"); do
-  for fmt in csv parquet; do
+  for fmt in $FORMATS; do
     echo "run $run/$RUNS: $fmt without the cache ..." >&2
     measure "plain-$fmt" "${JVM[@]}" -jar "$JAR" check "$SPEC" --source "api=$DATA/$fmt/*.$fmt" \
       --format json --fail-on none
@@ -95,7 +97,7 @@ echo
 echo "$((DAYS + 1)) files of $ROWS rows, $RUNS runs, $(nproc) cores; load average before: $load_before, after: $load_after"
 printf '%-8s %10s %10s %10s %10s %10s %10s %9s %12s %12s %7s\n' format "plain s" "cached s" \
   "plain cpu" "cached cpu" "plain MiB" "cached MiB" "speed-up" "data MiB" "cache KiB" "cache %"
-for fmt in csv parquet; do
+for fmt in $FORMATS; do
   pw=$(col "plain-$fmt" 2); cw=$(col "cached-$fmt" 2)
   pc=$(col "plain-$fmt" 3); cc=$(col "cached-$fmt" 3)
   pm=$(col "plain-$fmt" 4); cm=$(col "cached-$fmt" 4)
