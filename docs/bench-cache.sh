@@ -69,7 +69,7 @@ measure() {
   echo "$name $wall $(echo "$user + $sys" | bc) $rss $code" >>"$RESULTS"
 }
 
-for fmt in $FORMATS; do cat "$DATA/$fmt"/* >/dev/null; done 
+for fmt in $FORMATS; do cat "$DATA/$fmt"/* >/dev/null; done # warm the page cache
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 same=yes
 for run in $(seq "$RUNS"); do
