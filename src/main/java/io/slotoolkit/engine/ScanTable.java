@@ -72,9 +72,13 @@ public final class ScanTable {
     int k = scan.keys().size();
     long[] gidOf = new long[slos.size()];
     int[][] keyIndex = new int[slos.size()][];
+    // each SLO's list, looked up once: a record's hash walks the whole SLO, on every row
+    List<List<Engine.GroupCounts>> lists = new ArrayList<>();
     for (int i = 0; i < slos.size(); i++) {
       Slo slo = slos.get(i).slo();
-      counts.put(slo, new ArrayList<>());
+      List<Engine.GroupCounts> list = new ArrayList<>();
+      lists.add(list);
+      counts.put(slo, list);
       Set<String> set = new TreeSet<>(slo.per());
       gidOf[i] = gid(set);
       keyIndex[i] = slo.per().stream().mapToInt(c -> scan.keys().indexOf(c)).toArray();
@@ -113,8 +117,8 @@ public final class ScanTable {
             if (hasExclusionCounts)
               for (int x = 0; x < exclusionCount[i]; x++)
                 excluded.add(r.getLong(exclusionsAt[i] + x));
-            counts
-                .get(slo)
+            lists
+                .get(i)
                 .add(
                     new Engine.GroupCounts(
                         group,
@@ -191,25 +195,27 @@ public final class ScanTable {
       ScanCompiler.SloWindow sw = slos.get(i);
       Slo slo = sw.slo();
       long gid = gid(new TreeSet<>(slo.per()));
+      // the first age class of each alert window, and where each key sits in the SLO's group
+      List<Duration> lengths = List.copyOf(sw.alertWindows());
+      int[] firstClass = new int[lengths.size()];
+      for (int w = 0; w < lengths.size(); w++)
+        firstClass[w] = bounds.indexOf(at.minus(lengths.get(w))) + 1;
+      int[] perIndex = scan.keys().stream().mapToInt(col -> slo.per().indexOf(col)).toArray();
       List<Engine.GroupCounts> filled = new ArrayList<>();
       for (Engine.GroupCounts g : counts.get(slo)) {
         List<Object> key = new ArrayList<>();
         key.add(gid);
-        for (String col : scan.keys()) {
-          int p = slo.per().indexOf(col);
-          key.add(p < 0 ? null : g.group().values().get(p));
-        }
+        for (int p : perIndex) key.add(p < 0 ? null : g.group().values().get(p));
         long[][] c = byGroup.get(key);
         Map<Duration, Counts> windows = new HashMap<>();
-        for (Duration d : sw.alertWindows()) {
-          int from = bounds.indexOf(at.minus(d)) + 1;
+        for (int w = 0; w < lengths.size(); w++) {
           long good = 0;
           long total = 0;
-          for (int cls = from; c != null && cls <= bounds.size(); cls++) {
+          for (int cls = firstClass[w]; c != null && cls <= bounds.size(); cls++) {
             good += c[cls][2 * n];
             total += c[cls][2 * n + 1];
           }
-          windows.put(d, new Counts(good, total));
+          windows.put(lengths.get(w), new Counts(good, total));
         }
         filled.add(
             new Engine.GroupCounts(

@@ -81,7 +81,7 @@ public final class AlertEvaluator {
             exhausts(objective, w, rule.exhaustion(), sloWindowCounts, lw)
                 && exhausts(objective, w, rule.exhaustion(), sloWindowCounts, sw);
       } else {
-        ErrorRateThreshold threshold = new ErrorRateThreshold(rule.errorRateThreshold(budget));
+        ErrorRateThreshold threshold = ErrorRateThreshold.of(rule.errorRateThreshold(budget));
         condition =
             threshold.reachedBy(lw.bad(), lw.total()) && threshold.reachedBy(sw.bad(), sw.total());
       }

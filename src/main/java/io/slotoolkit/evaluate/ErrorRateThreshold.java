@@ -2,6 +2,8 @@ package io.slotoolkit.evaluate;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An error rate held as an exact fraction, so that "bad / total reaches it" is decided from integer
@@ -13,6 +15,25 @@ final class ErrorRateThreshold {
   private final BigInteger bigNum;
   private final BigInteger bigDen;
   private final boolean fitsInLongs;
+
+  /** The thresholds built so far, by rate: a check asks for the same few for every group. */
+  private static final Map<BigDecimal, ErrorRateThreshold> BUILT = new ConcurrentHashMap<>();
+
+  /** Bounds {@link #BUILT} for a long-lived shell that reloads many specs. */
+  private static final int MAX_BUILT = 1024;
+
+  /**
+   * The threshold of {@code rate}, built once per distinct rate (the same as {@code new
+   * ErrorRateThreshold(rate)}: it holds no state beyond the fraction).
+   */
+  static ErrorRateThreshold of(BigDecimal rate) {
+    ErrorRateThreshold t = BUILT.get(rate);
+    if (t != null) return t;
+    t = new ErrorRateThreshold(rate);
+    if (BUILT.size() >= MAX_BUILT) BUILT.clear();
+    BUILT.put(rate, t);
+    return t;
+  }
 
   /**
    * @param rate a positive error rate, {@code factor x (1 - objective)}

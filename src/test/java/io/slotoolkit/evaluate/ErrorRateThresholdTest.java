@@ -30,4 +30,26 @@ class ErrorRateThresholdTest {
   void no_events_never_reach_a_threshold() {
     assertThat(new ErrorRateThreshold(new BigDecimal("0.001")).reachedBy(0, 0)).isFalse();
   }
+
+  @Test
+  void a_shared_threshold_decides_as_a_new_one_for_every_count() {
+    java.util.Random random = new java.util.Random(16);
+    for (String rate : new String[] {"0.0144", "0.006", "0.00036", "0.0002333333333333333", "2"}) {
+      BigDecimal r = new BigDecimal(rate);
+      ErrorRateThreshold shared = ErrorRateThreshold.of(r);
+      assertThat(ErrorRateThreshold.of(new BigDecimal(rate))).isSameAs(shared);
+      ErrorRateThreshold fresh = new ErrorRateThreshold(r);
+      for (int i = 0; i < 20_000; i++) {
+        long total = random.nextInt(3) == 0 ? random.nextLong(1L << 40) : random.nextInt(100_000);
+        long bad = total == 0 ? 0 : random.nextLong(total + 1);
+        assertThat(shared.reachedBy(bad, total)).isEqualTo(fresh.reachedBy(bad, total));
+        // and against the exact decimal comparison bad >= rate x total
+        assertThat(shared.reachedBy(bad, total))
+            .isEqualTo(
+                total > 0
+                    && BigDecimal.valueOf(bad).compareTo(r.multiply(BigDecimal.valueOf(total)))
+                        >= 0);
+      }
+    }
+  }
 }
