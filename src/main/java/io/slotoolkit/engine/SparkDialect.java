@@ -137,12 +137,13 @@ public final class SparkDialect {
    *
    * <p>How: {@code e} is {@code to_utc_timestamp(wall)}, the earlier occurrence. The wall time one
    * day later occurs once (in the JDK's time zone data, no switch from 1900 to 2040 in any zone
-   * repeats a day or falls within a day of another: checked zone by zone), so reading it and stepping back a day gives {@code c}, the wall time read with the offset in
-   * force after any switch in between. Where {@code c} shows the same wall time in the zone, the
-   * time occurs at {@code c} (the later occurrence when it occurs twice); elsewhere (a gap, a
-   * switch within the next day that {@code wall} is not part of) {@code c} shows another wall time
-   * and {@code e} is the answer. {@code wall} is a Spark TIMESTAMP read under session time zone UTC
-   * (its epoch microseconds are the wall time's); it is printed four times.
+   * repeats a day or falls within a day of another: checked zone by zone), so reading it and
+   * stepping back a day gives {@code c}, the wall time read with the offset in force after any
+   * switch in between. Where {@code c} shows the same wall time in the zone, the time occurs at
+   * {@code c} (the later occurrence when it occurs twice); elsewhere (a gap, a switch within the
+   * next day that {@code wall} is not part of) {@code c} shows another wall time and {@code e} is
+   * the answer. {@code wall} is a Spark TIMESTAMP read under session time zone UTC (its epoch
+   * microseconds are the wall time's); it is printed four times.
    */
   public static String wallTimeInZone(String wall, String zone) {
     String e = "to_utc_timestamp(" + wall + ", " + zone + ")";
