@@ -274,6 +274,8 @@ public final class SparkEngine implements Engine {
     int before = spec.size() + data.size();
     String from = SparkDialect.ident(b.view());
     org.apache.spark.sql.Dataset<Row> view = spark.table(from);
+    String fileColumns =
+        String.join(", ", b.columns().keySet().stream().map(SparkDialect::ident).toList());
     for (Map.Entry<String, SqlExpression> d : source.derived().entrySet()) {
       String name = d.getKey();
       SqlExpression x = d.getValue();
@@ -289,6 +291,9 @@ public final class SparkEngine implements Engine {
       String sql;
       try {
         sql = sparkExpression(checker.checked(x, role).sql());
+      } catch (SloException e) { // a source read besides the SLOs' is checked here first
+        spec.addAll(e.problems());
+        continue;
       } catch (SparkDialect.Untranslatable e) {
         spec.add(
             new Problem(
@@ -298,7 +303,10 @@ public final class SparkEngine implements Engine {
         continue;
       }
       try {
-        spark.sql("SELECT " + sql + " AS v FROM " + from).schema();
+        // over the file columns only, as on DuckDB (not the pattern's computed event time)
+        spark
+            .sql("SELECT " + sql + " AS v FROM (SELECT " + fileColumns + " FROM " + from + ")")
+            .schema();
       } catch (Exception ex) {
         String missing = missingColumn(ex);
         if (missing != null) {

@@ -125,6 +125,7 @@ class SparkEngineTest {
           csv:
             path: ok.csv
             timestamp: ts
+            timestamp_format: "%Y-%m-%dT%H:%M:%SZ"
             columns:
               COLUMN: "EXPR"
         slos:
@@ -136,9 +137,11 @@ class SparkEngineTest {
             objective: 50%
             window: 7d
         """;
-    // a column the files do not have (exit 3), a file column's name, a function Spark lacks
+    // columns the files do not have (exit 3), a file column's name, a function Spark lacks
     String[][] cases = {
       {"region", "upper(region)", "3", "derived column 'region'"},
+      // the pattern's computed event time is beside the file columns on Spark, not one of them
+      {"t", "_slo_event_time", "3", "derived column 't'"},
       {
         "Status", "status + 1", "2", "derived column 'Status' has the name of a column of the files"
       },
