@@ -128,6 +128,39 @@ public final class SparkDialect {
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
+  /**
+   * The instant of a wall clock time in a zone as DuckDB gives it for {@code timezone(zone, naive)}
+   * (ICU), for every wall time: a time that occurs once is that instant; a time in the
+   * spring-forward gap moves forward by the gap (as Spark's {@code to_utc_timestamp} does too); a
+   * time that occurs twice (the fall-back hour) is its <em>later</em> occurrence, where {@code
+   * to_utc_timestamp} gives the earlier one.
+   *
+   * <p>How: {@code e} is {@code to_utc_timestamp(wall)}, the earlier occurrence. The wall time one
+   * day later occurs once (in the JDK's time zone data, no switch from 1900 to 2040 in any zone
+   * repeats a day or falls within a day of another: checked zone by zone), so reading it and
+   * stepping back a day gives {@code c}, the wall time read with the offset in force after any
+   * switch in between. Where {@code c} shows the same wall time in the zone, the time occurs at
+   * {@code c} (the later occurrence when it occurs twice); elsewhere (a gap, a switch within the
+   * next day that {@code wall} is not part of) {@code c} shows another wall time and {@code e} is
+   * the answer. {@code wall} is a Spark TIMESTAMP read under session time zone UTC (its epoch
+   * microseconds are the wall time's); it is printed four times.
+   */
+  public static String wallTimeInZone(String wall, String zone) {
+    String e = "to_utc_timestamp(" + wall + ", " + zone + ")";
+    String c = "(to_utc_timestamp(" + wall + " + INTERVAL 1 DAY, " + zone + ") - INTERVAL 1 DAY)";
+    return "(CASE WHEN from_utc_timestamp("
+        + c
+        + ", "
+        + zone
+        + ") = "
+        + wall
+        + " THEN "
+        + c
+        + " ELSE "
+        + e
+        + " END)";
+  }
+
   /** A Spark identifier: backticks, a backtick doubled. */
   public static String ident(String name) {
     return "`" + name.replace("`", "``") + "`";
@@ -401,7 +434,7 @@ public final class SparkDialect {
         case "timezone" -> {
           // timezone(zone, naive) reads a naive time as wall clock time in zone
           if (a.size() != 2) throw arity(name);
-          yield "to_utc_timestamp(" + a.get(1) + ", " + a.get(0) + ")";
+          yield wallTimeInZone(a.get(1), a.get(0));
         }
         case "isfinite" -> {
           String x = one(name, a);

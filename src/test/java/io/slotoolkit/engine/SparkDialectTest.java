@@ -63,11 +63,29 @@ class SparkDialectTest {
 
   @Test
   void time_functions_read_epoch_microseconds_in_utc() {
+    // timezone(zone, naive): the later occurrence of a repeated wall time, as on DuckDB (see
+    // wall_times_in_a_zone_take_the_later_occurrence_of_a_repeated_hour)
     assertThat(expr("epoch_us(timezone('America/New_York', CAST(ts AS TIMESTAMP)))"))
         .isEqualTo(
-            "unix_micros(CAST(to_utc_timestamp(CAST(`ts` AS TIMESTAMP), 'America/New_York') AS TIMESTAMP))");
+            "unix_micros(CAST("
+                + SparkDialect.wallTimeInZone("CAST(`ts` AS TIMESTAMP)", "'America/New_York'")
+                + " AS TIMESTAMP))");
     assertThat(expr("ts >= TIMESTAMPTZ '2026-01-01 00:00:00.000000+00'"))
         .isEqualTo("(`ts` >= CAST('2026-01-01 00:00:00.000000+00:00' AS TIMESTAMP))");
+  }
+
+  @Test
+  void wall_times_in_a_zone_take_the_later_occurrence_of_a_repeated_hour() {
+    // e: to_utc_timestamp, the earlier occurrence; c: the wall time a day later read in the zone,
+    // a day back; c where it shows the same wall time (the later occurrence), else e
+    assertThat(expr("timezone('Australia/Lord_Howe', TRY_CAST(ts AS TIMESTAMP))"))
+        .isEqualTo(
+            "(CASE WHEN from_utc_timestamp((to_utc_timestamp(try_cast(`ts` AS TIMESTAMP)"
+                + " + INTERVAL 1 DAY, 'Australia/Lord_Howe') - INTERVAL 1 DAY),"
+                + " 'Australia/Lord_Howe') = try_cast(`ts` AS TIMESTAMP)"
+                + " THEN (to_utc_timestamp(try_cast(`ts` AS TIMESTAMP) + INTERVAL 1 DAY,"
+                + " 'Australia/Lord_Howe') - INTERVAL 1 DAY)"
+                + " ELSE to_utc_timestamp(try_cast(`ts` AS TIMESTAMP), 'Australia/Lord_Howe') END)");
   }
 
   @Test

@@ -101,7 +101,10 @@ public final class SparkEngine implements Engine {
 
   @Override
   public void checkExpressions(List<Slo> slos) {
-    List<ExpressionChecker.Item> items = items(slos);
+    List<ExpressionChecker.Item> items = new ArrayList<>(items(slos));
+    for (DataSource s : slos.stream().map(Slo::source).distinct().toList())
+      s.derived()
+          .forEach((name, e) -> items.add(new ExpressionChecker.Item(e, derivedRole(s, name))));
     List<Problem> problems = new ArrayList<>(checker.checkShapes(items));
     for (DataSource s : slos.stream().map(Slo::source).distinct().toList())
       problems.addAll(timeFormat(s));
@@ -195,8 +198,11 @@ public final class SparkEngine implements Engine {
       if (bound.containsKey(s)) continue;
       try {
         long t0 = System.nanoTime();
-        bound.put(s, sources.bind(s));
+        SparkSources.Bound b = sources.bind(s);
         timing("bind " + s.name(), t0);
+        BoundSource withDerived = derived(b.source(), spec, data);
+        if (withDerived != null)
+          bound.put(s, new SparkSources.Bound(withDerived, b.badRows(), b.samples()));
       } catch (SloException e) {
         if (!e.problems().isEmpty()) data.addAll(e.problems());
         else data.add(new Problem(s.location(), e.getMessage(), e.hint()));
@@ -249,6 +255,80 @@ public final class SparkEngine implements Engine {
     if (!data.isEmpty())
       throw SloException.dataProblems(
           data.size() == 1 ? data.get(0).render() : data.size() + " problems with the data", data);
+  }
+
+  private static String derivedRole(DataSource source, String name) {
+    return "source '" + source.name() + "': derived column '" + name + "'";
+  }
+
+  /**
+   * The source with its derived columns added (each checked expression printed for Spark and added
+   * with {@code withColumn}, in a new view), or {@code b} itself when it has none; null, with the
+   * problems added, when one fails. The checks are DuckDB's ({@code engine/DerivedColumns}): a name
+   * that is already a file column or an expression that does not analyse is a spec problem, a
+   * column the files do not have a data problem; a derived column reads file columns only.
+   */
+  private BoundSource derived(BoundSource b, List<Problem> spec, List<Problem> data) {
+    DataSource source = b.source();
+    if (source.derived().isEmpty()) return b;
+    int before = spec.size() + data.size();
+    String from = SparkDialect.ident(b.view());
+    org.apache.spark.sql.Dataset<Row> view = spark.table(from);
+    String fileColumns =
+        String.join(", ", b.columns().keySet().stream().map(SparkDialect::ident).toList());
+    for (Map.Entry<String, SqlExpression> d : source.derived().entrySet()) {
+      String name = d.getKey();
+      SqlExpression x = d.getValue();
+      String role = derivedRole(source, name);
+      if (b.columns().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(name))) {
+        spec.add(
+            new Problem(
+                x.location(),
+                role + " has the name of a column of the files",
+                "choose another name; a derived column may not hide a file column"));
+        continue;
+      }
+      String sql;
+      try {
+        sql = sparkExpression(checker.checked(x, role).sql());
+      } catch (SloException e) { // a source read besides the SLOs' is checked here first
+        spec.addAll(e.problems());
+        continue;
+      } catch (SparkDialect.Untranslatable e) {
+        spec.add(
+            new Problem(
+                x.location(),
+                role + ": " + e.getMessage(),
+                "see docs/scale-out.md for what each engine allows, or run it with --engine duckdb"));
+        continue;
+      }
+      try {
+        // over the file columns only, as on DuckDB (not the pattern's computed event time)
+        spark
+            .sql("SELECT " + sql + " AS v FROM (SELECT " + fileColumns + " FROM " + from + ")")
+            .schema();
+      } catch (Exception ex) {
+        String missing = missingColumn(ex);
+        if (missing != null) {
+          Problem p = b.missingColumn(x.location(), role, missing);
+          data.add(
+              new Problem(
+                  p.location(),
+                  p.message(),
+                  p.hint() + " (derived columns cannot read each other)"));
+        } else spec.add(new Problem(x.location(), role + " fails on Spark: " + first(ex), null));
+        continue;
+      }
+      view = view.withColumn(name, org.apache.spark.sql.functions.expr(sql));
+    }
+    if (spec.size() + data.size() > before) return null;
+    Map<String, String> columns = new LinkedHashMap<>(b.columns());
+    for (StructField f : view.schema().fields())
+      if (source.derived().containsKey(f.name()))
+        columns.put(f.name(), SparkSources.duckType(f.dataType()));
+    String name = b.view() + "_derived";
+    view.createOrReplaceTempView(name);
+    return b.withView(name, columns);
   }
 
   private static Slo firstOf(List<Slo> slos, DataSource s) {

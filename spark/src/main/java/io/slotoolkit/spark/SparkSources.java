@@ -71,10 +71,6 @@ final class SparkSources {
   record Bound(BoundSource source, long badRows, List<String> samples) {}
 
   Bound bind(DataSource source) {
-    if (!source.derived().isEmpty())
-      throw SloException.spec(
-          "source '" + source.name() + "': derived columns are not supported with --engine spark",
-          "compute the column in the export, or run with --engine duckdb");
     List<String> files = files(source);
     DataFormat format = format(source, files);
     String view = "slo_src_" + UUID.randomUUID().toString().replace("-", "");

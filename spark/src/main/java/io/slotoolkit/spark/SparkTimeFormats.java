@@ -310,7 +310,7 @@ final class SparkTimeFormats {
               + mm
               + " * 60) * 1000000";
     } else if (!naiveZone.normalized().equals(ZoneOffset.UTC)) {
-      wall = inZone(wall, SparkDialect.literal(naiveZone.getId()));
+      wall = SparkDialect.wallTimeInZone(wall, SparkDialect.literal(naiveZone.getId()));
     }
     return "(CASE WHEN "
         + String.join(" AND ", valid)
@@ -321,43 +321,6 @@ final class SparkTimeFormats {
         + " - "
         + offset
         + ") END)";
-  }
-
-  /**
-   * The instant of a wall clock time in a zone, as DuckDB reads it ({@code timezone(zone, naive)},
-   * ICU): a time in the spring-forward gap moves forward by the gap, as with Spark's {@code
-   * to_utc_timestamp}; a time that occurs twice (the fall-back hour) is its later occurrence, where
-   * {@code to_utc_timestamp} gives the earlier one. So: the earlier instant {@code e}, and the wall
-   * time read with the offset three hours later {@code c}; {@code c} when it is later than {@code
-   * e} and shows the same wall time (the hour repeats), else {@code e}.
-   */
-  static String inZone(String wall, String zone) {
-    String e = "to_utc_timestamp(" + wall + ", " + zone + ")";
-    String probe = "(" + e + " + INTERVAL 3 HOURS)";
-    String offsetAfter =
-        "(unix_micros(from_utc_timestamp("
-            + probe
-            + ", "
-            + zone
-            + ")) - unix_micros("
-            + probe
-            + "))";
-    String c = "timestamp_micros(unix_micros(" + wall + ") - " + offsetAfter + ")";
-    return "(CASE WHEN "
-        + c
-        + " > "
-        + e
-        + " AND from_utc_timestamp("
-        + c
-        + ", "
-        + zone
-        + ") = "
-        + wall
-        + " THEN "
-        + c
-        + " ELSE "
-        + e
-        + " END)";
   }
 
   private static String text(String column, String re, int group) {

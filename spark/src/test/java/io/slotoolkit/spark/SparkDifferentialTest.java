@@ -132,6 +132,40 @@ class SparkDifferentialTest {
             objective: 95%
             window: month
         """);
+    // derived columns: a grouping key, a flag and a number, used by per:, good: and latency
+    Files.writeString(
+        dir.resolve("derived.yaml"),
+        """
+        version: 1
+        service: derived
+        sources:
+          pq:
+            path: events.parquet
+            timestamp: ts
+            timezone: America/New_York
+            columns:
+              area: "upper(coalesce(customer_id, 'none')) || substring(endpoint, 2, 1)"
+              slow: "latency_ms >= 850 OR status = 503"
+              doubled: "latency_ms * 2"
+        slos:
+          - name: derived-week
+            source: pq
+            per: area
+            sli:
+              ratio:
+                good: "NOT slow"
+                total: "area NOT LIKE '%h'"
+            objective: 97%
+            window: week
+          - name: derived-latency
+            source: pq
+            sli:
+              latency:
+                column: doubled
+                threshold: 1s
+            objective: 50%
+            window: 7d
+        """);
     Files.writeString(
         dir.resolve("diff.yaml"),
         """
@@ -240,7 +274,7 @@ class SparkDifferentialTest {
   }
 
   /** The command on both engines: same exit code, same output but for the engine's name. */
-  static void same(String... args) {
+  static Result same(String... args) {
     Result duck = run(args);
     List<String> withSpark = new ArrayList<>(List.of(args));
     withSpark.add("--engine");
@@ -253,6 +287,7 @@ class SparkDifferentialTest {
     assertThat(sp.out()).contains("\"engine\": \"spark\"");
     assertThat(sp.out().replace("\"engine\": \"spark\"", "\"engine\": \"duckdb\""))
         .isEqualTo(duck.out());
+    return duck;
   }
 
   /**
@@ -340,6 +375,21 @@ class SparkDifferentialTest {
     assertThat(sp.exit()).isEqualTo(3);
     assertThat(duck.err()).contains("malformed row(s), more than the 2 allowed");
     assertThat(sp.err()).contains("malformed row(s), more than the 2 allowed");
+  }
+
+  @Test
+  void derived_columns_are_the_same() {
+    Result r =
+        same(
+            "check",
+            "derived.yaml",
+            "--at",
+            "2026-03-10T12:00:00Z",
+            "--format",
+            "json",
+            "--all-groups");
+    // groups by the derived key: customer c1 on /a, NULL customers on /b
+    assertThat(r.out()).contains("\"C1a\"", "\"NONEb\"", "derived-latency");
   }
 
   @Test

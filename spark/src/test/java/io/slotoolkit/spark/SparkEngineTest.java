@@ -112,6 +112,63 @@ class SparkEngineTest {
     assertThat(r.out()).isEmpty();
   }
 
+  /** A derived column as on DuckDB's engine: the same exit code, naming the column. */
+  @Test
+  void a_derived_column_that_cannot_be_added_fails_as_on_duckdb() throws Exception {
+    Files.writeString(
+        dir.resolve("ok.csv"), "ts,customer_id,status\n2026-03-01T10:00:00Z,c1,200\n");
+    String spec =
+        """
+        version: 1
+        service: t
+        sources:
+          csv:
+            path: ok.csv
+            timestamp: ts
+            timestamp_format: "%Y-%m-%dT%H:%M:%SZ"
+            columns:
+              COLUMN: "EXPR"
+        slos:
+          - name: ok
+            source: csv
+            sli:
+              ratio:
+                good: "status < 500"
+            objective: 50%
+            window: 7d
+        """;
+    // columns the files do not have (exit 3), a file column's name, a function Spark lacks
+    String[][] cases = {
+      {"region", "upper(region)", "3", "derived column 'region'"},
+      // the pattern's computed event time is beside the file columns on Spark, not one of them
+      {"t", "_slo_event_time", "3", "derived column 't'"},
+      {
+        "Status", "status + 1", "2", "derived column 'Status' has the name of a column of the files"
+      },
+      {"hour", "strftime(ts::TIMESTAMP, '%H')", "2", "function strftime()"}
+    };
+    for (String[] c : cases) {
+      Path yaml = dir.resolve("derived-" + c[0] + ".yaml");
+      Files.writeString(yaml, spec.replace("COLUMN", c[0]).replace("EXPR", c[1]));
+      var duck =
+          SparkDifferentialTest.run(
+              dir, "check", yaml.getFileName().toString(), "--at", "2026-03-02T00:00:00Z");
+      var sp =
+          SparkDifferentialTest.run(
+              dir,
+              "check",
+              yaml.getFileName().toString(),
+              "--at",
+              "2026-03-02T00:00:00Z",
+              "--engine",
+              "spark");
+      assertThat(sp.exit()).as(c[0]).isEqualTo(Integer.parseInt(c[2]));
+      if (!c[0].equals("hour")) assertThat(duck.exit()).as(c[0]).isEqualTo(sp.exit());
+      assertThat(sp.err()).as(c[0]).contains(c[3]);
+      assertThat(sp.out()).isEmpty();
+    }
+  }
+
   @Test
   void a_malformed_csv_row_is_not_dropped_in_silence() {
     var r =
