@@ -177,7 +177,7 @@ public final class SparkDialect {
   }
 
   /** The printer proper: one walk over a tree. */
-  private static final class SparkDialectPrinter {
+  private static final class SparkDialectPrinter extends TreePrinter {
 
     String selectNode(Map<String, Object> node) {
       if (!"SELECT_NODE".equals(node.get("type")))
@@ -243,16 +243,16 @@ public final class SparkDialect {
 
     private int subqueries;
 
-    String expr(Map<String, Object> n) {
-      String cls = String.valueOf(n.get("class"));
-      String type = String.valueOf(n.get("type"));
+    @Override
+    String column(List<Object> names) {
+      List<String> parts = new ArrayList<>();
+      for (Object o : names) parts.add(ident(String.valueOf(o)));
+      return String.join(".", parts);
+    }
+
+    @Override
+    String other(String cls, Map<String, Object> n) {
       return switch (cls) {
-        case "COLUMN_REF" -> {
-          List<String> names = new ArrayList<>();
-          for (Object o : list(n.get("column_names"))) names.add(ident(String.valueOf(o)));
-          yield String.join(".", names);
-        }
-        case "CONSTANT" -> constant(map(n.get("literal")));
         case "STAR" -> {
           if (!empty(n.get("relation_name"))
               || !list(n.get("exclude_list")).isEmpty()
@@ -261,47 +261,19 @@ public final class SparkDialect {
             throw new Untranslatable("a qualified star", null);
           yield "*";
         }
-        case "COMPARISON" -> comparison(type, n);
-        case "CONJUNCTION" -> {
-          String op =
-              switch (type) {
-                case "CONJUNCTION_AND" -> " AND ";
-                case "CONJUNCTION_OR" -> " OR ";
-                default -> throw new Untranslatable(type, null);
-              };
-          List<String> parts = new ArrayList<>();
-          for (Object c : list(n.get("children"))) parts.add(expr(map(c)));
-          yield "(" + String.join(op, parts) + ")";
-        }
-        case "OPERATOR" -> operator(type, list(n.get("children")));
-        case "BETWEEN" ->
-            "("
-                + expr(map(n.get("input")))
-                + " BETWEEN "
-                + expr(map(n.get("lower")))
-                + " AND "
-                + expr(map(n.get("upper")))
-                + ")";
-        case "CASE" -> {
-          StringBuilder b = new StringBuilder("CASE");
-          for (Object c : list(n.get("case_checks"))) {
-            Map<String, Object> check = map(c);
-            b.append(" WHEN ").append(expr(map(check.get("when_expr"))));
-            b.append(" THEN ").append(expr(map(check.get("then_expr"))));
-          }
-          Map<String, Object> other = map(n.get("else_expr"));
-          if (other != null) b.append(" ELSE ").append(expr(other));
-          yield b.append(" END").toString();
-        }
-        case "CAST" -> cast(n);
-        case "FUNCTION" -> function(n);
         case "SUBQUERY" -> throw new Untranslatable("a subquery", null);
         case "WINDOW" -> throw new Untranslatable("a window function", null);
         default -> throw new Untranslatable(cls.toLowerCase(Locale.ROOT) + " expression", null);
       };
     }
 
-    private static String constant(Map<String, Object> lit) {
+    @Override
+    Untranslatable refuse(String construct, String why) {
+      return new Untranslatable(construct, why);
+    }
+
+    @Override
+    String constant(Map<String, Object> lit) {
       String kind = String.valueOf(lit.get("kind"));
       String text = String.valueOf(lit.get("text"));
       return switch (kind) {
@@ -320,7 +292,8 @@ public final class SparkDialect {
       };
     }
 
-    private String comparison(String type, Map<String, Object> n) {
+    @Override
+    String comparison(String type, Map<String, Object> n) {
       String l = expr(map(n.get("left")));
       String r = expr(map(n.get("right")));
       return switch (type) {
@@ -336,7 +309,8 @@ public final class SparkDialect {
       };
     }
 
-    private String operator(String type, List<Object> children) {
+    @Override
+    String operator(String type, List<Object> children) {
       List<String> c = new ArrayList<>();
       for (Object o : children) c.add(expr(map(o)));
       return switch (type) {
@@ -365,7 +339,8 @@ public final class SparkDialect {
       };
     }
 
-    private String cast(Map<String, Object> n) {
+    @Override
+    String cast(Map<String, Object> n) {
       String child = expr(map(n.get("child")));
       Map<String, Object> t = map(n.get("type_expr"));
       String name = String.valueOf(t.get("type_name")).toUpperCase(Locale.ROOT);
@@ -406,7 +381,8 @@ public final class SparkDialect {
       return (tryCast ? "try_cast(" : "CAST(") + child + " AS " + target + ")";
     }
 
-    private String function(Map<String, Object> n) {
+    @Override
+    String function(Map<String, Object> n) {
       String name = String.valueOf(n.get("function_name")).toLowerCase(Locale.ROOT);
       if (!empty(n.get("schema")) || !empty(n.get("catalog")))
         throw new Untranslatable("function " + name + "()", "a qualified function name");
@@ -489,15 +465,6 @@ public final class SparkDialect {
         case "!~~*" -> "(NOT (" + l + " ILIKE " + r + "))";
         default -> throw new Untranslatable("operator " + op, null);
       };
-    }
-
-    private static String one(String name, List<String> a) {
-      if (a.size() != 1) throw arity(name);
-      return a.get(0);
-    }
-
-    private static Untranslatable arity(String name) {
-      return new Untranslatable("function " + name + "()", "unexpected number of arguments");
     }
 
     private static boolean empty(Object o) {

@@ -12,15 +12,15 @@ import java.util.Map;
 /**
  * Prints a checked user expression, given DuckDB's parse tree of {@code SELECT <expression>}, as
  * BigQuery (GoogleSQL) or Snowflake SQL: the warehouse members of the dialect family ({@link
- * SqlDialect}). The walk is the one {@link SparkDialect} makes; what differs per dialect is the
- * quoting and the table of functions and operators.
+ * SqlDialect}). The walk is {@link TreePrinter}'s, shared with {@link SparkDialect}; what differs
+ * per dialect is the quoting and the table of functions and operators.
  *
  * <p>Only constructs with the same meaning as in DuckDB for every input are printed; anything else
  * fails with {@link SparkDialect.Untranslatable} naming the construct and the dialect. Where the
  * two differ on NULLs, string positions, escapes or division by zero, the construct is rewritten to
  * DuckDB's meaning or refused (see docs/scale-out.md, "The warehouse path").
  */
-final class WarehousePrinter {
+final class WarehousePrinter extends TreePrinter {
   private final SqlDialectName dialect;
 
   WarehousePrinter(SqlDialectName dialect) {
@@ -69,61 +69,26 @@ final class WarehousePrinter {
     return expr(map(select.get(0)));
   }
 
-  private SparkDialect.Untranslatable refuse(String construct, String why) {
+  @Override
+  SparkDialect.Untranslatable refuse(String construct, String why) {
     return new SparkDialect.Untranslatable(
         construct,
         "has no " + dialectName() + " SQL with the same meaning" + (why == null ? "" : ": " + why));
   }
 
-  String expr(Map<String, Object> n) {
-    String cls = String.valueOf(n.get("class"));
-    String type = String.valueOf(n.get("type"));
-    return switch (cls) {
-      case "COLUMN_REF" -> {
-        List<Object> names = list(n.get("column_names"));
-        if (names.size() != 1) throw refuse("a qualified column name", null);
-        yield SqlDialect.column(dialect, String.valueOf(names.get(0)));
-      }
-      case "CONSTANT" -> constant(map(n.get("literal")));
-      case "COMPARISON" -> comparison(type, n);
-      case "CONJUNCTION" -> {
-        String op =
-            switch (type) {
-              case "CONJUNCTION_AND" -> " AND ";
-              case "CONJUNCTION_OR" -> " OR ";
-              default -> throw refuse(type, null);
-            };
-        List<String> parts = new ArrayList<>();
-        for (Object c : list(n.get("children"))) parts.add(expr(map(c)));
-        yield "(" + String.join(op, parts) + ")";
-      }
-      case "OPERATOR" -> operator(type, list(n.get("children")));
-      case "BETWEEN" ->
-          "("
-              + expr(map(n.get("input")))
-              + " BETWEEN "
-              + expr(map(n.get("lower")))
-              + " AND "
-              + expr(map(n.get("upper")))
-              + ")";
-      case "CASE" -> {
-        StringBuilder b = new StringBuilder("CASE");
-        for (Object c : list(n.get("case_checks"))) {
-          Map<String, Object> check = map(c);
-          b.append(" WHEN ").append(expr(map(check.get("when_expr"))));
-          b.append(" THEN ").append(expr(map(check.get("then_expr"))));
-        }
-        Map<String, Object> other = map(n.get("else_expr"));
-        if (other != null) b.append(" ELSE ").append(expr(other));
-        yield b.append(" END").toString();
-      }
-      case "CAST" -> cast(n);
-      case "FUNCTION" -> function(n);
-      default -> throw refuse(cls.toLowerCase(Locale.ROOT) + " expression", null);
-    };
+  @Override
+  String column(List<Object> names) {
+    if (names.size() != 1) throw refuse("a qualified column name", null);
+    return SqlDialect.column(dialect, String.valueOf(names.get(0)));
   }
 
-  private String constant(Map<String, Object> lit) {
+  @Override
+  String other(String cls, Map<String, Object> n) {
+    throw refuse(cls.toLowerCase(Locale.ROOT) + " expression", null);
+  }
+
+  @Override
+  String constant(Map<String, Object> lit) {
     String kind = String.valueOf(lit.get("kind"));
     String text = String.valueOf(lit.get("text"));
     return switch (kind) {
@@ -139,7 +104,8 @@ final class WarehousePrinter {
     };
   }
 
-  private String comparison(String type, Map<String, Object> n) {
+  @Override
+  String comparison(String type, Map<String, Object> n) {
     String l = expr(map(n.get("left")));
     String r = expr(map(n.get("right")));
     return switch (type) {
@@ -155,7 +121,8 @@ final class WarehousePrinter {
     };
   }
 
-  private String operator(String type, List<Object> children) {
+  @Override
+  String operator(String type, List<Object> children) {
     List<String> c = new ArrayList<>();
     for (Object o : children) c.add(expr(map(o)));
     return switch (type) {
@@ -174,7 +141,8 @@ final class WarehousePrinter {
     };
   }
 
-  private String cast(Map<String, Object> n) {
+  @Override
+  String cast(Map<String, Object> n) {
     if (Boolean.TRUE.equals(n.get("try_cast")))
       throw refuse("TRY_CAST", "it returns NULL for other inputs than DuckDB's");
     String name = String.valueOf(map(n.get("type_expr")).get("type_name")).toUpperCase(Locale.ROOT);
@@ -185,7 +153,8 @@ final class WarehousePrinter {
     return "CAST(" + expr(map(n.get("child"))) + (bigQuery() ? " AS FLOAT64)" : " AS DOUBLE)");
   }
 
-  private String function(Map<String, Object> n) {
+  @Override
+  String function(Map<String, Object> n) {
     String name = String.valueOf(n.get("function_name")).toLowerCase(Locale.ROOT);
     String fn = "function " + name + "()";
     if (n.get("filter") != null || Boolean.TRUE.equals(n.get("distinct")))
@@ -302,18 +271,8 @@ final class WarehousePrinter {
     return not ? "(NOT " + like + ")" : like;
   }
 
-  private static String one(String name, List<String> a) {
-    if (a.size() != 1) throw arity(name);
-    return a.get(0);
-  }
-
   private static String two(String printed, String name, List<String> a) {
     if (a.size() != 2) throw arity(name);
     return printed + "(" + a.get(0) + ", " + a.get(1) + ")";
-  }
-
-  private static SparkDialect.Untranslatable arity(String name) {
-    return new SparkDialect.Untranslatable(
-        "function " + name + "()", "unexpected number of arguments");
   }
 }
