@@ -175,13 +175,18 @@ public final class ScanCache {
 
   /**
    * The latest readable event time of a source read through the cache, from its files' totals; null
-   * when no file holds one.
+   * when no file holds one, or when a file holds rows without a readable time or with a NaN (the
+   * engine's latest event is then asked).
    */
   Instant latest(DataSource source, List<Slo> slos) {
     Prepared p = prepare(source, slos);
     Long max = null;
-    for (Engine.FileCounts c : p.totals().values())
+    for (Engine.FileCounts c : p.totals().values()) {
+      // a row with a NaN or infinite number has a time the latest event counts, which the
+      // totals leave out: the engine is asked instead
+      if (c.nullTime() > 0) return null;
       if (c.latest() != null && (max == null || c.latest() > max)) max = c.latest();
+    }
     return max == null ? null : instant(max);
   }
 
@@ -298,6 +303,9 @@ public final class ScanCache {
    */
   static boolean settled(
       Engine.FileCounts c, List<ScanCompiler.SloWindow> scan, long fromUs, long atUs, Instant at) {
+    // rows without a readable time or with a NaN or infinite number are accounted by the scan
+    // (for the scanned range only) and still count for the latest event: such a file is read
+    if (c.nullTime() > 0) return false;
     if (c.latest() == null) return true;
     boolean outside = c.latest() < fromUs || c.earliest() >= atUs;
     if (outside) return true;
