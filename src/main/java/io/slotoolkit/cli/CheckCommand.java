@@ -102,13 +102,18 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
           at != null
               ? evaluator.assess(catalog, at, gate, maxStaleness, Map.of())
               : evaluator.assessAtLatest(catalog, run.runSources(), gate, maxStaleness);
-      if (scanCache != null) scanCache.save();
+      io.slotoolkit.engine.Database.mark("assessed");
+      if (scanCache != null) {
+        scanCache.save();
+        io.slotoolkit.engine.Database.mark("cache saved");
+      }
       output.write(
           assessment,
           ctx.color() && output.toStdout(),
           allGroups,
           spec.commandLine().getOut(),
           ctx);
+      io.slotoolkit.engine.Database.mark("output written");
       io.slotoolkit.report.RunNotes.noData(assessment)
           .ifPresent(
               note -> {

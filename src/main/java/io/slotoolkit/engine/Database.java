@@ -202,6 +202,14 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * With {@code -Dslo.timings}: a line marking the end of a step of the run that is not a statement
+   * (such as writing the output), so that the time between statements can be told apart.
+   */
+  public static void mark(String step) {
+    if (TIMINGS) timing(System.nanoTime(), "(" + step + ")");
+  }
+
   /** One line of the {@code -Dslo.timings} log: a statement's wall time and its SQL's start. */
   static void timing(long startNanos, String sql) {
     String head = sql.strip().replaceAll("\\s+", " ");

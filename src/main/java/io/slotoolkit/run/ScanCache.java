@@ -142,12 +142,14 @@ public final class ScanCache {
     List<ScanCompiler.SloWindow> open =
         slos.stream().map(s -> new ScanCompiler.SloWindow(s, TimeColumn.EARLIEST)).toList();
     var fingerprint = engine.fileTotalsFingerprint(source, open);
+    io.slotoolkit.engine.Database.mark("cache fingerprint");
     if (fingerprint.isEmpty()) {
       prepared.put(source, null);
       return null;
     }
     Path file = dir.resolve(fileName(source));
     Map<String, Engine.FileCounts> cached = read(file, fingerprint.get(), slos.size());
+    io.slotoolkit.engine.Database.mark("cache file read");
     boolean changed = cached == null;
     if (cached == null) cached = Map.of();
     Map<String, Engine.FileCounts> totals = new LinkedHashMap<>();
@@ -167,6 +169,7 @@ public final class ScanCache {
       prepared.put(source, null);
       return null;
     }
+    io.slotoolkit.engine.Database.mark("files identified and totalled");
     if (!totals.keySet().equals(cached.keySet())) changed = true;
     p = new Prepared(List.copyOf(slos), fingerprint.get(), file, totals, changed);
     prepared.put(source, p);
