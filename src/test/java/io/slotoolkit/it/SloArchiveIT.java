@@ -223,8 +223,10 @@ class SloArchiveIT {
         .startsWith("## SLO check: ❌ failed");
     assertThat(summary).content().startsWith("## SLO check: ❌ failed");
     // the action and the template run this very script from the installed archive
-    assertThat(Path.of("action.yml")).content().contains("sh \"$RUNNER_TEMP/slo/ci/slo-ci.sh\"");
-    assertThat(Path.of("ci/gitlab/slo.gitlab-ci.yml"))
+    assertThat(Path.of("src/dist/github/action.yml"))
+        .content()
+        .contains("sh \"$RUNNER_TEMP/slo/ci/slo-ci.sh\"");
+    assertThat(Path.of("src/dist/ci/gitlab/slo.gitlab-ci.yml"))
         .content()
         .contains("sh /opt/slo/ci/slo-ci.sh");
   }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs `slo check` the way a CI job wants it: JUnit XML and a Markdown report written to files,
-# annotations on GitHub, the Markdown also as the job summary. The GitHub Action (action.yml) and
-# the GitLab template (ci/gitlab/slo.gitlab-ci.yml) both run this script; SloArchiveIT runs it too.
+# annotations on GitHub, the Markdown also as the job summary. The GitHub Action (src/dist/github/action.yml)
+# and the GitLab template (src/dist/ci/gitlab/slo.gitlab-ci.yml) both run this script; SloArchiveIT runs it too.
 #
 #   SLO_SPECS    spec files or folders, separated by spaces (default: slo-specs)
 #   SLO_ARGS     more options for slo check, such as "--fail-on alert --at now"
