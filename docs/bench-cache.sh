@@ -42,7 +42,13 @@ fi
 mkdir -p "$LOG/bin"
 cp "$JAR" target/libduckdb_java.so_linux_amd64 "$LOG/bin/"
 JAR=$LOG/bin/slo.jar
-JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+# the ./slo launcher's JVM flags and, as it does, a class-data archive trained on a check of the
+# bundled examples (written beside the copied jar)
+JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds*=off)
+rm -f "$LOG/bin/slo.jsa"
+"${JVM[@]}" -XX:ArchiveClassesAtExit="$LOG/bin/slo.jsa" -jar "$JAR" check --format json \
+  --output /dev/null >/dev/null 2>&1 || true
+JVM+=(-XX:SharedArchiveFile="$LOG/bin/slo.jsa")
 GEN=(java -cp "$DUCKDB_JAR" src/test/java/io/slotoolkit/bench/DailyFilesGenerator.java "$DATA")
 
 # the 90 days the cache is warmed on; the new file is written after that

@@ -2,6 +2,7 @@ package io.slotoolkit.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -64,8 +65,9 @@ public final class DailyFilesGenerator {
                 .formatted(day, day * rows, (day + 1) * rows));
         s.execute("COPY d TO '" + tmp(csv) + "' (FORMAT csv, HEADER true)");
         s.execute("COPY d TO '" + tmp(parquet) + "' (FORMAT parquet, COMPRESSION zstd)");
-        Files.move(Path.of(tmp(csv)), csv);
-        Files.move(Path.of(tmp(parquet)), parquet);
+        // both files are written again when one of them was missing
+        Files.move(Path.of(tmp(csv)), csv, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(Path.of(tmp(parquet)), parquet, StandardCopyOption.REPLACE_EXISTING);
         System.err.printf("%s: %,d rows in %.1f s%n", name, rows, (System.nanoTime() - t0) / 1e9);
       }
     }
