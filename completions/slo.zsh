@@ -772,19 +772,22 @@ function _picocli_slo_sql() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--dialect' '--slo' '--table'"
+  local arg_opts="'--slo' '--label' '--dialect' '--table'"
   local DIALECT_option_args=("duckdb" "spark" "bigquery" "snowflake") # --dialect values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--slo')
+      return
+      ;;
+    '--label')
+      return
+      ;;
     '--dialect')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${DIALECT_option_args[@]}" ) )
       return $?
-      ;;
-    '--slo')
-      return
       ;;
     '--table')
       return

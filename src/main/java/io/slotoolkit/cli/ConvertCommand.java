@@ -100,7 +100,7 @@ final class ConvertCommand implements Callable<Integer> {
 
   private Integer toOpenSlo() {
     CliContext ctx = root.context();
-    Catalog catalog = new SpecLoader().load(SpecOptions.specPaths(paths, ctx));
+    Catalog catalog = new SpecLoader().load(SpecSelection.specPaths(paths, ctx));
     OpenSloExporter.Exported exported = OpenSloExporter.export(catalog.files());
     notes(exported.notes());
     PrintWriter out = spec.commandLine().getOut();
@@ -132,7 +132,7 @@ final class ConvertCommand implements Callable<Integer> {
           "--from openslo needs the OpenSLO files to read",
           "slo convert --from openslo openslo.yaml");
     }
-    List<Path> files = SpecOptions.specPaths(paths, ctx);
+    List<Path> files = SpecSelection.specPaths(paths, ctx);
     for (int i = 0; i < files.size(); i++) {
       if (!Files.isRegularFile(ctx.resolve(files.get(i)))) {
         throw SloException.spec(paths.get(i) + " is not a file", "name OpenSLO YAML files");

@@ -61,12 +61,12 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!specs.slos.isEmpty())
+    if (!specs.selection.slos.isEmpty())
       throw SloException.spec("explain takes the SLO as its argument, not --slo", null);
     // SpecOptions' PATH... takes every positional, NAME too: the first one is NAME, not a path
-    if (!specs.paths.isEmpty()) specs.paths.remove(0);
-    specs.slos.add(name);
-    specs.noMatchMessage = "no SLO is named '%s'";
+    if (!specs.selection.paths.isEmpty()) specs.selection.paths.remove(0);
+    specs.selection.slos.add(name);
+    specs.selection.noMatchMessage = "no SLO is named '%s'";
     Instant at = when.at(root.context());
     try (EngineRun run = EngineRun.prepare(root, EngineRun.load(root, specs), at != null, engine)) {
       Explainer.Explanation x =

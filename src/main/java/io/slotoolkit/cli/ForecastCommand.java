@@ -283,7 +283,7 @@ final class ForecastCommand implements Callable<Integer>, FormatOption.Offers {
     FailOn gateFrom = failOnRule();
     CliContext ctx = root.context();
     SpecOptions specs = new SpecOptions();
-    specs.paths = paths;
+    specs.selection.paths = paths;
     specs.sources = sources;
     Instant end = at == null ? null : SpecOptions.parseInstant("--at", at, ctx);
     Catalog catalog = specs.load(ctx);

@@ -74,7 +74,7 @@ final class InitCommand implements Callable<Integer> {
             ? ctx.resolve(Path.of("slo-spec.yaml"))
             : output != null
                 ? ctx.resolve(Path.of(output))
-                : ctx.resolve(SpecOptions.DEFAULT_SPECS)
+                : ctx.resolve(SpecSelection.DEFAULT_SPECS)
                     .resolve(SpecDraftWriter.slug(data) + ".yaml");
     if (!toStdout) {
       if (Files.isDirectory(target))

@@ -91,7 +91,7 @@ final class Session implements AutoCloseable {
 
   /** The spec paths the session was opened with (the default folder when none were given). */
   List<java.nio.file.Path> specPaths() {
-    return SpecOptions.specPaths(specs.paths, ctx);
+    return SpecSelection.specPaths(specs.selection.paths, ctx);
   }
 
   /** Cancels the running query (Ctrl-C); the session stays usable. */

@@ -8,7 +8,6 @@ import io.slotoolkit.model.RollupQuery;
 import io.slotoolkit.model.SqlDialectName;
 import io.slotoolkit.run.WarehouseRollup;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -19,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -59,12 +58,7 @@ final class SqlCliCommand implements Callable<Integer> {
   @ParentCommand SloCommand root;
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "SPEC",
-      arity = "0..*",
-      description =
-          "Spec files or folders (every *.yaml/*.yml inside, recursively). Default: slo-specs/")
-  List<Path> paths = new ArrayList<>();
+  @Mixin SpecSelection specs;
 
   @Option(
       names = "--dialect",
@@ -73,12 +67,6 @@ final class SqlCliCommand implements Callable<Integer> {
       completionCandidates = DialectCandidates.class,
       description = "SQL dialect: ${COMPLETION-CANDIDATES} (default: duckdb).")
   SqlDialectName dialect = SqlDialectName.DUCKDB;
-
-  @Option(
-      names = "--slo",
-      paramLabel = "NAME",
-      description = "Only these SLOs (repeatable; globs like 'api-*'; NAME or SERVICE/NAME).")
-  List<String> slos = new ArrayList<>();
 
   @Option(
       names = "--table",
@@ -91,10 +79,7 @@ final class SqlCliCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = root.context();
-    SpecOptions specs = new SpecOptions();
-    specs.paths = paths;
-    specs.slos = slos;
-    Catalog catalog = specs.load(ctx);
+    Catalog catalog = specs.select(specs.read(ctx));
     List<RollupQuery> queries;
     try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx))) {
       queries = new WarehouseRollup(engine).rollup(catalog, dialect, tables);

@@ -93,7 +93,7 @@ final class ValidateCommand implements Callable<Integer> {
     List<Path> given =
         paths.isEmpty() && session != null
             ? session.specPaths()
-            : SpecOptions.specPaths(paths, ctx);
+            : SpecSelection.specPaths(paths, ctx);
     SpecLoader.Loaded loaded = new SpecLoader().read(given);
     List<Problem> problems = new ArrayList<>(loaded.problems());
     Catalog catalog = loaded.catalog();

@@ -99,6 +99,22 @@ class RollupSqlTest {
   }
 
   @Test
+  void label_selects_slos_as_in_every_other_command() {
+    String ops = "src/test/resources/specs/valid/ops.yaml";
+    Result tier1 = slo("sql", "--label", "tier=1", ops);
+    assertThat(tier1.exit()).isZero();
+    // of ops.yaml's two SLOs only api-availability has the label tier=1
+    assertThat(tier1.out())
+        .contains("SELECT 'api-availability' AS \"slo\"")
+        .doesNotContain("'api-errors-per-customer'");
+    Result none = slo("sql", "--label", "tier=9", ops);
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.out()).isEmpty();
+    assertThat(none.err())
+        .isEqualTo("slo: --label tier=9 matches no SLO\nhint: labels: team=payments, tier=1\n");
+  }
+
+  @Test
   void an_unknown_dialect_is_a_usage_error() {
     Result r = slo("sql", "--dialect", "oracle", "slo-specs/homehub-api.yaml");
     assertThat(r.exit()).isEqualTo(2);
@@ -171,7 +187,7 @@ class RollupSqlTest {
     assertThat((Object) top.getSubcommands().get("sql").getCommand())
         .isInstanceOf(SqlCliCommand.class);
     SpecOptions opts = new SpecOptions();
-    opts.paths.add(Path.of("slo-specs/homehub-api.yaml"));
+    opts.selection.paths.add(Path.of("slo-specs/homehub-api.yaml"));
     CliContext ctx =
         new CliContext(
             Map.of("TERM", "dumb"),

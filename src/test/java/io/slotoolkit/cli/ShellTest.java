@@ -180,7 +180,7 @@ class ShellTest {
     ByteArrayOutputStream screen = new ByteArrayOutputStream();
     Terminal t = dumbTerminal(new ByteArrayInputStream(new byte[0]), screen);
     SpecOptions opts = new SpecOptions();
-    opts.paths.add(spec);
+    opts.selection.paths.add(spec);
     try (Session session = Session.open(ctx(), opts, null)) {
       Shell shell = new Shell(ctx(), t, session);
       assertThat(session.catalog().slos()).hasSize(1);
@@ -209,7 +209,7 @@ class ShellTest {
     ByteArrayOutputStream screen = new ByteArrayOutputStream();
     Terminal t = dumbTerminal(new ByteArrayInputStream(new byte[0]), screen);
     SpecOptions opts = new SpecOptions();
-    opts.paths.add(spec);
+    opts.selection.paths.add(spec);
     try (Session session = Session.open(ctx(), opts, null)) {
       Shell shell = new Shell(ctx(), t, session);
       var engine = session.engine();
@@ -270,7 +270,7 @@ class ShellTest {
   void every_command_of_slo_runs_in_the_shell_without_changes_to_it() throws IOException {
     Terminal t = dumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
     SpecOptions opts = new SpecOptions();
-    opts.paths.add(spec(false));
+    opts.selection.paths.add(spec(false));
     try (Session session = Session.open(ctx(), opts, null)) {
       Shell shell = new Shell(ctx(), t, session);
       var slo =
@@ -297,7 +297,7 @@ class ShellTest {
     Path spec = spec(true);
     Terminal t = dumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
     SpecOptions opts = new SpecOptions();
-    opts.paths.add(spec);
+    opts.selection.paths.add(spec);
     try (Session session = Session.open(ctx(), opts, null)) {
       Shell shell = new Shell(ctx(), t, session);
       ShellCompleter c = new ShellCompleter(shell);
