@@ -1,0 +1,102 @@
+package io.slotoolkit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The claim the bind memo rests on ({@link CsvSource}): when every file sniffs alone to the same
+ * column names, order and types, DuckDB's sniff over all of them with {@code union_by_name = true}
+ * gives exactly those; when one file sniffs a column to another type, the union widens it, which is
+ * why the memo's answer is then not used.
+ */
+class BindMemoTest {
+  @TempDir Path dir;
+
+  /** The sniff options of a CSV source without a csv: block, as CsvSource builds them. */
+  private static final String UNION =
+      ", auto_detect = true, union_by_name = true, header = true, ignore_errors = true,"
+          + " hive_partitioning = false";
+
+  private static final String ONE =
+      ", auto_detect = true, header = true, ignore_errors = true, hive_partitioning = false";
+
+  private Path file(String name, String header, List<String> lines) throws Exception {
+    Path f = dir.resolve(name);
+    List<String> all = new ArrayList<>(List.of(header));
+    all.addAll(lines);
+    Files.write(f, all, StandardCharsets.UTF_8);
+    return f;
+  }
+
+  /** {@code name TYPE, ...} of a DESCRIBE. */
+  private static String describe(Statement s, String reader) throws Exception {
+    List<String> columns = new ArrayList<>();
+    try (ResultSet r = s.executeQuery("DESCRIBE SELECT * FROM " + reader)) {
+      while (r.next()) columns.add(r.getString(1) + " " + r.getString(2));
+    }
+    return String.join(", ", columns);
+  }
+
+  private static String list(List<Path> files) {
+    return files.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  private List<String> rows(int day, String latency) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 50; i++)
+      lines.add(
+          "2026-03-%02dT%02d:%02d:00Z,c%d,/status,%d,%s"
+              .formatted(day, i / 4, (i * 13) % 60, i % 3, i % 7 == 0 ? 503 : 200, latency + i));
+    return lines;
+  }
+
+  @Test
+  void the_union_sniff_of_files_of_one_schema_is_each_files_own_sniff() throws Exception {
+    String header = "ts,customer,endpoint,status,latency_ms";
+    List<Path> files =
+        List.of(
+            file("a.csv", header, rows(1, "1")),
+            file("b.csv", header, rows(2, "2")),
+            file("c.csv", header, rows(3, "3")));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("SET TimeZone = 'UTC'");
+      String union = describe(s, "read_csv(" + list(files) + UNION + ")");
+      assertThat(union)
+          .isEqualTo(
+              "ts TIMESTAMP WITH TIME ZONE, customer VARCHAR, endpoint VARCHAR, status BIGINT,"
+                  + " latency_ms BIGINT");
+      for (Path f : files)
+        assertThat(describe(s, "read_csv(" + list(List.of(f)) + ONE + ")")).isEqualTo(union);
+    }
+  }
+
+  @Test
+  void the_union_sniff_widens_a_column_one_file_sniffs_to_another_type() throws Exception {
+    String header = "ts,customer,endpoint,status,latency_ms";
+    Path ints = file("a.csv", header, rows(1, "1"));
+    Path decimals = file("b.csv", header, rows(2, "0.5"));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("SET TimeZone = 'UTC'");
+      assertThat(describe(s, "read_csv(" + list(List.of(ints)) + ONE + ")"))
+          .endsWith("latency_ms BIGINT");
+      assertThat(describe(s, "read_csv(" + list(List.of(decimals)) + ONE + ")"))
+          .endsWith("latency_ms DOUBLE");
+      assertThat(describe(s, "read_csv(" + list(List.of(ints, decimals)) + UNION + ")"))
+          .endsWith("latency_ms DOUBLE");
+    }
+  }
+}
