@@ -99,4 +99,31 @@ class BindMemoTest {
           .endsWith("latency_ms DOUBLE");
     }
   }
+
+  @Test
+  void the_union_sniff_reads_each_files_dialect_as_its_own_sniff_does() throws Exception {
+    // DuckDB sniffs each file's dialect under union_by_name: a file with another delimiter or
+    // with quoted values gives the same columns alone and in the union
+    String header = "ts,customer,endpoint,status,latency_ms";
+    Path commas = file("a.csv", header, rows(1, "1"));
+    Path semicolons =
+        file(
+            "b.csv",
+            header.replace(',', ';'),
+            rows(2, "2").stream().map(l -> l.replace(',', ';')).toList());
+    Path quoted =
+        file(
+            "c.csv",
+            header,
+            rows(3, "3").stream().map(l -> l.replace(",/status,", ",\"/status\",")).toList());
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("SET TimeZone = 'UTC'");
+      String one = describe(s, "read_csv(" + list(List.of(commas)) + ONE + ")");
+      assertThat(describe(s, "read_csv(" + list(List.of(semicolons)) + ONE + ")")).isEqualTo(one);
+      assertThat(describe(s, "read_csv(" + list(List.of(quoted)) + ONE + ")")).isEqualTo(one);
+      assertThat(describe(s, "read_csv(" + list(List.of(semicolons, commas, quoted)) + UNION + ")"))
+          .isEqualTo(one);
+    }
+  }
 }

@@ -387,6 +387,15 @@ class ScanCacheTest {
     assertThat(sameOutcome(spec, late)).startsWith("error: ");
     Files.delete(data.resolve("api-" + DAYS + ".csv"));
 
+    // a new file with another delimiter: it sniffs alone as the others do, and is read with the
+    // first file's dialect, with the same outcome as without the cache
+    List<String> semicolons = new ArrayList<>(List.of(HEADER.replace(',', ';')));
+    for (String line : rows(DAYS, 0, 100, 0)) semicolons.add(line.replace(',', ';'));
+    Files.write(data.resolve("api-" + DAYS + ".csv"), semicolons, StandardCharsets.UTF_8);
+    sameOutcome(spec, late);
+    sameOutcome(spec, null);
+    Files.delete(data.resolve("api-" + DAYS + ".csv"));
+
     // a damaged memo, one that is not a memo, one of another format: a note, the same results
     byte[] bytes = Files.readAllBytes(memo);
     bytes[bytes.length - 20] ^= 0x5a;
