@@ -126,4 +126,21 @@ class BindMemoTest {
           .isEqualTo(one);
     }
   }
+
+  @Test
+  void a_files_identity_is_hashed_once_per_run_and_reused() throws Exception {
+    Path f = file("a.csv", "ts,status", List.of("2026-03-01T00:00:00Z,200"));
+    BindMemo memo = new BindMemo(dir.resolve("cache"), "1.0", n -> {});
+    Engine.FileIdentity first = memo.identity(f.toString(), "source 'api'");
+    assertThat(first.size())
+        .isEqualTo(35); // "ts,status\n" (10) + "2026-03-01T00:00:00Z,200\n" (25)
+    Files.writeString(f, "2026-03-02T00:00:00Z,500\n", java.nio.file.StandardOpenOption.APPEND);
+    // the binding and the totals of one run see one identity: the file is not hashed again
+    assertThat(memo.identity(f.toString(), "source 'api'")).isSameAs(first);
+    // the next run's memo hashes it anew
+    Engine.FileIdentity next =
+        new BindMemo(dir.resolve("cache"), "1.0", n -> {}).identity(f.toString(), "source 'api'");
+    assertThat(next.size()).isEqualTo(60);
+    assertThat(next.hash()).isNotEqualTo(first.hash());
+  }
 }
