@@ -92,9 +92,22 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
     Catalog catalog = scope.catalog();
     FailOn gate = FailOnParser.parse(gateText(catalog), new SeverityTable(catalog.severity()));
     // one-shot: a new engine; in the shell: the session's, already bound
-    try (EngineRun run = EngineRun.prepare(root, scope, at != null, engine)) {
+    // the cache's bind memo goes to a new engine before it binds the sources
+    io.slotoolkit.run.ScanCache[] opened = {null};
+    try (EngineRun run =
+        EngineRun.prepare(
+            root,
+            scope,
+            at != null,
+            engine,
+            e -> {
+              opened[0] = CacheOption.open(cacheDir, e, spec.commandLine().getErr());
+              if (opened[0] != null) opened[0].useBindMemo();
+            })) {
       io.slotoolkit.run.ScanCache scanCache =
-          CacheOption.open(cacheDir, run.engine(), spec.commandLine().getErr());
+          opened[0] != null
+              ? opened[0]
+              : CacheOption.open(cacheDir, run.engine(), spec.commandLine().getErr());
       Evaluator evaluator = CacheOption.with(run.evaluator(), scanCache);
       // without --at, the scan also finds the latest events that set the window end and judge
       // freshness, so that each CSV file is parsed once

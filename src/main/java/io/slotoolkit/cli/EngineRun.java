@@ -67,6 +67,19 @@ record EngineRun(
 
   /** As {@link #prepare(SloCommand, Scope, boolean)}, on the engine {@code choice} names. */
   static EngineRun prepare(SloCommand root, Scope scope, boolean explicitAt, EngineOption choice) {
+    return prepare(root, scope, explicitAt, choice, e -> {});
+  }
+
+  /**
+   * As {@link #prepare(SloCommand, Scope, boolean, EngineOption)}, handing a new engine to {@code
+   * beforeBind} before it binds the sources (not the shell's engine, which bound them already).
+   */
+  static EngineRun prepare(
+      SloCommand root,
+      Scope scope,
+      boolean explicitAt,
+      EngineOption choice,
+      java.util.function.Consumer<Engine> beforeBind) {
     Session session = root.session();
     Catalog catalog = scope.catalog();
     String name = choice == null ? Engines.DUCKDB : choice.name;
@@ -85,6 +98,7 @@ record EngineRun(
         Engines.open(name, SpecOptions.engineOptions(root.context()), master, scope.warm());
     try {
       engine.progressListener(root.progressListener());
+      beforeBind.accept(engine);
       Evaluator evaluator = new Evaluator(engine);
       evaluator.prepare(catalog, explicitAt ? List.of() : scope.runSources());
       return new EngineRun(catalog, scope.runSources(), engine, evaluator, true);

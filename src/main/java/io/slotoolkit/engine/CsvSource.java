@@ -37,8 +37,16 @@ final class CsvSource {
    */
   private final Map<DataSource, List<LatestEventEstimate.Reader>> tailReaders = new HashMap<>();
 
+  /** What binding learned from each file in earlier runs (slo check --cache); null without. */
+  private BindMemo memo;
+
   CsvSource(Database db) {
     this.db = db;
+  }
+
+  /** Binds from now on with {@code memo} (see {@link BindMemo}). */
+  void bindMemo(BindMemo memo) {
+    this.memo = memo;
   }
 
   BoundSource bind(
@@ -49,16 +57,20 @@ final class CsvSource {
     String sample =
         source.csv().quote() == null ? cleanSample(files.get(0), sniffOptions, n) : null;
     List<String> sniffFiles = sample == null ? files : List.of(sample);
+    BindMemo.SourceFiles known = sample == null ? memoOf(source, files, sniffOptions) : null;
     Map<String, String> sniffed =
-        SourceBinder.describe(
-            db,
-            source,
-            "read_csv("
-                + Sql.literalList(sniffFiles)
-                + sniffOptions
-                + PartitionColumns.readerOptions(Map.of())
-                + ")",
-            files);
+        known == null ? null : sniffEach(source, files, sniffOptions, known);
+    if (sniffed == null)
+      sniffed =
+          SourceBinder.describe(
+              db,
+              source,
+              "read_csv("
+                  + Sql.literalList(sniffFiles)
+                  + sniffOptions
+                  + PartitionColumns.readerOptions(Map.of())
+                  + ")",
+              files);
     // partition columns come from the folders, never from the files' column list
     PartitionColumns.checkNoClash(source, parts, sniffed.keySet(), 0);
     String partitionOptions = PartitionColumns.readerOptions(parts);
@@ -73,7 +85,7 @@ final class CsvSource {
             sniffedDialect.skip());
     // files whose header lines differ are read group by group, each with its own column order,
     // and joined by column name
-    Map<List<String>, List<String>> groups = headerGroups(files, dialect, sniffed.keySet());
+    Map<List<String>, List<String>> groups = headerGroups(files, dialect, sniffed.keySet(), known);
     List<String> notes =
         groups.size() > 1 ? missingColumns(source, groups, dialect) : new ArrayList<>();
     var firstGroup = groups.entrySet().iterator().next();
@@ -185,7 +197,7 @@ final class CsvSource {
       Map<String, String> swallowed =
           dialect.quote().isEmpty()
               ? Map.of()
-              : swallowedLines(source, g.getValue(), dialect, g.getKey(), n, origins.size());
+              : swallowedLines(source, g.getValue(), dialect, g.getKey(), n, origins.size(), known);
       if (!swallowed.isEmpty() && !parts.isEmpty()) {
         // a copied line has lost its folder, so its partition columns could not be read: name it
         var first = swallowed.values().iterator().next();
@@ -245,7 +257,10 @@ final class CsvSource {
    * reader reports it).
    */
   private Map<List<String>, List<String>> headerGroups(
-      List<String> files, Dialect dialect, java.util.Collection<String> sniffed) {
+      List<String> files,
+      Dialect dialect,
+      java.util.Collection<String> sniffed,
+      BindMemo.SourceFiles known) {
     Map<List<String>, List<String>> groups = new LinkedHashMap<>();
     if (!dialect.header() || files.size() == 1) {
       groups.put(List.copyOf(sniffed), files);
@@ -253,7 +268,7 @@ final class CsvSource {
     }
     List<String> first = null;
     for (String f : files) {
-      List<String> names = headerOf(f, dialect);
+      List<String> names = header(f, dialect, known);
       if (names == null) names = first == null ? List.copyOf(sniffed) : first;
       if (first == null) first = names;
       groups.computeIfAbsent(names, k -> new ArrayList<>()).add(f);
@@ -265,6 +280,16 @@ final class CsvSource {
       return one;
     }
     return groups;
+  }
+
+  /** {@link #headerOf}, from the memo when it knows the file's header in this dialect. */
+  private List<String> header(String file, Dialect dialect, BindMemo.SourceFiles known) {
+    if (known == null) return headerOf(file, dialect);
+    String key = dialect.delim() + "\n" + dialect.quote() + "\n" + dialect.skip();
+    if (known.knowsHeader(file, key)) return known.header(file);
+    List<String> names = headerOf(file, dialect);
+    known.header(file, key, names);
+    return names;
   }
 
   /** The column names on a file's header line, or null when it cannot be read here. */
@@ -426,19 +451,11 @@ final class CsvSource {
       Dialect dialect,
       java.util.Collection<String> names,
       int n,
-      int copied) {
-    String q = Sql.literal(dialect.quote());
+      int copied,
+      BindMemo.SourceFiles known) {
     List<String> suspect;
     try {
-      suspect =
-          db.query(
-              "SELECT DISTINCT filename FROM "
-                  + lines(files, true)
-                  + " WHERE contains(line, "
-                  + q
-                  + ") AND "
-                  + oddQuotes(q),
-              r -> r.getString(1));
+      suspect = oddQuoteFiles(files, dialect.quote(), known);
     } catch (Database.QueryFailed e) {
       return Map.of(); // the reader itself reports what it cannot read
     }
@@ -508,6 +525,96 @@ final class CsvSource {
       }
     }
     return origins;
+  }
+
+  /**
+   * The files with a line that holds an odd number of {@code quote} characters, in file order: from
+   * the memo for the files it knows, from one pass over the others' lines.
+   */
+  private List<String> oddQuoteFiles(List<String> files, String quote, BindMemo.SourceFiles known) {
+    List<String> unknown = new ArrayList<>();
+    java.util.Set<String> odd = new java.util.HashSet<>();
+    for (String f : files) {
+      Boolean b = known == null ? null : known.oddQuotes(f, quote);
+      if (b == null) unknown.add(f);
+      else if (b) odd.add(f);
+    }
+    if (!unknown.isEmpty()) {
+      String q = Sql.literal(quote);
+      List<String> found =
+          db.query(
+              "SELECT DISTINCT filename FROM "
+                  + lines(unknown, true)
+                  + " WHERE contains(line, "
+                  + q
+                  + ") AND "
+                  + oddQuotes(q),
+              r -> r.getString(1));
+      odd.addAll(found);
+      if (known != null) for (String f : unknown) known.oddQuotes(f, quote, found.contains(f));
+    }
+    return files.stream().filter(odd::contains).toList();
+  }
+
+  /**
+   * The memo of the source's files (slo check --cache) for these sniff options; null without a
+   * memo, or when a file cannot be identified (then it is bound as without the memo, and the reader
+   * names the problem).
+   */
+  private BindMemo.SourceFiles memoOf(DataSource source, List<String> files, String sniffOptions) {
+    if (memo == null) return null;
+    String label = "source '" + source.name() + "'";
+    try {
+      for (String f : files) memo.identity(f, label);
+    } catch (SloException e) {
+      return null;
+    }
+    String fingerprint =
+        FileTotals.sha256(
+            ("sniff:"
+                    + sniffOne(sniffOptions)
+                    + "\nduckdb:"
+                    + db.<String>one("SELECT version()", r -> r.getString(1)))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    BindMemo.SourceFiles known = memo.of(source, fingerprint);
+    known.bound(files);
+    return known;
+  }
+
+  /** The options of one file's own sniff: the source's sniff options without union_by_name. */
+  private static String sniffOne(String sniffOptions) {
+    return withoutUnion(sniffOptions) + PartitionColumns.readerOptions(Map.of());
+  }
+
+  /**
+   * The union sniff of the files, from each file's own sniff (the memo's, or one DESCRIBE of that
+   * file alone, which the memo then keeps): when every file sniffs to the same names, order and
+   * types, the sniff over all of them with union_by_name gives exactly those. Null when a file
+   * differs or cannot be sniffed alone: then the files are sniffed together, as without the memo.
+   */
+  private Map<String, String> sniffEach(
+      DataSource source, List<String> files, String sniffOptions, BindMemo.SourceFiles known) {
+    BindMemo.Sniff first = null;
+    for (String f : files) {
+      BindMemo.Sniff one = known.sniff(f);
+      if (one == null) {
+        try {
+          one =
+              BindMemo.Sniff.of(
+                  SourceBinder.describe(
+                      db,
+                      source,
+                      "read_csv(" + Sql.literalList(List.of(f)) + sniffOne(sniffOptions) + ")",
+                      List.of(f)));
+        } catch (SloException e) {
+          return null;
+        }
+        known.sniff(f, one);
+      }
+      if (first == null) first = one;
+      else if (!first.equals(one)) return null;
+    }
+    return first.asMap();
   }
 
   /**

@@ -43,6 +43,7 @@ public final class DuckDbEngine implements Engine {
 
   private FileProfiler profiler;
   private FileTotals fileTotals;
+  private BindMemo memo;
 
   private DuckDbEngine(Database db) {
     this.db = db;
@@ -387,8 +388,14 @@ public final class DuckDbEngine implements Engine {
   }
 
   @Override
+  public void bindMemo(BindMemo memo) {
+    this.memo = memo;
+    binder.bindMemo(memo);
+  }
+
+  @Override
   public List<FileIdentity> fileIdentities(DataSource source) {
-    return FileTotals.identities(bound(source));
+    return FileTotals.identities(bound(source), memo);
   }
 
   @Override

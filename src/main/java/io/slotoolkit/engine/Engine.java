@@ -123,6 +123,13 @@ public interface Engine extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Binds sources from now on with {@code memo}: what binding learned from each unchanged file in
+   * an earlier run is not asked of the file again (see {@link BindMemo}); engines without such a
+   * binder ignore it.
+   */
+  default void bindMemo(BindMemo memo) {}
+
   /** The identity of each file of a bound source, in the source's file order. */
   default List<FileIdentity> fileIdentities(DataSource source) {
     throw new UnsupportedOperationException(name() + " does not read sources file by file");

@@ -72,14 +72,20 @@ final class FileTotals {
     return sha256(b.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The identity of each file of the source: path, size, modification time, head and tail hash. */
-  static List<Engine.FileIdentity> identities(BoundSource src) {
+  /**
+   * The identity of each file of the source: path, size, modification time, head and tail hash;
+   * those {@code memo} (when not null) already took in this run are not hashed again.
+   */
+  static List<Engine.FileIdentity> identities(BoundSource src, BindMemo memo) {
     List<Engine.FileIdentity> out = new ArrayList<>();
-    for (String f : src.files()) out.add(identity(f, src));
+    String label = src.label();
+    for (String f : src.files())
+      out.add(memo == null ? identity(f, label) : memo.identity(f, label));
     return out;
   }
 
-  private static Engine.FileIdentity identity(String file, BoundSource src) {
+  /** A file's identity; a data error naming it (and {@code label}, its source) when unreadable. */
+  static Engine.FileIdentity identity(String file, String label) {
     Path p = Path.of(file);
     try (RandomAccessFile in = new RandomAccessFile(p.toFile(), "r")) {
       long size = in.length();
@@ -103,7 +109,7 @@ final class FileTotals {
       return new Engine.FileIdentity(file, size, modified, hash);
     } catch (IOException e) {
       throw SloException.data(
-          src.label() + ": cannot read " + DuckDbEngine.display(file) + ": " + e.getMessage(),
+          label + ": cannot read " + DuckDbEngine.display(file) + ": " + e.getMessage(),
           "check the file's permissions");
     }
   }

@@ -32,6 +32,11 @@ final class SourceBinder {
     this.csv = new CsvSource(db);
   }
 
+  /** Binds CSV sources from now on with {@code memo} (see {@link BindMemo}). */
+  void bindMemo(BindMemo memo) {
+    csv.bindMemo(memo);
+  }
+
   /** Malformed lines of the bound JSON lines and access log sources, by view. */
   private final Map<DataSource, MalformedLines> malformed = new java.util.HashMap<>();
 

@@ -1,5 +1,7 @@
 package io.slotoolkit.run;
 
+import io.slotoolkit.engine.BindMemo;
+import io.slotoolkit.engine.CacheFile;
 import io.slotoolkit.engine.Engine;
 import io.slotoolkit.engine.ScanCompiler;
 import io.slotoolkit.engine.TimeColumn;
@@ -9,32 +11,18 @@ import io.slotoolkit.model.ExcludedInterval;
 import io.slotoolkit.model.Group;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The scan cache of {@code slo check --cache DIR}: per file of a source, its totals for the SLOs
@@ -55,14 +43,15 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ScanCache {
   /** The cache file format; a file of another format is ignored. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
-  private static final byte[] MAGIC = "SLOCACHE".getBytes(StandardCharsets.US_ASCII);
+  private static final String MAGIC = "SLOCACHE";
 
   private final Engine engine;
   private final Path dir;
   private final String version;
   private final Consumer<String> notes;
+  private final BindMemo memo;
   private final Map<DataSource, Prepared> prepared = new LinkedHashMap<>();
   private int filesTotalled;
   private int filesScanned;
@@ -78,6 +67,16 @@ public final class ScanCache {
     this.dir = dir;
     this.version = version;
     this.notes = notes;
+    this.memo = new BindMemo(dir, version, notes);
+  }
+
+  /**
+   * Hands the engine this cache's bind memo ({@link BindMemo}), so that binding does not sniff or
+   * open the files it has seen unchanged; only before the engine binds the sources (an engine that
+   * bound them already, as the shell's, binds without it), and saved with the cache.
+   */
+  public void useBindMemo() {
+    engine.bindMemo(memo);
   }
 
   /**
@@ -147,7 +146,7 @@ public final class ScanCache {
       prepared.put(source, null);
       return null;
     }
-    Path file = dir.resolve(fileName(source));
+    Path file = dir.resolve(CacheFile.nameFor(source, "slocache"));
     Map<String, Engine.FileCounts> cached = read(file, fingerprint.get(), slos.size());
     io.slotoolkit.engine.Database.mark("cache file read");
     boolean changed = cached == null;
@@ -335,8 +334,12 @@ public final class ScanCache {
         Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
   }
 
-  /** Writes the cache file of every source read through the cache whose files changed. */
+  /**
+   * Writes the cache file of every source read through the cache whose files changed, and the bind
+   * memo of every source bound with it whose answers changed.
+   */
   public void save() {
+    memo.save();
     for (Prepared p : prepared.values()) {
       if (p == null || !p.changed()) continue;
       try {
@@ -347,140 +350,60 @@ public final class ScanCache {
     }
   }
 
-  /** {@code source-<name>-<hash of the spec file and name>.slocache}. */
-  private static String fileName(DataSource source) {
-    String safe = source.name().replaceAll("[^A-Za-z0-9_-]", "_");
-    String where = String.valueOf(source.specFile()) + "\n" + source.name();
-    return "source-"
-        + safe
-        + "-"
-        + sha256(where.getBytes(StandardCharsets.UTF_8)).substring(0, 16)
-        + ".slocache";
-  }
-
-  // ---- the file: MAGIC, format, slo version, fingerprint, gzip(entries) length and bytes, SHA-256
+  // ---- the file (see CacheFile): per entry the file's identity, time range, row accounting, and
+  // per SLO its groups' totals; strings (paths, hashes, group values) through the string table
 
   private void write(Prepared p) throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(body))) {
-      out.writeInt(p.totals().size());
-      for (Engine.FileCounts c : p.totals().values()) writeEntry(out, c);
-    }
-    byte[] payload = body.toByteArray();
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(all)) {
-      out.write(MAGIC);
-      out.writeInt(FORMAT);
-      out.writeUTF(version);
-      out.writeUTF(p.fingerprint());
-      out.writeInt(p.slos().size());
-      out.writeInt(payload.length);
-      out.write(payload);
-      out.write(digest(payload));
-    }
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".slo-cache-", ".tmp");
-    try {
-      Files.write(tmp, all.toByteArray());
-      try {
-        Files.move(
-            tmp, p.file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, p.file(), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    CacheFile.Writer out = new CacheFile.Writer();
+    out.number(p.totals().size());
+    for (Engine.FileCounts c : p.totals().values()) writeEntry(out, c);
+    CacheFile.write(p.file(), MAGIC, FORMAT, version, p.fingerprint(), p.slos().size(), out);
   }
 
-  private static void writeEntry(DataOutputStream out, Engine.FileCounts c) throws IOException {
+  private static void writeEntry(CacheFile.Writer out, Engine.FileCounts c) {
     Engine.FileIdentity id = c.file();
-    out.writeUTF(id.path());
-    out.writeLong(id.size());
-    out.writeLong(id.modified());
-    out.writeUTF(id.hash());
-    writeNullableLong(out, c.earliest());
-    writeNullableLong(out, c.latest());
-    out.writeLong(c.timed());
-    out.writeLong(c.excluded());
-    out.writeLong(c.nullTime());
-    out.writeLong(c.rejectRows());
-    out.writeInt(c.rejects().size());
-    for (Engine.FileReject r : c.rejects()) {
-      out.writeUTF(r.file());
-      out.writeLong(r.line());
-      writeLongString(out, r.message());
-    }
-    out.writeInt(c.groups().size());
+    out.string(id.path()).number(id.size()).number(id.modified()).string(id.hash());
+    out.nullable(c.earliest()).nullable(c.latest());
+    out.number(c.timed()).number(c.excluded()).number(c.nullTime()).number(c.rejectRows());
+    out.number(c.rejects().size());
+    for (Engine.FileReject r : c.rejects())
+      out.string(r.file()).number(r.line()).string(r.message());
+    out.number(c.groups().size());
     for (List<Engine.GroupTotal> slo : c.groups()) {
-      out.writeInt(slo.size());
+      out.number(slo.size());
       for (Engine.GroupTotal g : slo) {
-        if (g.values() == null) out.writeInt(-1);
+        if (g.values() == null) out.number(-1);
         else {
-          out.writeInt(g.values().size());
-          for (String v : g.values()) {
-            out.writeBoolean(v != null);
-            if (v != null) writeLongString(out, v);
-          }
+          out.number(g.values().size());
+          for (String v : g.values()) out.string(v);
         }
-        out.writeLong(g.good());
-        out.writeLong(g.total());
-        out.writeLong(g.skipped());
+        out.number(g.good()).number(g.total()).number(g.skipped());
       }
     }
   }
 
   /**
    * The entries of a cache file, by path; null (with a note) when the file is unreadable, of
-   * another format or version, for another scan, or damaged; null without a note when absent.
+   * another format or version, or damaged; null without a note when absent or for another scan.
    */
   private Map<String, Engine.FileCounts> read(Path file, String fingerprint, int slos) {
-    byte[] all;
+    CacheFile.Content content = CacheFile.read(file, MAGIC, FORMAT, version);
+    if (content.absent()) return null;
+    if (content.ignored() != null) {
+      ignored(file, content.ignored());
+      return null;
+    }
+    // written for other SLOs or source settings (a spec edit): replaced without a note
+    if (!content.fingerprint().equals(fingerprint) || content.count() != slos) return null;
     try {
-      all = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (IOException e) {
-      ignored(file, "cannot be read (" + reason(e) + ")");
-      return null;
-    }
-    if (all.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
-      ignored(file, "not a slo cache file");
-      return null;
-    }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all))) {
-      in.skipNBytes(MAGIC.length);
-      int format = in.readInt();
-      String writer = in.readUTF();
-      if (format != FORMAT || !writer.equals(version)) {
-        ignored(
-            file,
-            "written by slo " + writer + " (cache format " + format + "), this is slo " + version);
-        return null;
-      }
-      String fp = in.readUTF();
-      int count = in.readInt();
-      int length = in.readInt();
-      if (length < 0 || length > all.length) throw new IOException("bad length");
-      byte[] payload = new byte[length];
-      in.readFully(payload);
-      byte[] sum = new byte[32];
-      in.readFully(sum);
-      if (!Arrays.equals(sum, digest(payload))) {
-        ignored(file, "its checksum does not match (damaged)");
-        return null;
-      }
-      // written for other SLOs or source settings (a spec edit): replaced without a note
-      if (!fp.equals(fingerprint) || count != slos) return null;
+      CacheFile.Reader in = content.payload();
       Map<String, Engine.FileCounts> out = new LinkedHashMap<>();
-      try (DataInputStream body =
-          new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(payload)))) {
-        int n = body.readInt();
-        for (int i = 0; i < n; i++) {
-          Engine.FileCounts c = readEntry(body, slos);
-          out.put(c.file().path(), c);
-        }
+      int n = in.count();
+      for (int i = 0; i < n; i++) {
+        Engine.FileCounts c = readEntry(in, slos);
+        out.put(c.file().path(), c);
       }
+      if (!in.done()) throw new IOException("bytes after the last entry");
       return out;
     } catch (IOException | RuntimeException e) {
       ignored(file, "unreadable (" + reason(e) + ")");
@@ -488,33 +411,34 @@ public final class ScanCache {
     }
   }
 
-  private static Engine.FileCounts readEntry(DataInputStream in, int slos) throws IOException {
+  private static Engine.FileCounts readEntry(CacheFile.Reader in, int slos) throws IOException {
     Engine.FileIdentity id =
-        new Engine.FileIdentity(in.readUTF(), in.readLong(), in.readLong(), in.readUTF());
-    Long earliest = readNullableLong(in);
-    Long latest = readNullableLong(in);
-    long timed = in.readLong();
-    long excluded = in.readLong();
-    long nullTime = in.readLong();
-    long rejectRows = in.readLong();
-    int r = in.readInt();
+        new Engine.FileIdentity(in.string(), in.number(), in.number(), in.string());
+    if (id.path() == null || id.hash() == null) throw new IOException("entry without a file");
+    Long earliest = in.nullable();
+    Long latest = in.nullable();
+    long timed = in.number();
+    long excluded = in.number();
+    long nullTime = in.number();
+    long rejectRows = in.number();
+    int r = in.count();
     List<Engine.FileReject> rejects = new ArrayList<>();
     for (int i = 0; i < r; i++)
-      rejects.add(new Engine.FileReject(in.readUTF(), in.readLong(), readLongString(in)));
-    int s = in.readInt();
+      rejects.add(new Engine.FileReject(in.string(), in.number(), in.string()));
+    int s = in.count();
     if (s != slos) throw new IOException("entry for " + s + " SLOs, expected " + slos);
     List<List<Engine.GroupTotal>> groups = new ArrayList<>();
     for (int i = 0; i < s; i++) {
-      int g = in.readInt();
-      List<Engine.GroupTotal> list = new ArrayList<>();
+      int g = in.count();
+      List<Engine.GroupTotal> list = new ArrayList<>(Math.min(g, 1 << 16));
       for (int j = 0; j < g; j++) {
-        int k = in.readInt();
+        long k = in.number();
         List<String> values = null;
         if (k >= 0) {
-          values = new ArrayList<>();
-          for (int v = 0; v < k; v++) values.add(in.readBoolean() ? readLongString(in) : null);
-        }
-        list.add(new Engine.GroupTotal(values, in.readLong(), in.readLong(), in.readLong()));
+          values = new ArrayList<>((int) Math.min(k, 64));
+          for (long v = 0; v < k; v++) values.add(in.string());
+        } else if (k != -1) throw new IOException("bad group");
+        list.add(new Engine.GroupTotal(values, in.number(), in.number(), in.number()));
       }
       groups.add(list);
     }
@@ -526,51 +450,7 @@ public final class ScanCache {
     notes.accept("slo: cache " + file + " ignored: " + why);
   }
 
-  private static void writeNullableLong(DataOutputStream out, Long v) throws IOException {
-    out.writeBoolean(v != null);
-    if (v != null) out.writeLong(v);
-  }
-
-  private static Long readNullableLong(DataInputStream in) throws IOException {
-    return in.readBoolean() ? in.readLong() : null;
-  }
-
-  /** A string of any length (writeUTF stops at 64 KiB of UTF-8). */
-  private static void writeLongString(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  private static String readLongString(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > 64 << 20) throw new IOException("bad string length " + n);
-    byte[] b = new byte[n];
-    in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
-  }
-
-  private static byte[] digest(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(digest(bytes));
-  }
-
   private static String reason(Exception e) {
-    if (e instanceof java.nio.file.FileSystemException f) {
-      if (f.getReason() != null) return f.getReason();
-      // the message would only repeat the path: say what kind of failure it was
-      if (f instanceof java.nio.file.AccessDeniedException) return "permission denied";
-      if (f instanceof NoSuchFileException) return "no such file or folder";
-      if (f instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way";
-      return f.getClass().getSimpleName();
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return CacheFile.reason(e);
   }
 }

@@ -170,9 +170,11 @@ class ScanCacheTest {
     StringWriter notes = new StringWriter();
     try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator plain = new Evaluator(engine);
-      plain.prepare(catalog, at == null ? Evaluator.runSources(catalog) : List.of());
+      // as slo check does: the cache's bind memo goes to the engine before it binds the sources
       ScanCache scanCache =
           cached ? new ScanCache(engine, cache, version, n -> notes.append(n).append('\n')) : null;
+      if (scanCache != null) scanCache.useBindMemo();
+      plain.prepare(catalog, at == null ? Evaluator.runSources(catalog) : List.of());
       Evaluator ev = scanCache == null ? plain : plain.withCache(scanCache);
       FailOn gate = new FailOn.OnBreach();
       Assessment a =
@@ -301,19 +303,152 @@ class ScanCacheTest {
     // a cache written by another version: ignored with a note, then rewritten by this one
     check(edited, late, true, "0.0.1-other");
     Run other = same(edited, late);
-    assertThat(other.notes())
-        .isEqualTo(
-            "slo: cache "
-                + file
-                + " ignored: written by slo 0.0.1-other (cache format "
-                + ScanCache.FORMAT
-                + "), this is slo "
+    String otherNote =
+        " ignored: written by slo 0.0.1-other (cache format "
+            + ScanCache.FORMAT
+            + "), this is slo "
+            + ScanCache.sloVersion();
+    String memoNote =
+        parquet
+            ? ""
+            : "slo: cache "
+                + file.resolveSibling(
+                    file.getFileName().toString().replace(".slocache", ".slobind"))
+                + " ignored: written by slo 0.0.1-other (cache format 1), this is slo "
                 + ScanCache.sloVersion()
-                + "\n");
+                + "\n";
+    // the bind memo is read when the source is bound, before the cache file
+    assertThat(other.notes()).isEqualTo(memoNote + "slo: cache " + file + otherNote + "\n");
     assertThat(same(edited, late).notes()).isEmpty();
 
     // not a cache file at all
     Files.writeString(file, "hello");
     assertThat(same(edited, mid).notes()).endsWith("ignored: not a slo cache file\n");
+  }
+
+  /** The JSON of a run, or the data error it stopped with (message and hint). */
+  private String outcome(Path spec, String at, boolean cached) {
+    try {
+      return check(spec, at, cached).json();
+    } catch (io.slotoolkit.model.SloException e) {
+      return "error: " + e.getMessage() + "\nhint: " + e.hint();
+    }
+  }
+
+  /** The same outcome (JSON or error) with and without the cache; the cached outcome. */
+  private String sameOutcome(Path spec, String at) {
+    String plain = outcome(spec, at, false);
+    String cached = outcome(spec, at, true);
+    assertThat(cached).as("at " + at).isEqualTo(plain);
+    return cached;
+  }
+
+  private Path memoFile() throws IOException {
+    try (Stream<Path> files = Files.list(cache)) {
+      return files.filter(f -> f.toString().endsWith(".slobind")).findFirst().orElseThrow();
+    }
+  }
+
+  /**
+   * A cached run binds CSV files it has seen unchanged from the bind memo: the results are the same
+   * as without the cache after a file whose column sniffs to another type (the union type is used,
+   * as without the cache), a file with another header (the same error), and with a damaged memo,
+   * one that is not a memo, and one of another format (each ignored with a note).
+   */
+  @org.junit.jupiter.api.Test
+  void binding_from_the_memo_gives_what_binding_without_it_gives() throws Exception {
+    data = Files.createDirectories(dir.resolve("data"));
+    cache = dir.resolve("cache");
+    for (int d = 0; d < DAYS; d++) writeDay(d, rows(d, 0, 200, 0));
+    Path spec = spec("status < 500");
+    String late = "2026-04-01T00:00:00Z";
+    Run cold = same(spec, late);
+    assertThat(cold.notes()).isEmpty();
+    Path memo = memoFile();
+    assertThat(same(spec, late).notes()).isEmpty();
+
+    // a new file whose latency_ms holds decimals: every other file sniffs it as BIGINT, this one as
+    // DOUBLE, and the sources' type is DOUBLE (as BIGINT, 20.5 would be a malformed row)
+    List<String> decimals = new ArrayList<>();
+    for (String line : rows(DAYS, 0, 100, 0)) decimals.add(line + ".5");
+    writeDay(DAYS, decimals);
+    Run widened = same(spec, null);
+    assertThat(widened.json()).contains("\"bad_rows\": 0,");
+    // the source's columns changed (latency_ms is DOUBLE): every file's totals are read again
+    assertThat(widened.totalled()).isEqualTo(DAYS + 1);
+    assertThat(same(spec, null).totalled()).isZero();
+    Files.delete(data.resolve("api-" + DAYS + ".csv"));
+
+    // a new file with one more column: the same error as without the cache
+    List<String> wider = new ArrayList<>(List.of(HEADER + ",region"));
+    for (String line : rows(DAYS, 0, 100, 0)) wider.add(line + ",eu");
+    Files.write(data.resolve("api-" + DAYS + ".csv"), wider, StandardCharsets.UTF_8);
+    assertThat(sameOutcome(spec, late)).contains("column 'region' is missing from 8 files");
+    assertThat(sameOutcome(spec, late)).startsWith("error: ");
+    Files.delete(data.resolve("api-" + DAYS + ".csv"));
+
+    // a new file with another delimiter: it sniffs alone as the others do, and is read with the
+    // first file's dialect, with the same outcome as without the cache
+    List<String> semicolons = new ArrayList<>(List.of(HEADER.replace(',', ';')));
+    for (String line : rows(DAYS, 0, 100, 0)) semicolons.add(line.replace(',', ';'));
+    Files.write(data.resolve("api-" + DAYS + ".csv"), semicolons, StandardCharsets.UTF_8);
+    sameOutcome(spec, late);
+    sameOutcome(spec, null);
+    Files.delete(data.resolve("api-" + DAYS + ".csv"));
+
+    // a damaged memo, one that is not a memo, one of another format: a note, the same results
+    byte[] bytes = Files.readAllBytes(memo);
+    bytes[bytes.length - 20] ^= 0x5a;
+    Files.write(memo, bytes);
+    assertThat(same(spec, late).notes())
+        .isEqualTo("slo: cache " + memo + " ignored: its checksum does not match (damaged)\n");
+    assertThat(same(spec, late).notes()).isEmpty();
+    Files.writeString(memo, "hello");
+    assertThat(same(spec, late).notes())
+        .isEqualTo("slo: cache " + memo + " ignored: not a slo cache file\n");
+    java.io.ByteArrayOutputStream other = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(other)) {
+      out.write("SLOBINDM".getBytes(StandardCharsets.US_ASCII));
+      out.writeInt(99);
+      out.writeUTF(ScanCache.sloVersion());
+    }
+    Files.write(memo, other.toByteArray());
+    assertThat(same(spec, late).notes())
+        .isEqualTo(
+            "slo: cache "
+                + memo
+                + " ignored: written by slo "
+                + ScanCache.sloVersion()
+                + " (cache format 99), this is slo "
+                + ScanCache.sloVersion()
+                + "\n");
+    assertThat(same(spec, null).notes()).isEmpty();
+  }
+
+  /**
+   * Quoted CSV files, then a new one whose line opens a quote that no line closes: the lines the
+   * quote swallowed are re-read as without the cache, on the cold memo and on the warm one (which
+   * knows which files hold an odd number of quote characters).
+   */
+  @org.junit.jupiter.api.Test
+  void an_unterminated_quote_in_a_new_file_is_handled_as_without_the_cache() throws Exception {
+    data = Files.createDirectories(dir.resolve("data"));
+    cache = dir.resolve("cache");
+    for (int d = 0; d < DAYS; d++) writeDay(d, quoted(rows(d, 0, 200, 0)));
+    Path spec = spec("status < 500");
+    same(spec, null);
+    List<String> broken = new ArrayList<>(quoted(rows(DAYS, 0, 100, 0)));
+    String line = broken.get(90);
+    broken.set(90, line.substring(0, line.indexOf(",\"") + 1) + "\"" + "/status,200,12");
+    writeDay(DAYS, broken);
+    Run cold = same(spec, null);
+    assertThat(cold.json()).contains("api-" + DAYS + ".csv:92");
+    assertThat(same(spec, null).json()).isEqualTo(cold.json());
+    assertThat(same(spec, "2026-04-01T00:00:00Z").notes()).isEmpty();
+  }
+
+  /** The lines with their endpoint quoted ({@code "/status"}). */
+  private static List<String> quoted(List<String> lines) {
+    return lines.stream().map(l -> l.replaceFirst(",(/[a-z]+),", ",\"$1\",")).toList();
   }
 }
