@@ -1,5 +1,6 @@
 package io.slotoolkit.cli;
 
+import io.slotoolkit.engine.BindMemo;
 import io.slotoolkit.engine.Engines;
 import io.slotoolkit.model.SloException;
 import io.slotoolkit.run.Evaluator;
@@ -44,17 +45,26 @@ final class CacheOption {
     return d;
   }
 
-  /** {@code evaluator} reading through a new cache in {@code dir} (null: {@code evaluator}). */
-  static ScanCache open(Path dir, io.slotoolkit.engine.Engine engine, PrintWriter err) {
+  /**
+   * The bind memo kept in {@code dir}, for the engine to bind the sources with before the cache is
+   * opened ({@link #open}); null without a cache.
+   */
+  static BindMemo memo(Path dir, PrintWriter err) {
+    return dir == null ? null : new BindMemo(dir, ScanCache.sloVersion(), notes(err));
+  }
+
+  /** A cache in {@code dir} over {@code engine}, saving {@code memo} too; null without a cache. */
+  static ScanCache open(
+      Path dir, io.slotoolkit.engine.Engine engine, BindMemo memo, PrintWriter err) {
     if (dir == null) return null;
-    return new ScanCache(
-        engine,
-        dir,
-        ScanCache.sloVersion(),
-        note -> {
-          err.println(note);
-          err.flush();
-        });
+    return new ScanCache(engine, dir, ScanCache.sloVersion(), notes(err), memo);
+  }
+
+  private static java.util.function.Consumer<String> notes(PrintWriter err) {
+    return note -> {
+      err.println(note);
+      err.flush();
+    };
   }
 
   static Evaluator with(Evaluator evaluator, ScanCache cache) {

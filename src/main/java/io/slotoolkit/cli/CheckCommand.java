@@ -93,7 +93,7 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
     FailOn gate = FailOnParser.parse(gateText(catalog), new SeverityTable(catalog.severity()));
     // one-shot: a new engine; in the shell: the session's, already bound
     // the cache's bind memo goes to a new engine before it binds the sources
-    io.slotoolkit.run.ScanCache[] opened = {null};
+    io.slotoolkit.engine.BindMemo memo = CacheOption.memo(cacheDir, spec.commandLine().getErr());
     try (EngineRun run =
         EngineRun.prepare(
             root,
@@ -101,13 +101,10 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
             at != null,
             engine,
             e -> {
-              opened[0] = CacheOption.open(cacheDir, e, spec.commandLine().getErr());
-              if (opened[0] != null) opened[0].useBindMemo();
+              if (memo != null) e.bindMemo(memo);
             })) {
       io.slotoolkit.run.ScanCache scanCache =
-          opened[0] != null
-              ? opened[0]
-              : CacheOption.open(cacheDir, run.engine(), spec.commandLine().getErr());
+          CacheOption.open(cacheDir, run.engine(), memo, spec.commandLine().getErr());
       Evaluator evaluator = CacheOption.with(run.evaluator(), scanCache);
       // without --at, the scan also finds the latest events that set the window end and judge
       // freshness, so that each CSV file is parsed once

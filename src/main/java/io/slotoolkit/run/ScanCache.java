@@ -57,26 +57,20 @@ public final class ScanCache {
   private int filesScanned;
 
   /**
-   * A cache in {@code dir} (created when missing) for a run on {@code engine}.
+   * A cache in {@code dir} (created when missing) for a run on {@code engine}, saving {@code memo}
+   * with its own files. The memo ({@link BindMemo}, of the same folder) is handed to the engine
+   * before it binds the sources, so that binding does not sniff or open the files it has seen
+   * unchanged; an engine that bound them already (the shell's) binds without it.
    *
    * @param version the slo version writing and trusting the cache
    * @param notes where a note on an ignored cache file goes (stderr)
    */
-  public ScanCache(Engine engine, Path dir, String version, Consumer<String> notes) {
+  public ScanCache(Engine engine, Path dir, String version, Consumer<String> notes, BindMemo memo) {
     this.engine = engine;
     this.dir = dir;
     this.version = version;
     this.notes = notes;
-    this.memo = new BindMemo(dir, version, notes);
-  }
-
-  /**
-   * Hands the engine this cache's bind memo ({@link BindMemo}), so that binding does not sniff or
-   * open the files it has seen unchanged; only before the engine binds the sources (an engine that
-   * bound them already, as the shell's, binds without it), and saved with the cache.
-   */
-  public void useBindMemo() {
-    engine.bindMemo(memo);
+    this.memo = memo;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.slotoolkit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotoolkit.engine.BindMemo;
 import io.slotoolkit.engine.DuckDbEngine;
 import io.slotoolkit.engine.EngineOptions;
 import io.slotoolkit.model.Assessment;
@@ -171,9 +172,10 @@ class ScanCacheTest {
     try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
       Evaluator plain = new Evaluator(engine);
       // as slo check does: the cache's bind memo goes to the engine before it binds the sources
-      ScanCache scanCache =
-          cached ? new ScanCache(engine, cache, version, n -> notes.append(n).append('\n')) : null;
-      if (scanCache != null) scanCache.useBindMemo();
+      java.util.function.Consumer<String> note = n -> notes.append(n).append('\n');
+      BindMemo memo = cached ? new BindMemo(cache, version, note) : null;
+      if (memo != null) engine.bindMemo(memo);
+      ScanCache scanCache = cached ? new ScanCache(engine, cache, version, note, memo) : null;
       plain.prepare(catalog, at == null ? Evaluator.runSources(catalog) : List.of());
       Evaluator ev = scanCache == null ? plain : plain.withCache(scanCache);
       FailOn gate = new FailOn.OnBreach();
