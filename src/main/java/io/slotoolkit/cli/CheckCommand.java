@@ -101,7 +101,7 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
             at != null,
             engine,
             e -> {
-              if (memo != null) e.bindMemo(memo);
+              if (memo != null) e.fileByFile().ifPresent(f -> f.bindMemo(memo));
             })) {
       io.slotoolkit.run.ScanCache scanCache =
           CacheOption.open(cacheDir, run.engine(), memo, spec.commandLine().getErr());

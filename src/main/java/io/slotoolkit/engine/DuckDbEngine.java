@@ -29,7 +29,7 @@ import java.util.Map;
  * forecast series). The steps themselves live in their own classes ({@link SourceBinder}, {@link
  * ScanCompiler}, {@link ScanTable}, {@link BadRows}, {@link DailySeriesCompiler}).
  */
-public final class DuckDbEngine implements Engine {
+public final class DuckDbEngine implements Engine, Engine.FileByFile {
   private final Database db;
   private final ExpressionChecker checker;
   private final SourceBinder binder;
@@ -380,7 +380,12 @@ public final class DuckDbEngine implements Engine {
   }
 
   @Override
-  public java.util.Optional<String> fileTotalsFingerprint(
+  public java.util.Optional<FileByFile> fileByFile() {
+    return java.util.Optional.of(this);
+  }
+
+  @Override
+  public java.util.Optional<String> totalsFingerprint(
       DataSource source, List<ScanCompiler.SloWindow> slos) {
     BoundSource src = bound(source);
     if (!fileTotals().supports(src, slos)) return java.util.Optional.empty();
@@ -394,12 +399,12 @@ public final class DuckDbEngine implements Engine {
   }
 
   @Override
-  public List<FileIdentity> fileIdentities(DataSource source) {
+  public List<FileIdentity> identities(DataSource source) {
     return FileTotals.identities(bound(source), memo);
   }
 
   @Override
-  public FileCounts fileTotals(
+  public FileCounts totals(
       DataSource source, List<ScanCompiler.SloWindow> slos, FileIdentity file) {
     return fileTotals().totals(bound(source), slos, file);
   }

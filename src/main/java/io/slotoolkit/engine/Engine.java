@@ -113,49 +113,47 @@ public interface Engine extends AutoCloseable {
 
   // ---- reading file by file (the scan cache of slo check --cache)
 
-  /**
-   * The fingerprint of what a file's totals ({@link #fileTotals}) depend on besides the file, for
-   * these SLOs of a bound source (their count columns, the source's columns, reader and engine
-   * version); empty when this engine cannot read the source file by file.
-   */
-  default java.util.Optional<String> fileTotalsFingerprint(
-      DataSource source, List<ScanCompiler.SloWindow> slos) {
+  /** How this engine reads a source file by file; empty when it cannot (then nothing is cached). */
+  default java.util.Optional<FileByFile> fileByFile() {
     return java.util.Optional.empty();
   }
 
-  /**
-   * Binds sources from now on with {@code memo}: what binding learned from each unchanged file in
-   * an earlier run is not asked of the file again (see {@link BindMemo}); engines without such a
-   * binder ignore it.
-   */
-  default void bindMemo(BindMemo memo) {}
+  /** Reading a bound source file by file, for the scan cache of {@code slo check --cache}. */
+  interface FileByFile {
+    /**
+     * The fingerprint of what a file's totals ({@link #totals}) depend on besides the file, for
+     * these SLOs of a bound source (their count columns, the source's columns, reader and engine
+     * version); empty when this source cannot be read file by file.
+     */
+    java.util.Optional<String> totalsFingerprint(
+        DataSource source, List<ScanCompiler.SloWindow> slos);
 
-  /** The identity of each file of a bound source, in the source's file order. */
-  default List<FileIdentity> fileIdentities(DataSource source) {
-    throw new UnsupportedOperationException(name() + " does not read sources file by file");
-  }
+    /**
+     * Binds sources from now on with {@code memo}: what binding learned from each unchanged file in
+     * an earlier run is not asked of the file again (see {@link BindMemo}).
+     */
+    void bindMemo(BindMemo memo);
 
-  /**
-   * One file's totals for these SLOs: per group, good, valid and skipped events over all its rows,
-   * its event time range and its row accounting (see {@link FileCounts}).
-   */
-  default FileCounts fileTotals(
-      DataSource source, List<ScanCompiler.SloWindow> slos, FileIdentity file) {
-    throw new UnsupportedOperationException(name() + " does not read sources file by file");
-  }
+    /** The identity of each file of a bound source, in the source's file order. */
+    List<FileIdentity> identities(DataSource source);
 
-  /**
-   * {@link #scan(DataSource, List, Instant, Duration)} over only {@code files} of the source (none:
-   * nothing is read), with the row accounting of the source's other files ({@code settled}) added
-   * to its statistics and checked against {@code max_bad_rows} with them.
-   */
-  default SourceScan scanFiles(
-      DataSource source,
-      List<ScanCompiler.SloWindow> slos,
-      Instant at,
-      List<String> files,
-      SettledRows settled) {
-    throw new UnsupportedOperationException(name() + " does not read sources file by file");
+    /**
+     * One file's totals for these SLOs: per group, good, valid and skipped events over all its
+     * rows, its event time range and its row accounting (see {@link FileCounts}).
+     */
+    FileCounts totals(DataSource source, List<ScanCompiler.SloWindow> slos, FileIdentity file);
+
+    /**
+     * {@link Engine#scan(DataSource, List, Instant, Duration)} over only {@code files} of the
+     * source (none: nothing is read), with the row accounting of the source's other files ({@code
+     * settled}) added to its statistics and checked against {@code max_bad_rows} with them.
+     */
+    SourceScan scanFiles(
+        DataSource source,
+        List<ScanCompiler.SloWindow> slos,
+        Instant at,
+        List<String> files,
+        SettledRows settled);
   }
 
   /**
@@ -334,7 +332,7 @@ public interface Engine extends AutoCloseable {
   record FileReject(String file, long line, String message) {}
 
   /**
-   * One file's totals (see {@link Engine#fileTotals}).
+   * One file's totals (see {@link FileByFile#totals}).
    *
    * @param file the file
    * @param earliest earliest readable event time, epoch microseconds; null when no row has one
@@ -363,7 +361,7 @@ public interface Engine extends AutoCloseable {
   }
 
   /**
-   * The row accounting of the files a scan of {@link Engine#scanFiles} does not read.
+   * The row accounting of the files a scan of {@link FileByFile#scanFiles} does not read.
    *
    * @param inRange rows in the scanned range
    * @param excluded of those, rows the source's {@code where} left out

@@ -47,7 +47,9 @@ public final class ScanCache {
 
   private static final String MAGIC = "SLOCACHE";
 
-  private final Engine engine;
+  /** How the engine reads a source file by file; null when it cannot (nothing is cached). */
+  private final Engine.FileByFile engine;
+
   private final Path dir;
   private final String version;
   private final Consumer<String> notes;
@@ -66,7 +68,7 @@ public final class ScanCache {
    * @param notes where a note on an ignored cache file goes (stderr)
    */
   public ScanCache(Engine engine, Path dir, String version, Consumer<String> notes, BindMemo memo) {
-    this.engine = engine;
+    this.engine = engine.fileByFile().orElse(null);
     this.dir = dir;
     this.version = version;
     this.notes = notes;
@@ -134,7 +136,10 @@ public final class ScanCache {
     if (prepared.containsKey(source) && p == null) return null;
     List<ScanCompiler.SloWindow> open =
         slos.stream().map(s -> new ScanCompiler.SloWindow(s, TimeColumn.EARLIEST)).toList();
-    var fingerprint = engine.fileTotalsFingerprint(source, open);
+    var fingerprint =
+        engine == null
+            ? java.util.Optional.<String>empty()
+            : engine.totalsFingerprint(source, open);
     io.slotoolkit.engine.Database.mark("cache fingerprint");
     if (fingerprint.isEmpty()) {
       prepared.put(source, null);
@@ -147,10 +152,10 @@ public final class ScanCache {
     if (cached == null) cached = Map.of();
     Map<String, Engine.FileCounts> totals = new LinkedHashMap<>();
     try {
-      for (Engine.FileIdentity id : engine.fileIdentities(source)) {
+      for (Engine.FileIdentity id : engine.identities(source)) {
         Engine.FileCounts c = cached.get(id.path());
         if (c == null || !c.file().equals(id)) {
-          c = engine.fileTotals(source, open, id);
+          c = engine.totals(source, open, id);
           filesTotalled++;
           changed = true;
         }
