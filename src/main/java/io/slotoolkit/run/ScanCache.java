@@ -233,52 +233,104 @@ public final class ScanCache {
     for (int i = 0; i < scan.size(); i++) {
       ScanCompiler.SloWindow w = scan.get(i);
       Slo slo = w.slo();
-      Map<Group, Engine.GroupCounts> groups = new LinkedHashMap<>();
+      List<Duration> lengths = List.copyOf(w.alertWindows());
+      // the scan's groups first, then the settled files' new ones in the order they appear; the
+      // files' totals are summed per group and added to its counts once, at the end
+      Map<Group, Sum> groups = new LinkedHashMap<>();
       for (Engine.GroupCounts g : result.counts().getOrDefault(slo, List.of()))
-        groups.put(g.group(), g);
+        groups.put(g.group(), new Sum(g, lengths.size()));
+      Map<List<String>, Sum> byValues = new java.util.HashMap<>();
       for (Engine.FileCounts c : settled) {
         if (c.latest() == null || !inRange(c, fromUs, atUs)) {
           // out of the scanned range: only rows without a time reach the scan, in the overall group
           if (c.nullTime() > 0 && slo.per().isEmpty() && !groups.containsKey(null))
-            groups.put(null, zero(null, w));
+            groups.put(null, new Sum(zero(null, w), lengths.size()));
           continue;
         }
         boolean inWindow = c.earliest() >= TimeColumn.micros(w.start());
-        List<Duration> alerting = new ArrayList<>();
-        for (Duration d : w.alertWindows())
-          if (c.earliest() >= TimeColumn.micros(at.minus(d))) alerting.add(d);
+        boolean[] alerting = new boolean[lengths.size()];
+        boolean adds = inWindow;
+        for (int k = 0; k < lengths.size(); k++) {
+          alerting[k] = c.earliest() >= TimeColumn.micros(at.minus(lengths.get(k)));
+          adds |= alerting[k];
+        }
         for (Engine.GroupTotal t : c.groups().get(i)) {
-          Group group = t.values() == null ? null : new Group(slo.per(), t.values());
-          Engine.GroupCounts g = groups.containsKey(group) ? groups.get(group) : zero(group, w);
-          if (inWindow || !alerting.isEmpty()) g = plus(g, t, inWindow, alerting);
-          groups.put(group, g);
+          Sum sum = byValues.get(t.values());
+          if (sum == null) {
+            Group group = t.values() == null ? null : new Group(slo.per(), t.values());
+            sum = groups.get(group);
+            if (sum == null) {
+              sum = new Sum(zero(group, w), lengths.size());
+              groups.put(group, sum);
+            }
+            byValues.put(t.values(), sum);
+          }
+          if (adds) sum.add(t, inWindow, alerting);
         }
       }
-      counts.put(slo, new ArrayList<>(groups.values()));
+      List<Engine.GroupCounts> out = new ArrayList<>();
+      for (Sum sum : groups.values()) out.add(sum.counts(lengths));
+      counts.put(slo, out);
     }
+    io.slotoolkit.engine.Database.mark("settled files' totals added");
     return new Engine.SourceScan(counts, result.stats(), result.table(), result.compiled());
   }
 
   /**
-   * {@code g} with a settled file's totals {@code t} added: to the window counts when the file is
-   * in the window, and to each alert window in {@code alerting} (which hold the whole file).
+   * One group's counts from the scan (or zero) and the settled files' totals added to them: to the
+   * window counts for a file in the window, and to each alert window that holds the whole file.
    */
-  private static Engine.GroupCounts plus(
-      Engine.GroupCounts g, Engine.GroupTotal t, boolean inWindow, List<Duration> alerting) {
-    Map<Duration, Counts> alerts = new LinkedHashMap<>(g.alertWindows());
-    for (Duration d : alerting) {
-      Counts was = alerts.getOrDefault(d, Counts.NONE);
-      alerts.put(d, new Counts(was.good() + t.good(), was.total() + t.total()));
+  private static final class Sum {
+    private final Engine.GroupCounts base;
+    private long good;
+    private long total;
+    private long skipped;
+    private final long[] alertGood;
+    private final long[] alertTotal;
+    private final boolean[] alerted;
+    private boolean added;
+
+    Sum(Engine.GroupCounts base, int alertWindows) {
+      this.base = base;
+      this.alertGood = new long[alertWindows];
+      this.alertTotal = new long[alertWindows];
+      this.alerted = new boolean[alertWindows];
     }
-    return new Engine.GroupCounts(
-        g.group(),
-        g.good() + (inWindow ? t.good() : 0),
-        g.total() + (inWindow ? t.total() : 0),
-        g.skippedNull() + (inWindow ? t.skipped() : 0),
-        alerts,
-        g.excluded(),
-        g.slices(),
-        g.alertSlices());
+
+    void add(Engine.GroupTotal t, boolean inWindow, boolean[] alerting) {
+      added = true;
+      if (inWindow) {
+        good += t.good();
+        total += t.total();
+        skipped += t.skipped();
+      }
+      for (int k = 0; k < alerting.length; k++) {
+        if (!alerting[k]) continue;
+        alerted[k] = true;
+        alertGood[k] += t.good();
+        alertTotal[k] += t.total();
+      }
+    }
+
+    Engine.GroupCounts counts(List<Duration> lengths) {
+      if (!added) return base;
+      Map<Duration, Counts> alerts = new LinkedHashMap<>(base.alertWindows());
+      for (int k = 0; k < lengths.size(); k++) {
+        if (!alerted[k]) continue;
+        Counts was = alerts.getOrDefault(lengths.get(k), Counts.NONE);
+        alerts.put(
+            lengths.get(k), new Counts(was.good() + alertGood[k], was.total() + alertTotal[k]));
+      }
+      return new Engine.GroupCounts(
+          base.group(),
+          base.good() + good,
+          base.total() + total,
+          base.skippedNull() + skipped,
+          alerts,
+          base.excluded(),
+          base.slices(),
+          base.alertSlices());
+    }
   }
 
   /** A group that only settled files hold: zero in every alert window and exclusion. */
