@@ -15,8 +15,14 @@ import java.util.Set;
 public final class Launch {
   private Launch() {}
 
-  /** The commands that open the engine through {@link EngineRun#load}, which takes the start. */
-  private static final Set<String> OPEN_ENGINE = Set.of("check", "report", "alerts", "explain");
+  /**
+   * The commands that open the engine whenever they get past their own checks: through {@link
+   * EngineRun#load} (check, report, alerts, explain), or the first engine they open (validate's
+   * expression checks, sql's rollup, init's profile of the file). Not forecast (only its spec path
+   * opens one), shell (its session opens its own) nor the commands that never open one.
+   */
+  private static final Set<String> OPEN_ENGINE =
+      Set.of("check", "report", "alerts", "explain", "validate", "sql", "init");
 
   /** Options after which a command prints and exits without opening anything. */
   private static final Set<String> NO_RUN = Set.of("-h", "--help", "-V", "--version");

@@ -96,7 +96,7 @@ final class SqlCliCommand implements Callable<Integer> {
     specs.slos = slos;
     Catalog catalog = specs.load(ctx);
     List<RollupQuery> queries;
-    try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx))) {
+    try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx), root.takeWarmStart())) {
       queries = new WarehouseRollup(engine).rollup(catalog, dialect, tables);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -21,6 +21,9 @@ class LaunchTest {
     assertThat(Launch.opensEngine("report", SPEC, "--format", "html")).isTrue();
     assertThat(Launch.opensEngine("alerts", "replay")).isTrue();
     assertThat(Launch.opensEngine("explain", "api-latency")).isTrue();
+    assertThat(Launch.opensEngine("validate", SPEC)).isTrue();
+    assertThat(Launch.opensEngine("sql", SPEC, "--dialect", "bigquery")).isTrue();
+    assertThat(Launch.opensEngine("init", "--from", "api.csv")).isTrue();
     // slo's own options come before the command and take no value
     assertThat(Launch.opensEngine("-v", "--quiet", "check", SPEC)).isTrue();
   }
@@ -33,8 +36,8 @@ class LaunchTest {
     assertThat(Launch.opensEngine("check", "--help")).isFalse();
     assertThat(Launch.opensEngine("check", SPEC, "-h")).isFalse();
     assertThat(Launch.opensEngine("help", "check")).isFalse();
-    assertThat(Launch.opensEngine("validate", SPEC)).isFalse();
-    assertThat(Launch.opensEngine("init", "--from", "api.csv")).isFalse();
+    assertThat(Launch.opensEngine("forecast", "--series", "daily.csv")).isFalse();
+    assertThat(Launch.opensEngine("shell")).isFalse();
     assertThat(Launch.opensEngine("completion", "bash")).isFalse();
     assertThat(Launch.opensEngine("chek", SPEC)).isFalse();
     assertThat(Launch.warmStartFor("--version")).isNull();
@@ -59,6 +62,19 @@ class LaunchTest {
     assertThat(with.out).contains("\"passed\": true").isEqualTo(without.out);
     assertThat(with.err).isEqualTo(without.err);
     warm.close(); // what Launch does after the run: a no-op once taken
+  }
+
+  @Test
+  void validate_takes_the_warm_start_for_its_expression_checks() {
+    String[] args = {"validate", SPEC};
+    Database.WarmStart warm = Launch.warmStartFor(args);
+    assertThat(warm).isNotNull();
+    Run with = run(warm, args);
+    assertThat(warm.pending()).isFalse();
+    Run without = run(null, args);
+    assertThat(with.exit).isZero();
+    assertThat(with.out).isNotEmpty().isEqualTo(without.out);
+    assertThat(with.err).isEqualTo(without.err);
   }
 
   @Test
