@@ -1,7 +1,7 @@
 package io.slotoolkit;
 
-import io.slotoolkit.cli.Cli;
 import io.slotoolkit.cli.CliContext;
+import io.slotoolkit.cli.Launch;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -14,7 +14,7 @@ public final class Main {
         new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = Cli.run(CliContext.system(), out, err, args);
+    int code = Launch.run(CliContext.system(), out, err, args);
     out.flush();
     err.flush();
     System.exit(code);

@@ -1,7 +1,6 @@
 package io.slotoolkit.cli;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,11 +94,26 @@ public final class Cli {
 
   /** Runs {@code args} and returns the exit code. */
   public static int run(CliContext ctx, PrintWriter out, PrintWriter err, String... args) {
-    // slo's own options take no value, so the first argument that is not an option names the
-    // subcommand
-    String invoked = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+    return run(ctx, out, err, null, args);
+  }
+
+  /**
+   * Runs {@code args} as {@link #run(CliContext, PrintWriter, PrintWriter, String...)} does,
+   * handing {@code warm} (the engine's connection started ahead; may be null) to the command that
+   * opens the engine. The caller still owns it: it closes it after the run, a no-op once an engine
+   * took it.
+   */
+  public static int run(
+      CliContext ctx,
+      PrintWriter out,
+      PrintWriter err,
+      io.slotoolkit.engine.Database.WarmStart warm,
+      String... args) {
+    String invoked = Launch.invoked(args);
     Collection<String> subcommands =
         invoked != null && STANDALONE.contains(invoked) ? List.of(invoked) : SUBCOMMANDS.keySet();
-    return commandLine(ctx, out, err, subcommands, cmd -> {}).execute(args);
+    CommandLine cmd = commandLine(ctx, out, err, subcommands, c -> {});
+    ((SloCommand) cmd.getCommand()).warmStart(warm);
+    return cmd.execute(args);
   }
 }

@@ -45,8 +45,10 @@ record EngineRun(
       return new Scope(
           specs.selectIn(session.catalog()), Evaluator.runSources(session.catalog()), null);
     }
-    // the engine starts on the other core while the specs are read
-    Database.WarmStart warm = DuckDbEngine.warmUp();
+    // the engine starts on the other core while the specs are read, unless the process started it
+    // before parsing the command line (Launch)
+    Database.WarmStart warm = root.takeWarmStart();
+    if (warm == null) warm = DuckDbEngine.warmUp();
     try {
       Catalog loaded = specs.loadAll(root.context());
       return new Scope(specs.selectFrom(loaded), Evaluator.runSources(loaded), warm);

@@ -90,7 +90,7 @@ final class InitCommand implements Callable<Integer> {
             "--output " + output + ": folder " + dir + " does not exist", "create it first");
     }
     SpecDraft draft;
-    try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx))) {
+    try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx), root.takeWarmStart())) {
       engine.progressListener(root.progressListener());
       draft = new SpecDrafter(engine).draft(data);
     }

@@ -52,6 +52,10 @@ public final class SloCommand implements Callable<Integer> {
   // system's, looked up only when the shell starts so that --help and --version load no JLine.
   ShellTerminal shellTerminal;
 
+  // The engine's connection the process started before parsing, for the first command that opens
+  // the engine to take (null when none was started, and once taken).
+  private io.slotoolkit.engine.Database.WarmStart warmStart;
+
   public SloCommand(CliContext context) {
     this.context = context;
   }
@@ -72,6 +76,17 @@ public final class SloCommand implements Callable<Integer> {
   io.slotoolkit.engine.ProgressListener progressListener() {
     if (quiet || !context.terminal() || "dumb".equals(context.env().get("TERM"))) return null;
     return new ProgressBar(spec.commandLine().getErr());
+  }
+
+  void warmStart(io.slotoolkit.engine.Database.WarmStart warm) {
+    this.warmStart = warm;
+  }
+
+  /** The warm start handed to this run, once; null when there is none or it was taken. */
+  io.slotoolkit.engine.Database.WarmStart takeWarmStart() {
+    io.slotoolkit.engine.Database.WarmStart warm = warmStart;
+    warmStart = null;
+    return warm;
   }
 
   boolean verbose() {

@@ -81,7 +81,7 @@ final class SqlCliCommand implements Callable<Integer> {
     CliContext ctx = root.context();
     Catalog catalog = specs.select(specs.read(ctx));
     List<RollupQuery> queries;
-    try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx))) {
+    try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx), root.takeWarmStart())) {
       queries = new WarehouseRollup(engine).rollup(catalog, dialect, tables);
     }
     PrintWriter out = spec.commandLine().getOut();

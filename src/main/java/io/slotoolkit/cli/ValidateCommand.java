@@ -107,7 +107,8 @@ final class ValidateCommand implements Callable<Integer> {
     boolean dataProblem = false;
     List<String> notes = new ArrayList<>();
     if (!slos.isEmpty()) {
-      try (Engine engine = DuckDbEngine.open(SpecOptions.engineOptions(ctx))) {
+      try (Engine engine =
+          DuckDbEngine.open(SpecOptions.engineOptions(ctx), root.takeWarmStart())) {
         try {
           engine.checkExpressions(slos);
         } catch (SloException e) {

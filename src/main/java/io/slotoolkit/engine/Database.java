@@ -94,11 +94,24 @@ public final class Database implements AutoCloseable {
       }
     }
 
-    /** Closes the connection opened ahead when no open took it (a run that failed before). */
+    /** Whether the connection opened ahead is still waiting for an open to take it. */
+    public boolean pending() {
+      return ahead.get() != null;
+    }
+
+    /**
+     * Closes the connection opened ahead when no open took it (a run that failed before, or one
+     * that needed no engine after all), without waiting for it: a connection still opening is
+     * closed by the thread opening it, so that a usage error or --help does not wait for the engine
+     * to start.
+     */
     @Override
     public void close() {
-      Connection unused = take();
-      if (unused == null) return;
+      CompletableFuture<Connection> next = ahead.getAndSet(null);
+      if (next != null) next.thenAccept(WarmStart::closeUnused);
+    }
+
+    private static void closeUnused(Connection unused) {
       try {
         unused.close();
       } catch (SQLException ignored) {

@@ -412,6 +412,7 @@ public final class Evaluator {
       List<Engine.GroupCounts> groups = new ArrayList<>(counts.getOrDefault(slo, List.of()));
       ScanCompiler.SloWindow w = windows.get(slo);
       Instant start = w.start();
+      Freshness fresh = freshness.get(slo.source());
       if (slo.per().isEmpty()) {
         Engine.GroupCounts c =
             groups.isEmpty() ? new Engine.GroupCounts(null, 0, 0, 0) : groups.get(0);
@@ -422,7 +423,7 @@ public final class Evaluator {
             w,
             policies.get(slo),
             at,
-            freshness,
+            fresh,
             holdsOf(holds, slo, null),
             results,
             details);
@@ -440,21 +441,24 @@ public final class Evaluator {
             w,
             policies.get(slo),
             at,
-            freshness,
+            fresh,
             null,
             results,
             details);
       }
+      // looked up once per SLO, not per group: a record's hash walks the whole SLO
+      AlertPolicy policy = policies.get(slo);
+      Map<Group, List<AlertStatus.Hold>> sloHolds = holds.get(slo);
       for (Engine.GroupCounts g : groups) {
         add(
             slo,
             g.group(),
             g,
             w,
-            policies.get(slo),
+            policy,
             at,
-            freshness,
-            holdsOf(holds, slo, g.group()),
+            fresh,
+            sloHolds == null ? null : sloHolds.get(g.group()),
             results,
             details);
       }
@@ -553,13 +557,12 @@ public final class Evaluator {
       ScanCompiler.SloWindow w,
       AlertPolicy policy,
       Instant at,
-      Map<DataSource, Freshness> freshness,
+      Freshness fresh,
       List<AlertStatus.Hold> holds,
       List<SloResult> results,
       List<ResultDetails> details) {
     Judged j = judge(slo, group, c, w.start(), policy, at, holds);
     SloResult r = j.result();
-    Freshness fresh = freshness.get(slo.source());
     // stale data can still show a breach; what it cannot show is that all is well now
     if (fresh != null && fresh.stale() && (r.status() == Status.OK || r.status() == Status.ALERT))
       r = r.withStatus(Status.STALE);

@@ -49,7 +49,8 @@ class GoldenCliTest {
     int code;
     try (PrintWriter o = new PrintWriter(out);
         PrintWriter e = new PrintWriter(err)) {
-      code = Cli.run(ctx, o, e, args);
+      // as the process runs it: commands that open the engine get it started before parsing
+      code = Launch.run(ctx, o, e, args);
     }
     String root = Path.of("").toAbsolutePath().toString();
     return new Result(

@@ -41,6 +41,20 @@ class WarmStartTest {
   }
 
   @Test
+  void closing_a_warm_start_does_not_wait_for_the_engine_to_start() throws Exception {
+    Database.WarmStart warm = Database.WarmStart.begin();
+    assertThat(warm.pending()).isTrue();
+    warm.close();
+    assertThat(warm.pending()).isFalse();
+    // closed twice, or after a taker found nothing: nothing happens
+    warm.close();
+    try (Database db = Database.open(OPTIONS, warm)) {
+      int product = db.one("SELECT 6 * 7", r -> r.getInt(1));
+      assertThat(product).isEqualTo(42);
+    }
+  }
+
+  @Test
   void two_engines_opening_at_once_each_get_a_working_connection() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
