@@ -59,7 +59,7 @@ final class CsvSource {
     List<String> sniffFiles = sample == null ? files : List.of(sample);
     BindMemo.SourceFiles known = sample == null ? memoOf(source, files, sniffOptions) : null;
     Map<String, String> sniffed =
-        known == null ? null : sniffEach(source, files, sniffOptions, known);
+        sample == null && files.size() > 1 ? sniffEach(source, files, sniffOptions, known) : null;
     if (sniffed == null)
       sniffed =
           SourceBinder.describe(
@@ -588,15 +588,17 @@ final class CsvSource {
 
   /**
    * The union sniff of the files, from each file's own sniff (the memo's, or one DESCRIBE of that
-   * file alone, which the memo then keeps): when every file sniffs to the same names, order and
-   * types, the sniff over all of them with union_by_name gives exactly those. Null when a file
-   * differs or cannot be sniffed alone: then the files are sniffed together, as without the memo.
+   * file alone, which the memo, when there is one, then keeps): when every file sniffs to the same
+   * names, order and types, the sniff over all of them with union_by_name gives exactly those. Null
+   * when a file differs or cannot be sniffed alone: then the files are sniffed together. One file
+   * at a time is also what keeps memory low: DuckDB's sniff over all files together held about 1 GB
+   * for 91 files of 53 MB, and took longer than the 91 sniffs one by one.
    */
   private Map<String, String> sniffEach(
       DataSource source, List<String> files, String sniffOptions, BindMemo.SourceFiles known) {
     BindMemo.Sniff first = null;
     for (String f : files) {
-      BindMemo.Sniff one = known.sniff(f);
+      BindMemo.Sniff one = known == null ? null : known.sniff(f);
       if (one == null) {
         try {
           one =
@@ -609,7 +611,7 @@ final class CsvSource {
         } catch (SloException e) {
           return null;
         }
-        known.sniff(f, one);
+        if (known != null) known.sniff(f, one);
       }
       if (first == null) first = one;
       else if (!first.equals(one)) return null;
