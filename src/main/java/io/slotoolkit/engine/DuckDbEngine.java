@@ -288,12 +288,8 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
     BoundSource src = bound(source);
     TimeColumn t = src.time();
     // max() over the raw column lets DuckDB answer from Parquet statistics
-    String max =
-        switch (t.kind()) {
-          case INSTANT -> "epoch_us(max(" + t.column() + "))";
-          case EPOCH_US -> "max(" + t.column() + ")::BIGINT";
-          default -> "max(" + t.epochMicros() + ")";
-        };
+    String rawMax = t.rawMaxOf(t.column());
+    String max = rawMax != null ? rawMax : "max(" + t.epochMicros() + ")";
     try {
       LatestEvent raw =
           db.one(
@@ -346,7 +342,12 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
     ScanCompiler.CompiledScan scan =
         ScanCompiler.compileOpenEnded(src, slos, from, at, "scan_" + (++scans), checker);
     SourceScan result = run(source, src, slos, at, scan);
-    return new OpenEndedScan(result, new ScanTable(db, scan).latestEvent());
+    ScanTable table = new ScanTable(db, scan);
+    Instant latest = table.latestEvent(src.time());
+    // a row the row check refused (a NaN latency) at or after the window end is malformed in this
+    // scan's row accounting, and outside the bounded scan's: the bounded scan gives the counts
+    if (table.refusedRowAtOrAfter(src.time(), at)) result = scan(source, slos, at, (Duration) null);
+    return new OpenEndedScan(result, latest);
   }
 
   /**

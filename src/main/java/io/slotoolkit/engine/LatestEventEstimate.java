@@ -45,13 +45,15 @@ final class LatestEventEstimate {
 
   /**
    * The latest event time among the last lines of every file of {@code src}, or empty when there is
-   * nothing to estimate from: no reader (not a CSV source, or a partitioned one), a time column
-   * with a row check, a file that cannot be read here, or no readable time in the sampled lines.
+   * nothing to estimate from: no reader (not a CSV source, or a partitioned one), a file that
+   * cannot be read here, or no readable time in the sampled lines. (A source with a row check, such
+   * as a float column whose NaN makes the row malformed, is estimated too: its open-ended scan
+   * keeps the raw latest time, see {@link ScanCompiler#rawLatest}.)
    *
    * @param n a number unique to the source in this connection, for the copies' names
    */
   static Optional<Instant> of(Database db, BoundSource src, List<Reader> readers, int n) {
-    if (readers.isEmpty() || src.time().rowCheck() != null) return Optional.empty();
+    if (readers.isEmpty()) return Optional.empty();
     List<String> reads = new ArrayList<>();
     int files = readers.stream().mapToInt(r -> r.files().size()).sum();
     int bytes = Math.max(MIN_TAIL_BYTES, Math.min(TAIL_BYTES, TOTAL_BYTES / Math.max(1, files)));
@@ -69,7 +71,7 @@ final class LatestEventEstimate {
         if (!tails.isEmpty())
           reads.add(
               "SELECT "
-                  + src.time().epochMicros()
+                  + src.time().latestMicros()
                   + " AS __t FROM read_csv("
                   + Sql.literalList(tails)
                   + reader.options()

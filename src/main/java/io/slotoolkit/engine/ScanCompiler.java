@@ -475,6 +475,32 @@ public final class ScanCompiler {
   static final String LATEST = "latest";
 
   /**
+   * The column of an open-ended scan's table holding the latest raw time value read (epoch us),
+   * when {@link #rawLatest} gives one.
+   */
+  static final String LATEST_RAW = "latest_raw";
+
+  /**
+   * The column of an open-ended scan's table holding the latest time of a row the source's row
+   * check refused ({@link TimeColumn#refusedRowMicros}), when there can be one: such a row at or
+   * after the window end is malformed in the open-ended scan's row accounting but left out of the
+   * bounded scan's, so the open-ended counts cannot stand for the bounded ones.
+   */
+  static final String LATEST_REFUSED = "latest_refused";
+
+  /**
+   * What an open-ended scan must also keep so that its latest event is the one {@link
+   * DuckDbEngine#latestEvent} finds: for a time column read raw (a TIMESTAMPTZ, epoch microseconds)
+   * in a source with a row check, the latest event counts the rows the check refuses (a NaN
+   * latency), unless the raw maximum is out of range. The scan reads every such row at or after its
+   * start and every out-of-range row, so its raw maximum is the source's whenever it read an event.
+   * Null when {@code max(__t)} is the answer.
+   */
+  static String rawLatest(TimeColumn time) {
+    return time.rowCheck() == null ? null : time.rawMaxOf("__traw");
+  }
+
+  /**
    * The scan {@code slo report} runs: what {@code slo check} counts, plus the report's {@link
    * Extras}; {@code fetch} returns the same columns as {@code slo check}'s.
    */
@@ -556,7 +582,11 @@ public final class ScanCompiler {
       if (slice != null) flags.append(slice).append(" AS ");
       flags.append(quotedKeys.get(j)).append(", ");
     }
+    String rawLatest = openEnd ? rawLatest(time) : null;
     if (openEnd) flags.append("__t, ");
+    if (rawLatest != null) flags.append(time.column()).append(" AS __traw, ");
+    String refused = openEnd ? time.refusedRowMicros() : null;
+    if (refused != null) flags.append(refused).append(" AS __tref, ");
     if (bucket != null)
       flags.append("__t // ").append(bucket.toNanos() / 1_000).append(" AS __b, ");
     List<Instant> bounds = ageBounds(slos, at);
@@ -616,6 +646,8 @@ public final class ScanCompiler {
     for (CountColumn c : columns)
       sql.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT AS ").append(c.name());
     if (openEnd) sql.append(", max(__t) AS ").append(LATEST);
+    if (rawLatest != null) sql.append(", ").append(rawLatest).append(" AS ").append(LATEST_RAW);
+    if (refused != null) sql.append(", max(__tref) AS ").append(LATEST_REFUSED);
     sql.append("\nFROM (").append(flags).append(")\nGROUP BY GROUPING SETS (");
     List<GroupingSet> out = new ArrayList<>();
     boolean first = true;
@@ -652,7 +684,16 @@ public final class ScanCompiler {
       List<String> classes = new ArrayList<>();
       if (bucket != null) classes.add("__b");
       if (!bounds.isEmpty()) classes.add("__a");
-      statements.add(deriveOverall(table, keys.size(), donorGid, classes, columns, openEnd));
+      statements.add(
+          deriveOverall(
+              table,
+              keys.size(),
+              donorGid,
+              classes,
+              columns,
+              openEnd,
+              rawLatest != null,
+              refused != null));
     }
 
     StringBuilder fetch = new StringBuilder("SELECT gid");
@@ -794,7 +835,9 @@ public final class ScanCompiler {
       long donorGid,
       List<String> classes,
       List<CountColumn> columns,
-      boolean latest) {
+      boolean latest,
+      boolean latestRaw,
+      boolean latestRefused) {
     StringBuilder b =
         new StringBuilder("INSERT INTO ")
             .append(Sql.ident(table))
@@ -805,6 +848,8 @@ public final class ScanCompiler {
     for (CountColumn c : columns)
       b.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT");
     if (latest) b.append(", max(").append(LATEST).append(")");
+    if (latestRaw) b.append(", max(").append(LATEST_RAW).append(")");
+    if (latestRefused) b.append(", max(").append(LATEST_REFUSED).append(")");
     b.append(" FROM ").append(Sql.ident(table)).append(" WHERE gid = ").append(donorGid);
     if (!classes.isEmpty()) b.append(" GROUP BY ").append(String.join(", ", classes));
     return b.toString();

@@ -138,12 +138,39 @@ public final class ScanTable {
 
   /**
    * The latest event time among the rows an open-ended scan read ({@link
-   * ScanCompiler#compileOpenEnded}), or null when it read no row with an event time.
+   * ScanCompiler#compileOpenEnded}), as {@link DuckDbEngine#latestEvent} defines it for the source
+   * (see {@link ScanCompiler#rawLatest}), or null when it read no row with an event time.
    */
-  Instant latestEvent() {
+  Instant latestEvent(TimeColumn time) {
+    boolean raw = ScanCompiler.rawLatest(time) != null;
     return db.one(
-        "SELECT max(" + ScanCompiler.LATEST + ") FROM " + Sql.ident(scan.table()),
-        r -> r.getObject(1) == null ? null : TimeColumn.instant(r.getLong(1)));
+        "SELECT max("
+            + ScanCompiler.LATEST
+            + ")"
+            + (raw ? ", max(" + ScanCompiler.LATEST_RAW + ")" : "")
+            + " FROM "
+            + Sql.ident(scan.table()),
+        r -> {
+          if (r.getObject(1) == null) return null;
+          Instant valid = TimeColumn.instant(r.getLong(1));
+          if (!raw || r.getObject(2) == null) return valid;
+          // as DuckDbEngine.latestEvent: the raw maximum, unless it is out of range
+          Instant any = TimeColumn.instant(r.getLong(2));
+          return !any.isBefore(TimeColumn.EARLIEST) && any.isBefore(TimeColumn.END) ? any : valid;
+        });
+  }
+
+  /**
+   * Whether an open-ended scan read a row the source's row check refused, timed at or after {@code
+   * at} (see {@link ScanCompiler#LATEST_REFUSED}).
+   */
+  boolean refusedRowAtOrAfter(TimeColumn time, Instant at) {
+    if (time.refusedRowMicros() == null) return false;
+    Long us =
+        db.one(
+            "SELECT max(" + ScanCompiler.LATEST_REFUSED + ") FROM " + Sql.ident(scan.table()),
+            r -> r.getObject(1) == null ? null : r.getLong(1));
+    return us != null && us >= TimeColumn.micros(at);
   }
 
   /** How many alert flag columns ({@code ag}, {@code av}) the scan has for this SLO. */

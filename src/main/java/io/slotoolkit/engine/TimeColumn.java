@@ -116,6 +116,20 @@ public record TimeColumn(
   }
 
   /**
+   * The aggregate of the latest raw value of {@code expr} (this column, or a copy of it) as epoch
+   * microseconds, for a column that is read without a conversion: a TIMESTAMPTZ or epoch
+   * microseconds. Null for the other kinds. It counts rows the {@link #rowCheck} refuses, and
+   * values out of range.
+   */
+  public String rawMaxOf(String expr) {
+    return switch (kind) {
+      case INSTANT -> "epoch_us(max(" + expr + "))";
+      case EPOCH_US -> "max(" + expr + ")::BIGINT";
+      default -> null;
+    };
+  }
+
+  /**
    * A BIGINT expression: epoch microseconds of the event, NULL when the value is missing or
    * unreadable.
    */
@@ -129,6 +143,41 @@ public record TimeColumn(
             : "CASE WHEN " + e + " >= " + micros(EARLIEST) + " AND " + e + " < " + micros(END);
     if (rowCheck != null) inRange += " AND (" + rowCheck + ")";
     return "(" + inRange + " THEN " + e + " END)";
+  }
+
+  /**
+   * Epoch microseconds of a row that the {@link #rowCheck} refuses although its time is readable
+   * and in range (a NaN latency at a good time), NULL for every other row; null when there is no
+   * row check, or when the column is text that no range filter prunes (every refused row is then
+   * read by every scan).
+   */
+  public String refusedRowMicros() {
+    if (rowCheck == null || range(EARLIEST, END) == null) return null;
+    String e = rawEpochMicros();
+    return "CASE WHEN NOT coalesce("
+        + rowCheck
+        + ", FALSE) AND "
+        + e
+        + " >= "
+        + micros(EARLIEST)
+        + " AND "
+        + e
+        + " < "
+        + micros(END)
+        + " THEN "
+        + e
+        + " END";
+  }
+
+  /**
+   * Epoch microseconds a row's time counts with for the latest event as {@link
+   * DuckDbEngine#latestEvent} finds it (but for its fallback when the raw maximum is out of range):
+   * for a column read raw, also the time of a row the row check refused; else {@link
+   * #epochMicros()}.
+   */
+  public String latestMicros() {
+    String refused = rawMaxOf(column) != null ? refusedRowMicros() : null;
+    return refused == null ? epochMicros() : "coalesce(" + epochMicros() + ", " + refused + ")";
   }
 
   /** Epoch microseconds of the raw value, before the range and row checks. */

@@ -61,13 +61,18 @@ class DefaultWindowEndTest {
   }
 
   private static DataSource csv(String name, Path file, long maxBadRows) {
+    return csv(name, file, maxBadRows, ZoneId.of("UTC"));
+  }
+
+  /** A CSV source whose naive times are in {@code zone}. */
+  private static DataSource csv(String name, Path file, long maxBadRows, ZoneId zone) {
     return new DataSource(
         name,
         Fixtures.SPEC,
         List.of(file.toString()),
         DataFormat.AUTO,
-        new EventTime("ts", EventTime.Encoding.AUTO, null, ZoneId.of("UTC")),
-        ZoneId.of("UTC"),
+        new EventTime("ts", EventTime.Encoding.AUTO, null, zone),
+        zone,
         CsvDialect.SNIFF,
         null,
         maxBadRows,
@@ -263,5 +268,70 @@ class DefaultWindowEndTest {
     Assessment once = once(c, new TreeMap<>());
     assertThat(once).isEqualTo(plain(c));
     assertThat(once.evaluation().sources().get(0).badRows()).isEqualTo(1);
+  }
+
+  /**
+   * {@code rows} requests with a float {@code latency} column (so that a NaN makes its row
+   * malformed, the source's row check), one minute apart from 2026-02-01T00:00Z, then {@code tail}
+   * as written.
+   */
+  private Path withLatency(String name, int rows, String tail) throws IOException {
+    List<String> lines = new ArrayList<>(List.of("ts,customer,status,latency"));
+    Instant t = Instant.parse("2026-02-01T00:00:00Z");
+    for (int i = 0; i < rows; i++)
+      lines.add(t.plusSeconds(60L * i) + ",acme," + (i % 7 == 0 ? 500 : 200) + ",12.5");
+    Path f = dir.resolve(name);
+    Files.write(f, lines);
+    Files.writeString(f, tail, java.nio.file.StandardOpenOption.APPEND);
+    return f;
+  }
+
+  @Test
+  void a_csv_with_a_float_column_is_scanned_once_and_its_nan_row_still_sets_the_window_end()
+      throws IOException {
+    // 100 rows to 2026-02-01T01:39Z, then a row 30 s later whose latency is NaN: malformed, but
+    // its time is the latest event, as the plain order finds it (the raw maximum of the column)
+    Path f = withLatency("nan-last.csv", 100, "2026-02-01T01:39:30Z,acme,200,NaN\n");
+    DataSource src = csv("api", f, 5);
+    Catalog c = catalog(List.of(src), slos(src));
+    Map<String, Integer> calls = new TreeMap<>();
+    Assessment a = once(c, calls);
+    assertThat(a).isEqualTo(plain(c));
+    assertThat(a.evaluation().at()).isEqualTo(Instant.parse("2026-02-01T01:39:31Z"));
+    assertThat(a.evaluation().sources().get(0).badRows()).isEqualTo(1);
+    // the source's row check no longer rules out the estimate: one scan, no read for the latest
+    assertThat(calls).containsEntry("scanToLatest", 1).doesNotContainKeys("scan", "latestEvent");
+  }
+
+  @Test
+  void an_out_of_range_time_beside_a_nan_row_gives_the_plain_window_end() throws IOException {
+    // a year-9999 row makes the column's raw maximum out of range, so the plain order takes the
+    // latest readable event instead: 01:39:00Z, not the NaN row's 01:39:30Z. The NaN row then lies
+    // after the window end: the plain scan leaves it out of its row accounting (only the year-9999
+    // row is malformed), and so must the open-ended one
+    Path f =
+        withLatency(
+            "nan-and-far.csv",
+            100,
+            "2026-02-01T01:39:30Z,acme,200,NaN\n9999-06-01T00:00:00Z,acme,200,1.5\n");
+    DataSource src = csv("api", f, 5);
+    Catalog c = catalog(List.of(src), slos(src));
+    Assessment a = once(c, new TreeMap<>());
+    assertThat(a).isEqualTo(plain(c));
+    assertThat(a.evaluation().at()).isEqualTo(Instant.parse("2026-02-01T01:39:01Z"));
+    assertThat(a.evaluation().sources().get(0).badRows()).isEqualTo(1);
+  }
+
+  @Test
+  void in_a_zone_other_than_utc_the_nan_row_does_not_count_either_way() throws IOException {
+    // naive times read in Asia/Tokyo are text converted row by row: the plain order takes the
+    // latest event among readable rows, which leaves the NaN row out (01:39Z, not 01:39:30Z)
+    Path f = withLatency("tokyo.csv", 100, "2026-02-01T01:39:30Z,acme,200,NaN\n");
+    DataSource src = csv("api", f, 5, ZoneId.of("Asia/Tokyo"));
+    Catalog c = catalog(List.of(src), slos(src));
+    Map<String, Integer> calls = new TreeMap<>();
+    Assessment a = once(c, calls);
+    assertThat(a).isEqualTo(plain(c));
+    assertThat(calls).containsEntry("scanToLatest", 1).doesNotContainKeys("scan", "latestEvent");
   }
 }
