@@ -586,7 +586,9 @@ public final class ScanCompiler {
     if (openEnd) flags.append("__t, ");
     if (rawLatest != null) flags.append(time.column()).append(" AS __traw, ");
     String refused = openEnd ? time.refusedRowMicros() : null;
-    if (refused != null) flags.append(refused).append(" AS __tref, ");
+    // a refused row's __t is NULL: the test runs on those rows only
+    if (refused != null)
+      flags.append("CASE WHEN __t IS NULL THEN ").append(refused).append(" END AS __tref, ");
     if (bucket != null)
       flags.append("__t // ").append(bucket.toNanos() / 1_000).append(" AS __b, ");
     List<Instant> bounds = ageBounds(slos, at);
