@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  */
 public final class BindMemo {
   /** The memo file format; a file of another format is ignored. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private static final String MAGIC = "SLOBINDM";
 
@@ -87,6 +87,7 @@ public final class BindMemo {
    * @param header its header line's column names; null when it could not be read
    * @param quote the quote character {@code oddQuotes} was counted for
    * @param oddQuotes whether a line holds an odd number of {@code quote}
+   * @param dialect the dialect sniffed from this file as a source's first file; null when unknown
    */
   private record Entry(
       Engine.FileIdentity file,
@@ -94,11 +95,18 @@ public final class BindMemo {
       String headerDialect,
       List<String> header,
       String quote,
-      boolean oddQuotes) {
+      boolean oddQuotes,
+      Dialect dialect) {
     static Entry of(Engine.FileIdentity file) {
-      return new Entry(file, null, null, null, null, false);
+      return new Entry(file, null, null, null, null, false, null);
     }
   }
+
+  /**
+   * The CSV dialect sniffed from a source's first file, as the read options binding uses (see
+   * {@code CsvSource}), when that file needed no clean sample to sniff.
+   */
+  record Dialect(String options, String quote, String delim, boolean header, long skip) {}
 
   /** The memo of one source's files, for one set of sniff options. */
   final class SourceFiles {
@@ -143,7 +151,34 @@ public final class BindMemo {
       Entry e = entry(path);
       entries.put(
           path,
-          new Entry(e.file(), sniff, e.headerDialect(), e.header(), e.quote(), e.oddQuotes()));
+          new Entry(
+              e.file(),
+              sniff,
+              e.headerDialect(),
+              e.header(),
+              e.quote(),
+              e.oddQuotes(),
+              e.dialect()));
+      changed = true;
+    }
+
+    /** The dialect sniffed from the file as the source's first file; null when not known. */
+    Dialect dialect(String path) {
+      return entry(path).dialect();
+    }
+
+    void dialect(String path, Dialect dialect) {
+      Entry e = entry(path);
+      entries.put(
+          path,
+          new Entry(
+              e.file(),
+              e.sniff(),
+              e.headerDialect(),
+              e.header(),
+              e.quote(),
+              e.oddQuotes(),
+              dialect));
       changed = true;
     }
 
@@ -167,7 +202,8 @@ public final class BindMemo {
               dialect,
               names == null ? null : List.copyOf(names),
               e.quote(),
-              e.oddQuotes()));
+              e.oddQuotes(),
+              e.dialect()));
       changed = true;
     }
 
@@ -179,7 +215,9 @@ public final class BindMemo {
 
     void oddQuotes(String path, String quote, boolean odd) {
       Entry e = entry(path);
-      entries.put(path, new Entry(e.file(), e.sniff(), e.headerDialect(), e.header(), quote, odd));
+      entries.put(
+          path,
+          new Entry(e.file(), e.sniff(), e.headerDialect(), e.header(), quote, odd, e.dialect()));
       changed = true;
     }
   }
@@ -238,6 +276,9 @@ public final class BindMemo {
         }
       }
       out.string(e.quote()).bool(e.oddQuotes());
+      Dialect d = e.dialect();
+      out.string(d == null ? null : d.options());
+      if (d != null) out.string(d.quote()).string(d.delim()).bool(d.header()).number(d.skip());
     }
     CacheFile.write(f.file, MAGIC, FORMAT, version, f.fingerprint, 0, out);
   }
@@ -277,7 +318,15 @@ public final class BindMemo {
         }
         String quote = in.string();
         boolean odd = in.bool();
-        out.put(id.path(), new Entry(id, sniff, headerDialect, header, quote, odd));
+        Dialect dialect = null;
+        String options = in.string();
+        if (options != null) {
+          String q = in.string();
+          String delim = in.string();
+          if (q == null || delim == null) throw new IOException("bad dialect");
+          dialect = new Dialect(options, q, delim, in.bool(), in.number());
+        }
+        out.put(id.path(), new Entry(id, sniff, headerDialect, header, quote, odd, dialect));
       }
       if (!in.done()) throw new IOException("bytes after the last entry");
       return out;

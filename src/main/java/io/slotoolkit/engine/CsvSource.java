@@ -54,10 +54,16 @@ final class CsvSource {
     // Sniff once, with ignore_errors so that a few malformed lines cannot defeat the sniffer; every
     // later query reads through an explicit dialect and column list and never sniffs again.
     String sniffOptions = dialectOptions(source.csv(), files) + ", ignore_errors = true";
+    // with the cache, the memo may know the dialect the first file gave in an earlier run (it keeps
+    // it only when that file needed no clean sample)
+    BindMemo.SourceFiles memoed = memoOf(source, files, sniffOptions);
+    BindMemo.Dialect remembered = memoed == null ? null : memoed.dialect(files.get(0));
     String sample =
-        source.csv().quote() == null ? cleanSample(files.get(0), sniffOptions, n) : null;
+        source.csv().quote() == null && remembered == null
+            ? cleanSample(files.get(0), sniffOptions, n)
+            : null;
     List<String> sniffFiles = sample == null ? files : List.of(sample);
-    BindMemo.SourceFiles known = sample == null ? memoOf(source, files, sniffOptions) : null;
+    BindMemo.SourceFiles known = sample == null ? memoed : null;
     Map<String, String> sniffed =
         sample == null && files.size() > 1 ? sniffEach(source, files, sniffOptions, known) : null;
     if (sniffed == null)
@@ -74,7 +80,27 @@ final class CsvSource {
     // partition columns come from the folders, never from the files' column list
     PartitionColumns.checkNoClash(source, parts, sniffed.keySet(), 0);
     String partitionOptions = PartitionColumns.readerOptions(parts);
-    Dialect sniffedDialect = sniffDialect(source, sniffFiles.get(0), sniffOptions);
+    Dialect sniffedDialect;
+    if (remembered != null)
+      sniffedDialect =
+          new Dialect(
+              remembered.options(),
+              remembered.quote(),
+              remembered.delim(),
+              remembered.header(),
+              remembered.skip());
+    else {
+      sniffedDialect = sniffDialect(source, sniffFiles.get(0), sniffOptions);
+      if (known != null)
+        known.dialect(
+            files.get(0),
+            new BindMemo.Dialect(
+                sniffedDialect.options(),
+                sniffedDialect.quote(),
+                sniffedDialect.delim(),
+                sniffedDialect.header(),
+                sniffedDialect.skip()));
+    }
     // every read of the files names the partition columns (or turns DuckDB's detection off)
     Dialect dialect =
         new Dialect(

@@ -143,4 +143,46 @@ class BindMemoTest {
     assertThat(next.size()).isEqualTo(60);
     assertThat(next.hash()).isNotEqualTo(first.hash());
   }
+
+  @Test
+  void a_first_files_dialect_is_kept_by_its_identity_and_read_back() throws Exception {
+    Path f = file("a.csv", "ts,status", List.of("2026-03-01T00:00:00Z,200"));
+    io.slotoolkit.model.DataSource src =
+        new io.slotoolkit.model.DataSource(
+            "api",
+            dir.resolve("spec.yaml"),
+            List.of(f.toString()),
+            io.slotoolkit.model.DataFormat.AUTO,
+            new io.slotoolkit.model.EventTime(
+                "ts", io.slotoolkit.model.EventTime.Encoding.AUTO, null, java.time.ZoneOffset.UTC),
+            java.time.ZoneOffset.UTC,
+            io.slotoolkit.model.CsvDialect.SNIFF,
+            null,
+            0,
+            new io.slotoolkit.model.SourceLocation(dir.resolve("spec.yaml"), 3, 3),
+            List.of(),
+            false,
+            null,
+            null,
+            null);
+    BindMemo.Dialect d =
+        new BindMemo.Dialect(
+            ", auto_detect = false, delim = ',', quote = '\"'", "\"", ",", true, 0);
+    Path cache = dir.resolve("cache");
+    BindMemo memo = new BindMemo(cache, "1.0", n -> {});
+    BindMemo.SourceFiles files = memo.of(src, "fp");
+    files.bound(List.of(f.toString()));
+    assertThat(files.dialect(f.toString())).isNull();
+    files.dialect(f.toString(), d);
+    memo.save();
+    // the next run reads it back for the same file, options and DuckDB version ("fp")
+    StringBuilder notes = new StringBuilder();
+    assertThat(new BindMemo(cache, "1.0", notes::append).of(src, "fp").dialect(f.toString()))
+        .isEqualTo(d);
+    assertThat(notes).isEmpty();
+    // not for other sniff options, nor once the file changed
+    assertThat(new BindMemo(cache, "1.0", n -> {}).of(src, "other").dialect(f.toString())).isNull();
+    Files.writeString(f, "2026-03-02T00:00:00Z,500\n", java.nio.file.StandardOpenOption.APPEND);
+    assertThat(new BindMemo(cache, "1.0", n -> {}).of(src, "fp").dialect(f.toString())).isNull();
+  }
 }

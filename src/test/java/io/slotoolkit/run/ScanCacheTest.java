@@ -316,7 +316,7 @@ class ScanCacheTest {
             : "slo: cache "
                 + file.resolveSibling(
                     file.getFileName().toString().replace(".slocache", ".slobind"))
-                + " ignored: written by slo 0.0.1-other (cache format 1), this is slo "
+                + " ignored: written by slo 0.0.1-other (cache format 2), this is slo "
                 + ScanCache.sloVersion()
                 + "\n";
     // the bind memo is read when the source is bound, before the cache file
