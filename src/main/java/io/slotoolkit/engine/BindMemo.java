@@ -100,6 +100,23 @@ public final class BindMemo {
     static Entry of(Engine.FileIdentity file) {
       return new Entry(file, null, null, null, null, false, null);
     }
+
+    Entry withSniff(Sniff s) {
+      return new Entry(file, s, headerDialect, header, quote, oddQuotes, dialect);
+    }
+
+    Entry withHeader(String split, List<String> names) {
+      List<String> h = names == null ? null : List.copyOf(names);
+      return new Entry(file, sniff, split, h, quote, oddQuotes, dialect);
+    }
+
+    Entry withOddQuotes(String q, boolean odd) {
+      return new Entry(file, sniff, headerDialect, header, q, odd, dialect);
+    }
+
+    Entry withDialect(Dialect d) {
+      return new Entry(file, sniff, headerDialect, header, quote, oddQuotes, d);
+    }
   }
 
   /**
@@ -148,17 +165,11 @@ public final class BindMemo {
     }
 
     void sniff(String path, Sniff sniff) {
-      Entry e = entry(path);
-      entries.put(
-          path,
-          new Entry(
-              e.file(),
-              sniff,
-              e.headerDialect(),
-              e.header(),
-              e.quote(),
-              e.oddQuotes(),
-              e.dialect()));
+      update(path, entry(path).withSniff(sniff));
+    }
+
+    private void update(String path, Entry e) {
+      entries.put(path, e);
       changed = true;
     }
 
@@ -168,18 +179,7 @@ public final class BindMemo {
     }
 
     void dialect(String path, Dialect dialect) {
-      Entry e = entry(path);
-      entries.put(
-          path,
-          new Entry(
-              e.file(),
-              e.sniff(),
-              e.headerDialect(),
-              e.header(),
-              e.quote(),
-              e.oddQuotes(),
-              dialect));
-      changed = true;
+      update(path, entry(path).withDialect(dialect));
     }
 
     /** Whether the file's header line is known when split with {@code dialect}. */
@@ -193,18 +193,7 @@ public final class BindMemo {
     }
 
     void header(String path, String dialect, List<String> names) {
-      Entry e = entry(path);
-      entries.put(
-          path,
-          new Entry(
-              e.file(),
-              e.sniff(),
-              dialect,
-              names == null ? null : List.copyOf(names),
-              e.quote(),
-              e.oddQuotes(),
-              e.dialect()));
-      changed = true;
+      update(path, entry(path).withHeader(dialect, names));
     }
 
     /** Whether the file has a line with an odd number of {@code quote}; null when not known. */
@@ -214,11 +203,7 @@ public final class BindMemo {
     }
 
     void oddQuotes(String path, String quote, boolean odd) {
-      Entry e = entry(path);
-      entries.put(
-          path,
-          new Entry(e.file(), e.sniff(), e.headerDialect(), e.header(), quote, odd, e.dialect()));
-      changed = true;
+      update(path, entry(path).withOddQuotes(quote, odd));
     }
   }
 
