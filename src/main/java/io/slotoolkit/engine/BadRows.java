@@ -237,6 +237,11 @@ final class BadRows {
    * The last scan whose rejects are already counted: rejects of later scans are the next scan's.
    */
   long watermark(BoundSource src) {
+    return watermark(db, src);
+  }
+
+  /** {@link #watermark(BoundSource)} on {@code db}. */
+  static long watermark(Database db, BoundSource src) {
     if (src.format() != DataFormat.CSV) return Long.MIN_VALUE;
     try {
       return db.one(
@@ -244,6 +249,44 @@ final class BadRows {
           r -> r.getLong(1));
     } catch (Database.QueryFailed e) {
       return -1; // no scan has written rejects yet: the table does not exist
+    }
+  }
+
+  /**
+   * What the CSV reader rejected in the scans after {@code watermark}: the rejected lines (each
+   * file line once) and the first 10 of them in file and line order, with their messages.
+   */
+  record ScannedRejects(long rows, List<Engine.FileReject> first) {}
+
+  /** The rejects of a CSV source's scans after {@code watermark} (none for other formats). */
+  static ScannedRejects scannedRejects(Database db, BoundSource src, long watermark) {
+    if (src.format() != DataFormat.CSV) return new ScannedRejects(0, List.of());
+    String e = Sql.ident(src.rejectsTable());
+    String s = Sql.ident(src.rejectScansTable());
+    try {
+      long rows =
+          db.one(
+              "SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "
+                  + e
+                  + " WHERE scan_id > "
+                  + watermark
+                  + ")",
+              r -> r.getLong(1));
+      if (rows == 0) return new ScannedRejects(0, List.of());
+      return new ScannedRejects(
+          rows,
+          db.query(
+              "SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY"
+                  + " e.column_idx) FROM "
+                  + e
+                  + " e JOIN "
+                  + s
+                  + " s USING (scan_id, file_id) WHERE e.scan_id > "
+                  + watermark
+                  + " GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10",
+              r -> new Engine.FileReject(r.getString(1), r.getLong(2), r.getString(3))));
+    } catch (Database.QueryFailed ex) {
+      return new ScannedRejects(0, List.of()); // no rejects table: no scan rejected anything
     }
   }
 
@@ -272,34 +315,10 @@ final class BadRows {
 
   private Rejects csvRejects(BoundSource src, long watermark, Engine.SettledRows settled) {
     if (src.format() != DataFormat.CSV) return new Rejects(0, List.of(), List.of());
-    String e = Sql.ident(src.rejectsTable());
-    String s = Sql.ident(src.rejectScansTable());
-    long rows = settled.rejectRows();
+    ScannedRejects scanned = scannedRejects(db, src, watermark);
+    long rows = settled.rejectRows() + scanned.rows();
     List<Engine.FileReject> raw = new ArrayList<>(settled.rejects());
-    try {
-      long scanned =
-          db.one(
-              "SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "
-                  + e
-                  + " WHERE scan_id > "
-                  + watermark
-                  + ")",
-              r -> r.getLong(1));
-      rows += scanned;
-      if (scanned > 0)
-        raw.addAll(
-            db.query(
-                "SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "
-                    + e
-                    + " e JOIN "
-                    + s
-                    + " s USING (scan_id, file_id) WHERE e.scan_id > "
-                    + watermark
-                    + " GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10",
-                r -> new Engine.FileReject(r.getString(1), r.getInt(2), r.getString(3))));
-    } catch (Database.QueryFailed ex) {
-      // no rejects table: the scan rejected nothing
-    }
+    raw.addAll(scanned.first());
     if (rows == 0) return new Rejects(0, List.of(), List.of());
     // the same first rows, in the same order, as one query over every file would give
     raw.sort(

@@ -429,18 +429,7 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
       Instant from = slos.stream().map(w -> w.earliest(at)).min(Instant::compareTo).orElse(at);
       ScanCompiler.CompiledScan scan =
           ScanCompiler.compile(some, slos, from, at, (Duration) null, "scan_" + (++scans), checker);
-      try {
-        for (String statement : scan.statements()) db.execute(statement);
-      } catch (Database.QueryFailed e) {
-        throw scanFailure(src, slos, e);
-      }
-      Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
-      ScanTable table = new ScanTable(db, scan);
-      long[] stats = table.readCounts(slos, at, counts);
-      if (!scan.ageBounds().isEmpty()) table.readAlertWindows(slos, at, counts);
-      table.readSlices(slos, at, counts);
-      SourceStats st = badRows.check(src, watermark, stats[0], stats[1], stats[2], settled);
-      return new SourceScan(counts, st, scan.table(), scan);
+      return run(src, slos, at, scan, watermark, settled);
     } finally {
       fileTotals().drop(some);
     }
@@ -457,7 +446,21 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
       List<ScanCompiler.SloWindow> slos,
       Instant at,
       ScanCompiler.CompiledScan scan) {
-    long watermark = badRows.watermark(src);
+    return run(src, slos, at, scan, badRows.watermark(src), SettledRows.NONE);
+  }
+
+  /**
+   * Runs a compiled scan of {@code src} and reads its counts; its row accounting is checked against
+   * max_bad_rows with the rejects after {@code watermark} and the rows of the files it did not read
+   * ({@code settled}).
+   */
+  private SourceScan run(
+      BoundSource src,
+      List<ScanCompiler.SloWindow> slos,
+      Instant at,
+      ScanCompiler.CompiledScan scan,
+      long watermark,
+      SettledRows settled) {
     try {
       for (String statement : scan.statements()) db.execute(statement);
     } catch (Database.QueryFailed e) {
@@ -468,7 +471,7 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
     long[] stats = table.readCounts(slos, at, counts);
     if (!scan.ageBounds().isEmpty()) table.readAlertWindows(slos, at, counts);
     table.readSlices(slos, at, counts);
-    SourceStats st = badRows.check(src, watermark, stats[0], stats[1], stats[2]);
+    SourceStats st = badRows.check(src, watermark, stats[0], stats[1], stats[2], settled);
     return new SourceScan(counts, st, scan.table(), scan);
   }
 

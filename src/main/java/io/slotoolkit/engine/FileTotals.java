@@ -118,7 +118,7 @@ final class FileTotals {
   Engine.FileCounts totals(
       BoundSource src, List<ScanCompiler.SloWindow> slos, Engine.FileIdentity file) {
     BoundSource one = narrowed(src, List.of(file.path()));
-    long watermark = rejectWatermark(src);
+    long watermark = BadRows.watermark(db, src);
     List<String> keys = keys(slos);
     List<Set<String>> sets = sets(slos);
     long overall = (1L << keys.size()) - 1;
@@ -163,49 +163,17 @@ final class FileTotals {
     } finally {
       drop(one);
     }
-    long rejectRows = 0;
-    List<Engine.FileReject> rejects = List.of();
-    if (src.format() == DataFormat.CSV) {
-      String e = Sql.ident(src.rejectsTable());
-      String s = Sql.ident(src.rejectScansTable());
-      try {
-        rejectRows =
-            db.one(
-                "SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "
-                    + e
-                    + " WHERE scan_id > "
-                    + watermark
-                    + ")",
-                r -> r.getLong(1));
-        if (rejectRows > 0)
-          rejects =
-              db.query(
-                  "SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY"
-                      + " e.column_idx) FROM "
-                      + e
-                      + " e JOIN "
-                      + s
-                      + " s USING (scan_id, file_id) WHERE e.scan_id > "
-                      + watermark
-                      + " GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10",
-                  r -> new Engine.FileReject(r.getString(1), r.getLong(2), r.getString(3)));
-      } catch (Database.QueryFailed ex) {
-        rejectRows = 0; // no rejects table yet: nothing was rejected
-      }
-    }
+    BadRows.ScannedRejects rejects = BadRows.scannedRejects(db, src, watermark);
     return new Engine.FileCounts(
-        file, range[0], range[1], stats[0], stats[1], stats[2], rejectRows, rejects, groups);
-  }
-
-  private long rejectWatermark(BoundSource src) {
-    if (src.format() != DataFormat.CSV) return Long.MIN_VALUE;
-    try {
-      return db.one(
-          "SELECT coalesce(max(scan_id), -1) FROM " + Sql.ident(src.rejectScansTable()),
-          r -> r.getLong(1));
-    } catch (Database.QueryFailed e) {
-      return -1;
-    }
+        file,
+        range[0],
+        range[1],
+        stats[0],
+        stats[1],
+        stats[2],
+        rejects.rows(),
+        rejects.first(),
+        groups);
   }
 
   /**

@@ -30,23 +30,8 @@ class RollupSqlTest {
   static final Path EXPECTED = Path.of("src/test/resources/sql/rollup");
   static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result slo(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CliContext ctx =
-        new CliContext(
-            Map.of("TERM", "dumb"),
-            Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC),
-            Path.of("").toAbsolutePath(),
-            false);
-    int code;
-    try (PrintWriter o = new PrintWriter(out);
-        PrintWriter e = new PrintWriter(err)) {
-      code = Cli.run(ctx, o, e, args);
-    }
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun slo(String... args) {
+    return CliRun.slo(args);
   }
 
   static Stream<Arguments> cases() {
@@ -62,7 +47,7 @@ class RollupSqlTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
   void each_dialect_prints_the_pinned_rollup(String dialect, String spec) throws IOException {
-    Result r = slo("sql", "--dialect", dialect, spec);
+    CliRun r = slo("sql", "--dialect", dialect, spec);
     assertThat(r.err()).isEmpty();
     assertThat(r.exit()).isZero();
     String name = Path.of(spec).getFileName().toString().replace(".yaml", "") + ".sql";
@@ -77,10 +62,10 @@ class RollupSqlTest {
 
   @Test
   void the_default_dialect_is_duckdb_and_table_renames_the_source() {
-    Result plain = slo("sql", "src/test/resources/rollup/roundtrip.yaml");
-    Result duck = slo("sql", "--dialect", "DuckDB", "src/test/resources/rollup/roundtrip.yaml");
+    CliRun plain = slo("sql", "src/test/resources/rollup/roundtrip.yaml");
+    CliRun duck = slo("sql", "--dialect", "DuckDB", "src/test/resources/rollup/roundtrip.yaml");
     assertThat(plain).isEqualTo(duck);
-    Result renamed =
+    CliRun renamed =
         slo(
             "sql",
             "--dialect",
@@ -101,13 +86,13 @@ class RollupSqlTest {
   @Test
   void label_selects_slos_as_in_every_other_command() {
     String ops = "src/test/resources/specs/valid/ops.yaml";
-    Result tier1 = slo("sql", "--label", "tier=1", ops);
+    CliRun tier1 = slo("sql", "--label", "tier=1", ops);
     assertThat(tier1.exit()).isZero();
     // of ops.yaml's two SLOs only api-availability has the label tier=1
     assertThat(tier1.out())
         .contains("SELECT 'api-availability' AS \"slo\"")
         .doesNotContain("'api-errors-per-customer'");
-    Result none = slo("sql", "--label", "tier=9", ops);
+    CliRun none = slo("sql", "--label", "tier=9", ops);
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.out()).isEmpty();
     assertThat(none.err())
@@ -116,7 +101,7 @@ class RollupSqlTest {
 
   @Test
   void an_unknown_dialect_is_a_usage_error() {
-    Result r = slo("sql", "--dialect", "oracle", "slo-specs/homehub-api.yaml");
+    CliRun r = slo("sql", "--dialect", "oracle", "slo-specs/homehub-api.yaml");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
@@ -127,12 +112,12 @@ class RollupSqlTest {
 
   @Test
   void table_for_a_source_no_slo_reads_is_a_spec_error() {
-    Result r = slo("sql", "--table", "requests=x.y", "slo-specs/homehub-api.yaml");
+    CliRun r = slo("sql", "--table", "requests=x.y", "slo-specs/homehub-api.yaml");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
         .isEqualTo(
             "slo: --table requests=...: no SLO reads a source named 'requests'\nhint: sources: api\n");
-    Result bad = slo("sql", "--table", "api=x y", "slo-specs/homehub-api.yaml");
+    CliRun bad = slo("sql", "--table", "api=x y", "slo-specs/homehub-api.yaml");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).startsWith("slo: --table api=x y: not a table name\n");
   }
@@ -141,7 +126,7 @@ class RollupSqlTest {
   void an_expression_a_dialect_cannot_print_names_slo_expression_function_and_dialect() {
     String spec = "src/test/resources/rollup/untranslatable.yaml";
     for (String dialect : List.of("bigquery", "snowflake")) {
-      Result r = slo("sql", "--dialect", dialect, spec);
+      CliRun r = slo("sql", "--dialect", dialect, spec);
       assertThat(r.exit()).isEqualTo(2);
       assertThat(r.out()).isEmpty();
       assertThat(r.err())
@@ -160,7 +145,7 @@ class RollupSqlTest {
 
   @Test
   void specs_without_an_slo_have_nothing_to_roll_up() {
-    Result r = slo("sql", "src/test/resources/rollup/no-slos.yaml");
+    CliRun r = slo("sql", "src/test/resources/rollup/no-slos.yaml");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
         .isEqualTo(
@@ -170,7 +155,7 @@ class RollupSqlTest {
 
   @Test
   void every_statement_ends_with_a_semicolon_and_one_is_printed_per_source() {
-    Result r = slo("sql", "slo-specs/");
+    CliRun r = slo("sql", "slo-specs/");
     assertThat(r.exit()).isZero();
     long sources = r.out().lines().filter(l -> l.startsWith("-- slo sql --dialect duckdb")).count();
     long statements = r.out().lines().filter(l -> l.endsWith(";")).count();

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,23 +57,8 @@ class WarehouseRollupRoundTripTest {
     }
   }
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result slo(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CliContext ctx =
-        new CliContext(
-            Map.of("TERM", "dumb"),
-            Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC),
-            Path.of("").toAbsolutePath(),
-            false);
-    int code;
-    try (PrintWriter o = new PrintWriter(out);
-        PrintWriter e = new PrintWriter(err)) {
-      code = Cli.run(ctx, o, e, args);
-    }
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun slo(String... args) {
+    return CliRun.slo(args);
   }
 
   /** The counts spec of the statement's header comment, reading {@code rollup}. */
@@ -105,7 +85,7 @@ class WarehouseRollupRoundTripTest {
   void rollup_evaluated_with_counts_equals_the_direct_check(
       String spec, String at, String source, String file) throws Exception {
     Path data = file == null ? events : Path.of(file).toAbsolutePath();
-    Result sql = slo("sql", "--dialect", "duckdb", spec);
+    CliRun sql = slo("sql", "--dialect", "duckdb", spec);
     assertThat(sql.exit()).as(sql.err()).isZero();
     String statement = sql.out().strip();
     assertThat(statement).endsWith(";");
@@ -123,7 +103,7 @@ class WarehouseRollupRoundTripTest {
 
     // the rows without an event time are malformed rows to slo check: allowed here, and left out
     // of every count as the roll-up leaves them out
-    Result direct =
+    CliRun direct =
         slo(
             "check",
             "--format",
@@ -135,7 +115,7 @@ class WarehouseRollupRoundTripTest {
             "--max-bad-rows",
             "100000",
             spec);
-    Result viaRollup = slo("check", "--format", "json", "--at", at, counts.toString());
+    CliRun viaRollup = slo("check", "--format", "json", "--at", at, counts.toString());
     assertThat(direct.exit()).as(direct.err()).isIn(0, 1);
     assertThat(viaRollup.err()).isEmpty();
     assertThat(viaRollup.exit()).isEqualTo(direct.exit());
