@@ -313,18 +313,9 @@ public final class SparkDialect {
     String operator(String type, List<Object> children) {
       List<String> c = new ArrayList<>();
       for (Object o : children) c.add(expr(map(o)));
+      String common = commonOperator(type, c, true);
+      if (common != null) return common;
       return switch (type) {
-        case "OPERATOR_NOT" -> "(NOT " + c.get(0) + ")";
-        case "OPERATOR_IS_NULL" -> "(" + c.get(0) + " IS NULL)";
-        case "OPERATOR_IS_NOT_NULL" -> "(" + c.get(0) + " IS NOT NULL)";
-        case "COMPARE_IN", "COMPARE_NOT_IN" ->
-            "("
-                + c.get(0)
-                + (type.equals("COMPARE_IN") ? " IN (" : " NOT IN (")
-                + String.join(", ", c.subList(1, c.size()))
-                + "))";
-        case "OPERATOR_COALESCE" -> "coalesce(" + String.join(", ", c) + ")";
-        case "OPERATOR_NULLIF" -> "nullif(" + String.join(", ", c) + ")";
         case "GROUPING_FUNCTION" -> {
           // DuckDB's GROUPING(a, b) is one bitmask, the first column the highest bit; Spark's
           // grouping_id() must name every GROUP BY column, so the mask is built from grouping()

@@ -70,6 +70,28 @@ abstract class TreePrinter {
 
   abstract String operator(String type, List<Object> children);
 
+  /**
+   * The operators every dialect writes alike over its printed operands {@code c}: NOT, IS [NOT]
+   * NULL, [NOT] IN, and COALESCE and NULLIF named in the dialect's case ({@code lower}: Spark's
+   * lower-case functions); null for any other operator.
+   */
+  static String commonOperator(String type, List<String> c, boolean lower) {
+    return switch (type) {
+      case "OPERATOR_NOT" -> "(NOT " + c.get(0) + ")";
+      case "OPERATOR_IS_NULL" -> "(" + c.get(0) + " IS NULL)";
+      case "OPERATOR_IS_NOT_NULL" -> "(" + c.get(0) + " IS NOT NULL)";
+      case "COMPARE_IN", "COMPARE_NOT_IN" ->
+          "("
+              + c.get(0)
+              + (type.equals("COMPARE_IN") ? " IN (" : " NOT IN (")
+              + String.join(", ", c.subList(1, c.size()))
+              + "))";
+      case "OPERATOR_COALESCE" -> (lower ? "coalesce(" : "COALESCE(") + String.join(", ", c) + ")";
+      case "OPERATOR_NULLIF" -> (lower ? "nullif(" : "NULLIF(") + String.join(", ", c) + ")";
+      default -> null;
+    };
+  }
+
   abstract String cast(Map<String, Object> n);
 
   abstract String function(Map<String, Object> n);

@@ -125,20 +125,9 @@ final class WarehousePrinter extends TreePrinter {
   String operator(String type, List<Object> children) {
     List<String> c = new ArrayList<>();
     for (Object o : children) c.add(expr(map(o)));
-    return switch (type) {
-      case "OPERATOR_NOT" -> "(NOT " + c.get(0) + ")";
-      case "OPERATOR_IS_NULL" -> "(" + c.get(0) + " IS NULL)";
-      case "OPERATOR_IS_NOT_NULL" -> "(" + c.get(0) + " IS NOT NULL)";
-      case "COMPARE_IN", "COMPARE_NOT_IN" ->
-          "("
-              + c.get(0)
-              + (type.equals("COMPARE_IN") ? " IN (" : " NOT IN (")
-              + String.join(", ", c.subList(1, c.size()))
-              + "))";
-      case "OPERATOR_COALESCE" -> "COALESCE(" + String.join(", ", c) + ")";
-      case "OPERATOR_NULLIF" -> "NULLIF(" + String.join(", ", c) + ")";
-      default -> throw refuse(type, null);
-    };
+    String common = commonOperator(type, c, false);
+    if (common == null) throw refuse(type, null);
+    return common;
   }
 
   @Override
