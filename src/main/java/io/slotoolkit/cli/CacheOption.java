@@ -37,11 +37,15 @@ final class CacheOption {
   Path check(CliContext ctx, EngineOption engine) {
     Path d = dir(ctx);
     if (d == null) return null;
+    // named as the user gave it: SLO_CACHE may be set in a CI job's environment, out of sight
+    String given = dir != null ? "--cache " + d : "SLO_CACHE=" + d;
     if (engine != null && !Engines.DUCKDB.equals(engine.name))
       throw SloException.spec(
-          "--cache works with the duckdb engine only, not --engine " + engine.name,
+          (dir != null ? "--cache" : "SLO_CACHE")
+              + " works with the duckdb engine only, not --engine "
+              + engine.name,
           "leave --cache (and SLO_CACHE) out with --engine " + engine.name);
-    ScanCache.checkWritable(d);
+    ScanCache.checkWritable(d, given);
     return d;
   }
 

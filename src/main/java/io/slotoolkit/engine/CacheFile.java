@@ -79,15 +79,18 @@ public final class CacheFile {
       String fingerprint = utf(in);
       int count = in.getInt();
       int length = in.getInt();
-      if (length != in.remaining() - 4) throw new IOException("bad length");
+      if (length != in.remaining() - 4)
+        throw new IOException("the length it records does not match its size");
       CRC32C crc = new CRC32C();
       crc.update(all, in.position(), length);
       if ((int) crc.getValue() != in.getInt(in.position() + length))
         return Content.ignored("its checksum does not match (damaged)");
       byte[] payload = Arrays.copyOfRange(all, in.position(), in.position() + length);
       return new Content(fingerprint, count, new Reader(payload), null, false);
+    } catch (java.nio.BufferUnderflowException e) {
+      return Content.ignored("unreadable (cut short or damaged: it ends inside its header)");
     } catch (IOException | RuntimeException e) {
-      return Content.ignored("unreadable (" + reason(e) + ")");
+      return Content.ignored("unreadable (cut short or damaged: " + reason(e) + ")");
     }
   }
 
@@ -143,7 +146,8 @@ public final class CacheFile {
 
   private static String utf(ByteBuffer in) throws IOException {
     int n = Short.toUnsignedInt(in.getShort());
-    if (n < 0 || n > in.remaining()) throw new IOException("bad string length " + n);
+    if (n > in.remaining())
+      throw new IOException("a text of " + n + " bytes runs past the end of the file");
     String s = new String(in.array(), in.position(), n, StandardCharsets.UTF_8);
     in.position(in.position() + n);
     return s;
@@ -236,7 +240,8 @@ public final class CacheFile {
       strings = new String[n];
       for (int i = 0; i < n; i++) {
         int len = count();
-        if (len > b.length - at) throw new IOException("bad string length " + len);
+        if (len > b.length - at)
+          throw new IOException("a text of " + len + " bytes runs past the end of the file");
         strings[i] = new String(b, at, len, StandardCharsets.UTF_8);
         at += len;
       }

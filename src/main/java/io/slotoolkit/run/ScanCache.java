@@ -77,16 +77,17 @@ public final class ScanCache {
 
   /**
    * Checks that {@code dir} is a folder this run can write its cache to (creating it); a usage
-   * error (exit 2) naming it otherwise, before anything is read.
+   * error (exit 2) otherwise, before anything is read, naming the folder as the user gave it
+   * ({@code given}: {@code --cache DIR} or {@code SLO_CACHE=DIR}).
    */
-  public static void checkWritable(Path dir) {
+  public static void checkWritable(Path dir, String given) {
     try {
       Files.createDirectories(dir);
       Path probe = Files.createTempFile(dir, ".slo-cache-", ".probe");
       Files.delete(probe);
     } catch (IOException | RuntimeException e) {
       throw SloException.spec(
-          "--cache " + dir + ": cannot write to this folder (" + reason(e) + ")",
+          given + ": cannot write to this folder (" + reason(e) + ")",
           "give a folder slo can create and write, or leave --cache (and SLO_CACHE) out");
     }
   }

@@ -15,11 +15,18 @@ import java.util.Map;
  */
 record CliRun(int exit, String out, String err) {
   static CliRun slo(String... args) {
+    return withEnv(Map.of(), args);
+  }
+
+  /** {@link #slo} with these environment variables besides {@code TERM=dumb}. */
+  static CliRun withEnv(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("TERM", "dumb");
     CliContext ctx =
         new CliContext(
-            Map.of("TERM", "dumb"),
+            all,
             Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC),
             Path.of("").toAbsolutePath(),
             false);

@@ -77,6 +77,10 @@ class CacheFileTest {
     }
     Files.write(f, Arrays.copyOf(bytes, bytes.length - 3));
     assertThat(CacheFile.read(f, "SLOCACHE", 3, "1.2.3").ignored()).startsWith("unreadable (");
+    // cut inside its header: said so, in words a user reads
+    Files.write(f, Arrays.copyOf(bytes, 14));
+    assertThat(CacheFile.read(f, "SLOCACHE", 3, "1.2.3").ignored())
+        .startsWith("unreadable (cut short or damaged: ");
     Files.write(f, "SLOCACHE".getBytes(StandardCharsets.US_ASCII));
     assertThat(CacheFile.read(f, "SLOCACHE", 3, "1.2.3").ignored()).startsWith("unreadable (");
   }

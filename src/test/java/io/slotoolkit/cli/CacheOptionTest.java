@@ -1,0 +1,41 @@
+package io.slotoolkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A cache folder from SLO_CACHE is named as SLO_CACHE in its errors, not as an unseen --cache. */
+class CacheOptionTest {
+  @Test
+  void an_unwritable_slo_cache_folder_is_named_by_its_variable() {
+    String dir = Path.of("README.md/cache").toAbsolutePath().toString();
+    CliRun r = CliRun.withEnv(Map.of("SLO_CACHE", "README.md/cache"), "check", "slo-specs");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "slo: SLO_CACHE="
+                + dir
+                + ": cannot write to this folder (Not a directory)\n"
+                + "hint: give a folder slo can create and write, or leave --cache (and SLO_CACHE)"
+                + " out\n");
+  }
+
+  @Test
+  void slo_cache_with_another_engine_names_the_variable() {
+    CliRun r =
+        CliRun.withEnv(
+            Map.of("SLO_CACHE", "target/slo-cache-option-test"),
+            "check",
+            "--engine",
+            "spark",
+            "slo-specs");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "slo: SLO_CACHE works with the duckdb engine only, not --engine spark\n"
+                + "hint: leave --cache (and SLO_CACHE) out with --engine spark\n");
+  }
+}
