@@ -261,7 +261,7 @@ final class SourceBinder {
     } catch (Database.QueryFailed e) {
       String msg = e.getMessage();
       if (!reader.startsWith("read_parquet")) {
-        SloException tooLong = CsvSource.overlongLine(db, source, files);
+        SloException tooLong = CsvLines.overlongLine(db, source, files);
         if (tooLong != null) throw tooLong;
       }
       String hint = null;
