@@ -46,8 +46,7 @@ JAR=$LOG/bin/slo.jar
 # bundled examples (written beside the copied jar)
 JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds*=off)
 rm -f "$LOG/bin/slo.jsa"
-"${JVM[@]}" -XX:ArchiveClassesAtExit="$LOG/bin/slo.jsa" -jar "$JAR" check --format json \
-  --output /dev/null >/dev/null 2>&1 || true
+docs/cds-archive.sh "$LOG/bin/slo.jsa" "$JAR" io.slotoolkit.Main check --format json --output /dev/null
 JVM+=(-XX:SharedArchiveFile="$LOG/bin/slo.jsa")
 GEN=(java -cp "$DUCKDB_JAR" src/test/java/io/slotoolkit/bench/DailyFilesGenerator.java "$DATA")
 

@@ -65,10 +65,9 @@ echo "writing the class-data archives ..." >&2
 rm -f target/slo.jsa "$LOG/reference.jsa" "$LOG/reference.jar"
 # an archive covers jars only, so the reference goes into one of its own
 jar cf "$LOG/reference.jar" -C target/test-classes io/slotoolkit/bench/ReferenceQuery.class
-"${JVM[@]}" -XX:ArchiveClassesAtExit=target/slo.jsa -jar "$JAR" check --format json \
-  --output /dev/null >/dev/null 2>&1 || true
-"${JVM[@]}" -XX:ArchiveClassesAtExit="$LOG/reference.jsa" -cp "$JAR:$LOG/reference.jar" \
-  io.slotoolkit.bench.ReferenceQuery "$DATA/api.parquet" "$AT" >/dev/null 2>&1
+docs/cds-archive.sh target/slo.jsa "$JAR" io.slotoolkit.Main check --format json --output /dev/null
+docs/cds-archive.sh "$LOG/reference.jsa" "$JAR:$LOG/reference.jar" \
+  io.slotoolkit.bench.ReferenceQuery "$DATA/api.parquet" "$AT"
 SLO_NO_CDS=("${JVM[@]}" -jar "$JAR")
 SLO=("${JVM[@]}" -XX:SharedArchiveFile=target/slo.jsa -jar "$JAR")
 REF=("${JVM[@]}" -XX:SharedArchiveFile="$LOG/reference.jsa" -cp "$JAR:$LOG/reference.jar")
