@@ -64,6 +64,13 @@ final class CacheOption {
     return new ScanCache(engine, dir, ScanCache.sloVersion(), notes(err), memo);
   }
 
+  /** The report's cache in {@code dir} over {@code engine}; null without a cache. */
+  static io.slotoolkit.run.ReportCache openReport(
+      Path dir, io.slotoolkit.engine.Engine engine, PrintWriter err) {
+    if (dir == null) return null;
+    return new io.slotoolkit.run.ReportCache(engine, dir, ScanCache.sloVersion(), notes(err));
+  }
+
   private static java.util.function.Consumer<String> notes(PrintWriter err) {
     return note -> {
       err.println(note);

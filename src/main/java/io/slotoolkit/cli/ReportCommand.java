@@ -71,6 +71,7 @@ final class ReportCommand implements Callable<Integer>, FormatOption.Offers {
   @Mixin SpecOptions specs;
   @Mixin AtOption when;
   @Mixin EngineOption engine;
+  @Mixin CacheOption cache;
 
   @Mixin FormatOption format;
 
@@ -167,6 +168,7 @@ final class ReportCommand implements Callable<Integer>, FormatOption.Offers {
     int history = periods == null ? 0 : periods;
     OutputOptions.checkWritable(output, ctx);
     Instant at = when.at(ctx);
+    java.nio.file.Path cacheDir = cache.check(ctx, engine);
     // a chosen period must be over: by --at when given, else by the clock (the latest event says
     // where the data ends, not whether the period has)
     if (chosen != null && at == null) at = ctx.clock().instant();
@@ -179,10 +181,36 @@ final class ReportCommand implements Callable<Integer>, FormatOption.Offers {
       options = new ReportEvaluator.Options(by, top, mask, key(ctx, masked), chosen, history);
     Report report;
     // one-shot: a new engine; in the shell: the session's, already bound
-    try (EngineRun run = EngineRun.prepare(root, scope, at != null, engine)) {
-      ReportEvaluator reporter = new ReportEvaluator(run.engine());
+    // the cache's bind memo goes to a new engine before it binds the sources
+    io.slotoolkit.engine.BindMemo memo = CacheOption.memo(cacheDir, spec.commandLine().getErr());
+    try (EngineRun run =
+        EngineRun.prepare(
+            root,
+            scope,
+            at != null,
+            engine,
+            e -> {
+              if (memo != null) e.fileByFile().ifPresent(f -> f.bindMemo(memo));
+            })) {
+      io.slotoolkit.run.ScanCache scanCache =
+          CacheOption.open(cacheDir, run.engine(), memo, spec.commandLine().getErr());
+      io.slotoolkit.run.ReportCache reportCache =
+          CacheOption.openReport(cacheDir, run.engine(), spec.commandLine().getErr());
+      ReportEvaluator reporter =
+          new ReportEvaluator(run.engine()).withCache(scanCache, reportCache);
       reporter.checkColumns(catalog, options);
-      report = reporter.evaluate(catalog, run.at(at), gate, options);
+      // with the cache, the default window end comes from the files' cached event times
+      Instant reportAt =
+          at != null || scanCache == null
+              ? run.at(at)
+              : CacheOption.with(run.evaluator(), scanCache).defaultAt(catalog, run.runSources());
+      report = reporter.evaluate(catalog, reportAt, gate, options);
+      io.slotoolkit.engine.Database.mark("assessed");
+      if (scanCache != null) {
+        scanCache.save();
+        reportCache.save();
+        io.slotoolkit.engine.Database.mark("cache saved");
+      }
     }
     ReportRenderer renderer =
         switch (format.value) {

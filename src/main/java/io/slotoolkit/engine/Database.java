@@ -197,6 +197,29 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** What {@link #append} writes: the rows, through DuckDB's appender. */
+  interface AppendedRows {
+    void write(org.duckdb.DuckDBAppender appender) throws SQLException;
+  }
+
+  /**
+   * Appends rows to the temp table {@code table} through DuckDB's appender: for thousands of rows
+   * far faster than an INSERT of VALUES, whose parse and bind took about 0.2 ms a row (measured).
+   */
+  void append(String table, AppendedRows rows) {
+    long t0 = TIMINGS ? System.nanoTime() : 0;
+    try (org.duckdb.DuckDBAppender a =
+        connection
+            .unwrap(org.duckdb.DuckDBConnection.class)
+            .createAppender("temp", "main", table)) {
+      rows.write(a);
+    } catch (SQLException e) {
+      throw failure("append to " + table, e);
+    } finally {
+      if (TIMINGS) timing(t0, "(appended to " + table + ")");
+    }
+  }
+
   /** Runs a query and maps every row. */
   public <T> List<T> query(String sql, RowMapper<T> mapper) {
     long t0 = TIMINGS ? System.nanoTime() : 0;

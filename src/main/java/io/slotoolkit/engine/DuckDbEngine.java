@@ -43,6 +43,7 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
 
   private FileProfiler profiler;
   private FileTotals fileTotals;
+  private ReportTotals reportTotals;
   private BindMemo memo;
 
   private DuckDbEngine(Database db) {
@@ -433,6 +434,70 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
     } finally {
       fileTotals().drop(some);
     }
+  }
+
+  @Override
+  public java.util.Optional<String> reportFingerprint(
+      DataSource source, List<ScanCompiler.SloWindow> slos, ScanCompiler.Extras extras) {
+    BoundSource src = bound(source);
+    if (!reportTotals().supports(src, slos)) return java.util.Optional.empty();
+    return java.util.Optional.of(reportTotals().fingerprint(src, slos, extras));
+  }
+
+  @Override
+  public ReportFile reportRows(
+      DataSource source,
+      List<ScanCompiler.SloWindow> slos,
+      ScanCompiler.Extras extras,
+      FileIdentity file) {
+    return reportTotals().rows(bound(source), slos, extras, file);
+  }
+
+  @Override
+  public SourceScan reportScanFiles(
+      DataSource source,
+      List<ScanCompiler.SloWindow> slos,
+      Instant from,
+      Instant at,
+      ScanCompiler.Extras extras,
+      List<String> files,
+      List<ReportRow> rows,
+      SettledRows settled) {
+    BoundSource src = bound(source);
+    long watermark = badRows.watermark(src);
+    BoundSource some = files.isEmpty() ? src : fileTotals().narrowed(src, files);
+    try {
+      ScanCompiler.CompiledScan scan =
+          ScanCompiler.compile(some, slos, from, at, extras, "scan_" + (++scans), checker);
+      if (files.isEmpty()) reportTotals().createEmpty(scan);
+      else {
+        try {
+          for (String statement : scan.statements()) db.execute(statement);
+        } catch (Database.QueryFailed e) {
+          throw scanFailure(src, slos, e);
+        }
+      }
+      reportTotals().insert(scan, rows);
+      Database.mark("settled files' rows added");
+      // the table is filled: read it as a scan that has run
+      ScanCompiler.CompiledScan filled =
+          new ScanCompiler.CompiledScan(
+              scan.table(),
+              List.of(),
+              scan.fetch(),
+              scan.keys(),
+              scan.sets(),
+              scan.columns(),
+              scan.ageBounds());
+      return run(src, slos, at, filled, watermark, settled);
+    } finally {
+      if (!files.isEmpty()) fileTotals().drop(some);
+    }
+  }
+
+  private ReportTotals reportTotals() {
+    if (reportTotals == null) reportTotals = new ReportTotals(db, checker, fileTotals());
+    return reportTotals;
   }
 
   private FileTotals fileTotals() {

@@ -154,6 +154,44 @@ public interface Engine extends AutoCloseable {
         Instant at,
         List<String> files,
         SettledRows settled);
+
+    // ---- the report's cache (slo report --cache)
+
+    /**
+     * The fingerprint of what a file's report rows ({@link #reportRows}) depend on besides the
+     * file: the per-file query (these SLOs' count columns, their per columns, the breakdown
+     * dimensions and the bucket width of {@code extras}), the source's columns, reader and the
+     * engine version; empty when this source cannot be read file by file.
+     */
+    java.util.Optional<String> reportFingerprint(
+        DataSource source, List<ScanCompiler.SloWindow> slos, ScanCompiler.Extras extras);
+
+    /**
+     * One file's rows of a report scan table ({@link Engine#scan(DataSource, List, Instant,
+     * Instant, ScanCompiler.Extras)}) over all its rows, without the segment column; with its event
+     * time range and row accounting.
+     */
+    ReportFile reportRows(
+        DataSource source,
+        List<ScanCompiler.SloWindow> slos,
+        ScanCompiler.Extras extras,
+        FileIdentity file);
+
+    /**
+     * {@link Engine#scan(DataSource, List, Instant, Instant, ScanCompiler.Extras)} over only {@code
+     * files} of the source (none: nothing is read), with {@code rows} (the other files' rows, each
+     * in its segment) added to the scan table before it is read, and the row accounting of the
+     * files not read ({@code settled}: their CSV rejects) checked against {@code max_bad_rows}.
+     */
+    SourceScan reportScanFiles(
+        DataSource source,
+        List<ScanCompiler.SloWindow> slos,
+        Instant from,
+        Instant at,
+        ScanCompiler.Extras extras,
+        List<String> files,
+        List<ReportRow> rows,
+        SettledRows settled);
   }
 
   /**
@@ -386,4 +424,45 @@ public interface Engine extends AutoCloseable {
    * @param series the counts, one per minute from the history's start to its end
    */
   record GroupSeries(Group group, MinuteSeries series) {}
+
+  /**
+   * One row of a report scan table: a grouping set's group (in one time bucket for the overall set)
+   * and its counts.
+   *
+   * @param gid the grouping set's GROUPING() bitmask
+   * @param keys the group key values, one per key of the scan (null where rolled up or NULL)
+   * @param bucket the time bucket number (overall set only), else null
+   * @param segment the segment ({@code __seg}) the row is counted in; 0 in a file's rows
+   * @param counts the count columns, in the scan's order (a, b, m per SLO, then the statistics)
+   */
+  record ReportRow(long gid, List<String> keys, Long bucket, int segment, long[] counts) {
+    public ReportRow {
+      keys = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(keys));
+    }
+  }
+
+  /**
+   * One file's report rows (see {@link FileByFile#reportRows}).
+   *
+   * @param file the file
+   * @param earliest earliest readable event time, epoch microseconds; null when no row has one
+   * @param latest latest readable event time, epoch microseconds; null when no row has one
+   * @param nullTime rows without a readable event time
+   * @param rejectRows rows the CSV reader rejected
+   * @param rejects the first of them (at most 10), by line
+   * @param rows the file's rows of the scan table, over all its rows
+   */
+  record ReportFile(
+      FileIdentity file,
+      Long earliest,
+      Long latest,
+      long nullTime,
+      long rejectRows,
+      List<FileReject> rejects,
+      List<ReportRow> rows) {
+    public ReportFile {
+      rejects = List.copyOf(rejects);
+      rows = List.copyOf(rows);
+    }
+  }
 }

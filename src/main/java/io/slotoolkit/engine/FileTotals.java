@@ -60,8 +60,16 @@ final class FileTotals {
    * and types, how its files are read (the reader's options, files left out), the DuckDB version.
    */
   String fingerprint(BoundSource src, List<ScanCompiler.SloWindow> slos) {
+    return fingerprint(src, "totals:" + totalsSql(src, slos, "__file"));
+  }
+
+  /**
+   * What a per-file {@code query} of the source depends on besides the file: the query itself, the
+   * source's columns and types, how its files are read, the DuckDB version.
+   */
+  String fingerprint(BoundSource src, String query) {
     StringBuilder b = new StringBuilder();
-    b.append("totals:").append(totalsSql(src, slos, "__file")).append('\n');
+    b.append(query).append('\n');
     b.append("columns:").append(src.columns()).append('\n');
     b.append("time:").append(src.time().epochMicros()).append('\n');
     String reader = readerSql(src);

@@ -306,6 +306,24 @@ public final class Evaluator {
    */
   private Assessment assessAtLatestCached(
       Catalog catalog, List<DataSource> all, FailOn failOn, Duration maxStaleness) {
+    Map<DataSource, Instant> known = latestThroughCache(catalog, all);
+    return assess(catalog, defaultAt(known), failOn, maxStaleness, known);
+  }
+
+  /**
+   * The default evaluation instant of {@link #assessAtLatest} ({@code slo report} takes it so):
+   * with the scan cache, a source read through it takes its latest event from its files' totals, as
+   * {@code slo check --cache} does; without, the same as {@link #defaultAt(List)} over the run's
+   * sources and the catalog's.
+   */
+  public Instant defaultAt(Catalog catalog, List<DataSource> runSources) {
+    List<DataSource> all = new ArrayList<>(runSources);
+    for (DataSource s : sources(catalog)) if (!all.contains(s)) all.add(s);
+    return defaultAt(cache == null ? latestEvents(all) : latestThroughCache(catalog, all));
+  }
+
+  /** Each source's latest event: from the cache for a source it covers, else from the engine. */
+  private Map<DataSource, Instant> latestThroughCache(Catalog catalog, List<DataSource> all) {
     Map<DataSource, Instant> known = new LinkedHashMap<>();
     for (DataSource s : all) {
       List<Slo> scanned = scannedSlos(catalog, s);
@@ -313,7 +331,7 @@ public final class Evaluator {
       known.put(
           s, latestEvent(s, l != null ? new Engine.LatestEvent(1, l) : engine.latestEvent(s)));
     }
-    return assess(catalog, defaultAt(known), failOn, maxStaleness, known);
+    return known;
   }
 
   /**

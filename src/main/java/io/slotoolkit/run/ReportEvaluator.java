@@ -55,8 +55,31 @@ public final class ReportEvaluator {
 
   private final Engine engine;
 
+  /** Decides each status as slo check does (through the scan cache with {@code --cache}). */
+  private final Evaluator checks;
+
+  /** The report's cache ({@code slo report --cache}); null for none. */
+  private final ReportCache cache;
+
   public ReportEvaluator(Engine engine) {
+    this(engine, new Evaluator(engine), null);
+  }
+
+  private ReportEvaluator(Engine engine, Evaluator checks, ReportCache cache) {
     this.engine = engine;
+    this.checks = checks;
+    this.cache = cache;
+  }
+
+  /**
+   * This evaluator with the caches of {@code slo report --cache}: check's statuses through {@code
+   * scanCache}, the report's scan through {@code reportCache} (see {@link ReportCache}); either may
+   * be null (none).
+   */
+  public ReportEvaluator withCache(ScanCache scanCache, ReportCache reportCache) {
+    Evaluator plain = new Evaluator(engine);
+    return new ReportEvaluator(
+        engine, scanCache == null ? plain : plain.withCache(scanCache), reportCache);
   }
 
   /**
@@ -166,8 +189,7 @@ public final class ReportEvaluator {
     } else {
       // every status as slo check decides it (ALERT where a burn-rate pair fired): check's own
       // scan, with the alert windows the report's scan does not count; its composites too
-      Evaluation assessed =
-          new Evaluator(engine).assess(catalog, at, new FailOn.Never()).evaluation();
+      Evaluation assessed = checks.assess(catalog, at, new FailOn.Never()).evaluation();
       for (SloResult r : assessed.results()) checked.put(key(r), r);
       composites = assessed.composites();
     }
@@ -322,7 +344,9 @@ public final class ReportEvaluator {
     // at - 7 x 24 h, which is not on a boundary: like every window start it is a cut of the scan's
     // segment column instead (ScanCompiler.Extras), so its counts are exact too.
     ScanCompiler.Extras extras = new ScanCompiler.Extras(bucket, recent, List.copyOf(dims));
-    Engine.SourceScan scan = engine.scan(source, windows, scanFrom, at, extras);
+    Engine.SourceScan scan =
+        cache == null ? null : cache.scan(source, windows, scanFrom, at, extras);
+    if (scan == null) scan = engine.scan(source, windows, scanFrom, at, extras);
 
     List<ReportMath.Day> days = ReportMath.days(from, at, zone);
     int[] segments = new int[slos.size()];
