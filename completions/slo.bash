@@ -404,7 +404,7 @@ function _picocli_slo_report() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on' '--periods' '--period'"
+  local arg_opts="'--slo' '--label' '--source' '--max-bad-rows' '--at' '--engine' '--spark-master' '--cache' '--format' '--output' '--by' '--top' '--mask' '--mask-key-file' '--fail-on' '--periods' '--period'"
   local FORMAT_option_args=("text" "json" "markdown" "html") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -430,6 +430,12 @@ function _picocli_slo_report() {
       ;;
     '--spark-master')
       return
+      ;;
+    '--cache')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--format')
       local IFS=$'\n'

@@ -57,6 +57,7 @@ import picocli.CommandLine.Spec;
       "  slo report --slo 'unlock-*' --by app_version --top 5",
       "  slo report --periods 12                      the last 12 complete months (weeks, ...)",
       "  slo report --period 2026-02                  all of February, once it has ended",
+      "  slo report --cache .slo-cache                read only new or changed files",
       "  SLO_MASK_KEY=... slo report --mask customer_id --format html --output x.html",
       "",
       "Masking: --mask COLUMN (or mask: [COLUMN] on a source) shows the column's values",
