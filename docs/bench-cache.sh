@@ -6,6 +6,8 @@
 # What it measures and how to read it: docs/benchmarks.md, "Scan cache".
 #
 # Usage: docs/bench-cache.sh [RUNS]   RUNS: runs per case (default 3)
+#        REPORT=1 docs/bench-cache.sh [RUNS]   the same for `slo report --format json`
+#                 (its own warm caches, cache-report-FMT-warm)
 # Environment: SKIP_BUILD=1  use target/slo.jar as it is
 #              ROWS=N        rows per daily file (default 1000000); DAYS=N files before the new one (90)
 #              FORMATS="csv parquet"  the formats to measure (default both)
@@ -20,6 +22,10 @@ DAYS=${DAYS:-90}
 DATA=target/bench-cache/$ROWS
 SPEC=src/test/resources/bench/bench-spec.yaml
 JAR=target/slo.jar
+# the command measured: slo check, or with REPORT=1 slo report (JSON); each keeps its own caches
+CMD=check
+KIND=
+if [[ -n ${REPORT:-} ]]; then CMD=report; KIND=report-; fi
 TIME=/usr/bin/time
 LOG=target/bench-cache-log
 RESULTS=$LOG/results.txt
@@ -57,10 +63,10 @@ echo "generating $DAYS daily files of $ROWS rows (kept when present) ..." >&2
 for fmt in $FORMATS; do
   # a cache warmed by an earlier run is kept (delete it to warm again); one of another version or
   # spec would be ignored with a note in the cached runs' stderr, and their times would show it
-  [[ -d $DATA/cache-$fmt-warm ]] && continue
+  [[ -d $DATA/cache-$KIND$fmt-warm ]] && continue
   echo "warming the $fmt cache on $DAYS files ..." >&2
-  "${JVM[@]}" -jar "$JAR" check "$SPEC" --source "api=$DATA/$fmt/*.$fmt" --format json \
-    --fail-on none --cache "$DATA/cache-$fmt-warm" >/dev/null
+  "${JVM[@]}" -jar "$JAR" $CMD "$SPEC" --source "api=$DATA/$fmt/*.$fmt" --format json \
+    --fail-on none --cache "$DATA/cache-$KIND$fmt-warm" >/dev/null
 done
 echo "the new file arrives ..." >&2
 "${GEN[@]}" "$DAYS" "$DAYS" "$ROWS"
@@ -80,13 +86,13 @@ same=yes
 for run in $(seq "$RUNS"); do
   for fmt in $FORMATS; do
     echo "run $run/$RUNS: $fmt without the cache ..." >&2
-    measure "plain-$fmt" "${JVM[@]}" -jar "$JAR" check "$SPEC" --source "api=$DATA/$fmt/*.$fmt" \
+    measure "plain-$fmt" "${JVM[@]}" -jar "$JAR" $CMD "$SPEC" --source "api=$DATA/$fmt/*.$fmt" \
       --format json --fail-on none
     # every cached run starts from the cache as the 90 files left it
-    rm -rf "$DATA/cache-$fmt" && cp -r "$DATA/cache-$fmt-warm" "$DATA/cache-$fmt"
+    rm -rf "$DATA/cache-$KIND$fmt" && cp -r "$DATA/cache-$KIND$fmt-warm" "$DATA/cache-$KIND$fmt"
     echo "run $run/$RUNS: $fmt with the cache ..." >&2
-    measure "cached-$fmt" "${JVM[@]}" -jar "$JAR" check "$SPEC" --source "api=$DATA/$fmt/*.$fmt" \
-      --format json --fail-on none --cache "$DATA/cache-$fmt"
+    measure "cached-$fmt" "${JVM[@]}" -jar "$JAR" $CMD "$SPEC" --source "api=$DATA/$fmt/*.$fmt" \
+      --format json --fail-on none --cache "$DATA/cache-$KIND$fmt"
     cmp -s "$LOG/plain-$fmt.out" "$LOG/cached-$fmt.out" || same=no
     if [[ -s $LOG/cached-$fmt.err ]]; then
       echo "the cached run's stderr:" >&2
@@ -99,7 +105,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 col() { awk -v n="$1" -v c="$2" '$1==n {print $c}' "$RESULTS" | median; }
 echo
-echo "$((DAYS + 1)) files of $ROWS rows, $RUNS runs, $(nproc) cores; load average before: $load_before, after: $load_after"
+echo "slo $CMD: $((DAYS + 1)) files of $ROWS rows, $RUNS runs, $(nproc) cores; load average before: $load_before, after: $load_after"
 printf '%-8s %10s %10s %10s %10s %10s %10s %9s %12s %12s %7s\n' format "plain s" "cached s" \
   "plain cpu" "cached cpu" "plain MiB" "cached MiB" "speed-up" "data MiB" "cache KiB" "cache %"
 for fmt in $FORMATS; do
@@ -107,7 +113,7 @@ for fmt in $FORMATS; do
   pc=$(col "plain-$fmt" 3); cc=$(col "cached-$fmt" 3)
   pm=$(col "plain-$fmt" 4); cm=$(col "cached-$fmt" 4)
   data=$(du -cb "$DATA/$fmt" | tail -1 | cut -f1)
-  cache=$(du -cb "$DATA/cache-$fmt" | tail -1 | cut -f1)
+  cache=$(du -cb "$DATA/cache-$KIND$fmt" | tail -1 | cut -f1)
   printf '%-8s %10.2f %10.2f %10.2f %10.2f %10.0f %10.0f %8.1fx %12.0f %12.0f %6.3f%%\n' "$fmt" \
     "$pw" "$cw" "$pc" "$cc" "$(echo "$pm / 1024" | bc)" "$(echo "$cm / 1024" | bc)" \
     "$(echo "scale=2; $pw / $cw" | bc)" "$(echo "$data / 1048576" | bc)" \

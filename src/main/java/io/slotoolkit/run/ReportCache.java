@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +97,6 @@ public final class ReportCache {
     List<String> read = new ArrayList<>();
     // the settled files' rows, summed per row of the table (grouping set, keys, bucket, segment)
     Map<List<Object>, long[]> sums = new LinkedHashMap<>();
-    Map<List<Object>, Engine.ReportRow> firsts = new HashMap<>();
     long rejectRows = 0;
     List<Engine.FileReject> rejects = new ArrayList<>();
     for (Engine.ReportFile f : p.files().values()) {
@@ -113,17 +111,18 @@ public final class ReportCache {
       for (Engine.ReportRow row : f.rows()) {
         List<Object> key = Arrays.asList(row.gid(), row.keys(), row.bucket(), segment);
         long[] sum = sums.get(key);
-        if (sum == null) {
-          sums.put(key, row.counts().clone());
-          firsts.put(key, row);
-        } else for (int c = 0; c < sum.length; c++) sum[c] += row.counts()[c];
+        if (sum == null) sums.put(key, row.counts().clone());
+        else for (int c = 0; c < sum.length; c++) sum[c] += row.counts()[c];
       }
     }
     List<Engine.ReportRow> rows = new ArrayList<>(sums.size());
     sums.forEach(
         (key, sum) -> {
-          Engine.ReportRow r = firsts.get(key);
-          rows.add(new Engine.ReportRow(r.gid(), r.keys(), r.bucket(), (Integer) key.get(3), sum));
+          @SuppressWarnings("unchecked")
+          List<String> keys = (List<String>) key.get(1);
+          rows.add(
+              new Engine.ReportRow(
+                  (Long) key.get(0), keys, (Long) key.get(2), (Integer) key.get(3), sum));
         });
     filesScanned += read.size();
     io.slotoolkit.engine.Database.mark("settled files' rows summed");
