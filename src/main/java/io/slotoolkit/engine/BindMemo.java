@@ -34,6 +34,8 @@ public final class BindMemo {
   private final Consumer<String> notes;
   private final Map<String, Engine.FileIdentity> identities = new HashMap<>();
   private final Map<DataSource, SourceFiles> sources = new LinkedHashMap<>();
+  // what identity() hashes, one buffer for the run
+  private byte[] scratch;
 
   /**
    * A memo kept in {@code dir} for one run.
@@ -51,7 +53,8 @@ public final class BindMemo {
   Engine.FileIdentity identity(String file, String label) {
     Engine.FileIdentity id = identities.get(file);
     if (id == null) {
-      id = FileTotals.identity(file, label);
+      if (scratch == null) scratch = new byte[FileTotals.HASHED];
+      id = FileTotals.identity(file, label, scratch);
       identities.put(file, id);
     }
     return id;

@@ -79,13 +79,18 @@ final class FileTotals {
   static List<Engine.FileIdentity> identities(BoundSource src, BindMemo memo) {
     List<Engine.FileIdentity> out = new ArrayList<>();
     String label = src.label();
+    byte[] scratch = memo == null ? new byte[HASHED] : null;
     for (String f : src.files())
-      out.add(memo == null ? identity(f, label) : memo.identity(f, label));
+      out.add(memo == null ? identity(f, label, scratch) : memo.identity(f, label));
     return out;
   }
 
-  /** A file's identity; a data error naming it (and {@code label}, its source) when unreadable. */
-  static Engine.FileIdentity identity(String file, String label) {
+  /**
+   * A file's identity; a data error naming it (and {@code label}, its source) when unreadable.
+   * {@code scratch} ({@link #HASHED} bytes) holds what is hashed: one buffer for all of a source's
+   * files rather than two new ones per file (11 MB over 91 files, a tenth of the young heap).
+   */
+  static Engine.FileIdentity identity(String file, String label, byte[] scratch) {
     Path p = Path.of(file);
     try (RandomAccessFile in = new RandomAccessFile(p.toFile(), "r")) {
       long size = in.length();
@@ -93,17 +98,17 @@ final class FileTotals {
       // CRC32C, not a cryptographic hash: it detects a changed file, which is all the identity is
       // for (anyone who can write the files or the cache folder can change the counts anyway), and
       // costs nothing next to SHA-256 (about 170 ms for 91 files' 128 KiB on the launcher's C1 JIT)
-      byte[] buf = new byte[(int) Math.min(HASHED, size)];
-      in.readFully(buf);
+      int first = (int) Math.min(HASHED, size);
+      in.readFully(scratch, 0, first);
       CRC32C head = new CRC32C();
-      head.update(buf);
+      head.update(scratch, 0, first);
       CRC32C end = new CRC32C();
       if (size > HASHED) {
         long tail = Math.max(HASHED, size - HASHED);
-        byte[] last = new byte[(int) (size - tail)];
+        int last = (int) (size - tail);
         in.seek(tail);
-        in.readFully(last);
-        end.update(last);
+        in.readFully(scratch, 0, last);
+        end.update(scratch, 0, last);
       }
       String hash = String.format("%08x%08x", head.getValue(), end.getValue());
       return new Engine.FileIdentity(file, size, modified, hash);

@@ -421,13 +421,17 @@ public final class ScanCache {
     for (Engine.FileReject r : c.rejects())
       out.string(r.file()).number(r.line()).string(r.message());
     out.number(c.groups().size());
+    // by index: an iterator per group and value list is most of what writing would allocate
     for (List<Engine.GroupTotal> slo : c.groups()) {
-      out.number(slo.size());
-      for (Engine.GroupTotal g : slo) {
-        if (g.values() == null) out.number(-1);
+      int n = slo.size();
+      out.number(n);
+      for (int i = 0; i < n; i++) {
+        Engine.GroupTotal g = slo.get(i);
+        List<String> values = g.values();
+        if (values == null) out.number(-1);
         else {
-          out.number(g.values().size());
-          for (String v : g.values()) out.string(v);
+          out.number(values.size());
+          for (int k = 0; k < values.size(); k++) out.string(values.get(k));
         }
         out.number(g.good()).number(g.total()).number(g.skipped());
       }
@@ -486,7 +490,8 @@ public final class ScanCache {
       for (int j = 0; j < g; j++) {
         long k = in.number();
         List<String> values = null;
-        if (k >= 0) {
+        if (k == 1) values = java.util.Collections.singletonList(in.string());
+        else if (k >= 0) {
           values = new ArrayList<>((int) Math.min(k, 64));
           for (long v = 0; v < k; v++) values.add(in.string());
         } else if (k != -1) throw new IOException("bad group");
