@@ -113,17 +113,23 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
               ? evaluator.assess(catalog, at, gate, maxStaleness, Map.of())
               : evaluator.assessAtLatest(catalog, run.runSources(), gate, maxStaleness);
       io.slotoolkit.engine.Database.mark("assessed");
-      if (scanCache != null) {
-        scanCache.save();
-        io.slotoolkit.engine.Database.mark("cache saved");
+      // the cache file is written while the results are; the run ends once both are done
+      io.slotoolkit.run.ScanCache.Saving saving =
+          scanCache == null ? null : scanCache.saveInBackground();
+      try {
+        output.write(
+            assessment,
+            ctx.color() && output.toStdout(),
+            allGroups,
+            spec.commandLine().getOut(),
+            ctx);
+        io.slotoolkit.engine.Database.mark("output written");
+      } finally {
+        if (saving != null) {
+          saving.finish();
+          io.slotoolkit.engine.Database.mark("cache saved");
+        }
       }
-      output.write(
-          assessment,
-          ctx.color() && output.toStdout(),
-          allGroups,
-          spec.commandLine().getOut(),
-          ctx);
-      io.slotoolkit.engine.Database.mark("output written");
       io.slotoolkit.report.RunNotes.noData(assessment)
           .ifPresent(
               note -> {

@@ -229,12 +229,17 @@ public final class BindMemo {
    * in this run; a memo that cannot be written gives a note (the results stand).
    */
   public void save() {
+    save(notes);
+  }
+
+  /** {@link #save}, with its notes going to {@code to}. */
+  public void save(Consumer<String> to) {
     for (SourceFiles f : sources.values()) {
       if (!f.changed && f.entries.keySet().equals(new java.util.HashSet<>(f.current))) continue;
       try {
         write(f, f.current);
       } catch (IOException | RuntimeException e) {
-        notes.accept("slo: cache " + f.file + " not written: " + CacheFile.reason(e));
+        to.accept("slo: cache " + f.file + " not written: " + CacheFile.reason(e));
       }
     }
   }
