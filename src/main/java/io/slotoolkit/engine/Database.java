@@ -156,6 +156,7 @@ public final class Database implements AutoCloseable {
       db.execute("SET enable_progress_bar_print = false");
       db.execute("SET autoinstall_known_extensions = false");
       db.execute("SET autoload_known_extensions = false");
+      db.execute("SET parquet_metadata_cache = true");
       return db;
     } catch (SQLException | java.io.IOException e) {
       throw new IllegalStateException(
