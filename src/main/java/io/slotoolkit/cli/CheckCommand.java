@@ -94,6 +94,11 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
     // one-shot: a new engine; in the shell: the session's, already bound
     // the cache's bind memo goes to a new engine before it binds the sources
     io.slotoolkit.engine.BindMemo memo = CacheOption.memo(cacheDir, spec.commandLine().getErr());
+    // the cache files are read while the sources are bound
+    List<io.slotoolkit.model.DataSource> cached = new java.util.ArrayList<>(scope.runSources());
+    for (io.slotoolkit.model.Slo s : catalog.slos())
+      if (!cached.contains(s.source())) cached.add(s.source());
+    io.slotoolkit.run.ScanCache.ReadAhead ahead = CacheOption.readAhead(cacheDir, cached);
     try (EngineRun run =
         EngineRun.prepare(
             root,
@@ -104,7 +109,7 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
               if (memo != null) e.fileByFile().ifPresent(f -> f.bindMemo(memo));
             })) {
       io.slotoolkit.run.ScanCache scanCache =
-          CacheOption.open(cacheDir, run.engine(), memo, spec.commandLine().getErr());
+          CacheOption.open(cacheDir, run.engine(), memo, ahead, spec.commandLine().getErr());
       Evaluator evaluator = CacheOption.with(run.evaluator(), scanCache);
       // without --at, the scan also finds the latest events that set the window end and judge
       // freshness, so that each CSV file is parsed once

@@ -159,7 +159,10 @@ class ScanCacheTest {
     Files.delete(tmp);
   }
 
-  /** Whether runs save the cache in the background, as slo check does, or with {@code save()}. */
+  /**
+   * Whether runs read the cache files ahead and save the cache in the background, as slo check
+   * does, or read it when the source is first scanned and save it with {@code save()}.
+   */
   private boolean background;
 
   /**
@@ -181,8 +184,14 @@ class ScanCacheTest {
       java.util.function.Consumer<String> note = n -> notes.append(n).append('\n');
       BindMemo memo = cached ? new BindMemo(cache, version, note) : null;
       if (memo != null) engine.bindMemo(memo);
-      ScanCache scanCache = cached ? new ScanCache(engine, cache, version, note, memo) : null;
+      // as slo check does (background): the cache files are read while the sources are bound
+      ScanCache.ReadAhead ahead =
+          cached && background
+              ? ScanCache.readAhead(cache, Evaluator.runSources(catalog), version)
+              : null;
       plain.prepare(catalog, at == null ? Evaluator.runSources(catalog) : List.of());
+      ScanCache scanCache =
+          cached ? new ScanCache(engine, cache, version, note, memo, ahead) : null;
       Evaluator ev = scanCache == null ? plain : plain.withCache(scanCache);
       FailOn gate = new FailOn.OnBreach();
       Assessment a =
@@ -248,7 +257,7 @@ class ScanCacheTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"csv", "parquet"})
-  void a_cache_saved_in_the_background_reads_back_and_its_notes_wait_for_the_end(String format)
+  void a_cache_read_ahead_and_saved_in_the_background_is_trusted_as_without(String format)
       throws Exception {
     parquet = format.equals("parquet");
     background = true;
@@ -265,16 +274,31 @@ class ScanCacheTest {
     assertThat(warm.totalled()).isZero();
     assertThat(warm.scanned()).isEqualTo(2);
     assertThat(warm.notes()).isEmpty();
-
-    // a folder where the cache file goes: the run reads everything (a note), its results stand,
-    // and the note that the file was not written comes when the save is finished, not before
     Path file;
     try (Stream<Path> files = Files.list(cache)) {
       file = files.filter(f -> f.toString().endsWith(".slocache")).findFirst().orElseThrow();
     }
+
+    // read ahead, a damaged file is ignored with the note it gets otherwise, then rewritten
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length - 40] ^= 0x5a;
+    Files.write(file, bytes);
+    Run damaged = same(spec, late);
+    assertThat(damaged.notes())
+        .isEqualTo("slo: cache " + file + " ignored: its checksum does not match (damaged)\n");
+    assertThat(damaged.totalled()).isEqualTo(DAYS);
+    // one written for other SLOs is replaced without a note
+    Path edited = spec("status < 500 AND latency_ms < 390");
+    Run reSpec = same(edited, late);
+    assertThat(reSpec.totalled()).isEqualTo(DAYS);
+    assertThat(reSpec.notes()).isEmpty();
+    assertThat(same(edited, late).totalled()).isZero();
+
+    // a folder where the cache file goes: the run reads everything (a note), its results stand,
+    // and the note that the file was not written comes when the save is finished, not before
     Files.delete(file);
     Files.createDirectories(file.resolve("in-the-way"));
-    Run blocked = same(spec, late);
+    Run blocked = same(edited, late);
     String ignored = "slo: cache " + file + " ignored: cannot be read (";
     assertThat(blocked.beforeSaved()).startsWith(ignored).doesNotContain("not written");
     assertThat(blocked.notes())
