@@ -38,6 +38,7 @@ final class FileTotals {
   private final Database db;
   private final ExpressionChecker checker;
   private int views;
+  private final Map<String, String> viewSqls = new java.util.HashMap<>();
 
   FileTotals(Database db, ExpressionChecker checker) {
     this.db = db;
@@ -314,15 +315,27 @@ final class FileTotals {
     return sql != null && sql.endsWith(" FROM " + baseOf(src.view())) ? sql : null;
   }
 
+  /**
+   * The SELECT of a source's view as DuckDB keeps it; null when it is not a plain temporary view.
+   * Asked once per view: a source's views are created once, when it is bound, under names no other
+   * view takes ({@code src_N}), and a cached run asks for them four times (whether the source can
+   * be read file by file, the fingerprint, the new file's totals, the scan of some files).
+   */
   private String viewSql(String view) {
+    // a view without a SELECT is remembered as the empty text
+    String known = viewSqls.computeIfAbsent(view, this::askViewSql);
+    return known.isEmpty() ? null : known;
+  }
+
+  private String askViewSql(String view) {
     List<String> found =
         db.query(
             "SELECT sql FROM duckdb_views() WHERE view_name = " + Sql.literal(view),
             r -> r.getString(1));
-    if (found.size() != 1 || found.get(0) == null) return null;
+    if (found.size() != 1 || found.get(0) == null) return "";
     String sql = found.get(0).strip();
     String head = "CREATE TEMP VIEW " + view + " AS ";
-    if (!sql.startsWith(head)) return null;
+    if (!sql.startsWith(head)) return "";
     sql = sql.substring(head.length());
     return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
   }
