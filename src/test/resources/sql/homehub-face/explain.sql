@@ -15,6 +15,8 @@ SET autoinstall_known_extensions = false;
 
 SET autoload_known_extensions = false;
 
+SET parquet_metadata_cache = true;
+
 SELECT j, c, CASE WHEN c IS NOT NULL THEN json_serialize_sql(c) END FROM (SELECT i, j, CASE WHEN j->>'error' = 'false' THEN json_deserialize_sql(j::JSON) END AS c FROM (SELECT i, json_serialize_sql(sql) AS j FROM (VALUES (0, 'SELECT recognized')) q(i, sql))) ORDER BY i;
 
 DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);

@@ -15,6 +15,8 @@ SET autoinstall_known_extensions = false;
 
 SET autoload_known_extensions = false;
 
+SET parquet_metadata_cache = true;
+
 SELECT j, c, CASE WHEN c IS NOT NULL THEN json_serialize_sql(c) END FROM (SELECT i, j, CASE WHEN j->>'error' = 'false' THEN json_deserialize_sql(j::JSON) END AS c FROM (SELECT i, json_serialize_sql(sql) AS j FROM (VALUES (0, 'SELECT result = ''success''')) q(i, sql))) ORDER BY i;
 
 SELECT Quote FROM sniff_csv('$ROOT/examples/homehub/unlock_attempts.csv', auto_detect = true, header = true, delim = ',', ignore_errors = true);

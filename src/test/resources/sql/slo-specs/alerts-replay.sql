@@ -15,6 +15,8 @@ SET autoinstall_known_extensions = false;
 
 SET autoload_known_extensions = false;
 
+SET parquet_metadata_cache = true;
+
 SELECT j, c, CASE WHEN c IS NOT NULL THEN json_serialize_sql(c) END FROM (SELECT i, j, CASE WHEN j->>'error' = 'false' THEN json_deserialize_sql(j::JSON) END AS c FROM (SELECT i, json_serialize_sql(sql) AS j FROM (VALUES (0, 'SELECT customer_id <> ''t-internal-test'''), (1, 'SELECT status < 500'), (2, 'SELECT endpoint <> ''/healthz'''), (3, 'SELECT status < 500'), (4, 'SELECT endpoint <> ''/healthz'''), (5, 'SELECT method = ''GET'' AND endpoint <> ''/healthz'' AND status < 500'), (6, 'SELECT endpoint IN (''/unlock'', ''/lock'') AND status < 500'), (7, 'SELECT endpoint = ''/events'' AND status < 500'), (8, 'SELECT recognized'), (9, 'SELECT recognized'), (10, 'SELECT recognized'), (11, 'SELECT result = ''success'''), (12, 'SELECT result = ''success'''), (13, 'SELECT result = ''success'''), (14, 'SELECT result = ''success'''), (15, 'SELECT customer_id <> ''t-internal-test'''), (16, 'SELECT status < 500'), (17, 'SELECT endpoint IN (''/unlock'', ''/lock'')'), (18, 'SELECT endpoint IN (''/unlock'', ''/lock'') AND status < 500'), (19, 'SELECT status < 500'), (20, 'SELECT endpoint = ''/auth/token''')) q(i, sql))) ORDER BY i;
 
 SELECT file FROM glob('$ROOT/examples/homehub/api/api-*.parquet');

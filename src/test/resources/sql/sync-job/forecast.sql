@@ -15,6 +15,8 @@ SET autoinstall_known_extensions = false;
 
 SET autoload_known_extensions = false;
 
+SET parquet_metadata_cache = true;
+
 SELECT j, c, CASE WHEN c IS NOT NULL THEN json_serialize_sql(c) END FROM (SELECT i, j, CASE WHEN j->>'error' = 'false' THEN json_deserialize_sql(j::JSON) END AS c FROM (SELECT i, json_serialize_sql(sql) AS j FROM (VALUES (0, 'SELECT job = ''sync''')) q(i, sql))) ORDER BY i;
 
 SELECT Quote FROM sniff_csv('$ROOT/examples/sync-job/sync_pages.csv', auto_detect = true, header = true, ignore_errors = true);

@@ -57,11 +57,27 @@ final class CacheOption {
     return dir == null ? null : new BindMemo(dir, ScanCache.sloVersion(), notes(err));
   }
 
-  /** A cache in {@code dir} over {@code engine}, saving {@code memo} too; null without a cache. */
+  /**
+   * The cache files of {@code sources} in {@code dir}, read on another thread while the engine
+   * binds them ({@link ScanCache#readAhead}); null without a cache.
+   */
+  static ScanCache.ReadAhead readAhead(
+      Path dir, java.util.List<io.slotoolkit.model.DataSource> sources) {
+    return dir == null ? null : ScanCache.readAhead(dir, sources, ScanCache.sloVersion());
+  }
+
+  /**
+   * A cache in {@code dir} over {@code engine}, saving {@code memo} too and taking the files {@code
+   * ahead} read; null without a cache.
+   */
   static ScanCache open(
-      Path dir, io.slotoolkit.engine.Engine engine, BindMemo memo, PrintWriter err) {
+      Path dir,
+      io.slotoolkit.engine.Engine engine,
+      BindMemo memo,
+      ScanCache.ReadAhead ahead,
+      PrintWriter err) {
     if (dir == null) return null;
-    return new ScanCache(engine, dir, ScanCache.sloVersion(), notes(err), memo);
+    return new ScanCache(engine, dir, ScanCache.sloVersion(), notes(err), memo, ahead);
   }
 
   /** The report's cache in {@code dir} over {@code engine}; null without a cache. */

@@ -94,6 +94,11 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
     // one-shot: a new engine; in the shell: the session's, already bound
     // the cache's bind memo goes to a new engine before it binds the sources
     io.slotoolkit.engine.BindMemo memo = CacheOption.memo(cacheDir, spec.commandLine().getErr());
+    // the cache files are read while the sources are bound
+    List<io.slotoolkit.model.DataSource> cached = new java.util.ArrayList<>(scope.runSources());
+    for (io.slotoolkit.model.Slo s : catalog.slos())
+      if (!cached.contains(s.source())) cached.add(s.source());
+    io.slotoolkit.run.ScanCache.ReadAhead ahead = CacheOption.readAhead(cacheDir, cached);
     try (EngineRun run =
         EngineRun.prepare(
             root,
@@ -104,7 +109,7 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
               if (memo != null) e.fileByFile().ifPresent(f -> f.bindMemo(memo));
             })) {
       io.slotoolkit.run.ScanCache scanCache =
-          CacheOption.open(cacheDir, run.engine(), memo, spec.commandLine().getErr());
+          CacheOption.open(cacheDir, run.engine(), memo, ahead, spec.commandLine().getErr());
       Evaluator evaluator = CacheOption.with(run.evaluator(), scanCache);
       // without --at, the scan also finds the latest events that set the window end and judge
       // freshness, so that each CSV file is parsed once
@@ -113,17 +118,23 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
               ? evaluator.assess(catalog, at, gate, maxStaleness, Map.of())
               : evaluator.assessAtLatest(catalog, run.runSources(), gate, maxStaleness);
       io.slotoolkit.engine.Database.mark("assessed");
-      if (scanCache != null) {
-        scanCache.save();
-        io.slotoolkit.engine.Database.mark("cache saved");
+      // the cache file is written while the results are; the run ends once both are done
+      io.slotoolkit.run.ScanCache.Saving saving =
+          scanCache == null ? null : scanCache.saveInBackground();
+      try {
+        output.write(
+            assessment,
+            ctx.color() && output.toStdout(),
+            allGroups,
+            spec.commandLine().getOut(),
+            ctx);
+        io.slotoolkit.engine.Database.mark("output written");
+      } finally {
+        if (saving != null) {
+          saving.finish();
+          io.slotoolkit.engine.Database.mark("cache saved");
+        }
       }
-      output.write(
-          assessment,
-          ctx.color() && output.toStdout(),
-          allGroups,
-          spec.commandLine().getOut(),
-          ctx);
-      io.slotoolkit.engine.Database.mark("output written");
       io.slotoolkit.report.RunNotes.noData(assessment)
           .ifPresent(
               note -> {

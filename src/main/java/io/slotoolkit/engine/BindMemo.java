@@ -34,6 +34,8 @@ public final class BindMemo {
   private final Consumer<String> notes;
   private final Map<String, Engine.FileIdentity> identities = new HashMap<>();
   private final Map<DataSource, SourceFiles> sources = new LinkedHashMap<>();
+  // what identity() hashes, one buffer for the run
+  private byte[] scratch;
 
   /**
    * A memo kept in {@code dir} for one run.
@@ -51,7 +53,8 @@ public final class BindMemo {
   Engine.FileIdentity identity(String file, String label) {
     Engine.FileIdentity id = identities.get(file);
     if (id == null) {
-      id = FileTotals.identity(file, label);
+      if (scratch == null) scratch = new byte[FileTotals.HASHED];
+      id = FileTotals.identity(file, label, scratch);
       identities.put(file, id);
     }
     return id;
@@ -226,12 +229,17 @@ public final class BindMemo {
    * in this run; a memo that cannot be written gives a note (the results stand).
    */
   public void save() {
+    save(notes);
+  }
+
+  /** {@link #save}, with its notes going to {@code to}. */
+  public void save(Consumer<String> to) {
     for (SourceFiles f : sources.values()) {
       if (!f.changed && f.entries.keySet().equals(new java.util.HashSet<>(f.current))) continue;
       try {
         write(f, f.current);
       } catch (IOException | RuntimeException e) {
-        notes.accept("slo: cache " + f.file + " not written: " + CacheFile.reason(e));
+        to.accept("slo: cache " + f.file + " not written: " + CacheFile.reason(e));
       }
     }
   }

@@ -85,8 +85,8 @@ public final class CacheFile {
       crc.update(all, in.position(), length);
       if ((int) crc.getValue() != in.getInt(in.position() + length))
         return Content.ignored("its checksum does not match (damaged)");
-      byte[] payload = Arrays.copyOfRange(all, in.position(), in.position() + length);
-      return new Content(fingerprint, count, new Reader(payload), null, false);
+      return new Content(
+          fingerprint, count, new Reader(all, in.position(), in.position() + length), null, false);
     } catch (java.nio.BufferUnderflowException e) {
       return Content.ignored("unreadable (cut short or damaged: it ends inside its header)");
     } catch (IOException | RuntimeException e) {
@@ -101,24 +101,32 @@ public final class CacheFile {
   public static void write(
       Path file, String magic, int format, String version, String fingerprint, int count, Writer w)
       throws IOException {
-    byte[] payload = w.toBytes();
+    // the payload is the string table, then the body: written as they are, without copying the
+    // 1.5 MB of the benchmark's payload into one array and that into the file's
+    Writer table = w.table();
+    int length = table.size + w.size;
     byte[] v = version.getBytes(StandardCharsets.UTF_8);
     byte[] f = fingerprint.getBytes(StandardCharsets.UTF_8);
     byte[] m = magic.getBytes(StandardCharsets.US_ASCII);
     if (v.length > 0xFFFF || f.length > 0xFFFF) throw new IOException("header too long");
-    ByteBuffer out =
-        ByteBuffer.allocate(m.length + 4 + 2 + v.length + 2 + f.length + 8 + payload.length + 4);
-    out.put(m).putInt(format).putShort((short) v.length).put(v);
-    out.putShort((short) f.length).put(f);
-    out.putInt(count).putInt(payload.length).put(payload);
+    ByteBuffer head = ByteBuffer.allocate(m.length + 4 + 2 + v.length + 2 + f.length + 8);
+    head.put(m).putInt(format).putShort((short) v.length).put(v);
+    head.putShort((short) f.length).put(f);
+    head.putInt(count).putInt(length);
     CRC32C crc = new CRC32C();
-    crc.update(payload);
-    out.putInt((int) crc.getValue());
+    crc.update(table.body, 0, table.size);
+    crc.update(w.body, 0, w.size);
+    byte[] sum = ByteBuffer.allocate(4).putInt((int) crc.getValue()).array();
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".slo-cache-", ".tmp");
     try {
-      Files.write(tmp, out.array());
+      try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+        out.write(head.array());
+        out.write(table.body, 0, table.size);
+        out.write(w.body, 0, w.size);
+        out.write(sum);
+      }
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -210,7 +218,18 @@ public final class CacheFile {
       return number(i);
     }
 
+    /** The payload as one array: the string table, then the body. */
     byte[] toBytes() {
+      Writer table = table();
+      byte[] all = Arrays.copyOf(table.body, table.size + size);
+      System.arraycopy(body, 0, all, table.size, size);
+      return all;
+    }
+
+    /**
+     * The string table, the payload's first part: the count, then each string's length and UTF-8.
+     */
+    private Writer table() {
       Writer table = new Writer();
       table.number(strings.size());
       for (String s : strings) {
@@ -222,9 +241,7 @@ public final class CacheFile {
         System.arraycopy(b, 0, table.body, table.size, b.length);
         table.size += b.length;
       }
-      byte[] all = Arrays.copyOf(table.body, table.size + size);
-      System.arraycopy(body, 0, all, table.size, size);
-      return all;
+      return table;
     }
   }
 
@@ -232,15 +249,24 @@ public final class CacheFile {
   public static final class Reader {
     private final byte[] b;
     private int at;
+    // the payload's end in b
+    private final int end;
     private final String[] strings;
 
     Reader(byte[] payload) throws IOException {
-      this.b = payload;
+      this(payload, 0, payload.length);
+    }
+
+    /** The payload that is {@code b[from, to)}. */
+    Reader(byte[] b, int from, int to) throws IOException {
+      this.b = b;
+      this.at = from;
+      this.end = to;
       int n = count();
       strings = new String[n];
       for (int i = 0; i < n; i++) {
         int len = count();
-        if (len > b.length - at)
+        if (len > end - at)
           throw new IOException("a text of " + len + " bytes runs past the end of the file");
         strings[i] = new String(b, at, len, StandardCharsets.UTF_8);
         at += len;
@@ -250,7 +276,7 @@ public final class CacheFile {
     public long number() throws IOException {
       long z = 0;
       for (int shift = 0; shift < 64; shift += 7) {
-        if (at >= b.length) throw new IOException("truncated");
+        if (at >= end) throw new IOException("truncated");
         byte x = b[at++];
         z |= (long) (x & 0x7F) << shift;
         if (x >= 0) return (z >>> 1) ^ -(z & 1);
@@ -282,7 +308,7 @@ public final class CacheFile {
 
     /** Whether everything was read. */
     public boolean done() {
-      return at == b.length;
+      return at == end;
     }
   }
 }

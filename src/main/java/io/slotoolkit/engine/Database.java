@@ -35,8 +35,8 @@ public final class Database implements AutoCloseable {
 
   /**
    * With {@code -Dslo.timings=true}: one line on stderr per statement (wall milliseconds, the JVM's
-   * uptime at its end, the start of its SQL), for a breakdown of where a run's time goes; {@code
-   * -Dslo.timings=sql} prints each statement's whole SQL.
+   * uptime, process CPU and heap in use at its end, the start of its SQL), for a breakdown of where
+   * a run's time goes; {@code -Dslo.timings=sql} prints each statement's whole SQL.
    */
   private static final String TIMINGS_MODE = System.getProperty("slo.timings", "false");
 
@@ -156,6 +156,7 @@ public final class Database implements AutoCloseable {
       db.execute("SET enable_progress_bar_print = false");
       db.execute("SET autoinstall_known_extensions = false");
       db.execute("SET autoload_known_extensions = false");
+      db.execute("SET parquet_metadata_cache = true");
       return db;
     } catch (SQLException | java.io.IOException e) {
       throw new IllegalStateException(
@@ -256,10 +257,13 @@ public final class Database implements AutoCloseable {
             : -1;
     System.err.printf(
         java.util.Locale.ROOT,
-        "slo.timings %8.1f ms  (uptime %6d ms, process CPU %6d ms)  %s%n",
+        "slo.timings %8.1f ms  (uptime %6d ms, process CPU %6d ms, heap %4d MiB)  %s%n",
         (System.nanoTime() - startNanos) / 1e6,
         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
         cpu,
+        // the heap in use tells where a garbage collection fell (it drops) and what a step
+        // allocates
+        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
         head.length() > 150 && !TIMINGS_MODE.equals("sql")
             ? head.substring(0, 150) + " ..."
             : head);

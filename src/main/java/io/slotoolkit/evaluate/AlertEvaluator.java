@@ -143,6 +143,8 @@ public final class AlertEvaluator {
   /** {@code (bad / total) / (1 - objective)}; null without valid events. */
   public static Double burnRate(Counts c, Objective objective) {
     if (c.total() == 0) return null;
+    // no bad event: zero, without a decimal division (half of a check's alert windows have none)
+    if (c.bad() == 0) return 0.0;
     BigDecimal allowed = objective.errorBudget().multiply(BigDecimal.valueOf(c.total()));
     return BigDecimal.valueOf(c.bad()).divide(allowed, MathContext.DECIMAL64).doubleValue();
   }
@@ -153,6 +155,7 @@ public final class AlertEvaluator {
    */
   public static Double budgetConsumed(long bad, Objective objective, long sloWindowTotal) {
     if (sloWindowTotal == 0) return null;
+    if (bad == 0) return 0.0;
     BigDecimal allowed = objective.errorBudget().multiply(BigDecimal.valueOf(sloWindowTotal));
     return BigDecimal.valueOf(bad).divide(allowed, MathContext.DECIMAL64).doubleValue();
   }

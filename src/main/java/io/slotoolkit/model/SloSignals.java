@@ -50,7 +50,8 @@ public record SloSignals(
     Double lowest = null;
     boolean anyOk = false;
     for (SloResult r : results) {
-      if (!r.slo().qualifiedName().equals(slo.qualifiedName())) {
+      // the same SLO object is the same SLO; only another one needs its name compared
+      if (r.slo() != slo && !r.slo().qualifiedName().equals(slo.qualifiedName())) {
         throw new IllegalArgumentException(
             "results of " + slo.qualifiedName() + " and " + r.slo().qualifiedName() + " mixed");
       }

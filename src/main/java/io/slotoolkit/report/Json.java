@@ -172,8 +172,17 @@ public final class Json {
    */
   static String plainDecimal(double v) {
     String s = Double.toString(v);
-    boolean negative = s.charAt(0) == '-';
     int e = s.indexOf('E');
+    if (e < 0) {
+      // from 10^-3 to 10^7 (most SLIs, rates and shares) the text is plain already: drop any
+      // zeros after the last digit (a whole number's ".0"), then a bare point, and zero's sign
+      int end = s.length();
+      while (s.charAt(end - 1) == '0') end--;
+      if (s.charAt(end - 1) == '.') end--;
+      String plain = end == s.length() ? s : s.substring(0, end);
+      return plain.equals("-0") ? "0" : plain;
+    }
+    boolean negative = s.charAt(0) == '-';
     String mantissa = s.substring(negative ? 1 : 0, e < 0 ? s.length() : e);
     int point = mantissa.indexOf('.');
     // the digits without the point, and where the point goes among them

@@ -25,6 +25,10 @@ import java.util.Map;
 public final class JsonRenderer implements Renderer {
   private final String failOn;
   private final Assessment assessment;
+  // worked out once per SLO and per alert window length, not for each of thousands of groups
+  private io.slotoolkit.model.Slo severityOf;
+  private SeverityMatch severity;
+  private final Map<java.time.Duration, String> labels = new java.util.HashMap<>();
 
   public JsonRenderer(String failOn) {
     this(failOn, null);
@@ -130,8 +134,8 @@ public final class JsonRenderer implements Renderer {
       for (AlertStatus a : d.alerts()) {
         g.writeStartObject();
         g.writeStringField("severity", a.rule().severity());
-        g.writeStringField("long_window", WindowLengths.label(a.rule().longWindow()));
-        g.writeStringField("short_window", WindowLengths.label(a.rule().shortWindow()));
+        g.writeStringField("long_window", label(a.rule().longWindow()));
+        g.writeStringField("short_window", label(a.rule().shortWindow()));
         g.writeFieldName("factor");
         if (a.rule().factor() == null) g.writeNull();
         else g.writeNumber(a.rule().factor());
@@ -180,7 +184,11 @@ public final class JsonRenderer implements Renderer {
     }
     g.writeEndArray();
     if (d != null) freshness(g, d.freshness());
-    SeverityMatch m = assessment.severity().forSlo(r.slo().qualifiedName()).orElse(null);
+    if (r.slo() != severityOf) {
+      severityOf = r.slo();
+      severity = assessment.severity().forSlo(r.slo().qualifiedName()).orElse(null);
+    }
+    SeverityMatch m = severity;
     if (m == null) g.writeNullField("severity");
     else {
       g.writeObjectFieldStart("severity");
@@ -189,6 +197,10 @@ public final class JsonRenderer implements Renderer {
       g.writeStringField("reason", m.reason());
       g.writeEndObject();
     }
+  }
+
+  private String label(java.time.Duration d) {
+    return labels.computeIfAbsent(d, WindowLengths::label);
   }
 
   private io.slotoolkit.model.Freshness freshnessOf(io.slotoolkit.model.DataSource source) {

@@ -794,8 +794,18 @@ public final class Evaluator {
   /** What the severity table looks at, one per SLO, in spec order. */
   private static List<SloSignals> signals(Catalog catalog, List<ResultDetails> details) {
     Map<Slo, List<ResultDetails>> bySlo = new LinkedHashMap<>();
-    for (ResultDetails d : details)
-      bySlo.computeIfAbsent(d.result().slo(), k -> new ArrayList<>()).add(d);
+    // an SLO's groups come one after another: its list is looked up when the SLO changes, not
+    // for every group (a record's hash walks the whole SLO, its source and its SLI)
+    Slo last = null;
+    List<ResultDetails> list = null;
+    for (ResultDetails d : details) {
+      Slo slo = d.result().slo();
+      if (slo != last) {
+        last = slo;
+        list = bySlo.computeIfAbsent(slo, k -> new ArrayList<>());
+      }
+      list.add(d);
+    }
     List<SloSignals> out = new ArrayList<>();
     for (Map.Entry<Slo, List<ResultDetails>> e : bySlo.entrySet()) {
       Set<String> fired = new LinkedHashSet<>();

@@ -145,6 +145,60 @@ class BindMemoTest {
   }
 
   @Test
+  void one_buffer_hashes_files_of_every_size_as_fresh_buffers_do() throws Exception {
+    // the identity hashes the first 64 KiB and the last 64 KiB (after the first): worked out here
+    // with CRC32C over slices of the whole file, for a file shorter than 64 KiB (no tail), one
+    // between 64 and 128 KiB (a short tail) and one over 128 KiB; hashed through one buffer in the
+    // order long, short, middle, so that a stale byte of a longer file would show
+    java.util.Random random = new java.util.Random(16);
+    List<Path> files = new ArrayList<>();
+    for (int size : new int[] {200_000, 1_000, 100_000}) {
+      byte[] b = new byte[size];
+      random.nextBytes(b);
+      files.add(Files.write(dir.resolve("f" + size + ".bin"), b));
+    }
+    BindMemo memo = new BindMemo(dir.resolve("cache"), "1.0", n -> {});
+    for (Path f : files) {
+      byte[] all = Files.readAllBytes(f);
+      int head = Math.min(all.length, 65_536);
+      int tail = all.length > 65_536 ? Math.max(65_536, all.length - 65_536) : all.length;
+      java.util.zip.CRC32C h = new java.util.zip.CRC32C();
+      h.update(all, 0, head);
+      java.util.zip.CRC32C t = new java.util.zip.CRC32C();
+      t.update(all, tail, all.length - tail);
+      String expected = String.format("%08x%08x", h.getValue(), t.getValue());
+      assertThat(memo.identity(f.toString(), "source 'api'").hash())
+          .as(f.toString())
+          .isEqualTo(expected);
+      assertThat(FileTotals.identity(f.toString(), "source 'api'", new byte[65_536]).hash())
+          .isEqualTo(expected);
+    }
+    // no tail: the CRC32C of nothing
+    assertThat(memo.identity(files.get(1).toString(), "source 'api'").hash()).endsWith("00000000");
+  }
+
+  @Test
+  void a_group_total_keeps_its_own_values_and_allows_a_null_value() {
+    List<String> one = new ArrayList<>(java.util.Arrays.asList((String) null));
+    Engine.GroupTotal a = new Engine.GroupTotal(one, 1, 2, 0);
+    one.set(0, "c1");
+    assertThat(a.values()).containsExactly((String) null);
+    List<String> two = new ArrayList<>(List.of("c1", "/login"));
+    Engine.GroupTotal b = new Engine.GroupTotal(two, 3, 4, 1);
+    two.clear();
+    assertThat(b.values()).containsExactly("c1", "/login");
+    assertThat(new Engine.GroupTotal(null, 0, 0, 0).values()).isNull();
+    // the same group whatever list it came in: the cache adds a file's totals by their values
+    assertThat(b).isEqualTo(new Engine.GroupTotal(List.of("c1", "/login"), 3, 4, 1));
+    assertThat(new Engine.GroupTotal(List.of("c1"), 1, 1, 0).values().hashCode())
+        .isEqualTo(List.of("c1").hashCode());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.values().set(0, "x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.values().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void a_first_files_dialect_is_kept_by_its_identity_and_read_back() throws Exception {
     Path f = file("a.csv", "ts,status", List.of("2026-03-01T00:00:00Z,200"));
     io.slotoolkit.model.DataSource src =

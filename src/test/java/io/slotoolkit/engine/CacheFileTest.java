@@ -40,6 +40,32 @@ class CacheFileTest {
   }
 
   @Test
+  void a_file_is_its_header_the_payload_and_the_payloads_crc32c() throws Exception {
+    Path f = dir.resolve("x.slocache");
+    CacheFile.Writer w = new CacheFile.Writer().string("c0856").number(300).string("c0856");
+    CacheFile.write(f, "SLOCACHE", 3, "1.2.3", "fp", 6, w);
+    byte[] payload = w.toBytes();
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(payload);
+    java.nio.ByteBuffer expected = java.nio.ByteBuffer.allocate(8 + 4 + 2 + 5 + 2 + 2 + 8 + 11 + 4);
+    expected.put("SLOCACHE".getBytes(StandardCharsets.US_ASCII)).putInt(3);
+    expected.putShort((short) 5).put("1.2.3".getBytes(StandardCharsets.UTF_8));
+    expected.putShort((short) 2).put("fp".getBytes(StandardCharsets.UTF_8));
+    expected.putInt(6).putInt(payload.length).put(payload).putInt((int) crc.getValue());
+    assertThat(payload).hasSize(11); // table 7 (count, length, 5 bytes), body 4
+    assertThat(Files.readAllBytes(f)).isEqualTo(expected.array());
+    // the payload read in place ends before the checksum: nothing past it reads as a number
+    CacheFile.Reader r = CacheFile.read(f, "SLOCACHE", 3, "1.2.3").payload();
+    assertThat(r.string()).isEqualTo("c0856");
+    assertThat(r.number()).isEqualTo(300);
+    assertThat(r.string()).isEqualTo("c0856");
+    assertThat(r.done()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(r::number)
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessage("truncated");
+  }
+
+  @Test
   void a_written_file_reads_back_and_a_changed_one_is_ignored() throws Exception {
     Path f = dir.resolve("x.slocache");
     CacheFile.Writer w = new CacheFile.Writer();

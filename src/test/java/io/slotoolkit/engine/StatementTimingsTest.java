@@ -26,7 +26,7 @@ class StatementTimingsTest {
     String line = stderrOf(() -> Database.timing(System.nanoTime(), "SELECT  1\n  FROM t"));
     assertThat(line)
         .matches(
-            "slo\\.timings +\\d+\\.\\d ms  \\(uptime +\\d+ ms, process CPU +-?\\d+ ms\\)  SELECT 1"
+            "slo\\.timings +\\d+\\.\\d ms  \\(uptime +\\d+ ms, process CPU +-?\\d+ ms, heap +\\d+ MiB\\)  SELECT 1"
                 + " FROM t\\R");
   }
 

@@ -233,6 +233,27 @@ class AlertEvaluatorTest {
   }
 
   @Test
+  void no_bad_event_is_a_zero_burn_and_zero_budget_consumed_and_no_event_is_none() {
+    // 0 bad of 149: 0/149/0.01 = 0, the value the decimal division gave (a positive zero)
+    assertThat(AlertEvaluator.burnRate(new Counts(149, 149), Objective.of("0.99")))
+        .isEqualTo(0.0)
+        .isEqualTo(
+            new BigDecimal(0)
+                .divide(new BigDecimal("1.49"), java.math.MathContext.DECIMAL64)
+                .doubleValue());
+    assertThat(AlertEvaluator.budgetConsumed(0, Objective.of("0.999"), 5)).isEqualTo(0.0);
+    assertThat(
+            Double.doubleToRawLongBits(AlertEvaluator.budgetConsumed(0, Objective.of("0.999"), 5)))
+        .isZero();
+    assertThat(AlertEvaluator.burnRate(new Counts(0, 0), Objective.of("0.99"))).isNull();
+    assertThat(AlertEvaluator.budgetConsumed(0, Objective.of("0.99"), 0)).isNull();
+    // one bad event of 1,000 at 99.9%: 1/1000/0.001 = 1, and of an SLO window of 500: 1/0.5 = 2
+    assertThat(AlertEvaluator.burnRate(new Counts(999, 1000), Objective.of("0.999")))
+        .isEqualTo(1.0);
+    assertThat(AlertEvaluator.budgetConsumed(1, Objective.of("0.999"), 500)).isEqualTo(2.0);
+  }
+
+  @Test
   void a_group_that_is_no_data_for_its_slo_does_not_page() {
     // one request in the whole SLO window, and it failed: 1/1 bad in every alert window, burn
     // (1/1)/0.001 = 1000 >= every factor; the SLO's min_events 30 makes the group NO_DATA

@@ -42,6 +42,10 @@ class JsonNumberTest {
     assertThat(Json.plainDecimal(1.25e10)).isEqualTo("12500000000");
     assertThat(Json.plainDecimal(-3.5e-7)).isEqualTo("-0.00000035");
     assertThat(Json.plainDecimal(0.001)).isEqualTo("0.001");
+    // within the plain range: digits as Double.toString gives them, a whole number's ".0" dropped
+    assertThat(Json.plainDecimal(0.002)).isEqualTo("0.002");
+    assertThat(Json.plainDecimal(0.0020000000000000005)).isEqualTo("0.0020000000000000005");
+    assertThat(Json.plainDecimal(1234567.0)).isEqualTo("1234567");
     assertThat(Json.plainDecimal(9999999.5)).isEqualTo("9999999.5");
     assertThat(Json.plainDecimal(2.0)).isEqualTo("2");
     assertThat(Json.plainDecimal(0.0)).isEqualTo("0");

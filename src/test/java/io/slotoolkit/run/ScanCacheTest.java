@@ -159,8 +159,17 @@ class ScanCacheTest {
     Files.delete(tmp);
   }
 
-  /** What one run printed (JSON) and what its cache did; {@code cached} false: no cache. */
-  record Run(String json, String notes, int totalled, int scanned) {}
+  /**
+   * Whether runs read the cache files ahead and save the cache in the background, as slo check
+   * does, or read it when the source is first scanned and save it with {@code save()}.
+   */
+  private boolean background;
+
+  /**
+   * What one run printed (JSON) and what its cache did; {@code cached} false: no cache. {@code
+   * beforeSaved}: the notes before a background save finished.
+   */
+  record Run(String json, String notes, int totalled, int scanned, String beforeSaved) {}
 
   private Run check(Path spec, String at, boolean cached) {
     return check(spec, at, cached, ScanCache.sloVersion());
@@ -175,15 +184,28 @@ class ScanCacheTest {
       java.util.function.Consumer<String> note = n -> notes.append(n).append('\n');
       BindMemo memo = cached ? new BindMemo(cache, version, note) : null;
       if (memo != null) engine.bindMemo(memo);
-      ScanCache scanCache = cached ? new ScanCache(engine, cache, version, note, memo) : null;
+      // as slo check does (background): the cache files are read while the sources are bound
+      ScanCache.ReadAhead ahead =
+          cached && background
+              ? ScanCache.readAhead(cache, Evaluator.runSources(catalog), version)
+              : null;
       plain.prepare(catalog, at == null ? Evaluator.runSources(catalog) : List.of());
+      ScanCache scanCache =
+          cached ? new ScanCache(engine, cache, version, note, memo, ahead) : null;
       Evaluator ev = scanCache == null ? plain : plain.withCache(scanCache);
       FailOn gate = new FailOn.OnBreach();
       Assessment a =
           at == null
               ? ev.assessAtLatest(catalog, Evaluator.runSources(catalog), gate, null)
               : ev.assess(catalog, Instant.parse(at), gate, null, java.util.Map.of());
-      if (scanCache != null) scanCache.save();
+      String beforeSaved = null;
+      if (scanCache != null && background) {
+        ScanCache.Saving saving = scanCache.saveInBackground();
+        // long enough for a failed write of this small cache to have ended
+        Thread.sleep(300);
+        beforeSaved = notes.toString();
+        saving.finish();
+      } else if (scanCache != null) scanCache.save();
       StringWriter out = new StringWriter();
       try (PrintWriter w = new PrintWriter(out)) {
         new JsonRenderer("breached", a).render(a.evaluation(), w);
@@ -192,7 +214,10 @@ class ScanCacheTest {
           out.toString(),
           notes.toString(),
           scanCache == null ? 0 : scanCache.filesTotalled(),
-          scanCache == null ? 0 : scanCache.filesScanned());
+          scanCache == null ? 0 : scanCache.filesScanned(),
+          beforeSaved);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -228,6 +253,58 @@ class ScanCacheTest {
     same(spec, null);
     same(spec, "2026-04-01T00:00:00Z");
     same(spec, "2026-04-02T00:00:00Z");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"csv", "parquet"})
+  void a_cache_read_ahead_and_saved_in_the_background_is_trusted_as_without(String format)
+      throws Exception {
+    parquet = format.equals("parquet");
+    background = true;
+    data = Files.createDirectories(dir.resolve("data"));
+    cache = dir.resolve("cache");
+    for (int d = 0; d < DAYS; d++) writeDay(d, rows(d, 0, 200, 0));
+    Path spec = spec("status < 500");
+    String late = "2026-04-01T00:00:00Z";
+    Run cold = same(spec, late);
+    assertThat(cold.totalled()).isEqualTo(DAYS);
+    assertThat(cold.notes()).isEmpty();
+    // what the background wrote is read back whole: no file totalled again, two read
+    Run warm = same(spec, late);
+    assertThat(warm.totalled()).isZero();
+    assertThat(warm.scanned()).isEqualTo(2);
+    assertThat(warm.notes()).isEmpty();
+    Path file;
+    try (Stream<Path> files = Files.list(cache)) {
+      file = files.filter(f -> f.toString().endsWith(".slocache")).findFirst().orElseThrow();
+    }
+
+    // read ahead, a damaged file is ignored with the note it gets otherwise, then rewritten
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length - 40] ^= 0x5a;
+    Files.write(file, bytes);
+    Run damaged = same(spec, late);
+    assertThat(damaged.notes())
+        .isEqualTo("slo: cache " + file + " ignored: its checksum does not match (damaged)\n");
+    assertThat(damaged.totalled()).isEqualTo(DAYS);
+    // one written for other SLOs is replaced without a note
+    Path edited = spec("status < 500 AND latency_ms < 390");
+    Run reSpec = same(edited, late);
+    assertThat(reSpec.totalled()).isEqualTo(DAYS);
+    assertThat(reSpec.notes()).isEmpty();
+    assertThat(same(edited, late).totalled()).isZero();
+
+    // a folder where the cache file goes: the run reads everything (a note), its results stand,
+    // and the note that the file was not written comes when the save is finished, not before
+    Files.delete(file);
+    Files.createDirectories(file.resolve("in-the-way"));
+    Run blocked = same(edited, late);
+    String ignored = "slo: cache " + file + " ignored: cannot be read (";
+    assertThat(blocked.beforeSaved()).startsWith(ignored).doesNotContain("not written");
+    assertThat(blocked.notes())
+        .startsWith(blocked.beforeSaved())
+        .endsWith("slo: cache " + file + " not written: Is a directory\n");
+    assertThat(blocked.totalled()).isEqualTo(DAYS);
   }
 
   @ParameterizedTest
