@@ -61,9 +61,13 @@ final class CacheOption {
    * The cache files of {@code sources} in {@code dir}, read on another thread while the engine
    * binds them ({@link ScanCache#readAhead}); null without a cache.
    */
-  static ScanCache.ReadAhead readAhead(
-      Path dir, java.util.List<io.slotoolkit.model.DataSource> sources) {
-    return dir == null ? null : ScanCache.readAhead(dir, sources, ScanCache.sloVersion());
+  static ScanCache.ReadAhead readAhead(Path dir, EngineRun.Scope scope) {
+    if (dir == null) return null;
+    java.util.List<io.slotoolkit.model.DataSource> sources =
+        new java.util.ArrayList<>(scope.runSources());
+    for (io.slotoolkit.model.Slo s : scope.catalog().slos())
+      if (!sources.contains(s.source())) sources.add(s.source());
+    return ScanCache.readAhead(dir, sources, ScanCache.sloVersion());
   }
 
   /**

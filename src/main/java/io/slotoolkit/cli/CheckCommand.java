@@ -95,10 +95,7 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
     // the cache's bind memo goes to a new engine before it binds the sources
     io.slotoolkit.engine.BindMemo memo = CacheOption.memo(cacheDir, spec.commandLine().getErr());
     // the cache files are read while the sources are bound
-    List<io.slotoolkit.model.DataSource> cached = new java.util.ArrayList<>(scope.runSources());
-    for (io.slotoolkit.model.Slo s : catalog.slos())
-      if (!cached.contains(s.source())) cached.add(s.source());
-    io.slotoolkit.run.ScanCache.ReadAhead ahead = CacheOption.readAhead(cacheDir, cached);
+    io.slotoolkit.run.ScanCache.ReadAhead ahead = CacheOption.readAhead(cacheDir, scope);
     try (EngineRun run =
         EngineRun.prepare(
             root,

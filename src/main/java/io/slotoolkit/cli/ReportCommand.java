@@ -184,6 +184,8 @@ final class ReportCommand implements Callable<Integer>, FormatOption.Offers {
     // one-shot: a new engine; in the shell: the session's, already bound
     // the cache's bind memo goes to a new engine before it binds the sources
     io.slotoolkit.engine.BindMemo memo = CacheOption.memo(cacheDir, spec.commandLine().getErr());
+    // check's cache files (the report's statuses) are read while the sources are bound
+    io.slotoolkit.run.ScanCache.ReadAhead ahead = CacheOption.readAhead(cacheDir, scope);
     try (EngineRun run =
         EngineRun.prepare(
             root,
@@ -194,7 +196,7 @@ final class ReportCommand implements Callable<Integer>, FormatOption.Offers {
               if (memo != null) e.fileByFile().ifPresent(f -> f.bindMemo(memo));
             })) {
       io.slotoolkit.run.ScanCache scanCache =
-          CacheOption.open(cacheDir, run.engine(), memo, spec.commandLine().getErr());
+          CacheOption.open(cacheDir, run.engine(), memo, ahead, spec.commandLine().getErr());
       io.slotoolkit.run.ReportCache reportCache =
           CacheOption.openReport(cacheDir, run.engine(), spec.commandLine().getErr());
       ReportEvaluator reporter =
