@@ -109,6 +109,10 @@ public final class ScanCompiler {
    * @param columns the count columns, in the order {@code fetch} returns them after the keys
    * @param ageBounds the alert window starts that split rows into age classes {@code __a} (empty
    *     when no SLO has alert windows): see {@link #ageBounds}
+   * @param partRead whether the scan read files in part ({@link FilePart}): then its statements
+   *     aggregate the files read whole and those read in part separately into the table, every SLO
+   *     with alert windows has alert flags of its own (NULL for the files read whole where its
+   *     window's flags serve), and the rows are grouped by {@value #REACH_CLASS} too
    */
   public record CompiledScan(
       String table,
@@ -117,11 +121,38 @@ public final class ScanCompiler {
       List<String> keys,
       List<GroupingSet> sets,
       List<CountColumn> columns,
-      List<Instant> ageBounds) {
+      List<Instant> ageBounds,
+      boolean partRead) {
     public CompiledScan {
       statements = List.copyOf(statements);
     }
   }
+
+  /**
+   * Files of a cached check scan read through one view ({@link #compileParts}). For the files of
+   * the plain part ({@code totals} null) the scan counts their rows as any scan does. A part of one
+   * file whose totals are known reads only its rows in {@code [from, to)}: its totals count in
+   * every window (and alert window) starting at or before {@code totals}, the caller adds them, and
+   * each row read counts its difference, {@code [t >= start] - [totals >= start]} per window: +1 in
+   * a window starting after {@code totals} at or before the row, -1 in one starting after the row
+   * at or before {@code totals}. A row the part does not read must have no window start between its
+   * time and {@code totals}; it then counts 0 everywhere, so reading it anyway (a pruning filter is
+   * not exact) changes nothing.
+   *
+   * @param view the view over the part's files
+   * @param from start of the rows read (inclusive)
+   * @param to end of the rows read (exclusive)
+   * @param totals the instant up to which the file's totals stand in (null: the plain part)
+   */
+  public record FilePart(String view, Instant from, Instant to, Instant totals) {}
+
+  /**
+   * The column of a scan reading files in part holding, for the rows of a file read in part, the
+   * age class of its {@link FilePart#totals} (an alert window starting at or before it takes the
+   * file's totals, and the file's rows read count there only by their difference: see {@link
+   * ScanTable#readAlertWindows}); -1 for the rows of files read whole.
+   */
+  static final String REACH_CLASS = "__ar";
 
   /** A set of group columns and the {@code GROUPING(...)} bitmask DuckDB reports for it. */
   public record GroupingSet(Set<String> columns, long gid) {}
@@ -136,6 +167,33 @@ public final class ScanCompiler {
   static final class Terms {
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, Integer> counts = new HashMap<>();
+    private final boolean partRead;
+
+    /** The terms of a scan that reads whole files. */
+    Terms() {
+      this(false);
+    }
+
+    /**
+     * The terms of a scan; {@code partRead}: one that reads files in part ({@link FilePart}), whose
+     * window terms are weights ({@link #isWeight}) rather than booleans.
+     */
+    Terms(boolean partRead) {
+      this.partRead = partRead;
+    }
+
+    /** Whether the window terms are weights: the scan reads files in part. */
+    boolean partRead() {
+      return partRead;
+    }
+
+    /**
+     * Whether a term is a weight (1, 0 or -1, an integer) rather than a boolean: the window term of
+     * a scan reading files in part ({@link FilePart}).
+     */
+    static boolean isWeight(String term) {
+      return term.startsWith("__d");
+    }
 
     /** The name of the expression term {@code sql}, registering it on first use. */
     String of(String sql) {
@@ -147,9 +205,16 @@ public final class ScanCompiler {
       return name("__v", sql);
     }
 
-    /** The term "the event is at or after {@code t}". */
+    /**
+     * The term "the event is at or after {@code t}"; in a scan reading files in part, the weight
+     * {@code [__t >= t] - [__tot >= t]} of {@link FilePart}, where {@code __tot} is the part's
+     * {@code totals} (before every window in the plain part, so the weight is the boolean there).
+     */
     String since(Instant t) {
-      return name("__w", "__t >= " + TimeColumn.micros(t));
+      long us = TimeColumn.micros(t);
+      if (partRead)
+        return name("__d", "(__t >= " + us + ")::INTEGER - (__tot >= " + us + ")::INTEGER");
+      return name("__w", "__t >= " + us);
     }
 
     /** The term "the event is in one of these intervals". */
@@ -293,27 +358,50 @@ public final class ScanCompiler {
       List<String> parts = counted(scope);
       if (counts != null) {
         parts.add(counts.missing());
-        return String.join(" AND ", parts);
+        return flag(parts);
       }
       parts.add(
           totalTerm == null
               ? goodTerm + " IS NULL"
               : "(" + totalTerm + " IS NULL OR (" + totalTerm + " AND " + goodTerm + " IS NULL))");
-      return String.join(" AND ", parts);
+      return flag(parts);
     }
 
     /** A counts row's {@code value} where the row is counted (in scope, a count), else NULL. */
     private String sum(String[] scope, String value) {
       List<String> parts = counted(scope);
       parts.add(counts.ok());
-      return "CASE WHEN " + String.join(" AND ", parts) + " THEN " + value + " END";
+      List<String> weights = parts.stream().filter(Terms::isWeight).toList();
+      parts.removeAll(weights);
+      weights = new ArrayList<>(weights);
+      weights.add(0, value);
+      return "CASE WHEN "
+          + String.join(" AND ", parts)
+          + " THEN "
+          + String.join(" * ", weights)
+          + " END";
     }
 
     private String and(String[] scope, String last) {
       List<String> parts = counted(scope);
       if (totalTerm != null) parts.add(totalTerm);
       parts.add(last);
-      return String.join(" AND ", parts);
+      return flag(parts);
+    }
+
+    /**
+     * A flag that holds where every part does: {@code a AND b}; with a weight among them (a scan
+     * reading files in part), {@code CASE WHEN a THEN weight END}, which SUM adds as 1, 0 or -1.
+     */
+    private static String flag(List<String> parts) {
+      List<String> weights = parts.stream().filter(Terms::isWeight).toList();
+      if (weights.isEmpty()) return String.join(" AND ", parts);
+      List<String> rest = parts.stream().filter(p -> !Terms.isWeight(p)).toList();
+      return "CASE WHEN "
+          + String.join(" AND ", rest)
+          + " THEN "
+          + String.join(" * ", weights)
+          + " END";
     }
 
     /** The rows this SLO counts at all: kept by the source, in {@code scope}, not excluded. */
@@ -338,6 +426,17 @@ public final class ScanCompiler {
    */
   static List<CountColumn> sloColumns(
       List<SloWindow> slos, Instant at, Terms terms, ExpressionChecker checker) {
+    return sloColumns(slos, at, terms, checker, false);
+  }
+
+  /**
+   * The same columns for a branch of a scan reading files in part ({@code partScan}): every SLO
+   * with alert windows has its own alert flags, which in the plain branch are its window's flags
+   * when every alert window lies inside its window; the parts' branch ({@link Terms#partRead})
+   * counts no row statistics.
+   */
+  static List<CountColumn> sloColumns(
+      List<SloWindow> slos, Instant at, Terms terms, ExpressionChecker checker, boolean partScan) {
     List<CountColumn> cols = new ArrayList<>();
     List<SliTerms> slis = slos.stream().map(s -> SliTerms.of(s, terms, checker)).toList();
     for (int i = 0; i < slos.size(); i++) {
@@ -348,14 +447,16 @@ public final class ScanCompiler {
       cols.add(new CountColumn("t" + i, sli.total(window)));
       cols.add(new CountColumn("n" + i, sli.skipped(window)));
     }
-    cols.addAll(statColumns(slos));
+    cols.addAll(statColumns(slos, terms.partRead()));
     for (int i = 0; i < slos.size(); i++) {
       SloWindow s = slos.get(i);
       SliTerms sli = slis.get(i);
-      if (!s.alertWindows().isEmpty() && s.needsAlertFlags(at)) {
+      if (alertFlags(s, at, partScan)) {
         // good and valid events at any time in range: the age class __a splits them by window
-        cols.add(new CountColumn("ag" + i, sli.good()));
-        cols.add(new CountColumn("av" + i, sli.total()));
+        boolean own = terms.partRead() || s.needsAlertFlags(at);
+        String window = own ? null : terms.since(s.start());
+        cols.add(new CountColumn("ag" + i, own ? sli.good() : sli.good(window)));
+        cols.add(new CountColumn("av" + i, own ? sli.total() : sli.total(window)));
       }
       List<Exclusion> distinct = s.distinctExclusions();
       for (int k = 0; k < distinct.size(); k++) {
@@ -371,12 +472,26 @@ public final class ScanCompiler {
     return cols;
   }
 
-  /** The row statistics; nothing is excluded from a source without {@code where}. */
-  private static List<CountColumn> statColumns(List<SloWindow> slos) {
+  /**
+   * Whether an SLO's alert windows are counted by flags of their own ({@code ag<i>}, {@code av<i>},
+   * split by age class) rather than by its window's: when an alert window reaches before the
+   * window's start, and in a scan reading files in part, where the window's flags are weighted by
+   * its own start.
+   */
+  static boolean alertFlags(SloWindow s, Instant at, boolean partRead) {
+    return !s.alertWindows().isEmpty() && (partRead || s.needsAlertFlags(at));
+  }
+
+  /**
+   * The row statistics; nothing is excluded from a source without {@code where}. The rows of files
+   * read in part ({@code partRows}) count in none: the caller adds those files' accounting.
+   */
+  private static List<CountColumn> statColumns(List<SloWindow> slos, boolean partRows) {
     boolean filtered = slos.isEmpty() || slos.get(0).slo().source().where() != null;
     return List.of(
-        new CountColumn("rows_in_range", "__t IS NOT NULL"),
-        new CountColumn("excluded", filtered ? "__t IS NOT NULL AND NOT __keep" : "FALSE"),
+        new CountColumn("rows_in_range", partRows ? "FALSE" : "__t IS NOT NULL"),
+        new CountColumn(
+            "excluded", filtered && !partRows ? "__t IS NOT NULL AND NOT __keep" : "FALSE"),
         new CountColumn("null_time", "__t IS NULL"));
   }
 
@@ -408,7 +523,7 @@ public final class ScanCompiler {
       cols.add(new CountColumn("b" + i, sli.total()));
       cols.add(new CountColumn("m" + i, sli.skipped()));
     }
-    cols.addAll(statColumns(slos));
+    cols.addAll(statColumns(slos, false));
     return cols;
   }
 
@@ -436,8 +551,27 @@ public final class ScanCompiler {
         bucket,
         null,
         false,
+        null,
         table,
         checker);
+  }
+
+  /**
+   * The check scan of {@link #compile(BoundSource, List, Instant, Instant, Duration, String,
+   * ExpressionChecker) compile} (no buckets) over the files of a cached source that are not
+   * settled, some read in part ({@link FilePart}): the same counts, less what the totals of the
+   * files read in part give, which the caller adds; the row statistics of the plain part only.
+   */
+  public static CompiledScan compileParts(
+      BoundSource src,
+      List<SloWindow> slos,
+      List<FilePart> parts,
+      Instant from,
+      Instant at,
+      String table,
+      ExpressionChecker checker) {
+    return compile(
+        src, slos, null, null, from, at, null, null, false, List.copyOf(parts), table, checker);
   }
 
   /**
@@ -467,6 +601,7 @@ public final class ScanCompiler {
         null,
         null,
         true,
+        null,
         table,
         checker);
   }
@@ -523,6 +658,7 @@ public final class ScanCompiler {
         extras.bucket(),
         extras,
         false,
+        null,
         table,
         checker);
   }
@@ -537,6 +673,7 @@ public final class ScanCompiler {
       Duration bucket,
       Extras extras,
       boolean openEnd,
+      List<FilePart> parts,
       String table,
       ExpressionChecker checker) {
     TimeColumn time = src.time();
@@ -561,98 +698,117 @@ public final class ScanCompiler {
         src.source().where() == null
             ? "TRUE"
             : "coalesce(" + checker.checked(src.source().where(), "where").sql() + ", FALSE)";
-    StringBuilder read =
-        new StringBuilder("SELECT *, ")
-            .append(time.epochMicros())
-            .append(" AS __t, ")
-            .append(keep)
-            .append(" AS __keep FROM ")
-            .append(Sql.ident(src.view()));
-    String prune = time.pruningFilter(from, openEnd ? TimeColumn.END : at);
-    if (prune != null)
-      read.append(" WHERE (")
-          .append(prune)
-          .append(") OR ")
-          .append(time.column())
-          .append(" IS NULL");
-
-    StringBuilder flags = new StringBuilder("SELECT ");
-    for (int j = 0; j < keys.size(); j++) {
-      String slice = sliceKeys.get(keys.get(j));
-      if (slice != null) flags.append(slice).append(" AS ");
-      flags.append(quotedKeys.get(j)).append(", ");
-    }
-    String rawLatest = openEnd ? rawLatest(time) : null;
-    if (openEnd) flags.append("__t, ");
-    if (rawLatest != null) flags.append(time.column()).append(" AS __traw, ");
-    String refused = openEnd ? time.refusedRowMicros() : null;
-    // a refused row's __t is NULL: the test runs on those rows only
-    if (refused != null)
-      flags.append("CASE WHEN __t IS NULL THEN ").append(refused).append(" END AS __tref, ");
-    if (bucket != null)
-      flags.append("__t // ").append(bucket.toNanos() / 1_000).append(" AS __b, ");
     List<Instant> bounds = ageBounds(slos, at);
-    if (!bounds.isEmpty()) {
-      // oldest bound first: most rows are older than every alert window and stop at one test
-      flags.append("CASE WHEN __t IS NULL THEN 0");
-      for (int c = 0; c < bounds.size(); c++) {
-        flags
-            .append(" WHEN __t < ")
-            .append(TimeColumn.micros(bounds.get(c)))
-            .append(" THEN ")
-            .append(c);
+    // the flag layer over the rows read, once per branch: a scan reading files in part has a
+    // plain branch (boolean window terms) and one over the parts (weights, see FilePart); their
+    // columns have the same names, in the same order
+    List<Branch> branches = new ArrayList<>();
+    if (parts == null)
+      branches.add(
+          new Branch(
+              columns,
+              terms,
+              read(time, keep, src.view(), from, openEnd ? TimeColumn.END : at, ""),
+              false));
+    else {
+      for (FilePart p : parts) {
+        if (p.totals() != null) continue;
+        Terms plain = new Terms(false);
+        branches.add(
+            new Branch(
+                sloColumns(slos, at, plain, checker),
+                plain,
+                read(time, keep, p.view(), p.from(), p.to(), ""),
+                false));
       }
-      flags.append(" ELSE ").append(bounds.size()).append(" END AS __a, ");
+      // each part with its own time filter (a Parquet file's row groups outside it are skipped),
+      // its totals' reach and that reach's age class
+      List<String> reads = new ArrayList<>();
+      for (FilePart p : parts) {
+        if (p.totals() == null) continue;
+        String extra = ", " + TimeColumn.micros(p.totals()) + "::BIGINT AS __tot";
+        if (!bounds.isEmpty()) extra += ", " + ageClass(bounds, p.totals()) + " AS " + REACH_CLASS;
+        reads.add(read(time, keep, p.view(), p.from(), p.to(), extra));
+      }
+      Terms weighted = new Terms(true);
+      if (!reads.isEmpty())
+        branches.add(
+            new Branch(
+                sloColumns(slos, at, weighted, checker, true),
+                weighted,
+                String.join("\n      UNION ALL ", reads),
+                true));
+      // the table's columns: every SLO with alert windows has alert flags of its own
+      columns = sloColumns(slos, at, new Terms(true), checker, true);
     }
-    if (extras != null) {
-      List<String> tests = new ArrayList<>();
-      for (Instant cut : extras.cuts(slos))
-        tests.add("(__t >= " + TimeColumn.micros(cut) + ")::INTEGER");
-      flags.append(String.join(" + ", tests)).append(" AS __seg, ");
-    }
-    for (int i = 0; i < columns.size(); i++) {
-      CountColumn c = columns.get(i);
+    List<String> flagLayers = new ArrayList<>();
+    String rawLatest = openEnd ? rawLatest(time) : null;
+    String refused = openEnd ? time.refusedRowMicros() : null;
+    for (Branch branch : branches) {
+      StringBuilder flags = new StringBuilder("SELECT ");
+      for (int j = 0; j < keys.size(); j++) {
+        String slice = sliceKeys.get(keys.get(j));
+        if (slice != null) flags.append(slice).append(" AS ");
+        flags.append(quotedKeys.get(j)).append(", ");
+      }
+      if (openEnd) flags.append("__t, ");
+      if (rawLatest != null) flags.append(time.column()).append(" AS __traw, ");
+      // a refused row's __t is NULL: the test runs on those rows only
+      if (refused != null)
+        flags.append("CASE WHEN __t IS NULL THEN ").append(refused).append(" END AS __tref, ");
+      if (bucket != null)
+        flags.append("__t // ").append(bucket.toNanos() / 1_000).append(" AS __b, ");
+      if (branch.parts() && !bounds.isEmpty()) flags.append(REACH_CLASS).append(", ");
+      if (!bounds.isEmpty()) {
+        // oldest bound first: most rows are older than every alert window and stop at one test
+        flags.append("CASE WHEN __t IS NULL THEN 0");
+        for (int c = 0; c < bounds.size(); c++) {
+          flags
+              .append(" WHEN __t < ")
+              .append(TimeColumn.micros(bounds.get(c)))
+              .append(" THEN ")
+              .append(c);
+        }
+        flags.append(" ELSE ").append(bounds.size()).append(" END AS __a, ");
+      }
+      if (extras != null) {
+        List<String> tests = new ArrayList<>();
+        for (Instant cut : extras.cuts(slos))
+          tests.add("(__t >= " + TimeColumn.micros(cut) + ")::INTEGER");
+        flags.append(String.join(" + ", tests)).append(" AS __seg, ");
+      }
+      for (int i = 0; i < branch.columns().size(); i++) {
+        CountColumn c = branch.columns().get(i);
+        flags
+            .append(i == 0 ? "" : ",")
+            .append("\n    (")
+            .append(c.predicate())
+            .append(") AS ")
+            .append(c.name());
+      }
       flags
-          .append(i == 0 ? "" : ",")
-          .append("\n    (")
-          .append(c.predicate())
-          .append(") AS ")
-          .append(c.name());
+          .append("\n  FROM (SELECT *")
+          .append(branch.terms().definitions())
+          .append("\n    FROM (")
+          .append(branch.read())
+          .append(")\n    WHERE __t IS NULL OR ");
+      if (openEnd) flags.append("__t >= ").append(TimeColumn.micros(from)).append(")");
+      else
+        flags
+            .append("(__t >= ")
+            .append(TimeColumn.micros(from))
+            .append(" AND __t < ")
+            .append(TimeColumn.micros(at))
+            .append("))");
+      flagLayers.add(flags.toString());
     }
-    flags
-        .append("\n  FROM (SELECT *")
-        .append(terms.definitions())
-        .append("\n    FROM (")
-        .append(read)
-        .append(")\n    WHERE __t IS NULL OR ");
-    if (openEnd) flags.append("__t >= ").append(TimeColumn.micros(from)).append(")");
-    else
-      flags
-          .append("(__t >= ")
-          .append(TimeColumn.micros(from))
-          .append(" AND __t < ")
-          .append(TimeColumn.micros(at))
-          .append("))");
-
-    StringBuilder sql =
-        new StringBuilder("CREATE OR REPLACE TEMP TABLE ")
-            .append(Sql.ident(table))
-            .append(" AS\nSELECT ");
-    sql.append(keys.isEmpty() ? "0" : "GROUPING(" + String.join(", ", quotedKeys) + ")")
-        .append(" AS gid");
-    for (int j = 0; j < keys.size(); j++)
-      sql.append(", CAST(").append(quotedKeys.get(j)).append(" AS VARCHAR) AS k").append(j);
-    if (bucket != null) sql.append(", __b");
-    if (extras != null) sql.append(", __seg");
-    if (!bounds.isEmpty()) sql.append(", __a");
-    for (CountColumn c : columns)
-      sql.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT AS ").append(c.name());
-    if (openEnd) sql.append(", max(__t) AS ").append(LATEST);
-    if (rawLatest != null) sql.append(", ").append(rawLatest).append(" AS ").append(LATEST_RAW);
-    if (refused != null) sql.append(", max(__tref) AS ").append(LATEST_REFUSED);
-    sql.append("\nFROM (").append(flags).append(")\nGROUP BY GROUPING SETS (");
     List<GroupingSet> out = new ArrayList<>();
-    boolean first = true;
+    for (Set<String> set : sets) {
+      long gid = 0;
+      for (int j = 0; j < keys.size(); j++)
+        if (!set.contains(keys.get(j))) gid |= 1L << (keys.size() - 1 - j);
+      out.add(new GroupingSet(set, gid));
+    }
     // The overall set needs no aggregate of its own when another set (not a report's: only its
     // overall set is bucketed) partitions the same rows: its sums are the sums over that set's
     // groups, added after the scan. One hash aggregate fewer per row (measured: a tenth of the
@@ -664,28 +820,60 @@ public final class ScanCompiler {
                 .filter(x -> !x.isEmpty())
                 .min(java.util.Comparator.comparingInt(Set::size))
                 .orElse(null);
-    for (Set<String> set : sets) {
-      long gid = 0;
+    boolean reach = parts != null && !bounds.isEmpty();
+    // one aggregate per flag layer into the one table, the first creating it: a scan reading files
+    // in part aggregates its plain files exactly as a scan of whole files does (their rows pay
+    // nothing for the parts), and leaves NULL the alert flags of their own that the parts need
+    // (their rows are told apart by a reach class of -1)
+    List<String> statements = new ArrayList<>();
+    for (int b = 0; b < branches.size(); b++) {
+      Branch branch = branches.get(b);
+      StringBuilder sql =
+          new StringBuilder(b == 0 ? "CREATE OR REPLACE TEMP TABLE " : "INSERT INTO ")
+              .append(Sql.ident(table))
+              .append(b == 0 ? " AS\nSELECT " : "\nSELECT ");
+      sql.append(keys.isEmpty() ? "0" : "GROUPING(" + String.join(", ", quotedKeys) + ")")
+          .append(" AS gid");
       for (int j = 0; j < keys.size(); j++)
-        if (!set.contains(keys.get(j))) gid |= 1L << (keys.size() - 1 - j);
-      out.add(new GroupingSet(set, gid));
-      if (donor != null && set.isEmpty()) continue;
-      List<String> cols = new ArrayList<>(set.stream().map(Sql::ident).toList());
-      // a report buckets the overall set only: per-group and per-dimension sets stay small
-      if (bucket != null && (extras == null || set.isEmpty())) cols.add("__b");
-      if (extras != null) cols.add("__seg");
-      if (!bounds.isEmpty()) cols.add("__a");
-      sql.append(first ? "" : ", ").append('(').append(String.join(", ", cols)).append(')');
-      first = false;
+        sql.append(", CAST(").append(quotedKeys.get(j)).append(" AS VARCHAR) AS k").append(j);
+      if (bucket != null) sql.append(", __b");
+      if (extras != null) sql.append(", __seg");
+      if (!bounds.isEmpty()) sql.append(", __a");
+      if (reach) sql.append(!branch.parts() ? ", -1 AS " : ", ").append(REACH_CLASS);
+      Set<String> computed = new java.util.HashSet<>();
+      for (CountColumn c : branch.columns()) computed.add(c.name());
+      for (CountColumn c : columns) {
+        if (computed.contains(c.name()))
+          sql.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT AS ");
+        else sql.append(", NULL::BIGINT AS ");
+        sql.append(c.name());
+      }
+      if (openEnd) sql.append(", max(__t) AS ").append(LATEST);
+      if (rawLatest != null) sql.append(", ").append(rawLatest).append(" AS ").append(LATEST_RAW);
+      if (refused != null) sql.append(", max(__tref) AS ").append(LATEST_REFUSED);
+      sql.append("\nFROM (").append(flagLayers.get(b)).append(")\nGROUP BY GROUPING SETS (");
+      boolean first = true;
+      for (Set<String> set : sets) {
+        if (donor != null && set.isEmpty()) continue;
+        List<String> cols = new ArrayList<>(set.stream().map(Sql::ident).toList());
+        // a report buckets the overall set only: per-group and per-dimension sets stay small
+        if (bucket != null && (extras == null || set.isEmpty())) cols.add("__b");
+        if (extras != null) cols.add("__seg");
+        if (!bounds.isEmpty()) cols.add("__a");
+        if (reach && branch.parts()) cols.add(REACH_CLASS);
+        sql.append(first ? "" : ", ").append('(').append(String.join(", ", cols)).append(')');
+        first = false;
+      }
+      sql.append(')');
+      statements.add(sql.toString());
     }
-    sql.append(')');
-    List<String> statements = new ArrayList<>(List.of(sql.toString()));
     if (donor != null) {
       long donorGid =
           out.stream().filter(g -> g.columns().equals(donor)).findFirst().orElseThrow().gid();
       List<String> classes = new ArrayList<>();
       if (bucket != null) classes.add("__b");
       if (!bounds.isEmpty()) classes.add("__a");
+      if (reach) classes.add(REACH_CLASS);
       statements.add(
           deriveOverall(
               table,
@@ -731,7 +919,55 @@ public final class ScanCompiler {
           .append(") GROUP BY ALL");
     }
     return new CompiledScan(
-        table, statements, fetch.toString(), keys, out, List.copyOf(columns), bounds);
+        table,
+        statements,
+        fetch.toString(),
+        keys,
+        out,
+        List.copyOf(columns),
+        bounds,
+        parts != null);
+  }
+
+  /**
+   * One flag layer of a scan: its count columns, the terms they are made of, and the rows they are
+   * computed over; {@code parts}: the rows of files read in part ({@link FilePart}), which carry
+   * their reach class.
+   */
+  private record Branch(List<CountColumn> columns, Terms terms, String read, boolean parts) {}
+
+  /**
+   * The innermost layer over one view: its rows with the event time in epoch microseconds ({@code
+   * __t}) and the source's {@code where} ({@code __keep}), {@code extra} select items, and a filter
+   * that lets the reader skip what lies outside {@code [from, to)} (not exact: the scan's own range
+   * test follows).
+   */
+  private static String read(
+      TimeColumn time, String keep, String view, Instant from, Instant to, String extra) {
+    StringBuilder read =
+        new StringBuilder("SELECT *, ")
+            .append(time.epochMicros())
+            .append(" AS __t, ")
+            .append(keep)
+            .append(" AS __keep")
+            .append(extra)
+            .append(" FROM ")
+            .append(Sql.ident(view));
+    String prune = time.pruningFilter(from, to);
+    if (prune != null)
+      read.append(" WHERE (")
+          .append(prune)
+          .append(") OR ")
+          .append(time.column())
+          .append(" IS NULL");
+    return read.toString();
+  }
+
+  /** The age class of an event at {@code t} (null: before every bound), as {@code __a} is. */
+  private static int ageClass(List<Instant> bounds, Instant t) {
+    int c = 0;
+    if (t != null) for (Instant b : bounds) if (!b.isAfter(t)) c++;
+    return c;
   }
 
   /** The GROUPING() ids of {@code wanted} among the scan's sets, comma separated. */

@@ -57,6 +57,7 @@ public final class ScanCache {
   private final Map<DataSource, Prepared> prepared = new LinkedHashMap<>();
   private int filesTotalled;
   private int filesScanned;
+  private int filesPartlyRead;
 
   /**
    * A cache in {@code dir} (created when missing) for a run on {@code engine}, saving {@code memo}
@@ -109,9 +110,17 @@ public final class ScanCache {
     return filesTotalled;
   }
 
-  /** How many files this run's check scans read (files not settled at the window end). */
+  /**
+   * How many files this run's check scans read, whole or in part (files not settled at the window
+   * end).
+   */
   public int filesScanned() {
     return filesScanned;
+  }
+
+  /** How many of those the check scans read in part ({@link #partRead}). */
+  public int filesPartlyRead() {
+    return filesPartlyRead;
   }
 
   /** One source's files and their totals, for one list of SLOs. */
@@ -203,10 +212,25 @@ public final class ScanCache {
     long fromUs = TimeColumn.micros(from);
     long atUs = TimeColumn.micros(at);
     List<String> read = new ArrayList<>();
+    List<Engine.PartFile> partly = new ArrayList<>();
+    // the files whose totals count (settled, or read in part), each with its totals' reach: the
+    // windows and alert windows starting at or before it take the totals
     List<Engine.FileCounts> settled = new ArrayList<>();
+    List<Long> reach = new ArrayList<>();
+    List<Long> cuts = cuts(scan, at);
     for (Engine.FileCounts c : p.totals().values()) {
-      if (settled(c, scan, fromUs, atUs, at)) settled.add(c);
-      else read.add(c.file().path());
+      if (settled(c, scan, fromUs, atUs, at)) {
+        settled.add(c);
+        reach.add(c.earliest());
+        continue;
+      }
+      Engine.PartFile part = partRead(c, scan, cuts, from, at);
+      if (part == null) read.add(c.file().path());
+      else {
+        partly.add(part);
+        settled.add(c);
+        reach.add(TimeColumn.micros(part.totals()));
+      }
     }
     long inRange = 0;
     long excluded = 0;
@@ -222,13 +246,15 @@ public final class ScanCache {
       rejectRows += c.rejectRows();
       rejects.addAll(c.rejects());
     }
-    filesScanned += read.size();
+    filesScanned += read.size() + partly.size();
+    filesPartlyRead += partly.size();
     Engine.SourceScan result =
         engine.scanFiles(
             source,
             scan,
             at,
             read,
+            partly,
             new Engine.SettledRows(inRange, excluded, nullTime, rejectRows, rejects));
     Map<Slo, List<Engine.GroupCounts>> counts = new LinkedHashMap<>();
     for (int i = 0; i < scan.size(); i++) {
@@ -241,18 +267,20 @@ public final class ScanCache {
       for (Engine.GroupCounts g : result.counts().getOrDefault(slo, List.of()))
         groups.put(g.group(), new Sum(g, lengths.size()));
       Map<List<String>, Sum> byValues = new java.util.HashMap<>();
-      for (Engine.FileCounts c : settled) {
+      for (int f = 0; f < settled.size(); f++) {
+        Engine.FileCounts c = settled.get(f);
         if (c.latest() == null || !inRange(c, fromUs, atUs)) {
           // out of the scanned range: only rows without a time reach the scan, in the overall group
           if (c.nullTime() > 0 && slo.per().isEmpty() && !groups.containsKey(null))
             groups.put(null, new Sum(zero(null, w), lengths.size()));
           continue;
         }
-        boolean inWindow = c.earliest() >= TimeColumn.micros(w.start());
+        long totalsReach = reach.get(f);
+        boolean inWindow = totalsReach >= TimeColumn.micros(w.start());
         boolean[] alerting = new boolean[lengths.size()];
         boolean adds = inWindow;
         for (int k = 0; k < lengths.size(); k++) {
-          alerting[k] = c.earliest() >= TimeColumn.micros(at.minus(lengths.get(k)));
+          alerting[k] = totalsReach >= TimeColumn.micros(at.minus(lengths.get(k)));
           adds |= alerting[k];
         }
         for (Engine.GroupTotal t : c.groups().get(i)) {
@@ -314,13 +342,18 @@ public final class ScanCache {
     }
 
     Engine.GroupCounts counts(List<Duration> lengths) {
-      if (!added) return base;
+      if (!added && base.alertTaken().isEmpty()) return base;
       Map<Duration, Counts> alerts = new LinkedHashMap<>(base.alertWindows());
       for (int k = 0; k < lengths.size(); k++) {
-        if (!alerted[k]) continue;
+        Counts taken = base.alertTaken().getOrDefault(lengths.get(k), Counts.NONE);
+        if (!alerted[k] && taken.total() == 0) continue;
         Counts was = alerts.getOrDefault(lengths.get(k), Counts.NONE);
+        // the scan's events that the totals count already (files read in part) come off
         alerts.put(
-            lengths.get(k), new Counts(was.good() + alertGood[k], was.total() + alertTotal[k]));
+            lengths.get(k),
+            new Counts(
+                was.good() - taken.good() + alertGood[k],
+                was.total() - taken.total() + alertTotal[k]));
       }
       return new Engine.GroupCounts(
           base.group(),
@@ -373,6 +406,77 @@ public final class ScanCache {
           return false;
     }
     return true;
+  }
+
+  /**
+   * Every instant where a window or an alert window starts at {@code at} (epoch microseconds,
+   * ascending, distinct).
+   */
+  private static List<Long> cuts(List<ScanCompiler.SloWindow> scan, Instant at) {
+    java.util.TreeSet<Long> cuts = new java.util.TreeSet<>();
+    for (ScanCompiler.SloWindow w : scan) {
+      cuts.add(TimeColumn.micros(w.start()));
+      for (Duration d : w.alertWindows()) cuts.add(TimeColumn.micros(at.minus(d)));
+    }
+    return List.copyOf(cuts);
+  }
+
+  /**
+   * How the scan reads a file that is not settled but whose totals can still count: in the scanned
+   * range {@code [from, at)}, outside every exclusion, every row with a readable time (no NaN) and
+   * no row the CSV reader rejected, and a time-slice SLO nowhere (the source is then not cached).
+   * Its events lie across window or alert window starts inside it, {@code c1 < ... < ck}: the rows
+   * before {@code c1} lie in exactly the windows that hold the whole file, and so do the rows from
+   * {@code ck} on in those that hold any of it. So the scan reads either its rows from {@code c1}
+   * on, and its totals count in the windows starting at or before its earliest event; or its rows
+   * before {@code ck}, and its totals count in the windows starting at or before its latest event
+   * (the rows read count the difference: {@link Engine.PartFile}), whichever leaves more of the
+   * file's time span unread (on Parquet, DuckDB skips the row groups outside it by their
+   * statistics), when that is at least half of it. Null when the file is read whole.
+   */
+  static Engine.PartFile partRead(
+      Engine.FileCounts c,
+      List<ScanCompiler.SloWindow> scan,
+      List<Long> cuts,
+      Instant from,
+      Instant at) {
+    System.err.println(
+        "DBG "
+            + c.file().path()
+            + " null "
+            + c.nullTime()
+            + " rej "
+            + c.rejectRows()
+            + " e "
+            + c.earliest()
+            + " l "
+            + c.latest()
+            + " from "
+            + from
+            + " at "
+            + at
+            + " cuts "
+            + cuts);
+    if (c.nullTime() > 0 || c.rejectRows() > 0 || c.latest() == null) return null;
+    if (!inRange(c, TimeColumn.micros(from), TimeColumn.micros(at))) return null;
+    for (ScanCompiler.SloWindow w : scan) {
+      if (w.slo().timeslices() != null) return null;
+      for (ExcludedInterval x : w.exclusions())
+        if (TimeColumn.micros(x.start()) <= c.latest() && TimeColumn.micros(x.end()) > c.earliest())
+          return null;
+    }
+    List<Long> inside = cuts.stream().filter(u -> u > c.earliest() && u <= c.latest()).toList();
+    if (inside.isEmpty()) return null;
+    long first = inside.get(0);
+    long last = inside.get(inside.size() - 1);
+    long span = c.latest() - c.earliest();
+    boolean tail = first - c.earliest() >= c.latest() - last;
+    // the rows read in part cost more each (their flags weigh rather than test): not worth it
+    // unless at least half the file's time span is left unread
+    if (2 * (tail ? first - c.earliest() : c.latest() - last) < span) return null;
+    if (tail)
+      return new Engine.PartFile(c.file().path(), instant(c.earliest()), instant(first), at);
+    return new Engine.PartFile(c.file().path(), instant(c.latest()), from, instant(last));
   }
 
   /** Whether the file has events before {@code cut} and at or after it. */
