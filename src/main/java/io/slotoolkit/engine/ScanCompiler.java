@@ -33,6 +33,11 @@ import java.util.TreeSet;
  * not aggregated over the rows when a per-group set exists, but summed from it afterwards. The
  * result stays in a temp table inside DuckDB; only per-group sums are fetched.
  *
+ * <p>A cached check ({@link #compileParts}) may read some files in part ({@link FilePart}): their
+ * rows go through a second flag layer whose window terms are weights, aggregated by a statement of
+ * its own into the same table, so that the rows of the files read whole are counted exactly as
+ * above.
+ *
  * <p>Why this class is large: the four layers share one column layout (names, grouping bitmask,
  * positions) that {@link ScanTable} reads back; keeping the layers together keeps that layout in
  * one place, as the single-scan design and the SQL pin tests require.

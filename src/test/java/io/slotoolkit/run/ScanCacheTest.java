@@ -232,6 +232,86 @@ class ScanCacheTest {
   }
 
   /**
+   * Worked by hand: three files of 2026-03-01..03 (rows every 2 hours from 01:00; 5xx at 03-01
+   * 03:00 and 17:00 and 03-02 09:00; a 404 at 03-01 16:00, which the source's where leaves out), a
+   * 2-day and a 3-day window. At 03-03T14:00 the 2-day window starts inside 03-01's file, 13 hours
+   * after its first row and 5 before its last: the scan reads its rows from 14:00 on and its totals
+   * count in the 3-day window only. At 03-03T06:00 it starts 5 hours after the first row and 13
+   * before the last: the scan reads its rows before 06:00 and they count -1 in the 2-day window,
+   * which takes the file's totals.
+   */
+  @org.junit.jupiter.api.Test
+  void a_file_read_in_part_counts_what_a_scan_of_it_counts() throws Exception {
+    data = Files.createDirectories(dir.resolve("data"));
+    cache = dir.resolve("cache");
+    Instant first = Instant.parse("2026-03-01T00:00:00Z");
+    for (int d = 0; d < 3; d++) {
+      List<String> lines = new ArrayList<>();
+      for (int h = 1; h <= (d == 2 ? 13 : 19); h += d == 2 ? 4 : 2) {
+        boolean bad = (d == 0 && (h == 3 || h == 17)) || (d == 1 && h == 9);
+        Instant t = first.plus(Duration.ofDays(d)).plus(Duration.ofHours(h));
+        lines.add(t + ",a,/unlock," + (bad ? 503 : 200) + ",10");
+      }
+      if (d == 0) lines.add(first.plus(Duration.ofHours(16)) + ",a,/unlock,404,10");
+      writeDay(d, lines);
+    }
+    Path spec = dir.resolve("spec.yaml");
+    Files.writeString(
+        spec,
+        """
+        version: 1
+        service: cache
+        sources:
+          api:
+            path: data/api-*.csv
+            timestamp: ts
+            where: "status <> 404"
+        slos:
+          - name: two-days
+            source: api
+            sli:
+              ratio:
+                good: "status < 500"
+            objective: 50%
+            window: 2d
+          - name: three-days
+            source: api
+            sli:
+              ratio:
+                good: "status < 500"
+            objective: 50%
+            window: 3d
+        """);
+    check(spec, "2026-03-04T00:00:00Z", true); // warm the cache
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
+    Run late = same(spec, "2026-03-03T14:00:00Z");
+    assertThat(late.partly()).isEqualTo(1);
+    var out = json.readTree(late.json());
+    // 2 days: 03-01 15:00, 17:00 (5xx), 19:00; all of 03-02 (one 5xx); 03-03's 4 rows
+    assertThat(out.at("/results/0/good").asLong()).isEqualTo(2 + 9 + 4);
+    assertThat(out.at("/results/0/total").asLong()).isEqualTo(3 + 10 + 4);
+    // 3 days: every row but the 404
+    assertThat(out.at("/results/1/good").asLong()).isEqualTo(8 + 9 + 4);
+    assertThat(out.at("/results/1/total").asLong()).isEqualTo(10 + 10 + 4);
+    assertThat(out.at("/sources/0/rows_in_range").asLong()).isEqualTo(25);
+    assertThat(out.at("/sources/0/excluded_rows").asLong()).isEqualTo(1);
+
+    Run early = same(spec, "2026-03-03T06:00:00Z");
+    assertThat(early.partly()).isEqualTo(1);
+    out = json.readTree(early.json());
+    // 2 days: 03-01 from 07:00 (17:00 5xx); 03-02; 03-03 01:00 and 05:00 (its file straddles the
+    // window end: read whole)
+    assertThat(out.at("/results/0/good").asLong()).isEqualTo(6 + 9 + 2);
+    assertThat(out.at("/results/0/total").asLong()).isEqualTo(7 + 10 + 2);
+    assertThat(out.at("/results/1/good").asLong()).isEqualTo(8 + 9 + 2);
+    assertThat(out.at("/results/1/total").asLong()).isEqualTo(10 + 10 + 2);
+    assertThat(out.at("/sources/0/rows_in_range").asLong()).isEqualTo(23);
+    assertThat(out.at("/sources/0/excluded_rows").asLong()).isEqualTo(1);
+  }
+
+  /**
    * Files read in part: at window ends every 97 minutes over the last two days, window and alert
    * window starts fall inside the files (near their start, their end, two in one file), and the
    * scan reads only the rows of such a file on one side of them while its totals count for the
