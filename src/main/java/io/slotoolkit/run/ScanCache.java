@@ -440,23 +440,6 @@ public final class ScanCache {
       List<Long> cuts,
       Instant from,
       Instant at) {
-    System.err.println(
-        "DBG "
-            + c.file().path()
-            + " null "
-            + c.nullTime()
-            + " rej "
-            + c.rejectRows()
-            + " e "
-            + c.earliest()
-            + " l "
-            + c.latest()
-            + " from "
-            + from
-            + " at "
-            + at
-            + " cuts "
-            + cuts);
     if (c.nullTime() > 0 || c.rejectRows() > 0 || c.latest() == null) return null;
     if (!inRange(c, TimeColumn.micros(from), TimeColumn.micros(at))) return null;
     for (ScanCompiler.SloWindow w : scan) {
