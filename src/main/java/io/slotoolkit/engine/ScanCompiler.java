@@ -134,22 +134,35 @@ public final class ScanCompiler {
   }
 
   /**
-   * Files of a cached check scan read through one view ({@link #compileParts}). For the files of
-   * the plain part ({@code totals} null) the scan counts their rows as any scan does. A part of one
-   * file whose totals are known reads only its rows in {@code [from, to)}: its totals count in
-   * every window (and alert window) starting at or before {@code totals}, the caller adds them, and
-   * each row read counts its difference, {@code [t >= start] - [totals >= start]} per window: +1 in
-   * a window starting after {@code totals} at or before the row, -1 in one starting after the row
-   * at or before {@code totals}. A row the part does not read must have no window start between its
-   * time and {@code totals}; it then counts 0 everywhere, so reading it anyway (a pruning filter is
-   * not exact) changes nothing.
+   * Files of a cached check scan read through one view ({@link #compileParts}). The files of the
+   * plain part ({@code totals} null) count their rows as any scan does. A part of one file whose
+   * totals the caller adds in every window (and alert window) starting at or before {@code totals},
+   * its earliest or its latest event, reads only its rows in {@code [from, to)}, and they count the
+   * difference: each row {@code [t >= start] - [totals >= start]} per window. With {@code totals}
+   * the earliest event and {@code from} after it, that is +1 in the windows starting after the
+   * earliest event at or before the row; with {@code totals} the latest event and {@code to} at or
+   * before it ({@link #before}), -1 in those starting after the row at or before the latest event.
+   * A row of the file outside {@code [from, to)} must have no window start between its time and
+   * {@code totals}: it then counts 0 everywhere, so that reading it anyway (a pruning filter is not
+   * exact) changes nothing.
    *
    * @param view the view over the part's files
    * @param from start of the rows read (inclusive)
    * @param to end of the rows read (exclusive)
-   * @param totals the instant up to which the file's totals stand in (null: the plain part)
+   * @param totals the file's earliest event (before {@code from}) or its latest (at or after {@code
+   *     to}); null for the plain part
    */
-  public record FilePart(String view, Instant from, Instant to, Instant totals) {}
+  public record FilePart(String view, Instant from, Instant to, Instant totals) {
+    public FilePart {
+      if (totals != null && !totals.isBefore(from) && totals.isBefore(to))
+        throw new IllegalArgumentException("totals inside the part read: " + totals);
+    }
+
+    /** Whether the part reads the file's rows before its latest event (they count -1). */
+    boolean before() {
+      return totals != null && !totals.isBefore(to);
+    }
+  }
 
   /**
    * The column of a scan reading files in part holding, for the rows of a file read in part, the
@@ -172,32 +185,24 @@ public final class ScanCompiler {
   static final class Terms {
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, Integer> counts = new HashMap<>();
-    private final boolean partRead;
+    private final FilePart part;
 
     /** The terms of a scan that reads whole files. */
     Terms() {
-      this(false);
+      this(null);
     }
 
     /**
-     * The terms of a scan; {@code partRead}: one that reads files in part ({@link FilePart}), whose
-     * window terms are weights ({@link #isWeight}) rather than booleans.
+     * The terms of the statement that counts one file read in part ({@code part}; null: whole
+     * files), whose window terms fold in the part's {@link FilePart#totals}.
      */
-    Terms(boolean partRead) {
-      this.partRead = partRead;
+    Terms(FilePart part) {
+      this.part = part;
     }
 
-    /** Whether the window terms are weights: the scan reads files in part. */
+    /** Whether these are the terms of a file read in part. */
     boolean partRead() {
-      return partRead;
-    }
-
-    /**
-     * Whether a term is a weight (1, 0 or -1, an integer) rather than a boolean: the window term of
-     * a scan reading files in part ({@link FilePart}).
-     */
-    static boolean isWeight(String term) {
-      return term.startsWith("__d");
+      return part != null;
     }
 
     /** The name of the expression term {@code sql}, registering it on first use. */
@@ -211,15 +216,18 @@ public final class ScanCompiler {
     }
 
     /**
-     * The term "the event is at or after {@code t}"; in a scan reading files in part, the weight
-     * {@code [__t >= t] - [__tot >= t]} of {@link FilePart}, where {@code __tot} is the part's
-     * {@code totals} (before every window in the plain part, so the weight is the boolean there).
+     * The term "the event is at or after {@code t}". For a file read in part, the term its rows
+     * count by in a window starting at {@code t} ({@link FilePart}): after the totals' reach, a
+     * part read from there on counts its rows at or after {@code t}; at or before it, a part read
+     * up to there counts its rows before {@code t}, negated by the statement ({@link
+     * FilePart#before}); otherwise none ({@code FALSE}, which DuckDB folds away).
      */
     String since(Instant t) {
       long us = TimeColumn.micros(t);
-      if (partRead)
-        return name("__d", "(__t >= " + us + ")::INTEGER - (__tot >= " + us + ")::INTEGER");
-      return name("__w", "__t >= " + us);
+      if (part == null) return name("__w", "__t >= " + us);
+      boolean taken = !t.isAfter(part.totals());
+      if (part.before() != taken) return "FALSE";
+      return part.before() ? name("__w", "__t < " + us) : name("__w", "__t >= " + us);
     }
 
     /** The term "the event is in one of these intervals". */
@@ -363,50 +371,27 @@ public final class ScanCompiler {
       List<String> parts = counted(scope);
       if (counts != null) {
         parts.add(counts.missing());
-        return flag(parts);
+        return String.join(" AND ", parts);
       }
       parts.add(
           totalTerm == null
               ? goodTerm + " IS NULL"
               : "(" + totalTerm + " IS NULL OR (" + totalTerm + " AND " + goodTerm + " IS NULL))");
-      return flag(parts);
+      return String.join(" AND ", parts);
     }
 
     /** A counts row's {@code value} where the row is counted (in scope, a count), else NULL. */
     private String sum(String[] scope, String value) {
       List<String> parts = counted(scope);
       parts.add(counts.ok());
-      List<String> weights = parts.stream().filter(Terms::isWeight).toList();
-      parts.removeAll(weights);
-      weights = new ArrayList<>(weights);
-      weights.add(0, value);
-      return "CASE WHEN "
-          + String.join(" AND ", parts)
-          + " THEN "
-          + String.join(" * ", weights)
-          + " END";
+      return "CASE WHEN " + String.join(" AND ", parts) + " THEN " + value + " END";
     }
 
     private String and(String[] scope, String last) {
       List<String> parts = counted(scope);
       if (totalTerm != null) parts.add(totalTerm);
       parts.add(last);
-      return flag(parts);
-    }
-
-    /**
-     * A flag that holds where every part does: {@code a AND b}; with a weight among them (a scan
-     * reading files in part), {@code CASE WHEN a THEN weight END}, which SUM adds as 1, 0 or -1.
-     */
-    private static String flag(List<String> parts) {
-      List<String> weights = parts.stream().filter(Terms::isWeight).toList();
-      if (weights.isEmpty()) return String.join(" AND ", parts);
-      List<String> rest = parts.stream().filter(p -> !Terms.isWeight(p)).toList();
-      return "CASE WHEN "
-          + String.join(" AND ", rest)
-          + " THEN "
-          + String.join(" * ", weights)
-          + " END";
+      return String.join(" AND ", parts);
     }
 
     /** The rows this SLO counts at all: kept by the source, in {@code scope}, not excluded. */
@@ -435,10 +420,9 @@ public final class ScanCompiler {
   }
 
   /**
-   * The same columns for a branch of a scan reading files in part ({@code partScan}): every SLO
-   * with alert windows has its own alert flags, which in the plain branch are its window's flags
-   * when every alert window lies inside its window; the parts' branch ({@link Terms#partRead})
-   * counts no row statistics.
+   * The same columns in a scan reading files in part ({@code partScan}), where every SLO with alert
+   * windows has alert flags of its own: those of a file read in part ({@link Terms#partRead}) do
+   * not follow its window's terms. A file read in part counts no row statistics.
    */
   static List<CountColumn> sloColumns(
       List<SloWindow> slos, Instant at, Terms terms, ExpressionChecker checker, boolean partScan) {
@@ -713,38 +697,26 @@ public final class ScanCompiler {
           new Branch(
               columns,
               terms,
-              read(time, keep, src.view(), from, openEnd ? TimeColumn.END : at, ""),
-              false));
+              read(time, keep, src.view(), from, openEnd ? TimeColumn.END : at),
+              null));
     else {
+      // the files read whole, then each file read in part with its own time filter (a Parquet
+      // file's row groups outside it are skipped) and its own terms
       for (FilePart p : parts) {
-        if (p.totals() != null) continue;
-        Terms plain = new Terms(false);
+        Terms own = new Terms(p.totals() == null ? null : p);
+        List<CountColumn> cols =
+            p.totals() == null
+                ? sloColumns(slos, at, own, checker)
+                : sloColumns(slos, at, own, checker, true);
         branches.add(
             new Branch(
-                sloColumns(slos, at, plain, checker),
-                plain,
-                read(time, keep, p.view(), p.from(), p.to(), ""),
-                false));
+                cols,
+                own,
+                read(time, keep, p.view(), p.from(), p.to()),
+                p.totals() == null ? null : p));
       }
-      // each part with its own time filter (a Parquet file's row groups outside it are skipped),
-      // its totals' reach and that reach's age class
-      List<String> reads = new ArrayList<>();
-      for (FilePart p : parts) {
-        if (p.totals() == null) continue;
-        String extra = ", " + TimeColumn.micros(p.totals()) + "::BIGINT AS __tot";
-        if (!bounds.isEmpty()) extra += ", " + ageClass(bounds, p.totals()) + " AS " + REACH_CLASS;
-        reads.add(read(time, keep, p.view(), p.from(), p.to(), extra));
-      }
-      Terms weighted = new Terms(true);
-      if (!reads.isEmpty())
-        branches.add(
-            new Branch(
-                sloColumns(slos, at, weighted, checker, true),
-                weighted,
-                String.join("\n      UNION ALL ", reads),
-                true));
       // the table's columns: every SLO with alert windows has alert flags of its own
-      columns = sloColumns(slos, at, new Terms(true), checker, true);
+      columns = sloColumns(slos, at, new Terms(), checker, true);
     }
     List<String> flagLayers = new ArrayList<>();
     String rawLatest = openEnd ? rawLatest(time) : null;
@@ -763,7 +735,6 @@ public final class ScanCompiler {
         flags.append("CASE WHEN __t IS NULL THEN ").append(refused).append(" END AS __tref, ");
       if (bucket != null)
         flags.append("__t // ").append(bucket.toNanos() / 1_000).append(" AS __b, ");
-      if (branch.parts() && !bounds.isEmpty()) flags.append(REACH_CLASS).append(", ");
       if (!bounds.isEmpty()) {
         // oldest bound first: most rows are older than every alert window and stop at one test
         flags.append("CASE WHEN __t IS NULL THEN 0");
@@ -844,14 +815,23 @@ public final class ScanCompiler {
       if (bucket != null) sql.append(", __b");
       if (extras != null) sql.append(", __seg");
       if (!bounds.isEmpty()) sql.append(", __a");
-      if (reach) sql.append(!branch.parts() ? ", -1 AS " : ", ").append(REACH_CLASS);
+      // a constant per statement: -1 for the files read whole, else the reach's age class
+      if (reach)
+        sql.append(", ")
+            .append(branch.part() == null ? -1 : ageClass(bounds, branch.part().totals()))
+            .append(" AS ")
+            .append(REACH_CLASS);
       Set<String> computed = new java.util.HashSet<>();
       for (CountColumn c : branch.columns()) computed.add(c.name());
+      // a part read before its file's latest event counts -1 in its windows (not in its alert
+      // flags of its own, which the reach class places)
+      boolean negated = branch.part() != null && branch.part().before();
       for (CountColumn c : columns) {
-        if (computed.contains(c.name()))
-          sql.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT AS ");
-        else sql.append(", NULL::BIGINT AS ");
-        sql.append(c.name());
+        String sum = "coalesce(sum(" + c.name() + "), 0)::BIGINT";
+        if (!computed.contains(c.name())) sum = "NULL::BIGINT";
+        else if (negated && !c.name().startsWith("ag") && !c.name().startsWith("av"))
+          sum = "-" + sum;
+        sql.append(", ").append(sum).append(" AS ").append(c.name());
       }
       if (openEnd) sql.append(", max(__t) AS ").append(LATEST);
       if (rawLatest != null) sql.append(", ").append(rawLatest).append(" AS ").append(LATEST_RAW);
@@ -865,7 +845,6 @@ public final class ScanCompiler {
         if (bucket != null && (extras == null || set.isEmpty())) cols.add("__b");
         if (extras != null) cols.add("__seg");
         if (!bounds.isEmpty()) cols.add("__a");
-        if (reach && branch.parts()) cols.add(REACH_CLASS);
         sql.append(first ? "" : ", ").append('(').append(String.join(", ", cols)).append(')');
         first = false;
       }
@@ -935,11 +914,10 @@ public final class ScanCompiler {
   }
 
   /**
-   * One flag layer of a scan: its count columns, the terms they are made of, and the rows they are
-   * computed over; {@code parts}: the rows of files read in part ({@link FilePart}), which carry
-   * their reach class.
+   * One statement of a scan: its count columns, the terms they are made of, and the rows they are
+   * computed over; {@code part}: the file read in part it counts (null: files read whole).
    */
-  private record Branch(List<CountColumn> columns, Terms terms, String read, boolean parts) {}
+  private record Branch(List<CountColumn> columns, Terms terms, String read, FilePart part) {}
 
   /**
    * The innermost layer over one view: its rows with the event time in epoch microseconds ({@code
@@ -947,16 +925,13 @@ public final class ScanCompiler {
    * that lets the reader skip what lies outside {@code [from, to)} (not exact: the scan's own range
    * test follows).
    */
-  private static String read(
-      TimeColumn time, String keep, String view, Instant from, Instant to, String extra) {
+  private static String read(TimeColumn time, String keep, String view, Instant from, Instant to) {
     StringBuilder read =
         new StringBuilder("SELECT *, ")
             .append(time.epochMicros())
             .append(" AS __t, ")
             .append(keep)
-            .append(" AS __keep")
-            .append(extra)
-            .append(" FROM ")
+            .append(" AS __keep FROM ")
             .append(Sql.ident(view));
     String prune = time.pruningFilter(from, to);
     if (prune != null)
