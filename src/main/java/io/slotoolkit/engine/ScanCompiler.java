@@ -115,9 +115,10 @@ public final class ScanCompiler {
    * @param ageBounds the alert window starts that split rows into age classes {@code __a} (empty
    *     when no SLO has alert windows): see {@link #ageBounds}
    * @param partRead whether the scan read files in part ({@link FilePart}): then its statements
-   *     aggregate the files read whole and those read in part separately into the table, every SLO
-   *     with alert windows has alert flags of its own (NULL for the files read whole where its
-   *     window's flags serve), and the rows are grouped by {@value #REACH_CLASS} too
+   *     aggregate the files read whole and each file read in part separately into the table (each
+   *     leaving 0 in the columns it does not count), every SLO with alert windows has alert flags
+   *     of its own (0 for the files read whole where its window's flags serve), and each row has
+   *     its statement's {@value #REACH_CLASS}
    */
   public record CompiledScan(
       String table,
@@ -220,15 +221,23 @@ public final class ScanCompiler {
      * count by in a window starting at {@code t} ({@link FilePart}): after the totals' reach, a
      * part read from there on counts its rows at or after {@code t}; at or before it, a part read
      * up to there counts its rows before {@code t}, negated by the statement ({@link
-     * FilePart#before}); otherwise none ({@code FALSE}, which DuckDB folds away).
+     * FilePart#before}); otherwise none ({@link #NEVER}).
      */
     String since(Instant t) {
       long us = TimeColumn.micros(t);
       if (part == null) return name("__w", "__t >= " + us);
       boolean taken = !t.isAfter(part.totals());
-      if (part.before() != taken) return "FALSE";
+      if (part.before() != taken) return NEVER;
+      // no row of the part before its start, or at or after its end
+      if (part.before() ? !t.isAfter(part.from()) : !t.isBefore(part.to())) return NEVER;
       return part.before() ? name("__w", "__t < " + us) : name("__w", "__t >= " + us);
     }
+
+    /**
+     * The window term of a file read in part for a window none of its rows read counts in: the
+     * statement leaves that window's columns out (they are 0).
+     */
+    static final String NEVER = "FALSE";
 
     /** The term "the event is in one of these intervals". */
     String in(List<ExcludedInterval> intervals) {
@@ -432,6 +441,7 @@ public final class ScanCompiler {
       SloWindow s = slos.get(i);
       SliTerms sli = slis.get(i);
       String window = terms.since(s.start());
+      if (window.equals(Terms.NEVER)) continue; // a file read in part: no row read counts here
       cols.add(new CountColumn("g" + i, sli.good(window)));
       cols.add(new CountColumn("t" + i, sli.total(window)));
       cols.add(new CountColumn("n" + i, sli.skipped(window)));
@@ -448,6 +458,7 @@ public final class ScanCompiler {
         cols.add(new CountColumn("av" + i, own ? sli.total() : sli.total(window)));
       }
       List<Exclusion> distinct = s.distinctExclusions();
+      if (terms.since(s.start()).equals(Terms.NEVER)) continue;
       for (int k = 0; k < distinct.size(); k++) {
         Exclusion e = distinct.get(k);
         List<ExcludedInterval> own =
@@ -476,11 +487,11 @@ public final class ScanCompiler {
    * read in part ({@code partRows}) count in none: the caller adds those files' accounting.
    */
   private static List<CountColumn> statColumns(List<SloWindow> slos, boolean partRows) {
+    if (partRows) return List.of();
     boolean filtered = slos.isEmpty() || slos.get(0).slo().source().where() != null;
     return List.of(
-        new CountColumn("rows_in_range", partRows ? "FALSE" : "__t IS NOT NULL"),
-        new CountColumn(
-            "excluded", filtered && !partRows ? "__t IS NOT NULL AND NOT __keep" : "FALSE"),
+        new CountColumn("rows_in_range", "__t IS NOT NULL"),
+        new CountColumn("excluded", filtered ? "__t IS NOT NULL AND NOT __keep" : "FALSE"),
         new CountColumn("null_time", "__t IS NULL"));
   }
 
@@ -708,12 +719,14 @@ public final class ScanCompiler {
             p.totals() == null
                 ? sloColumns(slos, at, own, checker)
                 : sloColumns(slos, at, own, checker, true);
-        branches.add(
-            new Branch(
-                cols,
-                own,
-                read(time, keep, p.view(), p.from(), p.to()),
-                p.totals() == null ? null : p));
+        // (a part none of whose rows count anywhere is not read at all)
+        if (!cols.isEmpty())
+          branches.add(
+              new Branch(
+                  cols,
+                  own,
+                  read(time, keep, p.view(), p.from(), p.to()),
+                  p.totals() == null ? null : p));
       }
       // the table's columns: every SLO with alert windows has alert flags of its own
       columns = sloColumns(slos, at, new Terms(), checker, true);
@@ -799,8 +812,9 @@ public final class ScanCompiler {
     boolean reach = parts != null && !bounds.isEmpty();
     // one aggregate per flag layer into the one table, the first creating it: a scan reading files
     // in part aggregates its plain files exactly as a scan of whole files does (their rows pay
-    // nothing for the parts), and leaves NULL the alert flags of their own that the parts need
-    // (their rows are told apart by a reach class of -1)
+    // nothing for the parts), and leaves 0 in the alert flags of their own that the parts need
+    // (their rows are told apart by a reach class of -1); a part leaves 0 in the windows none of
+    // its rows counts in
     List<String> statements = new ArrayList<>();
     for (int b = 0; b < branches.size(); b++) {
       Branch branch = branches.get(b);
@@ -828,7 +842,7 @@ public final class ScanCompiler {
       boolean negated = branch.part() != null && branch.part().before();
       for (CountColumn c : columns) {
         String sum = "coalesce(sum(" + c.name() + "), 0)::BIGINT";
-        if (!computed.contains(c.name())) sum = "NULL::BIGINT";
+        if (!computed.contains(c.name())) sum = "0::BIGINT";
         else if (negated && !c.name().startsWith("ag") && !c.name().startsWith("av"))
           sum = "-" + sum;
         sql.append(", ").append(sum).append(" AS ").append(c.name());

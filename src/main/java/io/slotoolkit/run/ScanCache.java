@@ -457,9 +457,12 @@ public final class ScanCache {
     // the rows read in part cost more each (their flags weigh rather than test): not worth it
     // unless at least half the file's time span is left unread
     if (2 * (tail ? first - c.earliest() : c.latest() - last) < span) return null;
+    // the rows read: the file's from the first start inside it on, or before the last
     if (tail)
-      return new Engine.PartFile(c.file().path(), instant(c.earliest()), instant(first), at);
-    return new Engine.PartFile(c.file().path(), instant(c.latest()), from, instant(last));
+      return new Engine.PartFile(
+          c.file().path(), instant(c.earliest()), instant(first), instant(c.latest() + 1));
+    return new Engine.PartFile(
+        c.file().path(), instant(c.latest()), instant(c.earliest()), instant(last));
   }
 
   /** Whether the file has events before {@code cut} and at or after it. */
