@@ -33,10 +33,9 @@ import java.util.TreeSet;
  * not aggregated over the rows when a per-group set exists, but summed from it afterwards. The
  * result stays in a temp table inside DuckDB; only per-group sums are fetched.
  *
- * <p>A cached check ({@link #compileParts}) may read some files in part ({@link FilePart}): their
- * rows go through a second flag layer whose window terms are weights, aggregated by a statement of
- * its own into the same table, so that the rows of the files read whole are counted exactly as
- * above.
+ * <p>A cached check ({@link #compileParts}) may read some files in part ({@link FilePart}): each is
+ * counted by a statement of its own into the same table, its window terms folded from its totals'
+ * reach, so that the rows of the files read whole are counted exactly as above.
  *
  * <p>Why this class is large: the four layers share one column layout (names, grouping bitmask,
  * positions) that {@link ScanTable} reads back; keeping the layers together keeps that layout in
@@ -475,8 +474,8 @@ public final class ScanCompiler {
   /**
    * Whether an SLO's alert windows are counted by flags of their own ({@code ag<i>}, {@code av<i>},
    * split by age class) rather than by its window's: when an alert window reaches before the
-   * window's start, and in a scan reading files in part, where the window's flags are weighted by
-   * its own start.
+   * window's start, and in a scan reading files in part, where a part's window terms follow its
+   * totals' reach, not the alert windows' starts.
    */
   static boolean alertFlags(SloWindow s, Instant at, boolean partRead) {
     return !s.alertWindows().isEmpty() && (partRead || s.needsAlertFlags(at));
@@ -699,9 +698,9 @@ public final class ScanCompiler {
             ? "TRUE"
             : "coalesce(" + checker.checked(src.source().where(), "where").sql() + ", FALSE)";
     List<Instant> bounds = ageBounds(slos, at);
-    // the flag layer over the rows read, once per branch: a scan reading files in part has a
-    // plain branch (boolean window terms) and one over the parts (weights, see FilePart); their
-    // columns have the same names, in the same order
+    // the flag layer over the rows read, once per statement: a scan reading files in part has one
+    // over the files read whole and one per part (see FilePart); their columns are among the
+    // table's, in the same order
     List<Branch> branches = new ArrayList<>();
     if (parts == null)
       branches.add(

@@ -201,7 +201,7 @@ public final class ScanTable {
       with.add(i);
       // the SLO window's own flags count the alert windows' rows when those lie inside it; in a
       // scan reading files in part, only for the files read whole (the alert flags of their own
-      // are NULL there)
+      // are 0 there)
       boolean own = alertFlags(slos.get(i), at) > 0;
       boolean plainOwn = slos.get(i).needsAlertFlags(at);
       for (String[] f : List.of(new String[] {"ag", "g"}, new String[] {"av", "t"})) {

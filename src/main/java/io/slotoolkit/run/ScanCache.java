@@ -36,10 +36,11 @@ import java.util.function.Consumer;
  * window start and of each alert window's start, and outside its exclusions: its totals then count
  * in the window and in each alert window that holds the file, or nowhere. The check scan reads the
  * other files only ({@link Engine#scanFiles}) and the settled files' totals are added to its
- * counts: the same counts, row accounting and malformed-row samples as a scan of every file. A
- * cache file that cannot be read, was written by another version or for another spec, or fails its
- * checksum is ignored with a note, never trusted; each file's entry is used only when its identity
- * still matches.
+ * counts: the same counts, row accounting and malformed-row samples as a scan of every file. A file
+ * that straddles window starts only may be read in part ({@link #partRead}), its totals added where
+ * they stand in for its other rows. A cache file that cannot be read, was written by another
+ * version or for another spec, or fails its checksum is ignored with a note, never trusted; each
+ * file's entry is used only when its identity still matches.
  */
 public final class ScanCache {
   /** The cache file format; a file of another format is ignored. */
@@ -454,8 +455,8 @@ public final class ScanCache {
     long last = inside.get(inside.size() - 1);
     long span = c.latest() - c.earliest();
     boolean tail = first - c.earliest() >= c.latest() - last;
-    // the rows read in part cost more each (their flags weigh rather than test): not worth it
-    // unless at least half the file's time span is left unread
+    // a part has a statement (and alert flags) of its own, and a CSV file is parsed whole anyway:
+    // not worth it unless at least half the file's time span is left unread
     if (2 * (tail ? first - c.earliest() : c.latest() - last) < span) return null;
     // the rows read: the file's from the first start inside it on, or before the last
     if (tail)
