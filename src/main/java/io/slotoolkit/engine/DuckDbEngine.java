@@ -417,22 +417,42 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
       List<ScanCompiler.SloWindow> slos,
       Instant at,
       List<String> files,
+      List<PartFile> partly,
       SettledRows settled) {
     BoundSource src = bound(source);
     long watermark = badRows.watermark(src);
-    if (files.isEmpty()) {
+    if (files.isEmpty() && partly.isEmpty()) {
       Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
       for (ScanCompiler.SloWindow w : slos) counts.put(w.slo(), new ArrayList<>());
       return new SourceScan(counts, badRows.check(src, watermark, 0, 0, 0, settled), null);
     }
-    BoundSource some = fileTotals().narrowed(src, files);
+    Instant from = slos.stream().map(w -> w.earliest(at)).min(Instant::compareTo).orElse(at);
+    List<BoundSource> views = new ArrayList<>();
     try {
-      Instant from = slos.stream().map(w -> w.earliest(at)).min(Instant::compareTo).orElse(at);
+      if (partly.isEmpty()) {
+        BoundSource some = fileTotals().narrowed(src, files);
+        views.add(some);
+        ScanCompiler.CompiledScan scan =
+            ScanCompiler.compile(
+                some, slos, from, at, (Duration) null, "scan_" + (++scans), checker);
+        return run(src, slos, at, scan, watermark, settled);
+      }
+      List<ScanCompiler.FilePart> parts = new ArrayList<>();
+      if (!files.isEmpty()) {
+        BoundSource some = fileTotals().narrowed(src, files);
+        views.add(some);
+        parts.add(new ScanCompiler.FilePart(some.view(), from, at, null));
+      }
+      for (PartFile p : partly) {
+        BoundSource one = fileTotals().narrowed(src, List.of(p.path()));
+        views.add(one);
+        parts.add(new ScanCompiler.FilePart(one.view(), p.from(), p.to(), p.totals()));
+      }
       ScanCompiler.CompiledScan scan =
-          ScanCompiler.compile(some, slos, from, at, (Duration) null, "scan_" + (++scans), checker);
+          ScanCompiler.compileParts(src, slos, parts, from, at, "scan_" + (++scans), checker);
       return run(src, slos, at, scan, watermark, settled);
     } finally {
-      fileTotals().drop(some);
+      for (BoundSource v : views) fileTotals().drop(v);
     }
   }
 
@@ -488,7 +508,8 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
               scan.keys(),
               scan.sets(),
               scan.columns(),
-              scan.ageBounds());
+              scan.ageBounds(),
+              scan.partRead());
       return run(src, slos, at, filled, watermark, settled);
     } finally {
       if (!files.isEmpty()) fileTotals().drop(some);

@@ -145,14 +145,17 @@ public interface Engine extends AutoCloseable {
 
     /**
      * {@link Engine#scan(DataSource, List, Instant, Duration)} over only {@code files} of the
-     * source (none: nothing is read), with the row accounting of the source's other files ({@code
-     * settled}) added to its statistics and checked against {@code max_bad_rows} with them.
+     * source and, in part, the files of {@code partly} (none at all: nothing is read), with the row
+     * accounting of the source's other files and of those read in part ({@code settled}) added to
+     * its statistics and checked against {@code max_bad_rows} with them. The counts of a file read
+     * in part are what its totals lack (see {@link PartFile}): the caller adds the totals.
      */
     SourceScan scanFiles(
         DataSource source,
         List<ScanCompiler.SloWindow> slos,
         Instant at,
         List<String> files,
+        List<PartFile> partly,
         SettledRows settled);
 
     // ---- the report's cache (slo report --cache)
@@ -193,6 +196,17 @@ public interface Engine extends AutoCloseable {
         List<ReportRow> rows,
         SettledRows settled);
   }
+
+  /**
+   * A file the scan of {@link FileByFile#scanFiles} reads in part: its totals stand in for its
+   * events in every window and alert window starting at or before {@code totals}, and only its rows
+   * in {@code [from, to)} are read, each counting the difference in the others ({@link
+   * ScanCompiler.FilePart}). Its rows outside {@code [from, to)} must have no window or alert
+   * window start between their time and {@code totals}.
+   *
+   * @param path the file, as in {@link FileIdentity#path}
+   */
+  record PartFile(String path, Instant totals, Instant from, Instant to) {}
 
   /**
    * {@code slo sql}'s per-minute roll-up of these SLOs in {@code dialect}, one statement per
@@ -283,6 +297,11 @@ public interface Engine extends AutoCloseable {
    *     valid events, by slice key ({@code evaluate.SliceCalendar}); empty otherwise
    * @param alertSlices for a time-slice SLO: the same per alert window length d, each slice cut to
    *     {@code [at - d, at)}
+   * @param alertTaken for a scan that read files in part ({@link PartFile}): per alert window
+   *     length d, the good and valid events read that the totals of their file count in that window
+   *     already, to be taken off {@code alertWindows} when those totals are added; empty otherwise.
+   *     (The window counts {@code good}, {@code total} and {@code skippedNull} of such a scan are
+   *     already net of them, and may be negative until the totals are added.)
    */
   record GroupCounts(
       Group group,
@@ -292,12 +311,27 @@ public interface Engine extends AutoCloseable {
       Map<Duration, Counts> alertWindows,
       List<Long> excluded,
       Map<Long, Counts> slices,
-      Map<Duration, Map<Long, Counts>> alertSlices) {
+      Map<Duration, Map<Long, Counts>> alertSlices,
+      Map<Duration, Counts> alertTaken) {
     public GroupCounts {
       alertWindows = alertWindows == null ? Map.of() : Map.copyOf(alertWindows);
       excluded = excluded == null ? List.of() : List.copyOf(excluded);
       slices = slices == null ? Map.of() : Map.copyOf(slices);
       alertSlices = alertSlices == null ? Map.of() : Map.copyOf(alertSlices);
+      alertTaken = alertTaken == null ? Map.of() : Map.copyOf(alertTaken);
+    }
+
+    /** Counts of a scan that read every file whole (nothing taken). */
+    public GroupCounts(
+        Group group,
+        long good,
+        long total,
+        long skippedNull,
+        Map<Duration, Counts> alertWindows,
+        List<Long> excluded,
+        Map<Long, Counts> slices,
+        Map<Duration, Map<Long, Counts>> alertSlices) {
+      this(group, good, total, skippedNull, alertWindows, excluded, slices, alertSlices, Map.of());
     }
 
     /** Counts of an SLO that budgets event by event. */

@@ -33,6 +33,10 @@ import java.util.TreeSet;
  * not aggregated over the rows when a per-group set exists, but summed from it afterwards. The
  * result stays in a temp table inside DuckDB; only per-group sums are fetched.
  *
+ * <p>A cached check ({@link #compileParts}) may read some files in part ({@link FilePart}): each is
+ * counted by a statement of its own into the same table, its window terms folded from its totals'
+ * reach, so that the rows of the files read whole are counted exactly as above.
+ *
  * <p>Why this class is large: the four layers share one column layout (names, grouping bitmask,
  * positions) that {@link ScanTable} reads back; keeping the layers together keeps that layout in
  * one place, as the single-scan design and the SQL pin tests require.
@@ -109,6 +113,11 @@ public final class ScanCompiler {
    * @param columns the count columns, in the order {@code fetch} returns them after the keys
    * @param ageBounds the alert window starts that split rows into age classes {@code __a} (empty
    *     when no SLO has alert windows): see {@link #ageBounds}
+   * @param partRead whether the scan read files in part ({@link FilePart}): then its statements
+   *     aggregate the files read whole and each file read in part separately into the table (each
+   *     leaving 0 in the columns it does not count), every SLO with alert windows has alert flags
+   *     of its own (0 for the files read whole where its window's flags serve), and each row has
+   *     its statement's {@value #REACH_CLASS}
    */
   public record CompiledScan(
       String table,
@@ -117,11 +126,51 @@ public final class ScanCompiler {
       List<String> keys,
       List<GroupingSet> sets,
       List<CountColumn> columns,
-      List<Instant> ageBounds) {
+      List<Instant> ageBounds,
+      boolean partRead) {
     public CompiledScan {
       statements = List.copyOf(statements);
     }
   }
+
+  /**
+   * Files of a cached check scan read through one view ({@link #compileParts}). The files of the
+   * plain part ({@code totals} null) count their rows as any scan does. A part of one file whose
+   * totals the caller adds in every window (and alert window) starting at or before {@code totals},
+   * its earliest or its latest event, reads only its rows in {@code [from, to)}, and they count the
+   * difference: each row {@code [t >= start] - [totals >= start]} per window. With {@code totals}
+   * the earliest event and {@code from} after it, that is +1 in the windows starting after the
+   * earliest event at or before the row; with {@code totals} the latest event and {@code to} at or
+   * before it ({@link #before}), -1 in those starting after the row at or before the latest event.
+   * A row of the file outside {@code [from, to)} must have no window start between its time and
+   * {@code totals}: it then counts 0 everywhere, so that reading it anyway (a pruning filter is not
+   * exact) changes nothing.
+   *
+   * @param view the view over the part's files
+   * @param from start of the rows read (inclusive)
+   * @param to end of the rows read (exclusive)
+   * @param totals the file's earliest event (before {@code from}) or its latest (at or after {@code
+   *     to}); null for the plain part
+   */
+  public record FilePart(String view, Instant from, Instant to, Instant totals) {
+    public FilePart {
+      if (totals != null && !totals.isBefore(from) && totals.isBefore(to))
+        throw new IllegalArgumentException("totals inside the part read: " + totals);
+    }
+
+    /** Whether the part reads the file's rows before its latest event (they count -1). */
+    boolean before() {
+      return totals != null && !totals.isBefore(to);
+    }
+  }
+
+  /**
+   * The column of a scan reading files in part holding, for the rows of a file read in part, the
+   * age class of its {@link FilePart#totals} (an alert window starting at or before it takes the
+   * file's totals, and the file's rows read count there only by their difference: see {@link
+   * ScanTable#readAlertWindows}); -1 for the rows of files read whole.
+   */
+  static final String REACH_CLASS = "__ar";
 
   /** A set of group columns and the {@code GROUPING(...)} bitmask DuckDB reports for it. */
   public record GroupingSet(Set<String> columns, long gid) {}
@@ -136,6 +185,25 @@ public final class ScanCompiler {
   static final class Terms {
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, Integer> counts = new HashMap<>();
+    private final FilePart part;
+
+    /** The terms of a scan that reads whole files. */
+    Terms() {
+      this(null);
+    }
+
+    /**
+     * The terms of the statement that counts one file read in part ({@code part}; null: whole
+     * files), whose window terms fold in the part's {@link FilePart#totals}.
+     */
+    Terms(FilePart part) {
+      this.part = part;
+    }
+
+    /** Whether these are the terms of a file read in part. */
+    boolean partRead() {
+      return part != null;
+    }
 
     /** The name of the expression term {@code sql}, registering it on first use. */
     String of(String sql) {
@@ -147,10 +215,28 @@ public final class ScanCompiler {
       return name("__v", sql);
     }
 
-    /** The term "the event is at or after {@code t}". */
+    /**
+     * The term "the event is at or after {@code t}". For a file read in part, the term its rows
+     * count by in a window starting at {@code t} ({@link FilePart}): after the totals' reach, a
+     * part read from there on counts its rows at or after {@code t}; at or before it, a part read
+     * up to there counts its rows before {@code t}, negated by the statement ({@link
+     * FilePart#before}); otherwise none ({@link #NEVER}).
+     */
     String since(Instant t) {
-      return name("__w", "__t >= " + TimeColumn.micros(t));
+      long us = TimeColumn.micros(t);
+      if (part == null) return name("__w", "__t >= " + us);
+      boolean taken = !t.isAfter(part.totals());
+      if (part.before() != taken) return NEVER;
+      // no row of the part before its start, or at or after its end
+      if (part.before() ? !t.isAfter(part.from()) : !t.isBefore(part.to())) return NEVER;
+      return part.before() ? name("__w", "__t < " + us) : name("__w", "__t >= " + us);
     }
+
+    /**
+     * The window term of a file read in part for a window none of its rows read counts in: the
+     * statement leaves that window's columns out (they are 0).
+     */
+    static final String NEVER = "FALSE";
 
     /** The term "the event is in one of these intervals". */
     String in(List<ExcludedInterval> intervals) {
@@ -338,26 +424,40 @@ public final class ScanCompiler {
    */
   static List<CountColumn> sloColumns(
       List<SloWindow> slos, Instant at, Terms terms, ExpressionChecker checker) {
+    return sloColumns(slos, at, terms, checker, false);
+  }
+
+  /**
+   * The same columns in a scan reading files in part ({@code partScan}), where every SLO with alert
+   * windows has alert flags of its own: those of a file read in part ({@link Terms#partRead}) do
+   * not follow its window's terms. A file read in part counts no row statistics.
+   */
+  static List<CountColumn> sloColumns(
+      List<SloWindow> slos, Instant at, Terms terms, ExpressionChecker checker, boolean partScan) {
     List<CountColumn> cols = new ArrayList<>();
     List<SliTerms> slis = slos.stream().map(s -> SliTerms.of(s, terms, checker)).toList();
     for (int i = 0; i < slos.size(); i++) {
       SloWindow s = slos.get(i);
       SliTerms sli = slis.get(i);
       String window = terms.since(s.start());
+      if (window.equals(Terms.NEVER)) continue; // a file read in part: no row read counts here
       cols.add(new CountColumn("g" + i, sli.good(window)));
       cols.add(new CountColumn("t" + i, sli.total(window)));
       cols.add(new CountColumn("n" + i, sli.skipped(window)));
     }
-    cols.addAll(statColumns(slos));
+    cols.addAll(statColumns(slos, terms.partRead()));
     for (int i = 0; i < slos.size(); i++) {
       SloWindow s = slos.get(i);
       SliTerms sli = slis.get(i);
-      if (!s.alertWindows().isEmpty() && s.needsAlertFlags(at)) {
+      if (alertFlags(s, at, partScan)) {
         // good and valid events at any time in range: the age class __a splits them by window
-        cols.add(new CountColumn("ag" + i, sli.good()));
-        cols.add(new CountColumn("av" + i, sli.total()));
+        boolean own = terms.partRead() || s.needsAlertFlags(at);
+        String window = own ? null : terms.since(s.start());
+        cols.add(new CountColumn("ag" + i, own ? sli.good() : sli.good(window)));
+        cols.add(new CountColumn("av" + i, own ? sli.total() : sli.total(window)));
       }
       List<Exclusion> distinct = s.distinctExclusions();
+      if (terms.since(s.start()).equals(Terms.NEVER)) continue;
       for (int k = 0; k < distinct.size(); k++) {
         Exclusion e = distinct.get(k);
         List<ExcludedInterval> own =
@@ -371,8 +471,22 @@ public final class ScanCompiler {
     return cols;
   }
 
-  /** The row statistics; nothing is excluded from a source without {@code where}. */
-  private static List<CountColumn> statColumns(List<SloWindow> slos) {
+  /**
+   * Whether an SLO's alert windows are counted by flags of their own ({@code ag<i>}, {@code av<i>},
+   * split by age class) rather than by its window's: when an alert window reaches before the
+   * window's start, and in a scan reading files in part, where a part's window terms follow its
+   * totals' reach, not the alert windows' starts.
+   */
+  static boolean alertFlags(SloWindow s, Instant at, boolean partRead) {
+    return !s.alertWindows().isEmpty() && (partRead || s.needsAlertFlags(at));
+  }
+
+  /**
+   * The row statistics; nothing is excluded from a source without {@code where}. The rows of files
+   * read in part ({@code partRows}) count in none: the caller adds those files' accounting.
+   */
+  private static List<CountColumn> statColumns(List<SloWindow> slos, boolean partRows) {
+    if (partRows) return List.of();
     boolean filtered = slos.isEmpty() || slos.get(0).slo().source().where() != null;
     return List.of(
         new CountColumn("rows_in_range", "__t IS NOT NULL"),
@@ -408,7 +522,7 @@ public final class ScanCompiler {
       cols.add(new CountColumn("b" + i, sli.total()));
       cols.add(new CountColumn("m" + i, sli.skipped()));
     }
-    cols.addAll(statColumns(slos));
+    cols.addAll(statColumns(slos, false));
     return cols;
   }
 
@@ -436,8 +550,27 @@ public final class ScanCompiler {
         bucket,
         null,
         false,
+        null,
         table,
         checker);
+  }
+
+  /**
+   * The check scan of {@link #compile(BoundSource, List, Instant, Instant, Duration, String,
+   * ExpressionChecker) compile} (no buckets) over the files of a cached source that are not
+   * settled, some read in part ({@link FilePart}): the same counts, less what the totals of the
+   * files read in part give, which the caller adds; the row statistics of the plain part only.
+   */
+  public static CompiledScan compileParts(
+      BoundSource src,
+      List<SloWindow> slos,
+      List<FilePart> parts,
+      Instant from,
+      Instant at,
+      String table,
+      ExpressionChecker checker) {
+    return compile(
+        src, slos, null, null, from, at, null, null, false, List.copyOf(parts), table, checker);
   }
 
   /**
@@ -467,6 +600,7 @@ public final class ScanCompiler {
         null,
         null,
         true,
+        null,
         table,
         checker);
   }
@@ -523,6 +657,7 @@ public final class ScanCompiler {
         extras.bucket(),
         extras,
         false,
+        null,
         table,
         checker);
   }
@@ -537,6 +672,7 @@ public final class ScanCompiler {
       Duration bucket,
       Extras extras,
       boolean openEnd,
+      List<FilePart> parts,
       String table,
       ExpressionChecker checker) {
     TimeColumn time = src.time();
@@ -561,98 +697,106 @@ public final class ScanCompiler {
         src.source().where() == null
             ? "TRUE"
             : "coalesce(" + checker.checked(src.source().where(), "where").sql() + ", FALSE)";
-    StringBuilder read =
-        new StringBuilder("SELECT *, ")
-            .append(time.epochMicros())
-            .append(" AS __t, ")
-            .append(keep)
-            .append(" AS __keep FROM ")
-            .append(Sql.ident(src.view()));
-    String prune = time.pruningFilter(from, openEnd ? TimeColumn.END : at);
-    if (prune != null)
-      read.append(" WHERE (")
-          .append(prune)
-          .append(") OR ")
-          .append(time.column())
-          .append(" IS NULL");
-
-    StringBuilder flags = new StringBuilder("SELECT ");
-    for (int j = 0; j < keys.size(); j++) {
-      String slice = sliceKeys.get(keys.get(j));
-      if (slice != null) flags.append(slice).append(" AS ");
-      flags.append(quotedKeys.get(j)).append(", ");
-    }
-    String rawLatest = openEnd ? rawLatest(time) : null;
-    if (openEnd) flags.append("__t, ");
-    if (rawLatest != null) flags.append(time.column()).append(" AS __traw, ");
-    String refused = openEnd ? time.refusedRowMicros() : null;
-    // a refused row's __t is NULL: the test runs on those rows only
-    if (refused != null)
-      flags.append("CASE WHEN __t IS NULL THEN ").append(refused).append(" END AS __tref, ");
-    if (bucket != null)
-      flags.append("__t // ").append(bucket.toNanos() / 1_000).append(" AS __b, ");
     List<Instant> bounds = ageBounds(slos, at);
-    if (!bounds.isEmpty()) {
-      // oldest bound first: most rows are older than every alert window and stop at one test
-      flags.append("CASE WHEN __t IS NULL THEN 0");
-      for (int c = 0; c < bounds.size(); c++) {
-        flags
-            .append(" WHEN __t < ")
-            .append(TimeColumn.micros(bounds.get(c)))
-            .append(" THEN ")
-            .append(c);
+    // the flag layer over the rows read, once per statement: a scan reading files in part has one
+    // over the files read whole and one per part (see FilePart); their columns are among the
+    // table's, in the same order
+    List<Branch> branches = new ArrayList<>();
+    if (parts == null)
+      branches.add(
+          new Branch(
+              columns,
+              terms,
+              read(time, keep, src.view(), from, openEnd ? TimeColumn.END : at),
+              null));
+    else {
+      // the files read whole, then each file read in part with its own time filter (a Parquet
+      // file's row groups outside it are skipped) and its own terms
+      for (FilePart p : parts) {
+        Terms own = new Terms(p.totals() == null ? null : p);
+        List<CountColumn> cols =
+            p.totals() == null
+                ? sloColumns(slos, at, own, checker)
+                : sloColumns(slos, at, own, checker, true);
+        // (a part none of whose rows count anywhere is not read at all)
+        if (!cols.isEmpty())
+          branches.add(
+              new Branch(
+                  cols,
+                  own,
+                  read(time, keep, p.view(), p.from(), p.to()),
+                  p.totals() == null ? null : p));
       }
-      flags.append(" ELSE ").append(bounds.size()).append(" END AS __a, ");
+      // the table's columns: every SLO with alert windows has alert flags of its own
+      columns = sloColumns(slos, at, new Terms(), checker, true);
     }
-    if (extras != null) {
-      List<String> tests = new ArrayList<>();
-      for (Instant cut : extras.cuts(slos))
-        tests.add("(__t >= " + TimeColumn.micros(cut) + ")::INTEGER");
-      flags.append(String.join(" + ", tests)).append(" AS __seg, ");
-    }
-    for (int i = 0; i < columns.size(); i++) {
-      CountColumn c = columns.get(i);
+    List<String> flagLayers = new ArrayList<>();
+    String rawLatest = openEnd ? rawLatest(time) : null;
+    String refused = openEnd ? time.refusedRowMicros() : null;
+    for (Branch branch : branches) {
+      StringBuilder flags = new StringBuilder("SELECT ");
+      for (int j = 0; j < keys.size(); j++) {
+        String slice = sliceKeys.get(keys.get(j));
+        if (slice != null) flags.append(slice).append(" AS ");
+        flags.append(quotedKeys.get(j)).append(", ");
+      }
+      if (openEnd) flags.append("__t, ");
+      if (rawLatest != null) flags.append(time.column()).append(" AS __traw, ");
+      // a refused row's __t is NULL: the test runs on those rows only
+      if (refused != null)
+        flags.append("CASE WHEN __t IS NULL THEN ").append(refused).append(" END AS __tref, ");
+      if (bucket != null)
+        flags.append("__t // ").append(bucket.toNanos() / 1_000).append(" AS __b, ");
+      if (!bounds.isEmpty()) {
+        // oldest bound first: most rows are older than every alert window and stop at one test
+        flags.append("CASE WHEN __t IS NULL THEN 0");
+        for (int c = 0; c < bounds.size(); c++) {
+          flags
+              .append(" WHEN __t < ")
+              .append(TimeColumn.micros(bounds.get(c)))
+              .append(" THEN ")
+              .append(c);
+        }
+        flags.append(" ELSE ").append(bounds.size()).append(" END AS __a, ");
+      }
+      if (extras != null) {
+        List<String> tests = new ArrayList<>();
+        for (Instant cut : extras.cuts(slos))
+          tests.add("(__t >= " + TimeColumn.micros(cut) + ")::INTEGER");
+        flags.append(String.join(" + ", tests)).append(" AS __seg, ");
+      }
+      for (int i = 0; i < branch.columns().size(); i++) {
+        CountColumn c = branch.columns().get(i);
+        flags
+            .append(i == 0 ? "" : ",")
+            .append("\n    (")
+            .append(c.predicate())
+            .append(") AS ")
+            .append(c.name());
+      }
       flags
-          .append(i == 0 ? "" : ",")
-          .append("\n    (")
-          .append(c.predicate())
-          .append(") AS ")
-          .append(c.name());
+          .append("\n  FROM (SELECT *")
+          .append(branch.terms().definitions())
+          .append("\n    FROM (")
+          .append(branch.read())
+          .append(")\n    WHERE __t IS NULL OR ");
+      if (openEnd) flags.append("__t >= ").append(TimeColumn.micros(from)).append(")");
+      else
+        flags
+            .append("(__t >= ")
+            .append(TimeColumn.micros(from))
+            .append(" AND __t < ")
+            .append(TimeColumn.micros(at))
+            .append("))");
+      flagLayers.add(flags.toString());
     }
-    flags
-        .append("\n  FROM (SELECT *")
-        .append(terms.definitions())
-        .append("\n    FROM (")
-        .append(read)
-        .append(")\n    WHERE __t IS NULL OR ");
-    if (openEnd) flags.append("__t >= ").append(TimeColumn.micros(from)).append(")");
-    else
-      flags
-          .append("(__t >= ")
-          .append(TimeColumn.micros(from))
-          .append(" AND __t < ")
-          .append(TimeColumn.micros(at))
-          .append("))");
-
-    StringBuilder sql =
-        new StringBuilder("CREATE OR REPLACE TEMP TABLE ")
-            .append(Sql.ident(table))
-            .append(" AS\nSELECT ");
-    sql.append(keys.isEmpty() ? "0" : "GROUPING(" + String.join(", ", quotedKeys) + ")")
-        .append(" AS gid");
-    for (int j = 0; j < keys.size(); j++)
-      sql.append(", CAST(").append(quotedKeys.get(j)).append(" AS VARCHAR) AS k").append(j);
-    if (bucket != null) sql.append(", __b");
-    if (extras != null) sql.append(", __seg");
-    if (!bounds.isEmpty()) sql.append(", __a");
-    for (CountColumn c : columns)
-      sql.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT AS ").append(c.name());
-    if (openEnd) sql.append(", max(__t) AS ").append(LATEST);
-    if (rawLatest != null) sql.append(", ").append(rawLatest).append(" AS ").append(LATEST_RAW);
-    if (refused != null) sql.append(", max(__tref) AS ").append(LATEST_REFUSED);
-    sql.append("\nFROM (").append(flags).append(")\nGROUP BY GROUPING SETS (");
     List<GroupingSet> out = new ArrayList<>();
-    boolean first = true;
+    for (Set<String> set : sets) {
+      long gid = 0;
+      for (int j = 0; j < keys.size(); j++)
+        if (!set.contains(keys.get(j))) gid |= 1L << (keys.size() - 1 - j);
+      out.add(new GroupingSet(set, gid));
+    }
     // The overall set needs no aggregate of its own when another set (not a report's: only its
     // overall set is bucketed) partitions the same rows: its sums are the sums over that set's
     // groups, added after the scan. One hash aggregate fewer per row (measured: a tenth of the
@@ -664,28 +808,69 @@ public final class ScanCompiler {
                 .filter(x -> !x.isEmpty())
                 .min(java.util.Comparator.comparingInt(Set::size))
                 .orElse(null);
-    for (Set<String> set : sets) {
-      long gid = 0;
+    boolean reach = parts != null && !bounds.isEmpty();
+    // one aggregate per flag layer into the one table, the first creating it: a scan reading files
+    // in part aggregates its plain files exactly as a scan of whole files does (their rows pay
+    // nothing for the parts), and leaves 0 in the alert flags of their own that the parts need
+    // (their rows are told apart by a reach class of -1); a part leaves 0 in the windows none of
+    // its rows counts in
+    List<String> statements = new ArrayList<>();
+    for (int b = 0; b < branches.size(); b++) {
+      Branch branch = branches.get(b);
+      StringBuilder sql =
+          new StringBuilder(b == 0 ? "CREATE OR REPLACE TEMP TABLE " : "INSERT INTO ")
+              .append(Sql.ident(table))
+              .append(b == 0 ? " AS\nSELECT " : "\nSELECT ");
+      sql.append(keys.isEmpty() ? "0" : "GROUPING(" + String.join(", ", quotedKeys) + ")")
+          .append(" AS gid");
       for (int j = 0; j < keys.size(); j++)
-        if (!set.contains(keys.get(j))) gid |= 1L << (keys.size() - 1 - j);
-      out.add(new GroupingSet(set, gid));
-      if (donor != null && set.isEmpty()) continue;
-      List<String> cols = new ArrayList<>(set.stream().map(Sql::ident).toList());
-      // a report buckets the overall set only: per-group and per-dimension sets stay small
-      if (bucket != null && (extras == null || set.isEmpty())) cols.add("__b");
-      if (extras != null) cols.add("__seg");
-      if (!bounds.isEmpty()) cols.add("__a");
-      sql.append(first ? "" : ", ").append('(').append(String.join(", ", cols)).append(')');
-      first = false;
+        sql.append(", CAST(").append(quotedKeys.get(j)).append(" AS VARCHAR) AS k").append(j);
+      if (bucket != null) sql.append(", __b");
+      if (extras != null) sql.append(", __seg");
+      if (!bounds.isEmpty()) sql.append(", __a");
+      // a constant per statement: -1 for the files read whole, else the reach's age class
+      if (reach)
+        sql.append(", ")
+            .append(branch.part() == null ? -1 : ageClass(bounds, branch.part().totals()))
+            .append(" AS ")
+            .append(REACH_CLASS);
+      Set<String> computed = new java.util.HashSet<>();
+      for (CountColumn c : branch.columns()) computed.add(c.name());
+      // a part read before its file's latest event counts -1 in its windows (not in its alert
+      // flags of its own, which the reach class places)
+      boolean negated = branch.part() != null && branch.part().before();
+      for (CountColumn c : columns) {
+        String sum = "coalesce(sum(" + c.name() + "), 0)::BIGINT";
+        if (!computed.contains(c.name())) sum = "0::BIGINT";
+        else if (negated && !c.name().startsWith("ag") && !c.name().startsWith("av"))
+          sum = "-" + sum;
+        sql.append(", ").append(sum).append(" AS ").append(c.name());
+      }
+      if (openEnd) sql.append(", max(__t) AS ").append(LATEST);
+      if (rawLatest != null) sql.append(", ").append(rawLatest).append(" AS ").append(LATEST_RAW);
+      if (refused != null) sql.append(", max(__tref) AS ").append(LATEST_REFUSED);
+      sql.append("\nFROM (").append(flagLayers.get(b)).append(")\nGROUP BY GROUPING SETS (");
+      boolean first = true;
+      for (Set<String> set : sets) {
+        if (donor != null && set.isEmpty()) continue;
+        List<String> cols = new ArrayList<>(set.stream().map(Sql::ident).toList());
+        // a report buckets the overall set only: per-group and per-dimension sets stay small
+        if (bucket != null && (extras == null || set.isEmpty())) cols.add("__b");
+        if (extras != null) cols.add("__seg");
+        if (!bounds.isEmpty()) cols.add("__a");
+        sql.append(first ? "" : ", ").append('(').append(String.join(", ", cols)).append(')');
+        first = false;
+      }
+      sql.append(')');
+      statements.add(sql.toString());
     }
-    sql.append(')');
-    List<String> statements = new ArrayList<>(List.of(sql.toString()));
     if (donor != null) {
       long donorGid =
           out.stream().filter(g -> g.columns().equals(donor)).findFirst().orElseThrow().gid();
       List<String> classes = new ArrayList<>();
       if (bucket != null) classes.add("__b");
       if (!bounds.isEmpty()) classes.add("__a");
+      if (reach) classes.add(REACH_CLASS);
       statements.add(
           deriveOverall(
               table,
@@ -731,7 +916,51 @@ public final class ScanCompiler {
           .append(") GROUP BY ALL");
     }
     return new CompiledScan(
-        table, statements, fetch.toString(), keys, out, List.copyOf(columns), bounds);
+        table,
+        statements,
+        fetch.toString(),
+        keys,
+        out,
+        List.copyOf(columns),
+        bounds,
+        parts != null);
+  }
+
+  /**
+   * One statement of a scan: its count columns, the terms they are made of, and the rows they are
+   * computed over; {@code part}: the file read in part it counts (null: files read whole).
+   */
+  private record Branch(List<CountColumn> columns, Terms terms, String read, FilePart part) {}
+
+  /**
+   * The innermost layer over one view: its rows with the event time in epoch microseconds ({@code
+   * __t}) and the source's {@code where} ({@code __keep}), {@code extra} select items, and a filter
+   * that lets the reader skip what lies outside {@code [from, to)} (not exact: the scan's own range
+   * test follows).
+   */
+  private static String read(TimeColumn time, String keep, String view, Instant from, Instant to) {
+    StringBuilder read =
+        new StringBuilder("SELECT *, ")
+            .append(time.epochMicros())
+            .append(" AS __t, ")
+            .append(keep)
+            .append(" AS __keep FROM ")
+            .append(Sql.ident(view));
+    String prune = time.pruningFilter(from, to);
+    if (prune != null)
+      read.append(" WHERE (")
+          .append(prune)
+          .append(") OR ")
+          .append(time.column())
+          .append(" IS NULL");
+    return read.toString();
+  }
+
+  /** The age class of an event at {@code t} (null: before every bound), as {@code __a} is. */
+  private static int ageClass(List<Instant> bounds, Instant t) {
+    int c = 0;
+    if (t != null) for (Instant b : bounds) if (!b.isAfter(t)) c++;
+    return c;
   }
 
   /** The GROUPING() ids of {@code wanted} among the scan's sets, comma separated. */

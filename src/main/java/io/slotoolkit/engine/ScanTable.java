@@ -174,8 +174,8 @@ public final class ScanTable {
   }
 
   /** How many alert flag columns ({@code ag}, {@code av}) the scan has for this SLO. */
-  private static int alertFlags(ScanCompiler.SloWindow w, Instant at) {
-    return !w.alertWindows().isEmpty() && w.needsAlertFlags(at) ? 2 : 0;
+  private int alertFlags(ScanCompiler.SloWindow w, Instant at) {
+    return ScanCompiler.alertFlags(w, at, scan.partRead()) ? 2 : 0;
   }
 
   /**
@@ -191,20 +191,31 @@ public final class ScanTable {
     StringBuilder sql = new StringBuilder("SELECT gid");
     for (int j = 0; j < k; j++) sql.append(", k").append(j);
     sql.append(", __a");
+    // a scan reading files in part: the age class of the row's file's totals reach (-1 for the
+    // rows of files read whole)
+    boolean reach = scan.partRead();
+    String reachClass = ScanCompiler.REACH_CLASS;
+    if (reach) sql.append(", ").append(reachClass);
     for (int i = 0; i < slos.size(); i++) {
       if (slos.get(i).alertWindows().isEmpty()) continue;
       with.add(i);
-      // the SLO window's own flags count the alert windows' rows when those lie inside it
-      String g = alertFlags(slos.get(i), at) > 0 ? "ag" : "g";
-      String t = alertFlags(slos.get(i), at) > 0 ? "av" : "t";
-      sql.append(", sum(").append(g).append(i).append(")::BIGINT, sum(");
-      sql.append(t).append(i).append(")::BIGINT");
+      // the SLO window's own flags count the alert windows' rows when those lie inside it; in a
+      // scan reading files in part, only for the files read whole (the alert flags of their own
+      // are 0 there)
+      boolean own = alertFlags(slos.get(i), at) > 0;
+      boolean plainOwn = slos.get(i).needsAlertFlags(at);
+      for (String[] f : List.of(new String[] {"ag", "g"}, new String[] {"av", "t"})) {
+        String flag = own ? f[0] + i : f[1] + i;
+        if (reach && !plainOwn)
+          flag = "CASE WHEN " + reachClass + " < 0 THEN " + f[1] + i + " ELSE " + flag + " END";
+        sql.append(", sum(").append(flag).append(")::BIGINT");
+      }
     }
     sql.append(" FROM ").append(Sql.ident(scan.table()));
     if (hasSliceSets(slos)) sql.append(" WHERE gid IN (").append(sloGids(slos)).append(')');
     sql.append(" GROUP BY ALL");
-    // (gid, every key) -> [class][2 x SLO with windows]
-    Map<List<Object>, long[][]> byGroup = new HashMap<>();
+    // (gid, every key) -> [read, taken][class][2 x SLO with windows]
+    Map<List<Object>, long[][][]> byGroup = new HashMap<>();
     db.query(
         sql.toString(),
         r -> {
@@ -212,9 +223,17 @@ public final class ScanTable {
           key.add(r.getLong(1));
           for (int j = 0; j < k; j++) key.add(r.getString(2 + j));
           int cls = r.getInt(2 + k);
-          long[][] c =
-              byGroup.computeIfAbsent(key, x -> new long[bounds.size() + 1][2 * with.size()]);
-          for (int w = 0; w < 2 * with.size(); w++) c[cls][w] += r.getLong(3 + k + w);
+          int from = reach ? 3 + k + 1 : 3 + k;
+          // [0][class]: events by their own age class; [1][class]: by their file's reach class
+          long[][][] c =
+              byGroup.computeIfAbsent(
+                  key, x -> new long[reach ? 2 : 1][bounds.size() + 1][2 * with.size()]);
+          for (int w = 0; w < 2 * with.size(); w++) c[0][cls][w] += r.getLong(from + w);
+          // a row of a file read in part counts in an alert window by its difference: +1 where
+          // the window holds it, -1 where the window starts at or before its file's totals reach
+          // (which the caller adds there): the second is what the totals already count
+          int rc = reach ? r.getInt(3 + k) : -1;
+          if (rc >= 0) for (int w = 0; w < 2 * with.size(); w++) c[1][rc][w] += r.getLong(from + w);
           return null;
         });
     for (int n = 0; n < with.size(); n++) {
@@ -233,23 +252,41 @@ public final class ScanTable {
         List<Object> key = new ArrayList<>();
         key.add(gid);
         for (int p : perIndex) key.add(p < 0 ? null : g.group().values().get(p));
-        long[][] c = byGroup.get(key);
+        long[][][] c = byGroup.get(key);
         Map<Duration, Counts> windows = new HashMap<>();
+        Map<Duration, Counts> taken = new HashMap<>();
         for (int w = 0; w < lengths.size(); w++) {
-          long good = 0;
-          long total = 0;
-          for (int cls = firstClass[w]; c != null && cls <= bounds.size(); cls++) {
-            good += c[cls][2 * n];
-            total += c[cls][2 * n + 1];
-          }
-          windows.put(lengths.get(w), new Counts(good, total));
+          windows.put(lengths.get(w), classesFrom(c, 0, firstClass[w], n));
+          if (reach) taken.put(lengths.get(w), classesFrom(c, 1, firstClass[w], n));
         }
         filled.add(
             new Engine.GroupCounts(
-                g.group(), g.good(), g.total(), g.skippedNull(), windows, g.excluded()));
+                g.group(),
+                g.good(),
+                g.total(),
+                g.skippedNull(),
+                windows,
+                g.excluded(),
+                Map.of(),
+                Map.of(),
+                taken));
       }
       counts.put(slo, filled);
     }
+  }
+
+  /**
+   * The good and valid events of the {@code n}-th SLO with alert windows in the age classes {@code
+   * first} and above of {@code c[by]} (null: none).
+   */
+  private static Counts classesFrom(long[][][] c, int by, int first, int n) {
+    long good = 0;
+    long total = 0;
+    for (int cls = first; c != null && cls < c[by].length; cls++) {
+      good += c[by][cls][2 * n];
+      total += c[by][cls][2 * n + 1];
+    }
+    return new Counts(good, total);
   }
 
   /** Whether the scan groups some of these SLOs by slice (a check scan of time-slice SLOs). */

@@ -36,10 +36,11 @@ import java.util.function.Consumer;
  * window start and of each alert window's start, and outside its exclusions: its totals then count
  * in the window and in each alert window that holds the file, or nowhere. The check scan reads the
  * other files only ({@link Engine#scanFiles}) and the settled files' totals are added to its
- * counts: the same counts, row accounting and malformed-row samples as a scan of every file. A
- * cache file that cannot be read, was written by another version or for another spec, or fails its
- * checksum is ignored with a note, never trusted; each file's entry is used only when its identity
- * still matches.
+ * counts: the same counts, row accounting and malformed-row samples as a scan of every file. A file
+ * that straddles window starts only may be read in part ({@link #partRead}), its totals added where
+ * they stand in for its other rows. A cache file that cannot be read, was written by another
+ * version or for another spec, or fails its checksum is ignored with a note, never trusted; each
+ * file's entry is used only when its identity still matches.
  */
 public final class ScanCache {
   /** The cache file format; a file of another format is ignored. */
@@ -61,6 +62,7 @@ public final class ScanCache {
   private final Map<DataSource, Prepared> prepared = new LinkedHashMap<>();
   private int filesTotalled;
   private int filesScanned;
+  private int filesPartlyRead;
 
   /**
    * A cache in {@code dir} (created when missing) for a run on {@code engine}, saving {@code memo}
@@ -181,9 +183,17 @@ public final class ScanCache {
     return filesTotalled;
   }
 
-  /** How many files this run's check scans read (files not settled at the window end). */
+  /**
+   * How many files this run's check scans read, whole or in part (files not settled at the window
+   * end).
+   */
   public int filesScanned() {
     return filesScanned;
+  }
+
+  /** How many of those the check scans read in part ({@link #partRead}). */
+  public int filesPartlyRead() {
+    return filesPartlyRead;
   }
 
   /** One source's files and their totals, for one list of SLOs. */
@@ -275,10 +285,25 @@ public final class ScanCache {
     long fromUs = TimeColumn.micros(from);
     long atUs = TimeColumn.micros(at);
     List<String> read = new ArrayList<>();
+    List<Engine.PartFile> partly = new ArrayList<>();
+    // the files whose totals count (settled, or read in part), each with its totals' reach: the
+    // windows and alert windows starting at or before it take the totals
     List<Engine.FileCounts> settled = new ArrayList<>();
+    List<Long> reach = new ArrayList<>();
+    List<Long> cuts = cuts(scan, at);
     for (Engine.FileCounts c : p.totals().values()) {
-      if (settled(c, scan, fromUs, atUs, at)) settled.add(c);
-      else read.add(c.file().path());
+      if (settled(c, scan, fromUs, atUs, at)) {
+        settled.add(c);
+        reach.add(c.earliest());
+        continue;
+      }
+      Engine.PartFile part = partRead(c, scan, cuts, from, at);
+      if (part == null) read.add(c.file().path());
+      else {
+        partly.add(part);
+        settled.add(c);
+        reach.add(TimeColumn.micros(part.totals()));
+      }
     }
     long inRange = 0;
     long excluded = 0;
@@ -294,13 +319,15 @@ public final class ScanCache {
       rejectRows += c.rejectRows();
       rejects.addAll(c.rejects());
     }
-    filesScanned += read.size();
+    filesScanned += read.size() + partly.size();
+    filesPartlyRead += partly.size();
     Engine.SourceScan result =
         engine.scanFiles(
             source,
             scan,
             at,
             read,
+            partly,
             new Engine.SettledRows(inRange, excluded, nullTime, rejectRows, rejects));
     Map<Slo, List<Engine.GroupCounts>> counts = new LinkedHashMap<>();
     for (int i = 0; i < scan.size(); i++) {
@@ -313,18 +340,20 @@ public final class ScanCache {
       for (Engine.GroupCounts g : result.counts().getOrDefault(slo, List.of()))
         groups.put(g.group(), new Sum(g, lengths.size()));
       Map<List<String>, Sum> byValues = new java.util.HashMap<>();
-      for (Engine.FileCounts c : settled) {
+      for (int f = 0; f < settled.size(); f++) {
+        Engine.FileCounts c = settled.get(f);
         if (c.latest() == null || !inRange(c, fromUs, atUs)) {
           // out of the scanned range: only rows without a time reach the scan, in the overall group
           if (c.nullTime() > 0 && slo.per().isEmpty() && !groups.containsKey(null))
             groups.put(null, new Sum(zero(null, w), lengths.size()));
           continue;
         }
-        boolean inWindow = c.earliest() >= TimeColumn.micros(w.start());
+        long totalsReach = reach.get(f);
+        boolean inWindow = totalsReach >= TimeColumn.micros(w.start());
         boolean[] alerting = new boolean[lengths.size()];
         boolean adds = inWindow;
         for (int k = 0; k < lengths.size(); k++) {
-          alerting[k] = c.earliest() >= TimeColumn.micros(at.minus(lengths.get(k)));
+          alerting[k] = totalsReach >= TimeColumn.micros(at.minus(lengths.get(k)));
           adds |= alerting[k];
         }
         for (Engine.GroupTotal t : c.groups().get(i)) {
@@ -386,13 +415,18 @@ public final class ScanCache {
     }
 
     Engine.GroupCounts counts(List<Duration> lengths) {
-      if (!added) return base;
+      if (!added && base.alertTaken().isEmpty()) return base;
       Map<Duration, Counts> alerts = new LinkedHashMap<>(base.alertWindows());
       for (int k = 0; k < lengths.size(); k++) {
-        if (!alerted[k]) continue;
+        Counts taken = base.alertTaken().getOrDefault(lengths.get(k), Counts.NONE);
+        if (!alerted[k] && taken.total() == 0) continue;
         Counts was = alerts.getOrDefault(lengths.get(k), Counts.NONE);
+        // the scan's events that the totals count already (files read in part) come off
         alerts.put(
-            lengths.get(k), new Counts(was.good() + alertGood[k], was.total() + alertTotal[k]));
+            lengths.get(k),
+            new Counts(
+                was.good() - taken.good() + alertGood[k],
+                was.total() - taken.total() + alertTotal[k]));
       }
       return new Engine.GroupCounts(
           base.group(),
@@ -445,6 +479,63 @@ public final class ScanCache {
           return false;
     }
     return true;
+  }
+
+  /**
+   * Every instant where a window or an alert window starts at {@code at} (epoch microseconds,
+   * ascending, distinct).
+   */
+  private static List<Long> cuts(List<ScanCompiler.SloWindow> scan, Instant at) {
+    java.util.TreeSet<Long> cuts = new java.util.TreeSet<>();
+    for (ScanCompiler.SloWindow w : scan) {
+      cuts.add(TimeColumn.micros(w.start()));
+      for (Duration d : w.alertWindows()) cuts.add(TimeColumn.micros(at.minus(d)));
+    }
+    return List.copyOf(cuts);
+  }
+
+  /**
+   * How the scan reads a file that is not settled but whose totals can still count: in the scanned
+   * range {@code [from, at)}, outside every exclusion, every row with a readable time (no NaN) and
+   * no row the CSV reader rejected, and a time-slice SLO nowhere (the source is then not cached).
+   * Its events lie across window or alert window starts inside it, {@code c1 < ... < ck}: the rows
+   * before {@code c1} lie in exactly the windows that hold the whole file, and so do the rows from
+   * {@code ck} on in those that hold any of it. So the scan reads either its rows from {@code c1}
+   * on, and its totals count in the windows starting at or before its earliest event; or its rows
+   * before {@code ck}, and its totals count in the windows starting at or before its latest event
+   * (the rows read count the difference: {@link Engine.PartFile}), whichever leaves more of the
+   * file's time span unread (on Parquet, DuckDB skips the row groups outside it by their
+   * statistics), when that is at least half of it. Null when the file is read whole.
+   */
+  static Engine.PartFile partRead(
+      Engine.FileCounts c,
+      List<ScanCompiler.SloWindow> scan,
+      List<Long> cuts,
+      Instant from,
+      Instant at) {
+    if (c.nullTime() > 0 || c.rejectRows() > 0 || c.latest() == null) return null;
+    if (!inRange(c, TimeColumn.micros(from), TimeColumn.micros(at))) return null;
+    for (ScanCompiler.SloWindow w : scan) {
+      if (w.slo().timeslices() != null) return null;
+      for (ExcludedInterval x : w.exclusions())
+        if (TimeColumn.micros(x.start()) <= c.latest() && TimeColumn.micros(x.end()) > c.earliest())
+          return null;
+    }
+    List<Long> inside = cuts.stream().filter(u -> u > c.earliest() && u <= c.latest()).toList();
+    if (inside.isEmpty()) return null;
+    long first = inside.get(0);
+    long last = inside.get(inside.size() - 1);
+    long span = c.latest() - c.earliest();
+    boolean tail = first - c.earliest() >= c.latest() - last;
+    // a part has a statement (and alert flags) of its own, and a CSV file is parsed whole anyway:
+    // not worth it unless at least half the file's time span is left unread
+    if (2 * (tail ? first - c.earliest() : c.latest() - last) < span) return null;
+    // the rows read: the file's from the first start inside it on, or before the last
+    if (tail)
+      return new Engine.PartFile(
+          c.file().path(), instant(c.earliest()), instant(first), instant(c.latest() + 1));
+    return new Engine.PartFile(
+        c.file().path(), instant(c.latest()), instant(c.earliest()), instant(last));
   }
 
   /** Whether the file has events before {@code cut} and at or after it. */
