@@ -437,19 +437,19 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
                 some, slos, from, at, (Duration) null, "scan_" + (++scans), checker);
         return run(src, slos, at, scan, watermark, settled);
       }
-      List<ScanCompiler.FilePart> parts = new ArrayList<>();
+      List<PartScanCompiler.FilePart> parts = new ArrayList<>();
       if (!files.isEmpty()) {
         BoundSource some = fileTotals().narrowed(src, files);
         views.add(some);
-        parts.add(new ScanCompiler.FilePart(some.view(), from, at, null));
+        parts.add(new PartScanCompiler.FilePart(some.view(), from, at, null));
       }
       for (PartFile p : partly) {
         BoundSource one = fileTotals().narrowed(src, List.of(p.path()));
         views.add(one);
-        parts.add(new ScanCompiler.FilePart(one.view(), p.from(), p.to(), p.totals()));
+        parts.add(new PartScanCompiler.FilePart(one.view(), p.from(), p.to(), p.totals()));
       }
       ScanCompiler.CompiledScan scan =
-          ScanCompiler.compileParts(src, slos, parts, from, at, "scan_" + (++scans), checker);
+          PartScanCompiler.compile(src, slos, parts, from, at, "scan_" + (++scans), checker);
       return run(src, slos, at, scan, watermark, settled);
     } finally {
       for (BoundSource v : views) fileTotals().drop(v);

@@ -201,7 +201,7 @@ public interface Engine extends AutoCloseable {
    * A file the scan of {@link FileByFile#scanFiles} reads in part: its totals stand in for its
    * events in every window and alert window starting at or before {@code totals}, and only its rows
    * in {@code [from, to)} are read, each counting the difference in the others ({@link
-   * ScanCompiler.FilePart}). Its rows outside {@code [from, to)} must have no window or alert
+   * PartScanCompiler.FilePart}). Its rows outside {@code [from, to)} must have no window or alert
    * window start between their time and {@code totals}.
    *
    * @param path the file, as in {@link FileIdentity#path}

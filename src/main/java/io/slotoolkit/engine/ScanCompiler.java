@@ -33,9 +33,8 @@ import java.util.TreeSet;
  * not aggregated over the rows when a per-group set exists, but summed from it afterwards. The
  * result stays in a temp table inside DuckDB; only per-group sums are fetched.
  *
- * <p>A cached check ({@link #compileParts}) may read some files in part ({@link FilePart}): each is
- * counted by a statement of its own into the same table, its window terms folded from its totals'
- * reach, so that the rows of the files read whole are counted exactly as above.
+ * <p>A cached check may read some files in part: {@link PartScanCompiler} compiles that scan, one
+ * statement per file read in part into the same table, through the layers here ({@link Branch}).
  *
  * <p>Why this class is large: the four layers share one column layout (names, grouping bitmask,
  * positions) that {@link ScanTable} reads back; keeping the layers together keeps that layout in
@@ -113,11 +112,11 @@ public final class ScanCompiler {
    * @param columns the count columns, in the order {@code fetch} returns them after the keys
    * @param ageBounds the alert window starts that split rows into age classes {@code __a} (empty
    *     when no SLO has alert windows): see {@link #ageBounds}
-   * @param partRead whether the scan read files in part ({@link FilePart}): then its statements
-   *     aggregate the files read whole and each file read in part separately into the table (each
-   *     leaving 0 in the columns it does not count), every SLO with alert windows has alert flags
-   *     of its own (0 for the files read whole where its window's flags serve), and each row has
-   *     its statement's {@value #REACH_CLASS}
+   * @param partRead whether the scan read files in part ({@link PartScanCompiler}): then its
+   *     statements aggregate the files read whole and each file read in part separately into the
+   *     table (each leaving 0 in the columns it does not count), every SLO with alert windows has
+   *     alert flags of its own (0 for the files read whole where its window's flags serve), and
+   *     each row has its statement's {@value PartScanCompiler#REACH_CLASS}
    */
   public record CompiledScan(
       String table,
@@ -133,45 +132,6 @@ public final class ScanCompiler {
     }
   }
 
-  /**
-   * Files of a cached check scan read through one view ({@link #compileParts}). The files of the
-   * plain part ({@code totals} null) count their rows as any scan does. A part of one file whose
-   * totals the caller adds in every window (and alert window) starting at or before {@code totals},
-   * its earliest or its latest event, reads only its rows in {@code [from, to)}, and they count the
-   * difference: each row {@code [t >= start] - [totals >= start]} per window. With {@code totals}
-   * the earliest event and {@code from} after it, that is +1 in the windows starting after the
-   * earliest event at or before the row; with {@code totals} the latest event and {@code to} at or
-   * before it ({@link #before}), -1 in those starting after the row at or before the latest event.
-   * A row of the file outside {@code [from, to)} must have no window start between its time and
-   * {@code totals}: it then counts 0 everywhere, so that reading it anyway (a pruning filter is not
-   * exact) changes nothing.
-   *
-   * @param view the view over the part's files
-   * @param from start of the rows read (inclusive)
-   * @param to end of the rows read (exclusive)
-   * @param totals the file's earliest event (before {@code from}) or its latest (at or after {@code
-   *     to}); null for the plain part
-   */
-  public record FilePart(String view, Instant from, Instant to, Instant totals) {
-    public FilePart {
-      if (totals != null && !totals.isBefore(from) && totals.isBefore(to))
-        throw new IllegalArgumentException("totals inside the part read: " + totals);
-    }
-
-    /** Whether the part reads the file's rows before its latest event (they count -1). */
-    boolean before() {
-      return totals != null && !totals.isBefore(to);
-    }
-  }
-
-  /**
-   * The column of a scan reading files in part holding, for the rows of a file read in part, the
-   * age class of its {@link FilePart#totals} (an alert window starting at or before it takes the
-   * file's totals, and the file's rows read count there only by their difference: see {@link
-   * ScanTable#readAlertWindows}); -1 for the rows of files read whole.
-   */
-  static final String REACH_CLASS = "__ar";
-
   /** A set of group columns and the {@code GROUPING(...)} bitmask DuckDB reports for it. */
   public record GroupingSet(Set<String> columns, long gid) {}
 
@@ -180,29 +140,16 @@ public final class ScanCompiler {
    * below the flags: user expressions ({@code __e<i>}), window start tests ({@code __w<i>}) and
    * exclusion intervals ({@code __x<i>}). Many flags share a term (every SLO with {@code status <
    * 500}, every flag of one window); DuckDB would otherwise evaluate it once per flag (measured: a
-   * quarter of the scan).
+   * quarter of the scan). The terms of a file read in part fold its window terms ({@link
+   * PartScanCompiler.PartTerms}).
    */
-  static final class Terms {
+  static class Terms {
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, Integer> counts = new HashMap<>();
-    private final FilePart part;
-
-    /** The terms of a scan that reads whole files. */
-    Terms() {
-      this(null);
-    }
-
-    /**
-     * The terms of the statement that counts one file read in part ({@code part}; null: whole
-     * files), whose window terms fold in the part's {@link FilePart#totals}.
-     */
-    Terms(FilePart part) {
-      this.part = part;
-    }
 
     /** Whether these are the terms of a file read in part. */
     boolean partRead() {
-      return part != null;
+      return false;
     }
 
     /** The name of the expression term {@code sql}, registering it on first use. */
@@ -216,20 +163,10 @@ public final class ScanCompiler {
     }
 
     /**
-     * The term "the event is at or after {@code t}". For a file read in part, the term its rows
-     * count by in a window starting at {@code t} ({@link FilePart}): after the totals' reach, a
-     * part read from there on counts its rows at or after {@code t}; at or before it, a part read
-     * up to there counts its rows before {@code t}, negated by the statement ({@link
-     * FilePart#before}); otherwise none ({@link #NEVER}).
+     * The term "the event is at or after {@code t}": the test of a window starting at {@code t}.
      */
     String since(Instant t) {
-      long us = TimeColumn.micros(t);
-      if (part == null) return name("__w", "__t >= " + us);
-      boolean taken = !t.isAfter(part.totals());
-      if (part.before() != taken) return NEVER;
-      // no row of the part before its start, or at or after its end
-      if (part.before() ? !t.isAfter(part.from()) : !t.isBefore(part.to())) return NEVER;
-      return part.before() ? name("__w", "__t < " + us) : name("__w", "__t >= " + us);
+      return name("__w", "__t >= " + TimeColumn.micros(t));
     }
 
     /**
@@ -243,7 +180,8 @@ public final class ScanCompiler {
       return name("__x", inAny(intervals));
     }
 
-    private String name(String prefix, String sql) {
+    /** The name of the term {@code sql}, {@code prefix<n>}, registering it on first use. */
+    final String name(String prefix, String sql) {
       String name = names.get(sql);
       if (name == null) {
         int n = counts.merge(prefix, 1, Integer::sum) - 1;
@@ -540,37 +478,9 @@ public final class ScanCompiler {
       String table,
       ExpressionChecker checker) {
     Terms terms = new Terms();
-    return compile(
-        src,
-        slos,
-        sloColumns(slos, at, terms, checker),
-        terms,
-        from,
-        at,
-        bucket,
-        null,
-        false,
-        null,
-        table,
-        checker);
-  }
-
-  /**
-   * The check scan of {@link #compile(BoundSource, List, Instant, Instant, Duration, String,
-   * ExpressionChecker) compile} (no buckets) over the files of a cached source that are not
-   * settled, some read in part ({@link FilePart}): the same counts, less what the totals of the
-   * files read in part give, which the caller adds; the row statistics of the plain part only.
-   */
-  public static CompiledScan compileParts(
-      BoundSource src,
-      List<SloWindow> slos,
-      List<FilePart> parts,
-      Instant from,
-      Instant at,
-      String table,
-      ExpressionChecker checker) {
-    return compile(
-        src, slos, null, null, from, at, null, null, false, List.copyOf(parts), table, checker);
+    List<CountColumn> columns = sloColumns(slos, at, terms, checker);
+    Branch whole = whole(src, columns, terms, from, at, checker);
+    return compile(src, slos, List.of(whole), columns, false, from, at, bucket, null, false, table);
   }
 
   /**
@@ -590,19 +500,10 @@ public final class ScanCompiler {
       String table,
       ExpressionChecker checker) {
     Terms terms = new Terms();
-    return compile(
-        src,
-        slos,
-        sloColumns(slos, at, terms, checker),
-        terms,
-        from,
-        at,
-        null,
-        null,
-        true,
-        null,
-        table,
-        checker);
+    List<CountColumn> columns = sloColumns(slos, at, terms, checker);
+    // rows at or after at are read too
+    Branch whole = whole(src, columns, terms, from, TimeColumn.END, checker);
+    return compile(src, slos, List.of(whole), columns, false, from, at, null, null, true, table);
   }
 
   /** The column of an open-ended scan's table holding the latest event time read (epoch us). */
@@ -647,34 +548,29 @@ public final class ScanCompiler {
       String table,
       ExpressionChecker checker) {
     Terms terms = new Terms();
+    List<CountColumn> columns = reportColumns(slos, terms, checker);
+    Branch whole = whole(src, columns, terms, from, at, checker);
     return compile(
-        src,
-        slos,
-        reportColumns(slos, terms, checker),
-        terms,
-        from,
-        at,
-        extras.bucket(),
-        extras,
-        false,
-        null,
-        table,
-        checker);
+        src, slos, List.of(whole), columns, false, from, at, extras.bucket(), extras, false, table);
   }
 
-  private static CompiledScan compile(
+  /**
+   * The scan whose statements aggregate {@code branches} (one, or for a scan reading files in part,
+   * {@code partRead}, one per part) into one table of {@code columns}: each branch's columns are
+   * among them, in the same order, and it leaves 0 in the others.
+   */
+  static CompiledScan compile(
       BoundSource src,
       List<SloWindow> slos,
+      List<Branch> branches,
       List<CountColumn> columns,
-      Terms terms,
+      boolean partRead,
       Instant from,
       Instant at,
       Duration bucket,
       Extras extras,
       boolean openEnd,
-      List<FilePart> parts,
-      String table,
-      ExpressionChecker checker) {
+      String table) {
     TimeColumn time = src.time();
     TreeSet<String> keyNames =
         new TreeSet<>(slos.stream().flatMap(s -> s.slo().per().stream()).toList());
@@ -693,43 +589,8 @@ public final class ScanCompiler {
     if (extras != null) for (String d : extras.dimensions()) sets.add(new TreeSet<>(List.of(d)));
     List<String> quotedKeys = keys.stream().map(Sql::ident).toList();
 
-    String keep =
-        src.source().where() == null
-            ? "TRUE"
-            : "coalesce(" + checker.checked(src.source().where(), "where").sql() + ", FALSE)";
     List<Instant> bounds = ageBounds(slos, at);
-    // the flag layer over the rows read, once per statement: a scan reading files in part has one
-    // over the files read whole and one per part (see FilePart); their columns are among the
-    // table's, in the same order
-    List<Branch> branches = new ArrayList<>();
-    if (parts == null)
-      branches.add(
-          new Branch(
-              columns,
-              terms,
-              read(time, keep, src.view(), from, openEnd ? TimeColumn.END : at),
-              null));
-    else {
-      // the files read whole, then each file read in part with its own time filter (a Parquet
-      // file's row groups outside it are skipped) and its own terms
-      for (FilePart p : parts) {
-        Terms own = new Terms(p.totals() == null ? null : p);
-        List<CountColumn> cols =
-            p.totals() == null
-                ? sloColumns(slos, at, own, checker)
-                : sloColumns(slos, at, own, checker, true);
-        // (a part none of whose rows count anywhere is not read at all)
-        if (!cols.isEmpty())
-          branches.add(
-              new Branch(
-                  cols,
-                  own,
-                  read(time, keep, p.view(), p.from(), p.to()),
-                  p.totals() == null ? null : p));
-      }
-      // the table's columns: every SLO with alert windows has alert flags of its own
-      columns = sloColumns(slos, at, new Terms(), checker, true);
-    }
+    // the flag layer over the rows read, once per statement
     List<String> flagLayers = new ArrayList<>();
     String rawLatest = openEnd ? rawLatest(time) : null;
     String refused = openEnd ? time.refusedRowMicros() : null;
@@ -808,7 +669,7 @@ public final class ScanCompiler {
                 .filter(x -> !x.isEmpty())
                 .min(java.util.Comparator.comparingInt(Set::size))
                 .orElse(null);
-    boolean reach = parts != null && !bounds.isEmpty();
+    boolean reach = partRead && !bounds.isEmpty();
     // one aggregate per flag layer into the one table, the first creating it: a scan reading files
     // in part aggregates its plain files exactly as a scan of whole files does (their rows pay
     // nothing for the parts), and leaves 0 in the alert flags of their own that the parts need
@@ -831,14 +692,14 @@ public final class ScanCompiler {
       // a constant per statement: -1 for the files read whole, else the reach's age class
       if (reach)
         sql.append(", ")
-            .append(branch.part() == null ? -1 : ageClass(bounds, branch.part().totals()))
+            .append(branch.reachClass())
             .append(" AS ")
-            .append(REACH_CLASS);
+            .append(PartScanCompiler.REACH_CLASS);
       Set<String> computed = new java.util.HashSet<>();
       for (CountColumn c : branch.columns()) computed.add(c.name());
-      // a part read before its file's latest event counts -1 in its windows (not in its alert
-      // flags of its own, which the reach class places)
-      boolean negated = branch.part() != null && branch.part().before();
+      // a negated branch counts -1 in its windows (not in its alert flags of its own, which the
+      // reach class places)
+      boolean negated = branch.negated();
       for (CountColumn c : columns) {
         String sum = "coalesce(sum(" + c.name() + "), 0)::BIGINT";
         if (!computed.contains(c.name())) sum = "0::BIGINT";
@@ -870,7 +731,7 @@ public final class ScanCompiler {
       List<String> classes = new ArrayList<>();
       if (bucket != null) classes.add("__b");
       if (!bounds.isEmpty()) classes.add("__a");
-      if (reach) classes.add(REACH_CLASS);
+      if (reach) classes.add(PartScanCompiler.REACH_CLASS);
       statements.add(
           deriveOverall(
               table,
@@ -916,21 +777,36 @@ public final class ScanCompiler {
           .append(") GROUP BY ALL");
     }
     return new CompiledScan(
-        table,
-        statements,
-        fetch.toString(),
-        keys,
-        out,
-        List.copyOf(columns),
-        bounds,
-        parts != null);
+        table, statements, fetch.toString(), keys, out, List.copyOf(columns), bounds, partRead);
   }
 
   /**
    * One statement of a scan: its count columns, the terms they are made of, and the rows they are
-   * computed over; {@code part}: the file read in part it counts (null: files read whole).
+   * computed over ({@link #read}). In a scan reading files in part ({@link PartScanCompiler}),
+   * {@code reachClass} is the constant {@value PartScanCompiler#REACH_CLASS} of its rows (-1: files
+   * read whole), and a {@code negated} statement's rows count -1 in their windows.
    */
-  private record Branch(List<CountColumn> columns, Terms terms, String read, FilePart part) {}
+  record Branch(
+      List<CountColumn> columns, Terms terms, String read, int reachClass, boolean negated) {}
+
+  /** The one statement of a scan of the source's view, its rows in {@code [from, to)}. */
+  private static Branch whole(
+      BoundSource src,
+      List<CountColumn> columns,
+      Terms terms,
+      Instant from,
+      Instant to,
+      ExpressionChecker checker) {
+    return new Branch(
+        columns, terms, read(src.time(), keep(src, checker), src.view(), from, to), -1, false);
+  }
+
+  /** The SQL of {@code __keep}: whether the source's {@code where} keeps the row. */
+  static String keep(BoundSource src, ExpressionChecker checker) {
+    return src.source().where() == null
+        ? "TRUE"
+        : "coalesce(" + checker.checked(src.source().where(), "where").sql() + ", FALSE)";
+  }
 
   /**
    * The innermost layer over one view: its rows with the event time in epoch microseconds ({@code
@@ -938,7 +814,7 @@ public final class ScanCompiler {
    * that lets the reader skip what lies outside {@code [from, to)} (not exact: the scan's own range
    * test follows).
    */
-  private static String read(TimeColumn time, String keep, String view, Instant from, Instant to) {
+  static String read(TimeColumn time, String keep, String view, Instant from, Instant to) {
     StringBuilder read =
         new StringBuilder("SELECT *, ")
             .append(time.epochMicros())
@@ -954,13 +830,6 @@ public final class ScanCompiler {
           .append(time.column())
           .append(" IS NULL");
     return read.toString();
-  }
-
-  /** The age class of an event at {@code t} (null: before every bound), as {@code __a} is. */
-  private static int ageClass(List<Instant> bounds, Instant t) {
-    int c = 0;
-    if (t != null) for (Instant b : bounds) if (!b.isAfter(t)) c++;
-    return c;
   }
 
   /** The GROUPING() ids of {@code wanted} among the scan's sets, comma separated. */

@@ -194,7 +194,7 @@ public final class ScanTable {
     // a scan reading files in part: the age class of the row's file's totals reach (-1 for the
     // rows of files read whole)
     boolean reach = scan.partRead();
-    String reachClass = ScanCompiler.REACH_CLASS;
+    String reachClass = PartScanCompiler.REACH_CLASS;
     if (reach) sql.append(", ").append(reachClass);
     for (int i = 0; i < slos.size(); i++) {
       if (slos.get(i).alertWindows().isEmpty()) continue;
