@@ -429,27 +429,23 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
     Instant from = slos.stream().map(w -> w.earliest(at)).min(Instant::compareTo).orElse(at);
     List<BoundSource> views = new ArrayList<>();
     try {
-      if (partly.isEmpty()) {
-        BoundSource some = fileTotals().narrowed(src, files);
-        views.add(some);
-        ScanCompiler.CompiledScan scan =
-            ScanCompiler.compile(
-                some, slos, from, at, (Duration) null, "scan_" + (++scans), checker);
-        return run(src, slos, at, scan, watermark, settled);
+      // the files read whole through one view, each file read in part through its own
+      BoundSource some = files.isEmpty() ? null : fileTotals().narrowed(src, files);
+      if (some != null) views.add(some);
+      String table = "scan_" + (++scans);
+      ScanCompiler.CompiledScan scan;
+      if (partly.isEmpty())
+        scan = ScanCompiler.compile(some, slos, from, at, (Duration) null, table, checker);
+      else {
+        List<PartScanCompiler.FilePart> parts = new ArrayList<>();
+        if (some != null) parts.add(new PartScanCompiler.FilePart(some.view(), from, at, null));
+        for (PartFile p : partly) {
+          BoundSource one = fileTotals().narrowed(src, List.of(p.path()));
+          views.add(one);
+          parts.add(new PartScanCompiler.FilePart(one.view(), p.from(), p.to(), p.totals()));
+        }
+        scan = PartScanCompiler.compile(src, slos, parts, from, at, table, checker);
       }
-      List<PartScanCompiler.FilePart> parts = new ArrayList<>();
-      if (!files.isEmpty()) {
-        BoundSource some = fileTotals().narrowed(src, files);
-        views.add(some);
-        parts.add(new PartScanCompiler.FilePart(some.view(), from, at, null));
-      }
-      for (PartFile p : partly) {
-        BoundSource one = fileTotals().narrowed(src, List.of(p.path()));
-        views.add(one);
-        parts.add(new PartScanCompiler.FilePart(one.view(), p.from(), p.to(), p.totals()));
-      }
-      ScanCompiler.CompiledScan scan =
-          PartScanCompiler.compile(src, slos, parts, from, at, "scan_" + (++scans), checker);
       return run(src, slos, at, scan, watermark, settled);
     } finally {
       for (BoundSource v : views) fileTotals().drop(v);
