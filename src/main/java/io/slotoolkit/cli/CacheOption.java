@@ -98,6 +98,13 @@ final class CacheOption {
     };
   }
 
+  /** What a new engine does before it binds: takes {@code memo} (null: nothing). */
+  static java.util.function.Consumer<io.slotoolkit.engine.Engine> memoTo(BindMemo memo) {
+    return e -> {
+      if (memo != null) e.fileByFile().ifPresent(f -> f.bindMemo(memo));
+    };
+  }
+
   static Evaluator with(Evaluator evaluator, ScanCache cache) {
     return cache == null ? evaluator : evaluator.withCache(cache);
   }

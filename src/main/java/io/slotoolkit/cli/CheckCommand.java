@@ -97,14 +97,7 @@ final class CheckCommand implements Callable<Integer>, FormatOption.Offers {
     // the cache files are read while the sources are bound
     io.slotoolkit.run.ScanCache.ReadAhead ahead = CacheOption.readAhead(cacheDir, scope);
     try (EngineRun run =
-        EngineRun.prepare(
-            root,
-            scope,
-            at != null,
-            engine,
-            e -> {
-              if (memo != null) e.fileByFile().ifPresent(f -> f.bindMemo(memo));
-            })) {
+        EngineRun.prepare(root, scope, at != null, engine, CacheOption.memoTo(memo))) {
       io.slotoolkit.run.ScanCache scanCache =
           CacheOption.open(cacheDir, run.engine(), memo, ahead, spec.commandLine().getErr());
       Evaluator evaluator = CacheOption.with(run.evaluator(), scanCache);

@@ -187,14 +187,7 @@ final class ReportCommand implements Callable<Integer>, FormatOption.Offers {
     // check's cache files (the report's statuses) are read while the sources are bound
     io.slotoolkit.run.ScanCache.ReadAhead ahead = CacheOption.readAhead(cacheDir, scope);
     try (EngineRun run =
-        EngineRun.prepare(
-            root,
-            scope,
-            at != null,
-            engine,
-            e -> {
-              if (memo != null) e.fileByFile().ifPresent(f -> f.bindMemo(memo));
-            })) {
+        EngineRun.prepare(root, scope, at != null, engine, CacheOption.memoTo(memo))) {
       io.slotoolkit.run.ScanCache scanCache =
           CacheOption.open(cacheDir, run.engine(), memo, ahead, spec.commandLine().getErr());
       io.slotoolkit.run.ReportCache reportCache =

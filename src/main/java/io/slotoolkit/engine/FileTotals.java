@@ -202,29 +202,7 @@ final class FileTotals {
     List<ScanCompiler.CountColumn> columns = ScanCompiler.sloColumns(open, null, terms, checker);
     List<String> keys = keys(slos);
     List<String> quoted = keys.stream().map(Sql::ident).toList();
-    String keep =
-        src.source().where() == null
-            ? "TRUE"
-            : "coalesce(" + checker.checked(src.source().where(), "where").sql() + ", FALSE)";
-    StringBuilder flags = new StringBuilder("SELECT ");
-    for (String k : quoted) flags.append(k).append(", ");
-    flags.append("__t");
-    for (ScanCompiler.CountColumn c : columns)
-      flags.append(",\n    (").append(c.predicate()).append(") AS ").append(c.name());
-    flags
-        .append("\n  FROM (SELECT *")
-        .append(terms.definitions())
-        .append("\n    FROM (SELECT *, ")
-        .append(src.time().epochMicros())
-        .append(" AS __t, ")
-        .append(keep)
-        .append(" AS __keep FROM ")
-        .append(Sql.ident(view))
-        .append(")\n    WHERE __t IS NULL OR (__t >= ")
-        .append(TimeColumn.micros(TimeColumn.EARLIEST))
-        .append(" AND __t < ")
-        .append(TimeColumn.micros(TimeColumn.END))
-        .append("))");
+    String flags = perRow(src, view, quoted, "__t", columns, terms, checker);
     StringBuilder sql = new StringBuilder("SELECT ");
     sql.append(keys.isEmpty() ? "0" : "GROUPING(" + String.join(", ", quoted) + ")")
         .append(" AS gid");
@@ -240,6 +218,41 @@ final class FileTotals {
       sql.append("\nGROUP BY GROUPING SETS (").append(String.join(", ", groupings)).append(")");
     }
     return sql.toString();
+  }
+
+  /**
+   * The per-row layer of a per-file query ({@link #totalsSql}, {@code ReportTotals}): the group
+   * keys, {@code items} (the event time, a bucket), each count column's flag, over every row of
+   * {@code view} with a time in {@code [EARLIEST, END)} or none.
+   */
+  static String perRow(
+      BoundSource src,
+      String view,
+      List<String> quotedKeys,
+      String items,
+      List<ScanCompiler.CountColumn> columns,
+      ScanCompiler.Terms terms,
+      ExpressionChecker checker) {
+    StringBuilder flags = new StringBuilder("SELECT ");
+    for (String k : quotedKeys) flags.append(k).append(", ");
+    flags.append(items);
+    for (ScanCompiler.CountColumn c : columns)
+      flags.append(",\n    (").append(c.predicate()).append(") AS ").append(c.name());
+    flags
+        .append("\n  FROM (SELECT *")
+        .append(terms.definitions())
+        .append("\n    FROM (SELECT *, ")
+        .append(src.time().epochMicros())
+        .append(" AS __t, ")
+        .append(ScanCompiler.keep(src, checker))
+        .append(" AS __keep FROM ")
+        .append(Sql.ident(view))
+        .append(")\n    WHERE __t IS NULL OR (__t >= ")
+        .append(TimeColumn.micros(TimeColumn.EARLIEST))
+        .append(" AND __t < ")
+        .append(TimeColumn.micros(TimeColumn.END))
+        .append("))");
+    return flags.toString();
   }
 
   private static List<String> keys(List<ScanCompiler.SloWindow> slos) {

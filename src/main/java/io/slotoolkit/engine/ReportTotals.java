@@ -98,29 +98,15 @@ final class ReportTotals {
     List<ScanCompiler.CountColumn> columns = ScanCompiler.reportColumns(open(slos), terms, checker);
     List<String> keys = keys(slos, extras);
     List<String> quoted = keys.stream().map(Sql::ident).toList();
-    String keep =
-        src.source().where() == null
-            ? "TRUE"
-            : "coalesce(" + checker.checked(src.source().where(), "where").sql() + ", FALSE)";
-    StringBuilder flags = new StringBuilder("SELECT ");
-    for (String k : quoted) flags.append(k).append(", ");
-    flags.append("__t, __t // ").append(extras.bucket().toNanos() / 1_000).append(" AS __b");
-    for (ScanCompiler.CountColumn c : columns)
-      flags.append(",\n    (").append(c.predicate()).append(") AS ").append(c.name());
-    flags
-        .append("\n  FROM (SELECT *")
-        .append(terms.definitions())
-        .append("\n    FROM (SELECT *, ")
-        .append(src.time().epochMicros())
-        .append(" AS __t, ")
-        .append(keep)
-        .append(" AS __keep FROM ")
-        .append(Sql.ident(src.view()))
-        .append(")\n    WHERE __t IS NULL OR (__t >= ")
-        .append(TimeColumn.micros(TimeColumn.EARLIEST))
-        .append(" AND __t < ")
-        .append(TimeColumn.micros(TimeColumn.END))
-        .append("))");
+    String flags =
+        FileTotals.perRow(
+            src,
+            src.view(),
+            quoted,
+            "__t, __t // " + extras.bucket().toNanos() / 1_000 + " AS __b",
+            columns,
+            terms,
+            checker);
     StringBuilder sql = new StringBuilder("SELECT ");
     sql.append(keys.isEmpty() ? "0" : "GROUPING(" + String.join(", ", quoted) + ")")
         .append(" AS gid");
