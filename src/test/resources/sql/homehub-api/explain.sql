@@ -27,6 +27,8 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.par
 
 CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
+
 SET allowed_paths = ['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet', '$TMP'];
 
 SET enable_external_access = false;
@@ -38,11 +40,10 @@ DESCRIBE SELECT ((customer_id != 't-internal-test')) AS c0, ((status < 500)) AS 
 SELECT count_if(((customer_id != 't-internal-test')) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint != '/healthz')) IS TRUE) FROM (SELECT * FROM "src_1" LIMIT 500);
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
-SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag0), 0)::BIGINT AS ag0, coalesce(sum(av0), 0)::BIGINT AS av0
+SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag0), 0)::BIGINT AS ag0, coalesce(sum(av0), 0)::BIGINT AS av0
 FROM (SELECT "customer_id", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772064000000000 THEN 0 WHEN __t < 1772236800000000 THEN 1 WHEN __t < 1772301600000000 THEN 2 WHEN __t < 1772316000000000 THEN 3 WHEN __t < 1772319600000000 THEN 4 WHEN __t < 1772321400000000 THEN 5 WHEN __t < 1772322900000000 THEN 6 ELSE 7 END AS __a, 
     (__keep AND __w0 AND __e0 AND __e1) AS g0,
     (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t0,
-    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n0,
     (__t IS NOT NULL) AS rows_in_range,
     (__t IS NOT NULL AND NOT __keep) AS excluded,
     (__t IS NULL) AS null_time,

@@ -27,6 +27,8 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.par
 
 CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
+
 SET allowed_paths = ['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet', '$TMP'];
 
 SET enable_external_access = false;
@@ -38,23 +40,18 @@ DESCRIBE SELECT ((customer_id != 't-internal-test')) AS c0, ((status < 500)) AS 
 SELECT count_if(((customer_id != 't-internal-test')) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint != '/healthz')) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint != '/healthz')) IS TRUE), count_if(((("method" = 'GET') AND (endpoint != '/healthz') AND (status < 500))) IS TRUE), count_if((((endpoint IN ('/unlock', '/lock')) AND (status < 500))) IS TRUE), count_if((((endpoint = '/events') AND (status < 500))) IS TRUE) FROM (SELECT * FROM "src_1" LIMIT 500);
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
-SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, coalesce(sum(n4), 0)::BIGINT AS n4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
+SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, 0::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, 0::BIGINT AS n4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
 FROM (SELECT "customer_id", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772064000000000 THEN 0 WHEN __t < 1772081280000000 THEN 1 WHEN __t < 1772236800000000 THEN 2 WHEN __t < 1772242560000000 THEN 3 WHEN __t < 1772262720000000 THEN 4 WHEN __t < 1772301600000000 THEN 5 WHEN __t < 1772303040000000 THEN 6 WHEN __t < 1772310240000000 THEN 7 WHEN __t < 1772316000000000 THEN 8 WHEN __t < 1772316480000000 THEN 9 WHEN __t < 1772318160000000 THEN 10 WHEN __t < 1772318880000000 THEN 11 WHEN __t < 1772319600000000 THEN 12 WHEN __t < 1772319840000000 THEN 13 WHEN __t < 1772321400000000 THEN 14 WHEN __t < 1772321520000000 THEN 15 WHEN __t < 1772322120000000 THEN 16 WHEN __t < 1772322360000000 THEN 17 WHEN __t < 1772322780000000 THEN 18 WHEN __t < 1772322840000000 THEN 19 WHEN __t < 1772322900000000 THEN 20 WHEN __t < 1772323020000000 THEN 21 WHEN __t < 1772323080000000 THEN 22 WHEN __t < 1772323140000000 THEN 23 ELSE 24 END AS __a, 
     (__keep AND __w0 AND __e0 AND __e1) AS g0,
     (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t0,
-    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n0,
     (__keep AND __w1 AND __e0 AND __e1) AS g1,
     (__keep AND __w1 AND __e0 AND __e1 IS NOT NULL) AS t1,
-    (__keep AND __w1 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n1,
     (__keep AND __w0 AND __e2 AND __e3) AS g2,
     (__keep AND __w0 AND __e2 AND __e3 IS NOT NULL) AS t2,
-    (__keep AND __w0 AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS n2,
     (__keep AND __w2 AND __e4 AND __e5) AS g3,
     (__keep AND __w2 AND __e4 AND __e5 IS NOT NULL) AS t3,
-    (__keep AND __w2 AND (__e4 IS NULL OR (__e4 AND __e5 IS NULL))) AS n3,
     (__keep AND __w3 AND __e6 AND __e7) AS g4,
     (__keep AND __w3 AND __e6 AND __e7 IS NOT NULL) AS t4,
-    (__keep AND __w3 AND (__e6 IS NULL OR (__e6 AND __e7 IS NULL))) AS n4,
     (__t IS NOT NULL) AS rows_in_range,
     (__t IS NOT NULL AND NOT __keep) AS excluded,
     (__t IS NULL) AS null_time,
@@ -72,23 +69,18 @@ SELECT gid, k0, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g1)::BIGI
 SELECT gid, k0, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(ag1)::BIGINT, sum(av1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT, sum(g4)::BIGINT, sum(t4)::BIGINT FROM "scan_1" GROUP BY ALL;
 
 CREATE OR REPLACE TEMP TABLE "scan_2" AS
-SELECT GROUPING("app_version", "customer_id", "endpoint") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("endpoint" AS VARCHAR) AS k2, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, coalesce(sum(m0), 0)::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, coalesce(sum(m1), 0)::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, coalesce(sum(m2), 0)::BIGINT AS m2, coalesce(sum(a3), 0)::BIGINT AS a3, coalesce(sum(b3), 0)::BIGINT AS b3, coalesce(sum(m3), 0)::BIGINT AS m3, coalesce(sum(a4), 0)::BIGINT AS a4, coalesce(sum(b4), 0)::BIGINT AS b4, coalesce(sum(m4), 0)::BIGINT AS m4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT GROUPING("app_version", "customer_id", "endpoint") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("endpoint" AS VARCHAR) AS k2, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, 0::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, 0::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, 0::BIGINT AS m2, coalesce(sum(a3), 0)::BIGINT AS a3, coalesce(sum(b3), 0)::BIGINT AS b3, 0::BIGINT AS m3, coalesce(sum(a4), 0)::BIGINT AS a4, coalesce(sum(b4), 0)::BIGINT AS b4, 0::BIGINT AS m4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "app_version", "customer_id", "endpoint", __t // 3600000000 AS __b, (__t >= 1769904000000000)::INTEGER + (__t >= 1771718400000000)::INTEGER + (__t >= 1771772400000000)::INTEGER + (__t >= 1772193600000000)::INTEGER + (__t >= 1772290800000000)::INTEGER AS __seg, 
     (__keep AND __e0 AND __e1) AS a0,
     (__keep AND __e0 AND __e1 IS NOT NULL) AS b0,
-    (__keep AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS m0,
     (__keep AND __e0 AND __e1) AS a1,
     (__keep AND __e0 AND __e1 IS NOT NULL) AS b1,
-    (__keep AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS m1,
     (__keep AND __e2 AND __e3) AS a2,
     (__keep AND __e2 AND __e3 IS NOT NULL) AS b2,
-    (__keep AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS m2,
     (__keep AND __e4 AND __e5) AS a3,
     (__keep AND __e4 AND __e5 IS NOT NULL) AS b3,
-    (__keep AND (__e4 IS NULL OR (__e4 AND __e5 IS NULL))) AS m3,
     (__keep AND __e6 AND __e7) AS a4,
     (__keep AND __e6 AND __e7 IS NOT NULL) AS b4,
-    (__keep AND (__e6 IS NULL OR (__e6 AND __e7 IS NULL))) AS m4,
     (__t IS NOT NULL) AS rows_in_range,
     (__t IS NOT NULL AND NOT __keep) AS excluded,
     (__t IS NULL) AS null_time

@@ -23,6 +23,8 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parque
 
 CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
 
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
+
 SELECT quantile_disc(v, 0.5) FROM (SELECT TRY_CAST("event_ms" AS DOUBLE) AS v FROM "src_1" LIMIT 100000) WHERE isfinite(v);
 
 SET allowed_paths = ['$ROOT/examples/homehub/face_unlocks.parquet', '$TMP'];
@@ -36,19 +38,15 @@ DESCRIBE SELECT (recognized) AS c0, (recognized) AS c1, (recognized) AS c2 FROM 
 SELECT count_if((recognized) IS TRUE), count_if((recognized) IS TRUE), count_if((recognized) IS TRUE) FROM (SELECT * FROM "src_1" LIMIT 500);
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
-SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "firmware", __t // 60000000 AS __b, 
     (__w0 AND __e0) AS g0,
     (__w0 AND __e0 IS NOT NULL) AS t0,
-    (__w0 AND __e0 IS NULL) AS n0,
     (__w0 AND __e0 AND __e1) AS g1,
     (__w0 AND __e0 AND __e1 IS NOT NULL) AS t1,
-    (__w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n1,
     (__w0 AND __e0 AND __e1) AS g2,
     (__w0 AND __e0 AND __e1 IS NOT NULL) AS t2,
-    (__w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n2,
     (__t IS NOT NULL) AS rows_in_range,
-    (FALSE) AS excluded,
     (__t IS NULL) AS null_time
   FROM (SELECT *, (recognized) AS __e0, ("match_ms" <= 400) AS __e1, __t >= 1769299200000000 AS __w0
     FROM (SELECT *, (CASE WHEN "event_ms" >= -2208988800001 AND "event_ms" < 253370764800001 THEN TRY_CAST(round("event_ms" * 1000) AS BIGINT) END) AS __t, TRUE AS __keep FROM "src_1" WHERE (("event_ms" >= 1769299199999 AND "event_ms" < 1772323200001) OR NOT ("event_ms" >= -2208988800001 AND "event_ms" < 253370764800001)) OR "event_ms" IS NULL)

@@ -23,6 +23,8 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parque
 
 CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
 
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
+
 SELECT quantile_disc(v, 0.5) FROM (SELECT TRY_CAST("event_ms" AS DOUBLE) AS v FROM "src_1" LIMIT 100000) WHERE isfinite(v);
 
 SET allowed_paths = ['$ROOT/examples/homehub/face_unlocks.parquet', '$TMP'];
@@ -36,19 +38,15 @@ DESCRIBE SELECT (recognized) AS c0, (recognized) AS c1, (recognized) AS c2 FROM 
 SELECT count_if((recognized) IS TRUE), count_if((recognized) IS TRUE), count_if((recognized) IS TRUE) FROM (SELECT * FROM "src_1" LIMIT 500);
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
-SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
+SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
 FROM (SELECT "firmware", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1771545600000000 THEN 0 WHEN __t < 1772064000000000 THEN 1 WHEN __t < 1772081280000000 THEN 2 WHEN __t < 1772236800000000 THEN 3 WHEN __t < 1772242560000000 THEN 4 WHEN __t < 1772258400000000 THEN 5 WHEN __t < 1772301600000000 THEN 6 WHEN __t < 1772303040000000 THEN 7 WHEN __t < 1772312400000000 THEN 8 WHEN __t < 1772316000000000 THEN 9 WHEN __t < 1772316480000000 THEN 10 WHEN __t < 1772317800000000 THEN 11 WHEN __t < 1772319600000000 THEN 12 WHEN __t < 1772319840000000 THEN 13 WHEN __t < 1772321400000000 THEN 14 WHEN __t < 1772321520000000 THEN 15 WHEN __t < 1772322300000000 THEN 16 WHEN __t < 1772322900000000 THEN 17 ELSE 18 END AS __a, 
     (__w0 AND __e0) AS g0,
     (__w0 AND __e0 IS NOT NULL) AS t0,
-    (__w0 AND __e0 IS NULL) AS n0,
     (__w1 AND __e0 AND __e1) AS g1,
     (__w1 AND __e0 AND __e1 IS NOT NULL) AS t1,
-    (__w1 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n1,
     (__w2 AND __e0 AND __e1) AS g2,
     (__w2 AND __e0 AND __e1 IS NOT NULL) AS t2,
-    (__w2 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n2,
     (__t IS NOT NULL) AS rows_in_range,
-    (FALSE) AS excluded,
     (__t IS NULL) AS null_time,
     (__e0 AND __e1) AS ag1,
     (__e0 AND __e1 IS NOT NULL) AS av1

@@ -23,6 +23,8 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parque
 
 CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
 
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
+
 SELECT quantile_disc(v, 0.5) FROM (SELECT TRY_CAST("event_ms" AS DOUBLE) AS v FROM "src_1" LIMIT 100000) WHERE isfinite(v);
 
 SET allowed_paths = ['$ROOT/examples/homehub/face_unlocks.parquet', '$TMP'];
@@ -36,13 +38,11 @@ DESCRIBE SELECT (recognized) AS c0 FROM "src_1";
 SELECT count_if((recognized) IS TRUE) FROM (SELECT * FROM "src_1" LIMIT 500);
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
-SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "firmware", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772081280000000 THEN 0 WHEN __t < 1772242560000000 THEN 1 WHEN __t < 1772303040000000 THEN 2 WHEN __t < 1772316480000000 THEN 3 WHEN __t < 1772319840000000 THEN 4 WHEN __t < 1772321520000000 THEN 5 WHEN __t < 1772322900000000 THEN 6 ELSE 7 END AS __a, 
     (__w0 AND __e0 AND __e1) AS g0,
     (__w0 AND __e0 AND __e1 IS NOT NULL) AS t0,
-    (__w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n0,
     (__t IS NOT NULL) AS rows_in_range,
-    (FALSE) AS excluded,
     (__t IS NULL) AS null_time
   FROM (SELECT *, (recognized) AS __e0, ("match_ms" <= 400) AS __e1, __t >= 1769904000000000 AS __w0
     FROM (SELECT *, (CASE WHEN "event_ms" >= -2208988800001 AND "event_ms" < 253370764800001 THEN TRY_CAST(round("event_ms" * 1000) AS BIGINT) END) AS __t, TRUE AS __keep FROM "src_1" WHERE (("event_ms" >= 1769903999999 AND "event_ms" < 1772323200001) OR NOT ("event_ms" >= -2208988800001 AND "event_ms" < 253370764800001)) OR "event_ms" IS NULL)

@@ -48,7 +48,7 @@ SELECT count_if(((result = 'success')) IS TRUE), count_if(((result = 'success'))
 SELECT coalesce(max(scan_id), -1) FROM "slo_reject_scans_1";
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
-SELECT GROUPING("app_version", "customer_id", "lock_model") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(x0_0), 0)::BIGINT AS x0_0, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
+SELECT GROUPING("app_version", "customer_id", "lock_model") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(x0_0), 0)::BIGINT AS x0_0, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
 FROM (SELECT "app_version", "customer_id", "lock_model", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772064000000000 THEN 0 WHEN __t < 1772081280000000 THEN 1 WHEN __t < 1772236800000000 THEN 2 WHEN __t < 1772242560000000 THEN 3 WHEN __t < 1772262720000000 THEN 4 WHEN __t < 1772301600000000 THEN 5 WHEN __t < 1772303040000000 THEN 6 WHEN __t < 1772316000000000 THEN 7 WHEN __t < 1772316480000000 THEN 8 WHEN __t < 1772318160000000 THEN 9 WHEN __t < 1772319600000000 THEN 10 WHEN __t < 1772319840000000 THEN 11 WHEN __t < 1772321400000000 THEN 12 WHEN __t < 1772321520000000 THEN 13 WHEN __t < 1772322360000000 THEN 14 WHEN __t < 1772322780000000 THEN 15 WHEN __t < 1772322900000000 THEN 16 WHEN __t < 1772323140000000 THEN 17 ELSE 18 END AS __a, 
     (__w0 AND NOT __x0 AND __e0) AS g0,
     (__w0 AND NOT __x0 AND __e0 IS NOT NULL) AS t0,
@@ -63,7 +63,6 @@ FROM (SELECT "app_version", "customer_id", "lock_model", CASE WHEN __t IS NULL T
     (__w3 AND __e0 AND __e1 IS NOT NULL) AS t3,
     (__w3 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n3,
     (__t IS NOT NULL) AS rows_in_range,
-    (FALSE) AS excluded,
     (__t IS NULL) AS null_time,
     (__w0 AND __x0 AND __e0 IS NOT NULL) AS x0_0,
     (__e0) AS ag1,

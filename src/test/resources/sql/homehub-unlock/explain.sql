@@ -48,13 +48,12 @@ SELECT count_if(((result = 'success')) IS TRUE) FROM (SELECT * FROM "src_1" LIMI
 SELECT coalesce(max(scan_id), -1) FROM "slo_reject_scans_1";
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
-SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag0), 0)::BIGINT AS ag0, coalesce(sum(av0), 0)::BIGINT AS av0
+SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag0), 0)::BIGINT AS ag0, coalesce(sum(av0), 0)::BIGINT AS av0
 FROM (SELECT "customer_id", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772064000000000 THEN 0 WHEN __t < 1772236800000000 THEN 1 WHEN __t < 1772301600000000 THEN 2 WHEN __t < 1772316000000000 THEN 3 WHEN __t < 1772319600000000 THEN 4 WHEN __t < 1772321400000000 THEN 5 WHEN __t < 1772322900000000 THEN 6 ELSE 7 END AS __a, 
     (__w0 AND __e0) AS g0,
     (__w0 AND __e0 IS NOT NULL) AS t0,
     (__w0 AND __e0 IS NULL) AS n0,
     (__t IS NOT NULL) AS rows_in_range,
-    (FALSE) AS excluded,
     (__t IS NULL) AS null_time,
     (__e0) AS ag0,
     (__e0 IS NOT NULL) AS av0

@@ -27,9 +27,13 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.par
 
 CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
+
 DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
 
 CREATE TEMP VIEW "src_2" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 SELECT quantile_disc(v, 0.5) FROM (SELECT TRY_CAST("event_ms" AS DOUBLE) AS v FROM "src_2" LIMIT 100000) WHERE isfinite(v);
 
@@ -57,6 +61,8 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.par
 
 CREATE TEMP VIEW "src_4" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
+
 SET allowed_paths = ['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet', '$ROOT/examples/homehub/face_unlocks.parquet', '$ROOT/examples/homehub/unlock_attempts.csv', '$TMP'];
 
 SET enable_external_access = false;
@@ -80,23 +86,18 @@ DESCRIBE SELECT ((customer_id != 't-internal-test')) AS c0, ((status < 500)) AS 
 SELECT count_if(((customer_id != 't-internal-test')) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint IN ('/unlock', '/lock'))) IS TRUE), count_if((((endpoint IN ('/unlock', '/lock')) AND (status < 500))) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint = '/auth/token')) IS TRUE) FROM (SELECT * FROM "src_4" LIMIT 500);
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
-SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, coalesce(sum(n4), 0)::BIGINT AS n4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, 0::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, 0::BIGINT AS n4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "customer_id", __t // 60000000 AS __b, 
     (__keep AND __w0 AND __e0 AND __e1) AS g0,
     (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t0,
-    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n0,
     (__keep AND __w0 AND __e0 AND __e1) AS g1,
     (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t1,
-    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n1,
     (__keep AND __w0 AND __e2 AND __e3) AS g2,
     (__keep AND __w0 AND __e2 AND __e3 IS NOT NULL) AS t2,
-    (__keep AND __w0 AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS n2,
     (__keep AND __w0 AND __e4 AND __e5) AS g3,
     (__keep AND __w0 AND __e4 AND __e5 IS NOT NULL) AS t3,
-    (__keep AND __w0 AND (__e4 IS NULL OR (__e4 AND __e5 IS NULL))) AS n3,
     (__keep AND __w0 AND __e6 AND __e7) AS g4,
     (__keep AND __w0 AND __e6 AND __e7 IS NOT NULL) AS t4,
-    (__keep AND __w0 AND (__e6 IS NULL OR (__e6 AND __e7 IS NULL))) AS n4,
     (__t IS NOT NULL) AS rows_in_range,
     (__t IS NOT NULL AND NOT __keep) AS excluded,
     (__t IS NULL) AS null_time
@@ -122,19 +123,15 @@ SELECT __b, g4, t4 FROM "scan_1" WHERE gid = 1 AND t4 > 0 ORDER BY __b;
 DROP TABLE IF EXISTS "scan_1";
 
 CREATE OR REPLACE TEMP TABLE "scan_2" AS
-SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "firmware", __t // 60000000 AS __b, 
     (__w0 AND __e0) AS g0,
     (__w0 AND __e0 IS NOT NULL) AS t0,
-    (__w0 AND __e0 IS NULL) AS n0,
     (__w0 AND __e0 AND __e1) AS g1,
     (__w0 AND __e0 AND __e1 IS NOT NULL) AS t1,
-    (__w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n1,
     (__w0 AND __e0 AND __e1) AS g2,
     (__w0 AND __e0 AND __e1 IS NOT NULL) AS t2,
-    (__w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n2,
     (__t IS NOT NULL) AS rows_in_range,
-    (FALSE) AS excluded,
     (__t IS NULL) AS null_time
   FROM (SELECT *, (recognized) AS __e0, ("match_ms" <= 400) AS __e1, __t >= 1769299200000000 AS __w0
     FROM (SELECT *, (CASE WHEN "event_ms" >= -2208988800001 AND "event_ms" < 253370764800001 THEN TRY_CAST(round("event_ms" * 1000) AS BIGINT) END) AS __t, TRUE AS __keep FROM "src_2" WHERE (("event_ms" >= 1769299199999 AND "event_ms" < 1772323200001) OR NOT ("event_ms" >= -2208988800001 AND "event_ms" < 253370764800001)) OR "event_ms" IS NULL)
@@ -156,7 +153,7 @@ DROP TABLE IF EXISTS "scan_2";
 SELECT coalesce(max(scan_id), -1) FROM "slo_reject_scans_3";
 
 CREATE OR REPLACE TEMP TABLE "scan_3" AS
-SELECT GROUPING("app_version", "customer_id", "lock_model") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(x0_0), 0)::BIGINT AS x0_0
+SELECT GROUPING("app_version", "customer_id", "lock_model") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(x0_0), 0)::BIGINT AS x0_0
 FROM (SELECT "app_version", "customer_id", "lock_model", __t // 60000000 AS __b, 
     (__w0 AND NOT __x0 AND __e0) AS g0,
     (__w0 AND NOT __x0 AND __e0 IS NOT NULL) AS t0,
@@ -171,7 +168,6 @@ FROM (SELECT "app_version", "customer_id", "lock_model", __t // 60000000 AS __b,
     (__w0 AND __e0 AND __e1 IS NOT NULL) AS t3,
     (__w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n3,
     (__t IS NOT NULL) AS rows_in_range,
-    (FALSE) AS excluded,
     (__t IS NULL) AS null_time,
     (__w0 AND __x0 AND __e0 IS NOT NULL) AS x0_0
   FROM (SELECT *, ((__t >= 1770055200000000 AND __t < 1770058800000000)) AS __x0, ((result = 'success')) AS __e0, ("latency_ms" <= 2500) AS __e1, __t >= 1769871600000000 AS __w0
@@ -198,17 +194,14 @@ SELECT __b, g3, t3 FROM "scan_3" WHERE gid = 7 AND t3 > 0 ORDER BY __b;
 DROP TABLE IF EXISTS "scan_3";
 
 CREATE OR REPLACE TEMP TABLE "scan_4" AS
-SELECT 0 AS gid, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT 0 AS gid, __b, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT __t // 60000000 AS __b, 
     (__keep AND __w0 AND __e0 AND __e1) AS g0,
     (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t0,
-    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n0,
     (__keep AND __w0 AND __e2 AND __e3) AS g1,
     (__keep AND __w0 AND __e2 AND __e3 IS NOT NULL) AS t1,
-    (__keep AND __w0 AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS n1,
     (__keep AND __w0 AND __e4 AND __e1) AS g2,
     (__keep AND __w0 AND __e4 AND __e1 IS NOT NULL) AS t2,
-    (__keep AND __w0 AND (__e4 IS NULL OR (__e4 AND __e1 IS NULL))) AS n2,
     (__t IS NOT NULL) AS rows_in_range,
     (__t IS NOT NULL AND NOT __keep) AS excluded,
     (__t IS NULL) AS null_time

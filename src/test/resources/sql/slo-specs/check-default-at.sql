@@ -27,9 +27,13 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.par
 
 CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
+
 DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
 
 CREATE TEMP VIEW "src_2" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 SELECT quantile_disc(v, 0.5) FROM (SELECT TRY_CAST("event_ms" AS DOUBLE) AS v FROM "src_2" LIMIT 100000) WHERE isfinite(v);
 
@@ -56,6 +60,8 @@ SELECT file_name, name, type, converted_type, logical_type::VARCHAR FROM parquet
 DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
 CREATE TEMP VIEW "src_4" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 SET allowed_paths = ['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet', '$ROOT/examples/homehub/face_unlocks.parquet', '$ROOT/examples/homehub/unlock_attempts.csv', '$TMP'];
 
@@ -88,23 +94,18 @@ SELECT count(*), max((CASE WHEN "event_ms" >= -2208988800001 AND "event_ms" < 25
 SELECT count(*), epoch_us(max("ts")) FROM "src_4";
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
-SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, coalesce(sum(n4), 0)::BIGINT AS n4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, 0::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, 0::BIGINT AS n4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "customer_id", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772031448000000 THEN 0 WHEN __t < 1772048728000000 THEN 1 WHEN __t < 1772204248000000 THEN 2 WHEN __t < 1772210008000000 THEN 3 WHEN __t < 1772230168000000 THEN 4 WHEN __t < 1772269048000000 THEN 5 WHEN __t < 1772270488000000 THEN 6 WHEN __t < 1772277688000000 THEN 7 WHEN __t < 1772283448000000 THEN 8 WHEN __t < 1772283928000000 THEN 9 WHEN __t < 1772285608000000 THEN 10 WHEN __t < 1772286328000000 THEN 11 WHEN __t < 1772287048000000 THEN 12 WHEN __t < 1772287288000000 THEN 13 WHEN __t < 1772288848000000 THEN 14 WHEN __t < 1772288968000000 THEN 15 WHEN __t < 1772289568000000 THEN 16 WHEN __t < 1772289808000000 THEN 17 WHEN __t < 1772290228000000 THEN 18 WHEN __t < 1772290288000000 THEN 19 WHEN __t < 1772290348000000 THEN 20 WHEN __t < 1772290468000000 THEN 21 WHEN __t < 1772290528000000 THEN 22 WHEN __t < 1772290588000000 THEN 23 ELSE 24 END AS __a, 
     (__keep AND __w0 AND __e0 AND __e1) AS g0,
     (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t0,
-    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n0,
     (__keep AND __w1 AND __e0 AND __e1) AS g1,
     (__keep AND __w1 AND __e0 AND __e1 IS NOT NULL) AS t1,
-    (__keep AND __w1 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n1,
     (__keep AND __w0 AND __e2 AND __e3) AS g2,
     (__keep AND __w0 AND __e2 AND __e3 IS NOT NULL) AS t2,
-    (__keep AND __w0 AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS n2,
     (__keep AND __w2 AND __e4 AND __e5) AS g3,
     (__keep AND __w2 AND __e4 AND __e5 IS NOT NULL) AS t3,
-    (__keep AND __w2 AND (__e4 IS NULL OR (__e4 AND __e5 IS NULL))) AS n3,
     (__keep AND __w3 AND __e6 AND __e7) AS g4,
     (__keep AND __w3 AND __e6 AND __e7 IS NOT NULL) AS t4,
-    (__keep AND __w3 AND (__e6 IS NULL OR (__e6 AND __e7 IS NULL))) AS n4,
     (__t IS NOT NULL) AS rows_in_range,
     (__t IS NOT NULL AND NOT __keep) AS excluded,
     (__t IS NULL) AS null_time
@@ -120,19 +121,15 @@ SELECT gid, k0, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g1)::BIGI
 SELECT gid, k0, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT, sum(g4)::BIGINT, sum(t4)::BIGINT FROM "scan_1" GROUP BY ALL;
 
 CREATE OR REPLACE TEMP TABLE "scan_2" AS
-SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "firmware", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1771513048000000 THEN 0 WHEN __t < 1772031448000000 THEN 1 WHEN __t < 1772048728000000 THEN 2 WHEN __t < 1772204248000000 THEN 3 WHEN __t < 1772210008000000 THEN 4 WHEN __t < 1772225848000000 THEN 5 WHEN __t < 1772269048000000 THEN 6 WHEN __t < 1772270488000000 THEN 7 WHEN __t < 1772279848000000 THEN 8 WHEN __t < 1772283448000000 THEN 9 WHEN __t < 1772283928000000 THEN 10 WHEN __t < 1772285248000000 THEN 11 WHEN __t < 1772287048000000 THEN 12 WHEN __t < 1772287288000000 THEN 13 WHEN __t < 1772288848000000 THEN 14 WHEN __t < 1772288968000000 THEN 15 WHEN __t < 1772289748000000 THEN 16 WHEN __t < 1772290348000000 THEN 17 ELSE 18 END AS __a, 
     (__w0 AND __e0) AS g0,
     (__w0 AND __e0 IS NOT NULL) AS t0,
-    (__w0 AND __e0 IS NULL) AS n0,
     (__w1 AND __e0 AND __e1) AS g1,
     (__w1 AND __e0 AND __e1 IS NOT NULL) AS t1,
-    (__w1 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n1,
     (__w2 AND __e0 AND __e1) AS g2,
     (__w2 AND __e0 AND __e1 IS NOT NULL) AS t2,
-    (__w2 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n2,
     (__t IS NOT NULL) AS rows_in_range,
-    (FALSE) AS excluded,
     (__t IS NULL) AS null_time
   FROM (SELECT *, (recognized) AS __e0, ("match_ms" <= 400) AS __e1, __t >= 1767193200000000 AS __w0, __t >= 1769871600000000 AS __w1, __t >= 1769871448000000 AS __w2
     FROM (SELECT *, (CASE WHEN "event_ms" >= -2208988800001 AND "event_ms" < 253370764800001 THEN TRY_CAST(round("event_ms" * 1000) AS BIGINT) END) AS __t, TRUE AS __keep FROM "src_2" WHERE (("event_ms" >= 1767193199999 AND "event_ms" < 1772290648001) OR NOT ("event_ms" >= -2208988800001 AND "event_ms" < 253370764800001)) OR "event_ms" IS NULL)
@@ -148,7 +145,7 @@ SELECT gid, k0, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(g1)::BIGINT, sum(t1):
 SELECT coalesce(max(scan_id), -1) FROM "slo_reject_scans_3";
 
 CREATE OR REPLACE TEMP TABLE "scan_3" AS
-SELECT GROUPING("app_version", "customer_id", "lock_model") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(x0_0), 0)::BIGINT AS x0_0, max(__t) AS latest
+SELECT GROUPING("app_version", "customer_id", "lock_model") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(x0_0), 0)::BIGINT AS x0_0, max(__t) AS latest
 FROM (SELECT "app_version", "customer_id", "lock_model", __t, CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772031448000000 THEN 0 WHEN __t < 1772048728000000 THEN 1 WHEN __t < 1772204248000000 THEN 2 WHEN __t < 1772210008000000 THEN 3 WHEN __t < 1772230168000000 THEN 4 WHEN __t < 1772269048000000 THEN 5 WHEN __t < 1772270488000000 THEN 6 WHEN __t < 1772283448000000 THEN 7 WHEN __t < 1772283928000000 THEN 8 WHEN __t < 1772285608000000 THEN 9 WHEN __t < 1772287048000000 THEN 10 WHEN __t < 1772287288000000 THEN 11 WHEN __t < 1772288848000000 THEN 12 WHEN __t < 1772288968000000 THEN 13 WHEN __t < 1772289808000000 THEN 14 WHEN __t < 1772290228000000 THEN 15 WHEN __t < 1772290348000000 THEN 16 WHEN __t < 1772290588000000 THEN 17 ELSE 18 END AS __a, 
     (__w0 AND NOT __x0 AND __e0) AS g0,
     (__w0 AND NOT __x0 AND __e0 IS NOT NULL) AS t0,
@@ -163,7 +160,6 @@ FROM (SELECT "app_version", "customer_id", "lock_model", __t, CASE WHEN __t IS N
     (__w3 AND __e0 AND __e1 IS NOT NULL) AS t3,
     (__w3 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n3,
     (__t IS NOT NULL) AS rows_in_range,
-    (FALSE) AS excluded,
     (__t IS NULL) AS null_time,
     (__w0 AND __x0 AND __e0 IS NOT NULL) AS x0_0
   FROM (SELECT *, ((__t >= 1770055200000000 AND __t < 1770058800000000)) AS __x0, ((result = 'success')) AS __e0, ("latency_ms" <= 2500) AS __e1, __t >= 1769871448000000 AS __w0, __t >= 1769871600000000 AS __w1, __t >= 1771685848000000 AS __w2, __t >= 1771772400000000 AS __w3
@@ -184,26 +180,20 @@ SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_i
 SELECT max(latest) FROM "scan_3";
 
 CREATE OR REPLACE TEMP TABLE "scan_4" AS
-SELECT GROUPING("__s1440", "__s5") AS gid, CAST("__s1440" AS VARCHAR) AS k0, CAST("__s5" AS VARCHAR) AS k1, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, coalesce(sum(n4), 0)::BIGINT AS n4, coalesce(sum(g5), 0)::BIGINT AS g5, coalesce(sum(t5), 0)::BIGINT AS t5, coalesce(sum(n5), 0)::BIGINT AS n5, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT GROUPING("__s1440", "__s5") AS gid, CAST("__s1440" AS VARCHAR) AS k0, CAST("__s5" AS VARCHAR) AS k1, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, 0::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, 0::BIGINT AS n4, coalesce(sum(g5), 0)::BIGINT AS g5, coalesce(sum(t5), 0)::BIGINT AS t5, 0::BIGINT AS n5, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT (((__t + 62135629200000000) // 86400000000) * 2) AS "__s1440", (((__t + 62135629200000000) // 86400000000) * 576 + ((__t + 62135629200000000) - ((__t + 62135629200000000) // 86400000000) * 86400000000) // 300000000) AS "__s5", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772031448000000 THEN 0 WHEN __t < 1772048728000000 THEN 1 WHEN __t < 1772204248000000 THEN 2 WHEN __t < 1772210008000000 THEN 3 WHEN __t < 1772269048000000 THEN 4 WHEN __t < 1772270488000000 THEN 5 WHEN __t < 1772283448000000 THEN 6 WHEN __t < 1772283928000000 THEN 7 WHEN __t < 1772287048000000 THEN 8 WHEN __t < 1772287288000000 THEN 9 WHEN __t < 1772288848000000 THEN 10 WHEN __t < 1772288968000000 THEN 11 WHEN __t < 1772290348000000 THEN 12 ELSE 13 END AS __a, 
     (__keep AND __w0 AND __e0 AND __e1) AS g0,
     (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t0,
-    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n0,
     (__keep AND __w1 AND __e2 AND __e3) AS g1,
     (__keep AND __w1 AND __e2 AND __e3 IS NOT NULL) AS t1,
-    (__keep AND __w1 AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS n1,
     (__keep AND __w0 AND __e4 AND __e1) AS g2,
     (__keep AND __w0 AND __e4 AND __e1 IS NOT NULL) AS t2,
-    (__keep AND __w0 AND (__e4 IS NULL OR (__e4 AND __e1 IS NULL))) AS n2,
     (__keep AND __w0 AND __e0 AND __e1) AS g3,
     (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t3,
-    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n3,
     (__keep AND __w0 AND __e2 AND __e3) AS g4,
     (__keep AND __w0 AND __e2 AND __e3 IS NOT NULL) AS t4,
-    (__keep AND __w0 AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS n4,
     (__keep AND __w0 AND __e4 AND __e1) AS g5,
     (__keep AND __w0 AND __e4 AND __e1 IS NOT NULL) AS t5,
-    (__keep AND __w0 AND (__e4 IS NULL OR (__e4 AND __e1 IS NULL))) AS n5,
     (__t IS NOT NULL) AS rows_in_range,
     (__t IS NOT NULL AND NOT __keep) AS excluded,
     (__t IS NULL) AS null_time

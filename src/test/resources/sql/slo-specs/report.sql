@@ -27,9 +27,13 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.par
 
 CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
+
 DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
 
 CREATE TEMP VIEW "src_2" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 SELECT quantile_disc(v, 0.5) FROM (SELECT TRY_CAST("event_ms" AS DOUBLE) AS v FROM "src_2" LIMIT 100000) WHERE isfinite(v);
 
@@ -57,6 +61,8 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.par
 
 CREATE TEMP VIEW "src_4" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
+
 SET allowed_paths = ['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet', '$ROOT/examples/homehub/face_unlocks.parquet', '$ROOT/examples/homehub/unlock_attempts.csv', '$TMP'];
 
 SET enable_external_access = false;
@@ -80,23 +86,18 @@ DESCRIBE SELECT ((customer_id != 't-internal-test')) AS c0, ((status < 500)) AS 
 SELECT count_if(((customer_id != 't-internal-test')) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint IN ('/unlock', '/lock'))) IS TRUE), count_if((((endpoint IN ('/unlock', '/lock')) AND (status < 500))) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint = '/auth/token')) IS TRUE) FROM (SELECT * FROM "src_4" LIMIT 500);
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
-SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, coalesce(sum(n4), 0)::BIGINT AS n4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
+SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, 0::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, 0::BIGINT AS n4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
 FROM (SELECT "customer_id", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772064000000000 THEN 0 WHEN __t < 1772081280000000 THEN 1 WHEN __t < 1772236800000000 THEN 2 WHEN __t < 1772242560000000 THEN 3 WHEN __t < 1772262720000000 THEN 4 WHEN __t < 1772301600000000 THEN 5 WHEN __t < 1772303040000000 THEN 6 WHEN __t < 1772310240000000 THEN 7 WHEN __t < 1772316000000000 THEN 8 WHEN __t < 1772316480000000 THEN 9 WHEN __t < 1772318160000000 THEN 10 WHEN __t < 1772318880000000 THEN 11 WHEN __t < 1772319600000000 THEN 12 WHEN __t < 1772319840000000 THEN 13 WHEN __t < 1772321400000000 THEN 14 WHEN __t < 1772321520000000 THEN 15 WHEN __t < 1772322120000000 THEN 16 WHEN __t < 1772322360000000 THEN 17 WHEN __t < 1772322780000000 THEN 18 WHEN __t < 1772322840000000 THEN 19 WHEN __t < 1772322900000000 THEN 20 WHEN __t < 1772323020000000 THEN 21 WHEN __t < 1772323080000000 THEN 22 WHEN __t < 1772323140000000 THEN 23 ELSE 24 END AS __a, 
     (__keep AND __w0 AND __e0 AND __e1) AS g0,
     (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t0,
-    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n0,
     (__keep AND __w1 AND __e0 AND __e1) AS g1,
     (__keep AND __w1 AND __e0 AND __e1 IS NOT NULL) AS t1,
-    (__keep AND __w1 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n1,
     (__keep AND __w0 AND __e2 AND __e3) AS g2,
     (__keep AND __w0 AND __e2 AND __e3 IS NOT NULL) AS t2,
-    (__keep AND __w0 AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS n2,
     (__keep AND __w2 AND __e4 AND __e5) AS g3,
     (__keep AND __w2 AND __e4 AND __e5 IS NOT NULL) AS t3,
-    (__keep AND __w2 AND (__e4 IS NULL OR (__e4 AND __e5 IS NULL))) AS n3,
     (__keep AND __w3 AND __e6 AND __e7) AS g4,
     (__keep AND __w3 AND __e6 AND __e7 IS NOT NULL) AS t4,
-    (__keep AND __w3 AND (__e6 IS NULL OR (__e6 AND __e7 IS NULL))) AS n4,
     (__t IS NOT NULL) AS rows_in_range,
     (__t IS NOT NULL AND NOT __keep) AS excluded,
     (__t IS NULL) AS null_time,
@@ -114,19 +115,15 @@ SELECT gid, k0, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g1)::BIGI
 SELECT gid, k0, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(ag1)::BIGINT, sum(av1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT, sum(g4)::BIGINT, sum(t4)::BIGINT FROM "scan_1" GROUP BY ALL;
 
 CREATE OR REPLACE TEMP TABLE "scan_2" AS
-SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
+SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
 FROM (SELECT "firmware", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1771545600000000 THEN 0 WHEN __t < 1772064000000000 THEN 1 WHEN __t < 1772081280000000 THEN 2 WHEN __t < 1772236800000000 THEN 3 WHEN __t < 1772242560000000 THEN 4 WHEN __t < 1772258400000000 THEN 5 WHEN __t < 1772301600000000 THEN 6 WHEN __t < 1772303040000000 THEN 7 WHEN __t < 1772312400000000 THEN 8 WHEN __t < 1772316000000000 THEN 9 WHEN __t < 1772316480000000 THEN 10 WHEN __t < 1772317800000000 THEN 11 WHEN __t < 1772319600000000 THEN 12 WHEN __t < 1772319840000000 THEN 13 WHEN __t < 1772321400000000 THEN 14 WHEN __t < 1772321520000000 THEN 15 WHEN __t < 1772322300000000 THEN 16 WHEN __t < 1772322900000000 THEN 17 ELSE 18 END AS __a, 
     (__w0 AND __e0) AS g0,
     (__w0 AND __e0 IS NOT NULL) AS t0,
-    (__w0 AND __e0 IS NULL) AS n0,
     (__w1 AND __e0 AND __e1) AS g1,
     (__w1 AND __e0 AND __e1 IS NOT NULL) AS t1,
-    (__w1 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n1,
     (__w2 AND __e0 AND __e1) AS g2,
     (__w2 AND __e0 AND __e1 IS NOT NULL) AS t2,
-    (__w2 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n2,
     (__t IS NOT NULL) AS rows_in_range,
-    (FALSE) AS excluded,
     (__t IS NULL) AS null_time,
     (__e0 AND __e1) AS ag1,
     (__e0 AND __e1 IS NOT NULL) AS av1
@@ -144,7 +141,7 @@ SELECT gid, k0, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(ag1)::BIGINT, sum(av1
 SELECT coalesce(max(scan_id), -1) FROM "slo_reject_scans_3";
 
 CREATE OR REPLACE TEMP TABLE "scan_3" AS
-SELECT GROUPING("app_version", "customer_id", "lock_model") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(x0_0), 0)::BIGINT AS x0_0, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
+SELECT GROUPING("app_version", "customer_id", "lock_model") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(x0_0), 0)::BIGINT AS x0_0, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
 FROM (SELECT "app_version", "customer_id", "lock_model", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772064000000000 THEN 0 WHEN __t < 1772081280000000 THEN 1 WHEN __t < 1772236800000000 THEN 2 WHEN __t < 1772242560000000 THEN 3 WHEN __t < 1772262720000000 THEN 4 WHEN __t < 1772301600000000 THEN 5 WHEN __t < 1772303040000000 THEN 6 WHEN __t < 1772316000000000 THEN 7 WHEN __t < 1772316480000000 THEN 8 WHEN __t < 1772318160000000 THEN 9 WHEN __t < 1772319600000000 THEN 10 WHEN __t < 1772319840000000 THEN 11 WHEN __t < 1772321400000000 THEN 12 WHEN __t < 1772321520000000 THEN 13 WHEN __t < 1772322360000000 THEN 14 WHEN __t < 1772322780000000 THEN 15 WHEN __t < 1772322900000000 THEN 16 WHEN __t < 1772323140000000 THEN 17 ELSE 18 END AS __a, 
     (__w0 AND NOT __x0 AND __e0) AS g0,
     (__w0 AND NOT __x0 AND __e0 IS NOT NULL) AS t0,
@@ -159,7 +156,6 @@ FROM (SELECT "app_version", "customer_id", "lock_model", CASE WHEN __t IS NULL T
     (__w3 AND __e0 AND __e1 IS NOT NULL) AS t3,
     (__w3 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n3,
     (__t IS NOT NULL) AS rows_in_range,
-    (FALSE) AS excluded,
     (__t IS NULL) AS null_time,
     (__w0 AND __x0 AND __e0 IS NOT NULL) AS x0_0,
     (__e0) AS ag1,
@@ -180,26 +176,20 @@ SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3
 SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > -1 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
 
 CREATE OR REPLACE TEMP TABLE "scan_4" AS
-SELECT GROUPING("__s1440", "__s5") AS gid, CAST("__s1440" AS VARCHAR) AS k0, CAST("__s5" AS VARCHAR) AS k1, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, coalesce(sum(n0), 0)::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, coalesce(sum(n1), 0)::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, coalesce(sum(n2), 0)::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, coalesce(sum(n3), 0)::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, coalesce(sum(n4), 0)::BIGINT AS n4, coalesce(sum(g5), 0)::BIGINT AS g5, coalesce(sum(t5), 0)::BIGINT AS t5, coalesce(sum(n5), 0)::BIGINT AS n5, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
+SELECT GROUPING("__s1440", "__s5") AS gid, CAST("__s1440" AS VARCHAR) AS k0, CAST("__s5" AS VARCHAR) AS k1, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, 0::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, 0::BIGINT AS n4, coalesce(sum(g5), 0)::BIGINT AS g5, coalesce(sum(t5), 0)::BIGINT AS t5, 0::BIGINT AS n5, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
 FROM (SELECT (((__t + 62135629200000000) // 86400000000) * 2) AS "__s1440", (((__t + 62135629200000000) // 86400000000) * 576 + ((__t + 62135629200000000) - ((__t + 62135629200000000) // 86400000000) * 86400000000) // 300000000) AS "__s5", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772064000000000 THEN 0 WHEN __t < 1772081280000000 THEN 1 WHEN __t < 1772236800000000 THEN 2 WHEN __t < 1772242560000000 THEN 3 WHEN __t < 1772301600000000 THEN 4 WHEN __t < 1772303040000000 THEN 5 WHEN __t < 1772316000000000 THEN 6 WHEN __t < 1772316480000000 THEN 7 WHEN __t < 1772319600000000 THEN 8 WHEN __t < 1772319840000000 THEN 9 WHEN __t < 1772321400000000 THEN 10 WHEN __t < 1772321520000000 THEN 11 WHEN __t < 1772322900000000 THEN 12 ELSE 13 END AS __a, 
     (__keep AND __w0 AND __e0 AND __e1) AS g0,
     (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t0,
-    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n0,
     (__keep AND __w1 AND __e2 AND __e3) AS g1,
     (__keep AND __w1 AND __e2 AND __e3 IS NOT NULL) AS t1,
-    (__keep AND __w1 AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS n1,
     (__keep AND __w0 AND __e4 AND __e1) AS g2,
     (__keep AND __w0 AND __e4 AND __e1 IS NOT NULL) AS t2,
-    (__keep AND __w0 AND (__e4 IS NULL OR (__e4 AND __e1 IS NULL))) AS n2,
     (__keep AND __w0 AND __e0 AND __e1) AS g3,
     (__keep AND __w0 AND __e0 AND __e1 IS NOT NULL) AS t3,
-    (__keep AND __w0 AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS n3,
     (__keep AND __w0 AND __e2 AND __e3) AS g4,
     (__keep AND __w0 AND __e2 AND __e3 IS NOT NULL) AS t4,
-    (__keep AND __w0 AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS n4,
     (__keep AND __w0 AND __e4 AND __e1) AS g5,
     (__keep AND __w0 AND __e4 AND __e1 IS NOT NULL) AS t5,
-    (__keep AND __w0 AND (__e4 IS NULL OR (__e4 AND __e1 IS NULL))) AS n5,
     (__t IS NOT NULL) AS rows_in_range,
     (__t IS NOT NULL AND NOT __keep) AS excluded,
     (__t IS NULL) AS null_time,
@@ -225,23 +215,18 @@ SELECT k1, 0, g3, t3, g3, t3 FROM "scan_4" WHERE gid = 2 AND (t3 > 0 OR t3 > 0);
 SELECT k0, 0, g4, t4, g4, t4 FROM "scan_4" WHERE gid = 1 AND (t4 > 0 OR t4 > 0);
 
 CREATE OR REPLACE TEMP TABLE "scan_5" AS
-SELECT GROUPING("app_version", "customer_id", "endpoint") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("endpoint" AS VARCHAR) AS k2, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, coalesce(sum(m0), 0)::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, coalesce(sum(m1), 0)::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, coalesce(sum(m2), 0)::BIGINT AS m2, coalesce(sum(a3), 0)::BIGINT AS a3, coalesce(sum(b3), 0)::BIGINT AS b3, coalesce(sum(m3), 0)::BIGINT AS m3, coalesce(sum(a4), 0)::BIGINT AS a4, coalesce(sum(b4), 0)::BIGINT AS b4, coalesce(sum(m4), 0)::BIGINT AS m4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT GROUPING("app_version", "customer_id", "endpoint") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("endpoint" AS VARCHAR) AS k2, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, 0::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, 0::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, 0::BIGINT AS m2, coalesce(sum(a3), 0)::BIGINT AS a3, coalesce(sum(b3), 0)::BIGINT AS b3, 0::BIGINT AS m3, coalesce(sum(a4), 0)::BIGINT AS a4, coalesce(sum(b4), 0)::BIGINT AS b4, 0::BIGINT AS m4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "app_version", "customer_id", "endpoint", __t // 3600000000 AS __b, (__t >= 1769904000000000)::INTEGER + (__t >= 1771718400000000)::INTEGER + (__t >= 1771772400000000)::INTEGER + (__t >= 1772193600000000)::INTEGER + (__t >= 1772290800000000)::INTEGER AS __seg, 
     (__keep AND __e0 AND __e1) AS a0,
     (__keep AND __e0 AND __e1 IS NOT NULL) AS b0,
-    (__keep AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS m0,
     (__keep AND __e0 AND __e1) AS a1,
     (__keep AND __e0 AND __e1 IS NOT NULL) AS b1,
-    (__keep AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS m1,
     (__keep AND __e2 AND __e3) AS a2,
     (__keep AND __e2 AND __e3 IS NOT NULL) AS b2,
-    (__keep AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS m2,
     (__keep AND __e4 AND __e5) AS a3,
     (__keep AND __e4 AND __e5 IS NOT NULL) AS b3,
-    (__keep AND (__e4 IS NULL OR (__e4 AND __e5 IS NULL))) AS m3,
     (__keep AND __e6 AND __e7) AS a4,
     (__keep AND __e6 AND __e7 IS NOT NULL) AS b4,
-    (__keep AND (__e6 IS NULL OR (__e6 AND __e7 IS NULL))) AS m4,
     (__t IS NOT NULL) AS rows_in_range,
     (__t IS NOT NULL AND NOT __keep) AS excluded,
     (__t IS NULL) AS null_time
@@ -261,19 +246,15 @@ WITH v AS (SELECT k2 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGIN
 WITH v AS (SELECT k0 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS good, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS total FROM "scan_5" WHERE gid = 3 GROUP BY k0 HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC, v ASC NULLS LAST) AS rn FROM v) SELECT rn, v, 1, good, total FROM r WHERE rn <= 10 UNION ALL SELECT 11, NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > 10 ORDER BY 1;
 
 CREATE OR REPLACE TEMP TABLE "scan_6" AS
-SELECT GROUPING("firmware", "lock_model") AS gid, CAST("firmware" AS VARCHAR) AS k0, CAST("lock_model" AS VARCHAR) AS k1, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, coalesce(sum(m0), 0)::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, coalesce(sum(m1), 0)::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, coalesce(sum(m2), 0)::BIGINT AS m2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT GROUPING("firmware", "lock_model") AS gid, CAST("firmware" AS VARCHAR) AS k0, CAST("lock_model" AS VARCHAR) AS k1, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, 0::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, 0::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, 0::BIGINT AS m2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "firmware", "lock_model", __t // 3600000000 AS __b, (__t >= 1767193200000000)::INTEGER + (__t >= 1769904000000000)::INTEGER + (__t >= 1771718400000000)::INTEGER + (__t >= 1772290800000000)::INTEGER AS __seg, 
     (__e0) AS a0,
     (__e0 IS NOT NULL) AS b0,
-    (__e0 IS NULL) AS m0,
     (__e0 AND __e1) AS a1,
     (__e0 AND __e1 IS NOT NULL) AS b1,
-    ((__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS m1,
     (__e0 AND __e1) AS a2,
     (__e0 AND __e1 IS NOT NULL) AS b2,
-    ((__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS m2,
     (__t IS NOT NULL) AS rows_in_range,
-    (FALSE) AS excluded,
     (__t IS NULL) AS null_time
   FROM (SELECT *, (recognized) AS __e0, ("match_ms" <= 400) AS __e1
     FROM (SELECT *, (CASE WHEN "event_ms" >= -2208988800001 AND "event_ms" < 253370764800001 THEN TRY_CAST(round("event_ms" * 1000) AS BIGINT) END) AS __t, TRUE AS __keep FROM "src_2" WHERE (("event_ms" >= 1767193199999 AND "event_ms" < 1772323200001) OR NOT ("event_ms" >= -2208988800001 AND "event_ms" < 253370764800001)) OR "event_ms" IS NULL)
@@ -293,7 +274,7 @@ WITH v AS (SELECT k1 AS v, coalesce(sum(a1) FILTER (WHERE __seg >= 4), 0)::BIGIN
 SELECT coalesce(max(scan_id), -1) FROM "slo_reject_scans_3";
 
 CREATE OR REPLACE TEMP TABLE "scan_7" AS
-SELECT GROUPING("app_version", "customer_id", "lock_model", "platform") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, CAST("platform" AS VARCHAR) AS k3, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, coalesce(sum(m0), 0)::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, coalesce(sum(m1), 0)::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, coalesce(sum(m2), 0)::BIGINT AS m2, coalesce(sum(a3), 0)::BIGINT AS a3, coalesce(sum(b3), 0)::BIGINT AS b3, coalesce(sum(m3), 0)::BIGINT AS m3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT GROUPING("app_version", "customer_id", "lock_model", "platform") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("lock_model" AS VARCHAR) AS k2, CAST("platform" AS VARCHAR) AS k3, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, coalesce(sum(m0), 0)::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, coalesce(sum(m1), 0)::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, coalesce(sum(m2), 0)::BIGINT AS m2, coalesce(sum(a3), 0)::BIGINT AS a3, coalesce(sum(b3), 0)::BIGINT AS b3, coalesce(sum(m3), 0)::BIGINT AS m3, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "app_version", "customer_id", "lock_model", "platform", __t // 3600000000 AS __b, (__t >= 1769904000000000)::INTEGER + (__t >= 1771718400000000)::INTEGER + (__t >= 1771772400000000)::INTEGER + (__t >= 1772290800000000)::INTEGER AS __seg, 
     (NOT __x0 AND __e0) AS a0,
     (NOT __x0 AND __e0 IS NOT NULL) AS b0,
@@ -308,7 +289,6 @@ FROM (SELECT "app_version", "customer_id", "lock_model", "platform", __t // 3600
     (__e0 AND __e1 IS NOT NULL) AS b3,
     ((__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS m3,
     (__t IS NOT NULL) AS rows_in_range,
-    (FALSE) AS excluded,
     (__t IS NULL) AS null_time
   FROM (SELECT *, ((__t >= 1770055200000000 AND __t < 1770058800000000)) AS __x0, ((result = 'success')) AS __e0, ("latency_ms" <= 2500) AS __e1
     FROM (SELECT *, (CASE WHEN "ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00' THEN epoch_us("ts") END) AS __t, TRUE AS __keep FROM "src_3" WHERE (("ts" >= TIMESTAMPTZ '2026-01-31 15:00:00.000000+00' AND "ts" < TIMESTAMPTZ '2026-03-01 00:00:00.000000+00') OR NOT ("ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00')) OR "ts" IS NULL)
@@ -317,9 +297,9 @@ GROUP BY GROUPING SETS ((__b, __seg), ("customer_id", __seg), ("app_version", "l
 
 SELECT gid, k0, k1, k2, k3, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(m0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(a1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(b1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(m1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(a2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(b2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(m2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(a3) FILTER (WHERE __seg >= 3), 0)::BIGINT, coalesce(sum(b3) FILTER (WHERE __seg >= 3), 0)::BIGINT, coalesce(sum(m3) FILTER (WHERE __seg >= 3), 0)::BIGINT, sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT FROM "scan_7" WHERE gid IN (15, 11, 5) GROUP BY ALL;
 
-SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3" WHERE scan_id > 49);
+SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3" WHERE scan_id > 52);
 
-SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > 49 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
+SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > 52 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
 
 SELECT d.i, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(a0), 0)::BIGINT, coalesce(sum(b0), 0)::BIGINT, coalesce(sum(a1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(b1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(a1), 0)::BIGINT, coalesce(sum(b1), 0)::BIGINT, coalesce(sum(a2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(b2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(a2), 0)::BIGINT, coalesce(sum(b2), 0)::BIGINT, coalesce(sum(a3) FILTER (WHERE __seg >= 3), 0)::BIGINT, coalesce(sum(b3) FILTER (WHERE __seg >= 3), 0)::BIGINT, coalesce(sum(a3), 0)::BIGINT, coalesce(sum(b3), 0)::BIGINT FROM "scan_7" s JOIN (VALUES (0, 491631, 491655), (1, 491655, 491679), (2, 491679, 491703), (3, 491703, 491727), (4, 491727, 491751), (5, 491751, 491775), (6, 491775, 491799), (7, 491799, 491823), (8, 491823, 491847), (9, 491847, 491871), (10, 491871, 491895), (11, 491895, 491919), (12, 491919, 491943), (13, 491943, 491967), (14, 491967, 491991), (15, 491991, 492015), (16, 492015, 492039), (17, 492039, 492063), (18, 492063, 492087), (19, 492087, 492111), (20, 492111, 492135), (21, 492135, 492159), (22, 492159, 492183), (23, 492183, 492207), (24, 492207, 492231), (25, 492231, 492255), (26, 492255, 492279), (27, 492279, 492303), (28, 492303, 492327)) d(i, lo, hi) ON s.__b >= d.lo AND s.__b < d.hi WHERE s.gid = 15 GROUP BY d.i;
 
@@ -332,17 +312,14 @@ WITH v AS (SELECT k2 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGIN
 WITH v AS (SELECT k3 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS good, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS total FROM "scan_7" WHERE gid = 14 GROUP BY k3 HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC, v ASC NULLS LAST) AS rn FROM v) SELECT rn, v, 1, good, total FROM r WHERE rn <= 10 UNION ALL SELECT 11, NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > 10 ORDER BY 1;
 
 CREATE OR REPLACE TEMP TABLE "scan_8" AS
-SELECT 0 AS gid, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, coalesce(sum(m0), 0)::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, coalesce(sum(m1), 0)::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, coalesce(sum(m2), 0)::BIGINT AS m2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
+SELECT 0 AS gid, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, 0::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, 0::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, 0::BIGINT AS m2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT __t // 3600000000 AS __b, (__t >= 1769904000000000)::INTEGER + (__t >= 1771718400000000)::INTEGER + (__t >= 1772290800000000)::INTEGER AS __seg, 
     (__keep AND __e0 AND __e1) AS a0,
     (__keep AND __e0 AND __e1 IS NOT NULL) AS b0,
-    (__keep AND (__e0 IS NULL OR (__e0 AND __e1 IS NULL))) AS m0,
     (__keep AND __e2 AND __e3) AS a1,
     (__keep AND __e2 AND __e3 IS NOT NULL) AS b1,
-    (__keep AND (__e2 IS NULL OR (__e2 AND __e3 IS NULL))) AS m1,
     (__keep AND __e4 AND __e1) AS a2,
     (__keep AND __e4 AND __e1 IS NOT NULL) AS b2,
-    (__keep AND (__e4 IS NULL OR (__e4 AND __e1 IS NULL))) AS m2,
     (__t IS NOT NULL) AS rows_in_range,
     (__t IS NOT NULL AND NOT __keep) AS excluded,
     (__t IS NULL) AS null_time

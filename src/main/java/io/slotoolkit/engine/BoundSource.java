@@ -30,8 +30,13 @@ public record BoundSource(
     String rejectScansTable,
     List<String> notes,
     Map<String, String> lineOrigins,
-    String rawRows) {
+    String rawRows,
+    java.util.Set<String> columnsWithoutNulls) {
   public BoundSource {
+    columnsWithoutNulls =
+        columnsWithoutNulls == null
+            ? java.util.Set.of()
+            : java.util.Set.copyOf(columnsWithoutNulls);
     lineOrigins = lineOrigins == null ? Map.of() : Map.copyOf(lineOrigins);
     files = List.copyOf(files);
     columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
@@ -59,6 +64,7 @@ public record BoundSource(
         rejectScansTable,
         List.of(),
         Map.of(),
+        null,
         null);
   }
 
@@ -75,11 +81,25 @@ public record BoundSource(
         rejectScansTable,
         newNotes,
         lineOrigins,
-        rawRows);
+        rawRows,
+        columnsWithoutNulls);
   }
 
-  /** The same source read through another view (a view over this one), with its columns. */
+  /**
+   * The same source read through another view (a view over this one), with its columns; a column
+   * keeps its place among {@link #columnsWithoutNulls} only with the same type there, and when no
+   * derived column of the source has its name.
+   */
   public BoundSource withView(String newView, Map<String, String> newColumns) {
+    java.util.Set<String> derived = new java.util.HashSet<>();
+    for (String d : source.derived().keySet()) derived.add(d.toLowerCase(java.util.Locale.ROOT));
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    for (Map.Entry<String, String> c : newColumns.entrySet()) {
+      String name = c.getKey().toLowerCase(java.util.Locale.ROOT);
+      if (columnsWithoutNulls.contains(name)
+          && !derived.contains(name)
+          && c.getValue().equals(columns.get(c.getKey()))) kept.add(name);
+    }
     return new BoundSource(
         source,
         newView,
@@ -91,7 +111,28 @@ public record BoundSource(
         rejectScansTable,
         notes,
         lineOrigins,
-        rawRows);
+        rawRows,
+        kept);
+  }
+
+  /**
+   * The same source, knowing that the columns {@code names} (lower case) hold no NULL in any row of
+   * its files, as a Parquet source's footers tell ({@link ParquetSource}).
+   */
+  public BoundSource withColumnsWithoutNulls(java.util.Set<String> names) {
+    return new BoundSource(
+        source,
+        view,
+        files,
+        format,
+        columns,
+        time,
+        rejectsTable,
+        rejectScansTable,
+        notes,
+        lineOrigins,
+        rawRows,
+        names);
   }
 
   /** A short name for messages: {@code source 'api' (slo-specs/api.yaml:4:3)}. */

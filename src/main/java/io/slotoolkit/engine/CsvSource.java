@@ -262,7 +262,8 @@ final class CsvSource {
         scans,
         notes,
         origins,
-        String.join(" UNION ALL BY NAME ", texts));
+        String.join(" UNION ALL BY NAME ", texts),
+        null);
   }
 
   /** read_csv options for lines of the same dialect with no header line or skipped lines. */

@@ -140,11 +140,26 @@ public final class ExpressionChecker {
     private final SqlExpression written;
     private final String sql;
     private final Set<String> quotedSpecialNames;
+    private final Set<String> nullOnlyThrough;
 
-    private CheckedExpression(SqlExpression written, String sql, Set<String> quotedSpecialNames) {
+    private CheckedExpression(
+        SqlExpression written,
+        String sql,
+        Set<String> quotedSpecialNames,
+        Set<String> nullOnlyThrough) {
       this.written = written;
       this.sql = sql;
       this.quotedSpecialNames = Set.copyOf(quotedSpecialNames);
+      this.nullOnlyThrough = nullOnlyThrough;
+    }
+
+    /**
+     * Whether the expression is never NULL on rows where none of {@code columnsWithoutNulls}
+     * (lower-case names) is: its shape is NULL only through columns, all of them among these
+     * ({@link NullShape}).
+     */
+    public boolean neverNullOver(Set<String> columnsWithoutNulls) {
+      return nullOnlyThrough != null && columnsWithoutNulls.containsAll(nullOnlyThrough);
     }
 
     /** The canonical text in parentheses, ready to splice as one operand. */
@@ -309,7 +324,10 @@ public final class ExpressionChecker {
       } else {
         CheckedExpression ce =
             new CheckedExpression(
-                item.expression(), text.substring(PREFIX.length()), walks.get(k).quotedSpecial);
+                item.expression(),
+                text.substring(PREFIX.length()),
+                walks.get(k).quotedSpecial,
+                NullShape.of(again.get(n)));
         outcomes.put(item, new Outcome(List.of(), ce));
         this.passed.put(item.expression(), ce);
       }

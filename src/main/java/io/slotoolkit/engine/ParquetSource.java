@@ -39,7 +39,37 @@ final class ParquetSource {
     TimeColumn time = SourceBinder.timeColumn(source, columns);
     db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS SELECT * FROM " + reader);
     return new BoundSource(source, view, files, DataFormat.PARQUET, columns, time, null, null)
-        .withNotes(notes);
+        .withNotes(notes)
+        .withColumnsWithoutNulls(columnsWithoutNulls(db, files, columns.keySet()));
+  }
+
+  /**
+   * The columns (lower case) that hold no NULL in any row of {@code files}, as their footers say:
+   * present in every file, with a null count of 0 written for every row group. A column whose
+   * footers lack the count, or that a file does not have, or that is nested, is not among them, nor
+   * is any column when the footers cannot be read here (the scan then counts NULLs as usual).
+   */
+  static java.util.Set<String> columnsWithoutNulls(
+      Database db, List<String> files, java.util.Collection<String> viewColumns) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (String c : viewColumns) names.add(c.toLowerCase(java.util.Locale.ROOT));
+    java.util.Set<String> out = new java.util.HashSet<>();
+    try {
+      db.query(
+          "SELECT path_in_schema FROM parquet_metadata("
+              + Sql.literalList(files)
+              + ") GROUP BY path_in_schema HAVING count(DISTINCT file_name) = "
+              + new java.util.HashSet<>(files).size()
+              + " AND bool_and(coalesce(stats_null_count = 0, FALSE))",
+          r -> {
+            String name = r.getString(1).toLowerCase(java.util.Locale.ROOT);
+            if (names.contains(name)) out.add(name);
+            return null;
+          });
+    } catch (Database.QueryFailed e) {
+      return java.util.Set.of();
+    }
+    return out;
   }
 
   /**

@@ -146,6 +146,30 @@ public final class ScanCompiler {
   static class Terms {
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, Integer> counts = new HashMap<>();
+    private final Set<String> columnsWithoutNulls;
+
+    Terms() {
+      this(Set.of());
+    }
+
+    /**
+     * Terms over a source whose columns {@code columnsWithoutNulls} (lower case) hold no NULL: an
+     * SLO whose expressions are NULL only through those ({@link NullShape}) skips no event, and its
+     * skipped column is {@link #ZERO}.
+     */
+    Terms(Set<String> columnsWithoutNulls) {
+      this.columnsWithoutNulls = Set.copyOf(columnsWithoutNulls);
+    }
+
+    /** Whether {@code e} is never NULL on this source's rows. */
+    boolean neverNull(ExpressionChecker.CheckedExpression e) {
+      return e.neverNullOver(columnsWithoutNulls);
+    }
+
+    /** Whether the plain column {@code name} is never NULL on this source's rows. */
+    boolean neverNull(String column) {
+      return columnsWithoutNulls.contains(column.toLowerCase(java.util.Locale.ROOT));
+    }
 
     /** Whether these are the terms of a file read in part. */
     boolean partRead() {
@@ -174,6 +198,13 @@ public final class ScanCompiler {
      * statement leaves that window's columns out (they are 0).
      */
     static final String NEVER = "FALSE";
+
+    /**
+     * The predicate of a count column that is 0 by construction (nothing excluded from a source
+     * without {@code where}, nothing skipped where no expression can be NULL): the scan writes 0
+     * for it instead of summing a constant over every row.
+     */
+    static final String ZERO = "FALSE";
 
     /** The term "the event is in one of these intervals". */
     String in(List<ExcludedInterval> intervals) {
@@ -258,7 +289,12 @@ public final class ScanCompiler {
    * @param excludedTerm the term "in one of the SLO's exclusions", null when it has none
    */
   private record SliTerms(
-      String keep, String totalTerm, String goodTerm, String excludedTerm, Counted counts) {
+      String keep,
+      String totalTerm,
+      String goodTerm,
+      String excludedTerm,
+      Counted counts,
+      boolean neverNull) {
 
     /**
      * The terms of a counts SLI: the row's good and valid numbers (exact, HUGEINT) and the test
@@ -283,21 +319,27 @@ public final class ScanCompiler {
                 terms.value("CASE WHEN " + ok + " THEN " + CountRows.exact(t) + " END"),
                 terms.of(ok),
                 terms.of("(" + g + " IS NULL OR " + t + " IS NULL)"));
-        return new SliTerms(keep, null, counted.ok(), excluded, counted);
+        return new SliTerms(keep, null, counted.ok(), excluded, counted, false);
       }
+      ExpressionChecker.CheckedExpression total =
+          sli.total() == null ? null : checker.checked(sli.total(), role(slo, "total"));
+      boolean neverNull =
+          (total == null || terms.neverNull(total))
+              && (sli instanceof Sli.Ratio r
+                  ? terms.neverNull(checker.checked(r.good(), role(slo, "good")))
+                  : terms.neverNull(((Sli.Latency) sli).column()));
       return new SliTerms(
           keep,
-          sli.total() == null
-              ? null
-              : terms.of(checker.checked(sli.total(), role(slo, "total")).sql()),
+          total == null ? null : terms.of(total.sql()),
           terms.of(goodExpression(slo, checker)),
           excluded,
-          null);
+          null,
+          neverNull);
     }
 
     /** The same SLI counting the events its exclusions remove. */
     SliTerms withExcluded() {
-      return new SliTerms(keep, totalTerm, goodTerm, null, counts);
+      return new SliTerms(keep, totalTerm, goodTerm, null, counts, neverNull);
     }
 
     /** Valid and good, among the rows where every {@code scope} term holds. */
@@ -314,6 +356,7 @@ public final class ScanCompiler {
 
     /** Skipped because an expression was NULL, within {@code scope}. */
     String skipped(String... scope) {
+      if (neverNull) return Terms.ZERO;
       List<String> parts = counted(scope);
       if (counts != null) {
         parts.add(counts.missing());
@@ -428,7 +471,7 @@ public final class ScanCompiler {
     boolean filtered = slos.isEmpty() || slos.get(0).slo().source().where() != null;
     return List.of(
         new CountColumn("rows_in_range", "__t IS NOT NULL"),
-        new CountColumn("excluded", filtered ? "__t IS NOT NULL AND NOT __keep" : "FALSE"),
+        new CountColumn("excluded", filtered ? "__t IS NOT NULL AND NOT __keep" : Terms.ZERO),
         new CountColumn("null_time", "__t IS NULL"));
   }
 
@@ -477,7 +520,7 @@ public final class ScanCompiler {
       Duration bucket,
       String table,
       ExpressionChecker checker) {
-    Terms terms = new Terms();
+    Terms terms = new Terms(src.columnsWithoutNulls());
     List<CountColumn> columns = sloColumns(slos, at, terms, checker);
     Branch whole = whole(src, columns, terms, from, at, checker);
     return compile(src, slos, List.of(whole), columns, false, from, at, bucket, null, false, table);
@@ -499,7 +542,7 @@ public final class ScanCompiler {
       Instant at,
       String table,
       ExpressionChecker checker) {
-    Terms terms = new Terms();
+    Terms terms = new Terms(src.columnsWithoutNulls());
     List<CountColumn> columns = sloColumns(slos, at, terms, checker);
     // rows at or after at are read too
     Branch whole = whole(src, columns, terms, from, TimeColumn.END, checker);
@@ -547,7 +590,7 @@ public final class ScanCompiler {
       Extras extras,
       String table,
       ExpressionChecker checker) {
-    Terms terms = new Terms();
+    Terms terms = new Terms(src.columnsWithoutNulls());
     List<CountColumn> columns = reportColumns(slos, terms, checker);
     Branch whole = whole(src, columns, terms, from, at, checker);
     return compile(
@@ -626,15 +669,20 @@ public final class ScanCompiler {
           tests.add("(__t >= " + TimeColumn.micros(cut) + ")::INTEGER");
         flags.append(String.join(" + ", tests)).append(" AS __seg, ");
       }
-      for (int i = 0; i < branch.columns().size(); i++) {
-        CountColumn c = branch.columns().get(i);
+      boolean firstFlag = true;
+      for (CountColumn c : branch.columns()) {
+        // a column 0 by construction is written as 0 by the aggregate, not flagged per row
+        if (c.predicate().equals(Terms.ZERO)) continue;
         flags
-            .append(i == 0 ? "" : ",")
+            .append(firstFlag ? "" : ",")
             .append("\n    (")
             .append(c.predicate())
             .append(") AS ")
             .append(c.name());
+        firstFlag = false;
       }
+      // (the list so far ends with ", ")
+      if (firstFlag) flags.append("\n    TRUE AS __row");
       flags
           .append("\n  FROM (SELECT *")
           .append(branch.terms().definitions())
@@ -696,7 +744,8 @@ public final class ScanCompiler {
             .append(" AS ")
             .append(PartScanCompiler.REACH_CLASS);
       Set<String> computed = new java.util.HashSet<>();
-      for (CountColumn c : branch.columns()) computed.add(c.name());
+      for (CountColumn c : branch.columns())
+        if (!c.predicate().equals(Terms.ZERO)) computed.add(c.name());
       // a negated branch counts -1 in its windows (not in its alert flags of its own, which the
       // reach class places)
       boolean negated = branch.negated();
