@@ -2,6 +2,7 @@ package io.slotoolkit.cli;
 
 import io.slotoolkit.engine.Database;
 import io.slotoolkit.engine.DuckDbEngine;
+import io.slotoolkit.spec.SpecWarmup;
 import java.io.PrintWriter;
 import java.util.Set;
 
@@ -41,7 +42,9 @@ public final class Launch {
 
   /** A warm start of the engine when {@code args} run a command that opens it; else null. */
   static Database.WarmStart warmStartFor(String... args) {
-    return opensEngine(args) ? DuckDbEngine.warmUp() : null;
+    // the specs are read next on this thread: the opening thread, done before this one has parsed
+    // the command line, reads a small spec of its own meanwhile (SpecWarmup)
+    return opensEngine(args) ? DuckDbEngine.warmUp(SpecWarmup::run) : null;
   }
 
   /** Whether {@code args} run a command that opens the embedded engine as it starts. */

@@ -66,6 +66,16 @@ public final class Database implements AutoCloseable {
 
     /** Starts opening a connection on a daemon thread. */
     public static WarmStart begin() {
+      return begin(() -> {});
+    }
+
+    /**
+     * Starts opening a connection on a daemon thread, which then runs {@code thenWarm}: work the
+     * command's own thread would otherwise do cold later (first uses of classes and code), done
+     * while that thread is still parsing the command line. It must have no effect but speed; what
+     * it throws is ignored.
+     */
+    public static WarmStart begin(Runnable thenWarm) {
       CompletableFuture<Connection> next = new CompletableFuture<>();
       Thread t =
           new Thread(
@@ -74,6 +84,11 @@ public final class Database implements AutoCloseable {
                   next.complete(DriverManager.getConnection("jdbc:duckdb:"));
                 } catch (Throwable e) {
                   next.completeExceptionally(e);
+                }
+                try {
+                  thenWarm.run();
+                } catch (Throwable ignored) {
+                  // a warm-up that fails only leaves the first uses to the command's thread
                 }
               },
               "slo-duckdb-open");

@@ -61,6 +61,14 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
     return Database.WarmStart.begin();
   }
 
+  /**
+   * As {@link #warmUp()}, the opening thread then running {@code thenWarm} (see {@link
+   * Database.WarmStart#begin(Runnable)}).
+   */
+  public static Database.WarmStart warmUp(Runnable thenWarm) {
+    return Database.WarmStart.begin(thenWarm);
+  }
+
   @Override
   public String name() {
     return Engines.DUCKDB;

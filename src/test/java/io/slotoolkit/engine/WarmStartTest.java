@@ -31,6 +31,22 @@ class WarmStartTest {
   }
 
   @Test
+  void the_warm_up_runs_after_the_open_and_what_it_throws_changes_nothing() throws Exception {
+    java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+    Database.WarmStart warm =
+        Database.WarmStart.begin(
+            () -> {
+              ran.countDown();
+              throw new IllegalStateException("a warm-up that fails");
+            });
+    try (Database db = Database.open(OPTIONS, warm)) {
+      int sum = db.one("SELECT 40 + 2", r -> r.getInt(1));
+      assertThat(sum).isEqualTo(42);
+    }
+    assertThat(ran.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
   void a_warm_start_closed_before_use_leaves_open_a_fresh_connection() {
     Database.WarmStart warm = Database.WarmStart.begin();
     warm.close();
