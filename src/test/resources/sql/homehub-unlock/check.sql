@@ -19,11 +19,9 @@ SET parquet_metadata_cache = true;
 
 SELECT j, c, CASE WHEN c IS NOT NULL THEN json_serialize_sql(c) END FROM (SELECT i, j, CASE WHEN j->>'error' = 'false' THEN json_deserialize_sql(j::JSON) END AS c FROM (SELECT i, json_serialize_sql(sql) AS j FROM (VALUES (0, 'SELECT result = ''success'''), (1, 'SELECT result = ''success'''), (2, 'SELECT result = ''success'''), (3, 'SELECT result = ''success''')) q(i, sql))) ORDER BY i;
 
-SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, Comment, DateFormat, TimestampFormat FROM sniff_csv('$ROOT/examples/homehub/unlock_attempts.csv', auto_detect = true, header = true, delim = ',', ignore_errors = true);
+SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, Comment, DateFormat, TimestampFormat, to_json(Columns)::VARCHAR FROM sniff_csv('$ROOT/examples/homehub/unlock_attempts.csv', auto_detect = true, header = true, delim = ',', ignore_errors = true);
 
 SELECT count(*) FILTER (WHERE contains(line, '"')), count(*) FILTER (WHERE (strlen(line) - strlen(replace(line, '"', ''))) % 2 = 1) FROM (SELECT line FROM read_csv(['$ROOT/examples/homehub/unlock_attempts.csv'], columns = {'line': 'VARCHAR'}, delim = chr(0), quote = '', escape = '', header = false, auto_detect = false) LIMIT 20000);
-
-DESCRIBE SELECT * FROM read_csv(['$ROOT/examples/homehub/unlock_attempts.csv'], auto_detect = true, union_by_name = false, header = true, delim = ',', ignore_errors = true, hive_partitioning = false);
 
 SELECT count(*) FROM (SELECT 1 FROM read_csv(['$ROOT/examples/homehub/unlock_attempts.csv'], auto_detect = false, delim = ',', quote = '', escape = '', header = true, skip = 0, hive_partitioning = false, columns = {'ts': 'VARCHAR', 'user_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'lock_model': 'VARCHAR', 'app_version': 'VARCHAR', 'platform': 'VARCHAR', 'result': 'VARCHAR', 'latency_ms': 'VARCHAR'}, ignore_errors = true, null_padding = true, parallel = false) LIMIT 1);
 

@@ -37,11 +37,9 @@ SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlock
 
 SELECT quantile_disc(v, 0.5) FROM (SELECT TRY_CAST("event_ms" AS DOUBLE) AS v FROM "src_2" LIMIT 100000) WHERE isfinite(v);
 
-SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, Comment, DateFormat, TimestampFormat FROM sniff_csv('$ROOT/examples/homehub/unlock_attempts.csv', auto_detect = true, header = true, delim = ',', ignore_errors = true);
+SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, Comment, DateFormat, TimestampFormat, to_json(Columns)::VARCHAR FROM sniff_csv('$ROOT/examples/homehub/unlock_attempts.csv', auto_detect = true, header = true, delim = ',', ignore_errors = true);
 
 SELECT count(*) FILTER (WHERE contains(line, '"')), count(*) FILTER (WHERE (strlen(line) - strlen(replace(line, '"', ''))) % 2 = 1) FROM (SELECT line FROM read_csv(['$ROOT/examples/homehub/unlock_attempts.csv'], columns = {'line': 'VARCHAR'}, delim = chr(0), quote = '', escape = '', header = false, auto_detect = false) LIMIT 20000);
-
-DESCRIBE SELECT * FROM read_csv(['$ROOT/examples/homehub/unlock_attempts.csv'], auto_detect = true, union_by_name = false, header = true, delim = ',', ignore_errors = true, hive_partitioning = false);
 
 SELECT count(*) FROM (SELECT 1 FROM read_csv(['$ROOT/examples/homehub/unlock_attempts.csv'], auto_detect = false, delim = ',', quote = '', escape = '', header = true, skip = 0, hive_partitioning = false, columns = {'ts': 'VARCHAR', 'user_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'lock_model': 'VARCHAR', 'app_version': 'VARCHAR', 'platform': 'VARCHAR', 'result': 'VARCHAR', 'latency_ms': 'VARCHAR'}, ignore_errors = true, null_padding = true, parallel = false) LIMIT 1);
 
@@ -295,9 +293,9 @@ GROUP BY GROUPING SETS ((__b, __seg), ("customer_id", __seg), ("app_version", "l
 
 SELECT gid, k0, k1, k2, k3, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(m0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(a1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(b1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(m1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(a2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(b2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(m2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(a3) FILTER (WHERE __seg >= 3), 0)::BIGINT, coalesce(sum(b3) FILTER (WHERE __seg >= 3), 0)::BIGINT, coalesce(sum(m3) FILTER (WHERE __seg >= 3), 0)::BIGINT, sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT FROM "scan_7" WHERE gid IN (15, 11, 5) GROUP BY ALL;
 
-SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3" WHERE scan_id > 51);
+SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3" WHERE scan_id > 50);
 
-SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > 51 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
+SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > 50 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
 
 SELECT d.i, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(a0), 0)::BIGINT, coalesce(sum(b0), 0)::BIGINT, coalesce(sum(a1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(b1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(a1), 0)::BIGINT, coalesce(sum(b1), 0)::BIGINT, coalesce(sum(a2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(b2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(a2), 0)::BIGINT, coalesce(sum(b2), 0)::BIGINT, coalesce(sum(a3) FILTER (WHERE __seg >= 3), 0)::BIGINT, coalesce(sum(b3) FILTER (WHERE __seg >= 3), 0)::BIGINT, coalesce(sum(a3), 0)::BIGINT, coalesce(sum(b3), 0)::BIGINT FROM "scan_7" s JOIN (VALUES (0, 491631, 491655), (1, 491655, 491679), (2, 491679, 491703), (3, 491703, 491727), (4, 491727, 491751), (5, 491751, 491775), (6, 491775, 491799), (7, 491799, 491823), (8, 491823, 491847), (9, 491847, 491871), (10, 491871, 491895), (11, 491895, 491919), (12, 491919, 491943), (13, 491943, 491967), (14, 491967, 491991), (15, 491991, 492015), (16, 492015, 492039), (17, 492039, 492063), (18, 492063, 492087), (19, 492087, 492111), (20, 492111, 492135), (21, 492135, 492159), (22, 492159, 492183), (23, 492183, 492207), (24, 492207, 492231), (25, 492231, 492255), (26, 492255, 492279), (27, 492279, 492303), (28, 492303, 492327)) d(i, lo, hi) ON s.__b >= d.lo AND s.__b < d.hi WHERE s.gid = 15 GROUP BY d.i;
 
