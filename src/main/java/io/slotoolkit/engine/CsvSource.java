@@ -132,9 +132,12 @@ final class CsvSource {
             + ", columns = "
             + struct(firstGroup.getKey(), c -> "VARCHAR")
             + ", ignore_errors = true, null_padding = true, parallel = false)";
-    long rows =
-        db.one("SELECT count(*) FROM (SELECT 1 FROM " + raw + " LIMIT 1)", r -> r.getLong(1));
-    if (rows == 0) {
+    String tsCol = source.time().column();
+    Map<String, String> sampled = new LinkedHashMap<>(sniffed);
+    sampled.keySet().retainAll(firstGroup.getKey());
+    // one read of the first rows: whether there is one, and the text columns' types
+    Sample firstRows = sample(raw, sampled, tsCol);
+    if (firstRows.rows() == 0) {
       throw SloException.data(
           "source '"
               + source.name()
@@ -144,7 +147,6 @@ final class CsvSource {
                   : "any of " + files.size() + " files"),
           "the export is empty (a header at most); check the path");
     }
-    String tsCol = source.time().column();
     String tsType = sniffed.get(tsCol);
     if (tsType == null) {
       throw SloException.data(
@@ -164,9 +166,7 @@ final class CsvSource {
     // its line in the rejects table, instead of failing the whole scan or reading the column as
     // text.
     Map<String, String> types = new LinkedHashMap<>(sniffed);
-    Map<String, String> sampled = new LinkedHashMap<>(sniffed);
-    sampled.keySet().retainAll(firstGroup.getKey());
-    types.putAll(mostlyTyped(raw, sampled, tsCol));
+    types.putAll(firstRows.types());
     EventTime t = source.time();
     switch (t.encoding()) {
       case AUTO -> {
@@ -614,13 +614,19 @@ final class CsvSource {
   }
 
   /**
-   * Text columns whose sampled values nearly all read as one type (at most one in a hundred, or
-   * one, does not): the sniffer chose text because of a few bad values. Declaring the type turns
-   * those values into rejected rows with their line numbers, instead of silently changing the
-   * column's type.
+   * What the first 20,000 rows tell: how many there are (0: no data row at all), and the text
+   * columns whose values nearly all read as one type ({@code types}).
    */
-  private Map<String, String> mostlyTyped(
-      String reader, Map<String, String> sniffed, String tsCol) {
+  private record Sample(long rows, Map<String, String> types) {}
+
+  /**
+   * The first rows of {@code reader} (every column text), read once: their number, and the text
+   * columns (other than the timestamp) whose sampled values nearly all read as one type (at most
+   * one in a hundred, or one, does not): the sniffer chose text because of a few bad values.
+   * Declaring the type turns those values into rejected rows with their line numbers, instead of
+   * silently changing the column's type.
+   */
+  private Sample sample(String reader, Map<String, String> sniffed, String tsCol) {
     List<String> text =
         sniffed.entrySet().stream()
             .filter(e -> e.getValue().equals("VARCHAR"))
@@ -628,32 +634,32 @@ final class CsvSource {
             .filter(c -> !c.equals(tsCol))
             .toList();
     Map<String, String> types = new LinkedHashMap<>();
-    if (text.isEmpty()) return types;
     String[] candidates = {"BIGINT", "DOUBLE", "BOOLEAN"};
-    StringBuilder q = new StringBuilder("SELECT ");
+    StringBuilder q = new StringBuilder("SELECT count(*)");
     for (int i = 0; i < text.size(); i++) {
       String c = Sql.ident(text.get(i));
-      q.append(i == 0 ? "" : ", ").append("count(").append(c).append(")");
+      q.append(", count(").append(c).append(")");
       for (String t : candidates)
         q.append(", count(TRY_CAST(").append(c).append(" AS ").append(t).append("))");
     }
     q.append(" FROM (SELECT * FROM ").append(reader).append(" LIMIT 20000)");
-    db.query(
-        q.toString(),
-        r -> {
-          for (int i = 0; i < text.size(); i++) {
-            long n = r.getLong(1 + i * (candidates.length + 1));
-            for (int k = 0; k < candidates.length; k++) {
-              long ok = r.getLong(2 + i * (candidates.length + 1) + k);
-              if (n >= 5 && ok < n && n - ok <= Math.max(1, n / 100)) {
-                types.put(text.get(i), candidates[k]);
-                break;
+    long rows =
+        db.one(
+            q.toString(),
+            r -> {
+              for (int i = 0; i < text.size(); i++) {
+                long n = r.getLong(2 + i * (candidates.length + 1));
+                for (int k = 0; k < candidates.length; k++) {
+                  long ok = r.getLong(3 + i * (candidates.length + 1) + k);
+                  if (n >= 5 && ok < n && n - ok <= Math.max(1, n / 100)) {
+                    types.put(text.get(i), candidates[k]);
+                    break;
+                  }
+                }
               }
-            }
-          }
-          return null;
-        });
-    return types;
+              return r.getLong(1);
+            });
+    return new Sample(rows, types);
   }
 
   private static String dialectOptions(CsvDialect d, List<String> files) {
