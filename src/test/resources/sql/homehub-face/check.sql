@@ -23,8 +23,6 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parque
 
 CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
 
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
-
 SELECT quantile_disc(v, 0.5) FROM (SELECT TRY_CAST("event_ms" AS DOUBLE) AS v FROM "src_1" LIMIT 100000) WHERE isfinite(v);
 
 SET allowed_paths = ['$ROOT/examples/homehub/face_unlocks.parquet', '$TMP'];
@@ -36,6 +34,8 @@ SET lock_configuration = true;
 DESCRIBE SELECT (recognized) AS c0, (recognized) AS c1, (recognized) AS c2 FROM "src_1";
 
 SELECT count_if((recognized) IS TRUE), count_if((recognized) IS TRUE), count_if((recognized) IS TRUE) FROM (SELECT * FROM "src_1" LIMIT 500);
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
 SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1

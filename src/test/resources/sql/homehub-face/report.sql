@@ -23,8 +23,6 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parque
 
 CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
 
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
-
 SELECT quantile_disc(v, 0.5) FROM (SELECT TRY_CAST("event_ms" AS DOUBLE) AS v FROM "src_1" LIMIT 100000) WHERE isfinite(v);
 
 SET allowed_paths = ['$ROOT/examples/homehub/face_unlocks.parquet', '$TMP'];
@@ -36,6 +34,8 @@ SET lock_configuration = true;
 DESCRIBE SELECT (recognized) AS c0, (recognized) AS c1, (recognized) AS c2 FROM "src_1";
 
 SELECT count_if((recognized) IS TRUE), count_if((recognized) IS TRUE), count_if((recognized) IS TRUE) FROM (SELECT * FROM "src_1" LIMIT 500);
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
 SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
@@ -60,6 +60,8 @@ INSERT INTO "scan_1" SELECT 1, NULL, __a, coalesce(sum(g0), 0)::BIGINT, coalesce
 SELECT gid, k0, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(n1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(n2)::BIGINT, sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT, sum(ag1)::BIGINT, sum(av1)::BIGINT FROM "scan_1" GROUP BY ALL;
 
 SELECT gid, k0, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(ag1)::BIGINT, sum(av1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT FROM "scan_1" GROUP BY ALL;
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_2" AS
 SELECT GROUPING("firmware", "lock_model") AS gid, CAST("firmware" AS VARCHAR) AS k0, CAST("lock_model" AS VARCHAR) AS k1, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, 0::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, 0::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, 0::BIGINT AS m2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time

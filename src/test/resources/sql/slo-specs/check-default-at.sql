@@ -27,13 +27,9 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.par
 
 CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
-
 DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
 
 CREATE TEMP VIEW "src_2" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
-
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 SELECT quantile_disc(v, 0.5) FROM (SELECT TRY_CAST("event_ms" AS DOUBLE) AS v FROM "src_2" LIMIT 100000) WHERE isfinite(v);
 
@@ -54,8 +50,6 @@ SELECT file_name, name, type, converted_type, logical_type::VARCHAR FROM parquet
 DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
 CREATE TEMP VIEW "src_4" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
-
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 SET allowed_paths = ['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet', '$ROOT/examples/homehub/face_unlocks.parquet', '$ROOT/examples/homehub/unlock_attempts.csv', '$TMP'];
 
@@ -87,6 +81,8 @@ SELECT count(*), max((CASE WHEN "event_ms" >= -2208988800001 AND "event_ms" < 25
 
 SELECT count(*), epoch_us(max("ts")) FROM "src_4";
 
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
+
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
 SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, 0::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, 0::BIGINT AS n4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "customer_id", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772031448000000 THEN 0 WHEN __t < 1772048728000000 THEN 1 WHEN __t < 1772204248000000 THEN 2 WHEN __t < 1772210008000000 THEN 3 WHEN __t < 1772230168000000 THEN 4 WHEN __t < 1772269048000000 THEN 5 WHEN __t < 1772270488000000 THEN 6 WHEN __t < 1772277688000000 THEN 7 WHEN __t < 1772283448000000 THEN 8 WHEN __t < 1772283928000000 THEN 9 WHEN __t < 1772285608000000 THEN 10 WHEN __t < 1772286328000000 THEN 11 WHEN __t < 1772287048000000 THEN 12 WHEN __t < 1772287288000000 THEN 13 WHEN __t < 1772288848000000 THEN 14 WHEN __t < 1772288968000000 THEN 15 WHEN __t < 1772289568000000 THEN 16 WHEN __t < 1772289808000000 THEN 17 WHEN __t < 1772290228000000 THEN 18 WHEN __t < 1772290288000000 THEN 19 WHEN __t < 1772290348000000 THEN 20 WHEN __t < 1772290468000000 THEN 21 WHEN __t < 1772290528000000 THEN 22 WHEN __t < 1772290588000000 THEN 23 ELSE 24 END AS __a, 
@@ -113,6 +109,8 @@ INSERT INTO "scan_1" SELECT 1, NULL, __a, coalesce(sum(g0), 0)::BIGINT, coalesce
 SELECT gid, k0, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(n1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(n2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT, sum(n3)::BIGINT, sum(g4)::BIGINT, sum(t4)::BIGINT, sum(n4)::BIGINT, sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT FROM "scan_1" GROUP BY ALL;
 
 SELECT gid, k0, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT, sum(g4)::BIGINT, sum(t4)::BIGINT FROM "scan_1" GROUP BY ALL;
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_2" AS
 SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
@@ -172,6 +170,8 @@ SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3
 SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > -1 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
 
 SELECT max(latest) FROM "scan_3";
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_4" AS
 SELECT GROUPING("__s1440", "__s5") AS gid, CAST("__s1440" AS VARCHAR) AS k0, CAST("__s5" AS VARCHAR) AS k1, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, 0::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, 0::BIGINT AS n4, coalesce(sum(g5), 0)::BIGINT AS g5, coalesce(sum(t5), 0)::BIGINT AS t5, 0::BIGINT AS n5, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time

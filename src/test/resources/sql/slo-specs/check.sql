@@ -27,13 +27,9 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.par
 
 CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
-
 DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
 
 CREATE TEMP VIEW "src_2" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
-
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 SELECT quantile_disc(v, 0.5) FROM (SELECT TRY_CAST("event_ms" AS DOUBLE) AS v FROM "src_2" LIMIT 100000) WHERE isfinite(v);
 
@@ -54,8 +50,6 @@ SELECT file_name, name, type, converted_type, logical_type::VARCHAR FROM parquet
 DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
 CREATE TEMP VIEW "src_4" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
-
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 SET allowed_paths = ['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet', '$ROOT/examples/homehub/face_unlocks.parquet', '$ROOT/examples/homehub/unlock_attempts.csv', '$TMP'];
 
@@ -78,6 +72,8 @@ SELECT count_if(((result = 'success')) IS TRUE), count_if(((result = 'success'))
 DESCRIBE SELECT ((customer_id != 't-internal-test')) AS c0, ((status < 500)) AS c1, ((endpoint IN ('/unlock', '/lock'))) AS c2, (((endpoint IN ('/unlock', '/lock')) AND (status < 500))) AS c3, ((status < 500)) AS c4, ((endpoint = '/auth/token')) AS c5 FROM "src_4";
 
 SELECT count_if(((customer_id != 't-internal-test')) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint IN ('/unlock', '/lock'))) IS TRUE), count_if((((endpoint IN ('/unlock', '/lock')) AND (status < 500))) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint = '/auth/token')) IS TRUE) FROM (SELECT * FROM "src_4" LIMIT 500);
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
 SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, 0::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, 0::BIGINT AS n4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
@@ -107,6 +103,8 @@ INSERT INTO "scan_1" SELECT 1, NULL, __a, coalesce(sum(g0), 0)::BIGINT, coalesce
 SELECT gid, k0, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(n1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(n2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT, sum(n3)::BIGINT, sum(g4)::BIGINT, sum(t4)::BIGINT, sum(n4)::BIGINT, sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT, sum(ag1)::BIGINT, sum(av1)::BIGINT FROM "scan_1" GROUP BY ALL;
 
 SELECT gid, k0, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(ag1)::BIGINT, sum(av1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT, sum(g4)::BIGINT, sum(t4)::BIGINT FROM "scan_1" GROUP BY ALL;
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_2" AS
 SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
@@ -168,6 +166,8 @@ SELECT gid, k0, k1, k2, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(ag1)::BIGINT,
 SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3" WHERE scan_id > -1);
 
 SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > -1 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_4" AS
 SELECT GROUPING("__s1440", "__s5") AS gid, CAST("__s1440" AS VARCHAR) AS k0, CAST("__s5" AS VARCHAR) AS k1, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, 0::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, 0::BIGINT AS n4, coalesce(sum(g5), 0)::BIGINT AS g5, coalesce(sum(t5), 0)::BIGINT AS t5, 0::BIGINT AS n5, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1

@@ -27,13 +27,9 @@ DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.par
 
 CREATE TEMP VIEW "src_1" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
-
 DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
 
 CREATE TEMP VIEW "src_2" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/face_unlocks.parquet'], union_by_name = true, hive_partitioning = false);
-
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 SELECT quantile_disc(v, 0.5) FROM (SELECT TRY_CAST("event_ms" AS DOUBLE) AS v FROM "src_2" LIMIT 100000) WHERE isfinite(v);
 
@@ -54,8 +50,6 @@ SELECT file_name, name, type, converted_type, logical_type::VARCHAR FROM parquet
 DESCRIBE SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
 
 CREATE TEMP VIEW "src_4" AS SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false);
-
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 SET allowed_paths = ['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet', '$ROOT/examples/homehub/face_unlocks.parquet', '$ROOT/examples/homehub/unlock_attempts.csv', '$TMP'];
 
@@ -78,6 +72,8 @@ SELECT count_if(((result = 'success')) IS TRUE), count_if(((result = 'success'))
 DESCRIBE SELECT ((customer_id != 't-internal-test')) AS c0, ((status < 500)) AS c1, ((endpoint IN ('/unlock', '/lock'))) AS c2, (((endpoint IN ('/unlock', '/lock')) AND (status < 500))) AS c3, ((status < 500)) AS c4, ((endpoint = '/auth/token')) AS c5 FROM "src_4";
 
 SELECT count_if(((customer_id != 't-internal-test')) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint IN ('/unlock', '/lock'))) IS TRUE), count_if((((endpoint IN ('/unlock', '/lock')) AND (status < 500))) IS TRUE), count_if(((status < 500)) IS TRUE), count_if(((endpoint = '/auth/token')) IS TRUE) FROM (SELECT * FROM "src_4" LIMIT 500);
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
 SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, 0::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, 0::BIGINT AS n4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
@@ -107,6 +103,8 @@ INSERT INTO "scan_1" SELECT 1, NULL, __a, coalesce(sum(g0), 0)::BIGINT, coalesce
 SELECT gid, k0, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(n0)::BIGINT, sum(g1)::BIGINT, sum(t1)::BIGINT, sum(n1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(n2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT, sum(n3)::BIGINT, sum(g4)::BIGINT, sum(t4)::BIGINT, sum(n4)::BIGINT, sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT, sum(ag1)::BIGINT, sum(av1)::BIGINT FROM "scan_1" GROUP BY ALL;
 
 SELECT gid, k0, __a, sum(g0)::BIGINT, sum(t0)::BIGINT, sum(ag1)::BIGINT, sum(av1)::BIGINT, sum(g2)::BIGINT, sum(t2)::BIGINT, sum(g3)::BIGINT, sum(t3)::BIGINT, sum(g4)::BIGINT, sum(t4)::BIGINT FROM "scan_1" GROUP BY ALL;
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_2" AS
 SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
@@ -169,6 +167,8 @@ SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3
 
 SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > -1 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
 
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
+
 CREATE OR REPLACE TEMP TABLE "scan_4" AS
 SELECT GROUPING("__s1440", "__s5") AS gid, CAST("__s1440" AS VARCHAR) AS k0, CAST("__s5" AS VARCHAR) AS k1, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(g1), 0)::BIGINT AS g1, coalesce(sum(t1), 0)::BIGINT AS t1, 0::BIGINT AS n1, coalesce(sum(g2), 0)::BIGINT AS g2, coalesce(sum(t2), 0)::BIGINT AS t2, 0::BIGINT AS n2, coalesce(sum(g3), 0)::BIGINT AS g3, coalesce(sum(t3), 0)::BIGINT AS t3, 0::BIGINT AS n3, coalesce(sum(g4), 0)::BIGINT AS g4, coalesce(sum(t4), 0)::BIGINT AS t4, 0::BIGINT AS n4, coalesce(sum(g5), 0)::BIGINT AS g5, coalesce(sum(t5), 0)::BIGINT AS t5, 0::BIGINT AS n5, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag1), 0)::BIGINT AS ag1, coalesce(sum(av1), 0)::BIGINT AS av1
 FROM (SELECT (((__t + 62135629200000000) // 86400000000) * 2) AS "__s1440", (((__t + 62135629200000000) // 86400000000) * 576 + ((__t + 62135629200000000) - ((__t + 62135629200000000) // 86400000000) * 86400000000) // 300000000) AS "__s5", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772064000000000 THEN 0 WHEN __t < 1772081280000000 THEN 1 WHEN __t < 1772236800000000 THEN 2 WHEN __t < 1772242560000000 THEN 3 WHEN __t < 1772301600000000 THEN 4 WHEN __t < 1772303040000000 THEN 5 WHEN __t < 1772316000000000 THEN 6 WHEN __t < 1772316480000000 THEN 7 WHEN __t < 1772319600000000 THEN 8 WHEN __t < 1772319840000000 THEN 9 WHEN __t < 1772321400000000 THEN 10 WHEN __t < 1772321520000000 THEN 11 WHEN __t < 1772322900000000 THEN 12 ELSE 13 END AS __a, 
@@ -208,6 +208,8 @@ SELECT k1, 0, g3, t3, g3, t3 FROM "scan_4" WHERE gid = 2 AND (t3 > 0 OR t3 > 0);
 
 SELECT k0, 0, g4, t4, g4, t4 FROM "scan_4" WHERE gid = 1 AND (t4 > 0 OR t4 > 0);
 
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
+
 CREATE OR REPLACE TEMP TABLE "scan_5" AS
 SELECT GROUPING("app_version", "customer_id", "endpoint") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("endpoint" AS VARCHAR) AS k2, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, 0::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, 0::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, 0::BIGINT AS m2, coalesce(sum(a3), 0)::BIGINT AS a3, coalesce(sum(b3), 0)::BIGINT AS b3, 0::BIGINT AS m3, coalesce(sum(a4), 0)::BIGINT AS a4, coalesce(sum(b4), 0)::BIGINT AS b4, 0::BIGINT AS m4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "app_version", "customer_id", "endpoint", __t // 3600000000 AS __b, (__t >= 1769904000000000)::INTEGER + (__t >= 1771718400000000)::INTEGER + (__t >= 1771772400000000)::INTEGER + (__t >= 1772193600000000)::INTEGER + (__t >= 1772290800000000)::INTEGER AS __seg, 
@@ -238,6 +240,8 @@ SELECT 0, coalesce(sum(a0) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(b
 WITH v AS (SELECT k2 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS good, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS total FROM "scan_5" WHERE gid = 6 GROUP BY k2 HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC, v ASC NULLS LAST) AS rn FROM v) SELECT rn, v, 1, good, total FROM r WHERE rn <= 10 UNION ALL SELECT 11, NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > 10 ORDER BY 1;
 
 WITH v AS (SELECT k0 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS good, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS total FROM "scan_5" WHERE gid = 3 GROUP BY k0 HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC, v ASC NULLS LAST) AS rn FROM v) SELECT rn, v, 1, good, total FROM r WHERE rn <= 10 UNION ALL SELECT 11, NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > 10 ORDER BY 1;
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_6" AS
 SELECT GROUPING("firmware", "lock_model") AS gid, CAST("firmware" AS VARCHAR) AS k0, CAST("lock_model" AS VARCHAR) AS k1, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, 0::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, 0::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, 0::BIGINT AS m2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
@@ -291,9 +295,9 @@ GROUP BY GROUPING SETS ((__b, __seg), ("customer_id", __seg), ("app_version", "l
 
 SELECT gid, k0, k1, k2, k3, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(m0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(a1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(b1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(m1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(a2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(b2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(m2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(a3) FILTER (WHERE __seg >= 3), 0)::BIGINT, coalesce(sum(b3) FILTER (WHERE __seg >= 3), 0)::BIGINT, coalesce(sum(m3) FILTER (WHERE __seg >= 3), 0)::BIGINT, sum(rows_in_range)::BIGINT, sum(excluded)::BIGINT, sum(null_time)::BIGINT FROM "scan_7" WHERE gid IN (15, 11, 5) GROUP BY ALL;
 
-SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3" WHERE scan_id > 49);
+SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM "slo_rejects_3" WHERE scan_id > 48);
 
-SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > 49 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
+SELECT s.file_path, e.line, string_agg(e.error_message, '; ' ORDER BY e.column_idx) FROM "slo_rejects_3" e JOIN "slo_reject_scans_3" s USING (scan_id, file_id) WHERE e.scan_id > 48 GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line LIMIT 10;
 
 SELECT d.i, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT, coalesce(sum(a0), 0)::BIGINT, coalesce(sum(b0), 0)::BIGINT, coalesce(sum(a1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(b1) FILTER (WHERE __seg >= 4), 0)::BIGINT, coalesce(sum(a1), 0)::BIGINT, coalesce(sum(b1), 0)::BIGINT, coalesce(sum(a2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(b2) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(a2), 0)::BIGINT, coalesce(sum(b2), 0)::BIGINT, coalesce(sum(a3) FILTER (WHERE __seg >= 3), 0)::BIGINT, coalesce(sum(b3) FILTER (WHERE __seg >= 3), 0)::BIGINT, coalesce(sum(a3), 0)::BIGINT, coalesce(sum(b3), 0)::BIGINT FROM "scan_7" s JOIN (VALUES (0, 491631, 491655), (1, 491655, 491679), (2, 491679, 491703), (3, 491703, 491727), (4, 491727, 491751), (5, 491751, 491775), (6, 491775, 491799), (7, 491799, 491823), (8, 491823, 491847), (9, 491847, 491871), (10, 491871, 491895), (11, 491895, 491919), (12, 491919, 491943), (13, 491943, 491967), (14, 491967, 491991), (15, 491991, 492015), (16, 492015, 492039), (17, 492039, 492063), (18, 492063, 492087), (19, 492087, 492111), (20, 492111, 492135), (21, 492135, 492159), (22, 492159, 492183), (23, 492183, 492207), (24, 492207, 492231), (25, 492231, 492255), (26, 492255, 492279), (27, 492279, 492303), (28, 492303, 492327)) d(i, lo, hi) ON s.__b >= d.lo AND s.__b < d.hi WHERE s.gid = 15 GROUP BY d.i;
 
@@ -304,6 +308,8 @@ WITH v AS (SELECT k0 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGIN
 WITH v AS (SELECT k2 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS good, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS total FROM "scan_7" WHERE gid = 13 GROUP BY k2 HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC, v ASC NULLS LAST) AS rn FROM v) SELECT rn, v, 1, good, total FROM r WHERE rn <= 10 UNION ALL SELECT 11, NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > 10 ORDER BY 1;
 
 WITH v AS (SELECT k3 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS good, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS total FROM "scan_7" WHERE gid = 14 GROUP BY k3 HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC, v ASC NULLS LAST) AS rn FROM v) SELECT rn, v, 1, good, total FROM r WHERE rn <= 10 UNION ALL SELECT 11, NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > 10 ORDER BY 1;
+
+SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_8" AS
 SELECT 0 AS gid, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, 0::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, 0::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, 0::BIGINT AS m2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time

@@ -39,8 +39,7 @@ final class ParquetSource {
     TimeColumn time = SourceBinder.timeColumn(source, columns);
     db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS SELECT * FROM " + reader);
     return new BoundSource(source, view, files, DataFormat.PARQUET, columns, time, null, null)
-        .withNotes(notes)
-        .withColumnsWithoutNulls(columnsWithoutNulls(db, files, columns.keySet()));
+        .withNotes(notes);
   }
 
   /**
