@@ -163,9 +163,7 @@ final class SparkSources {
               time.rowCheck());
     }
     raw.createOrReplaceTempView(view);
-    BoundSource b =
-        new BoundSource(
-            source, view, files, format, columns, time, null, null, List.of(), Map.of(), null);
+    BoundSource b = new BoundSource(source, view, files, format, columns, time, null, null);
     return new Bound(b, bad, samples);
   }
 
