@@ -198,7 +198,7 @@ final class FileTotals {
   String totalsSql(BoundSource src, List<ScanCompiler.SloWindow> slos, String view) {
     List<ScanCompiler.SloWindow> open =
         slos.stream().map(w -> new ScanCompiler.SloWindow(w.slo(), TimeColumn.EARLIEST)).toList();
-    ScanCompiler.Terms terms = new ScanCompiler.Terms();
+    ScanTerms terms = new ScanTerms();
     List<ScanCompiler.CountColumn> columns = ScanCompiler.sloColumns(open, null, terms, checker);
     List<String> keys = keys(slos);
     List<String> quoted = keys.stream().map(Sql::ident).toList();
@@ -231,7 +231,7 @@ final class FileTotals {
       List<String> quotedKeys,
       String items,
       List<ScanCompiler.CountColumn> columns,
-      ScanCompiler.Terms terms,
+      ScanTerms terms,
       ExpressionChecker checker) {
     StringBuilder flags = new StringBuilder("SELECT ");
     for (String k : quotedKeys) flags.append(k).append(", ");

@@ -4,7 +4,6 @@ import io.slotoolkit.engine.ScanCompiler.Branch;
 import io.slotoolkit.engine.ScanCompiler.CompiledScan;
 import io.slotoolkit.engine.ScanCompiler.CountColumn;
 import io.slotoolkit.engine.ScanCompiler.SloWindow;
-import io.slotoolkit.engine.ScanCompiler.Terms;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +87,7 @@ final class PartScanCompiler {
     List<Branch> branches = new ArrayList<>();
     for (FilePart p : List.copyOf(parts)) {
       FilePart part = p.totals() == null ? null : p;
-      Terms terms = part == null ? new Terms() : new PartTerms(part);
+      ScanTerms terms = part == null ? new ScanTerms() : new PartTerms(part);
       List<CountColumn> columns = ScanCompiler.sloColumns(slos, at, terms, checker, part != null);
       // (a part none of whose rows count anywhere is not read at all)
       if (columns.isEmpty()) continue;
@@ -102,7 +101,7 @@ final class PartScanCompiler {
               part != null && part.before()));
     }
     // the table's columns: every SLO with alert windows has alert flags of its own
-    List<CountColumn> columns = ScanCompiler.sloColumns(slos, at, new Terms(), checker, true);
+    List<CountColumn> columns = ScanCompiler.sloColumns(slos, at, new ScanTerms(), checker, true);
     return ScanCompiler.compile(
         src, slos, branches, columns, true, from, at, null, null, false, table);
   }
@@ -111,7 +110,7 @@ final class PartScanCompiler {
    * The terms of the statement that counts one file read in part, whose window terms fold in the
    * part's {@link FilePart#totals}.
    */
-  static final class PartTerms extends Terms {
+  static final class PartTerms extends ScanTerms {
     private final FilePart part;
 
     PartTerms(FilePart part) {
@@ -127,7 +126,7 @@ final class PartScanCompiler {
      * The term a row of the part counts by in a window starting at {@code t}: after the totals'
      * reach, a part read from there on counts its rows at or after {@code t}; at or before it, a
      * part read up to there counts its rows before {@code t}, negated by the statement ({@link
-     * FilePart#before}); otherwise none ({@link Terms#NEVER}).
+     * FilePart#before}); otherwise none ({@link ScanTerms#NEVER}).
      */
     @Override
     String since(Instant t) {

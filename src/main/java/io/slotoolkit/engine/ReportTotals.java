@@ -49,7 +49,7 @@ final class ReportTotals {
     BoundSource one = files.narrowed(src, List.of(file.path()));
     long watermark = BadRows.watermark(db, src);
     int keys = keys(slos, extras).size();
-    int columns = ScanCompiler.reportColumns(open(slos), new ScanCompiler.Terms(), checker).size();
+    int columns = ScanCompiler.reportColumns(open(slos), new ScanTerms(), checker).size();
     // the statistics follow the SLOs' a, b, m columns
     int nullTimeColumn = 3 * slos.size() + 2;
     List<Engine.ReportRow> rows = new ArrayList<>();
@@ -94,7 +94,7 @@ final class ReportTotals {
    * in {@code [EARLIEST, END)} or none, then the earliest and latest event time (epoch us).
    */
   String rowsSql(BoundSource src, List<ScanCompiler.SloWindow> slos, ScanCompiler.Extras extras) {
-    ScanCompiler.Terms terms = new ScanCompiler.Terms();
+    ScanTerms terms = new ScanTerms();
     List<ScanCompiler.CountColumn> columns = ScanCompiler.reportColumns(open(slos), terms, checker);
     List<String> keys = keys(slos, extras);
     List<String> quoted = keys.stream().map(Sql::ident).toList();

@@ -8,8 +8,6 @@ import io.slotoolkit.model.Slo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,7 @@ import java.util.TreeSet;
  *
  * <p>The scan has four layers. The innermost reads the source, turns the event time into epoch
  * microseconds ({@code __t}) and applies the source's {@code where} ({@code __keep}). The next
- * computes, once per row, every distinct term the flags share ({@link Terms}: user expressions,
+ * computes, once per row, every distinct term the flags share ({@link ScanTerms}: user expressions,
  * window start tests, exclusion intervals). The third computes a boolean flag for every count
  * column: for each SLO "good in my window", "valid in my window" and "skipped because an expression
  * was NULL", each a bare conjunction of terms with the SLO's own window start baked in, so window
@@ -136,101 +134,6 @@ public final class ScanCompiler {
   public record GroupingSet(Set<String> columns, long gid) {}
 
   /**
-   * The distinct boolean terms the count columns are made of, each computed once per row in a layer
-   * below the flags: user expressions ({@code __e<i>}), window start tests ({@code __w<i>}) and
-   * exclusion intervals ({@code __x<i>}). Many flags share a term (every SLO with {@code status <
-   * 500}, every flag of one window); DuckDB would otherwise evaluate it once per flag (measured: a
-   * quarter of the scan). The terms of a file read in part fold its window terms ({@link
-   * PartScanCompiler.PartTerms}).
-   */
-  static class Terms {
-    private final Map<String, String> names = new LinkedHashMap<>();
-    private final Map<String, Integer> counts = new HashMap<>();
-    private final Set<String> columnsWithoutNulls;
-
-    Terms() {
-      this(Set.of());
-    }
-
-    /**
-     * Terms over a source whose columns {@code columnsWithoutNulls} (lower case) hold no NULL: an
-     * SLO whose expressions are NULL only through those ({@link NullShape}) skips no event, and its
-     * skipped column is {@link #ZERO}.
-     */
-    Terms(Set<String> columnsWithoutNulls) {
-      this.columnsWithoutNulls = Set.copyOf(columnsWithoutNulls);
-    }
-
-    /** Whether {@code e} is never NULL on this source's rows. */
-    boolean neverNull(ExpressionChecker.CheckedExpression e) {
-      return e.neverNullOver(columnsWithoutNulls);
-    }
-
-    /** Whether the plain column {@code name} is never NULL on this source's rows. */
-    boolean neverNull(String column) {
-      return columnsWithoutNulls.contains(column.toLowerCase(java.util.Locale.ROOT));
-    }
-
-    /** Whether these are the terms of a file read in part. */
-    boolean partRead() {
-      return false;
-    }
-
-    /** The name of the expression term {@code sql}, registering it on first use. */
-    String of(String sql) {
-      return name("__e", sql);
-    }
-
-    /** The name of the numeric term {@code sql} (a counts SLI's value), registering it. */
-    String value(String sql) {
-      return name("__v", sql);
-    }
-
-    /**
-     * The term "the event is at or after {@code t}": the test of a window starting at {@code t}.
-     */
-    String since(Instant t) {
-      return name("__w", "__t >= " + TimeColumn.micros(t));
-    }
-
-    /**
-     * The window term of a file read in part for a window none of its rows read counts in: the
-     * statement leaves that window's columns out (they are 0).
-     */
-    static final String NEVER = "FALSE";
-
-    /**
-     * The predicate of a count column that is 0 by construction (nothing excluded from a source
-     * without {@code where}, nothing skipped where no expression can be NULL): the scan writes 0
-     * for it instead of summing a constant over every row.
-     */
-    static final String ZERO = "FALSE";
-
-    /** The term "the event is in one of these intervals". */
-    String in(List<ExcludedInterval> intervals) {
-      return name("__x", inAny(intervals));
-    }
-
-    /** The name of the term {@code sql}, {@code prefix<n>}, registering it on first use. */
-    final String name(String prefix, String sql) {
-      String name = names.get(sql);
-      if (name == null) {
-        int n = counts.merge(prefix, 1, Integer::sum) - 1;
-        name = prefix + n;
-        names.put(sql, name);
-      }
-      return name;
-    }
-
-    /** The select list items defining every term, each preceded by a comma. */
-    String definitions() {
-      StringBuilder b = new StringBuilder();
-      names.forEach((sql, name) -> b.append(", ").append(sql).append(" AS ").append(name));
-      return b.toString();
-    }
-  }
-
-  /**
    * What {@code slo report} asks of the same scan besides the window counts.
    *
    * <p>Instead of window-restricted counts, each SLO gets good/valid/skipped counts over the whole
@@ -303,7 +206,7 @@ public final class ScanCompiler {
      */
     record Counted(String good, String valid, String ok, String missing) {}
 
-    static SliTerms of(SloWindow s, Terms terms, ExpressionChecker checker) {
+    static SliTerms of(SloWindow s, ScanTerms terms, ExpressionChecker checker) {
       Slo slo = s.slo();
       Sli sli = slo.sli();
       String keep = slo.source().where() == null ? null : "__keep";
@@ -356,7 +259,7 @@ public final class ScanCompiler {
 
     /** Skipped because an expression was NULL, within {@code scope}. */
     String skipped(String... scope) {
-      if (neverNull) return Terms.ZERO;
+      if (neverNull) return ScanTerms.ZERO;
       List<String> parts = counted(scope);
       if (counts != null) {
         parts.add(counts.missing());
@@ -404,24 +307,28 @@ public final class ScanCompiler {
    * @param at the end of every window; null when no SLO has alert windows
    */
   static List<CountColumn> sloColumns(
-      List<SloWindow> slos, Instant at, Terms terms, ExpressionChecker checker) {
+      List<SloWindow> slos, Instant at, ScanTerms terms, ExpressionChecker checker) {
     return sloColumns(slos, at, terms, checker, false);
   }
 
   /**
    * The same columns in a scan reading files in part ({@code partScan}), where every SLO with alert
-   * windows has alert flags of its own: those of a file read in part ({@link Terms#partRead}) do
-   * not follow its window's terms. A file read in part counts no row statistics.
+   * windows has alert flags of its own: those of a file read in part ({@link ScanTerms#partRead})
+   * do not follow its window's terms. A file read in part counts no row statistics.
    */
   static List<CountColumn> sloColumns(
-      List<SloWindow> slos, Instant at, Terms terms, ExpressionChecker checker, boolean partScan) {
+      List<SloWindow> slos,
+      Instant at,
+      ScanTerms terms,
+      ExpressionChecker checker,
+      boolean partScan) {
     List<CountColumn> cols = new ArrayList<>();
     List<SliTerms> slis = slos.stream().map(s -> SliTerms.of(s, terms, checker)).toList();
     for (int i = 0; i < slos.size(); i++) {
       SloWindow s = slos.get(i);
       SliTerms sli = slis.get(i);
       String window = terms.since(s.start());
-      if (window.equals(Terms.NEVER)) continue; // a file read in part: no row read counts here
+      if (window.equals(ScanTerms.NEVER)) continue; // a file read in part: no row read counts here
       cols.add(new CountColumn("g" + i, sli.good(window)));
       cols.add(new CountColumn("t" + i, sli.total(window)));
       cols.add(new CountColumn("n" + i, sli.skipped(window)));
@@ -438,7 +345,7 @@ public final class ScanCompiler {
         cols.add(new CountColumn("av" + i, own ? sli.total() : sli.total(window)));
       }
       List<Exclusion> distinct = s.distinctExclusions();
-      if (terms.since(s.start()).equals(Terms.NEVER)) continue;
+      if (terms.since(s.start()).equals(ScanTerms.NEVER)) continue;
       for (int k = 0; k < distinct.size(); k++) {
         Exclusion e = distinct.get(k);
         List<ExcludedInterval> own =
@@ -471,7 +378,7 @@ public final class ScanCompiler {
     boolean filtered = slos.isEmpty() || slos.get(0).slo().source().where() != null;
     return List.of(
         new CountColumn("rows_in_range", "__t IS NOT NULL"),
-        new CountColumn("excluded", filtered ? "__t IS NOT NULL AND NOT __keep" : Terms.ZERO),
+        new CountColumn("excluded", filtered ? "__t IS NOT NULL AND NOT __keep" : ScanTerms.ZERO),
         new CountColumn("null_time", "__t IS NULL"));
   }
 
@@ -495,7 +402,7 @@ public final class ScanCompiler {
    * range, not cut at the window start (the segment column does that), then the row statistics.
    */
   static List<CountColumn> reportColumns(
-      List<SloWindow> slos, Terms terms, ExpressionChecker checker) {
+      List<SloWindow> slos, ScanTerms terms, ExpressionChecker checker) {
     List<CountColumn> cols = new ArrayList<>();
     for (int i = 0; i < slos.size(); i++) {
       SliTerms sli = SliTerms.of(slos.get(i), terms, checker);
@@ -520,7 +427,7 @@ public final class ScanCompiler {
       Duration bucket,
       String table,
       ExpressionChecker checker) {
-    Terms terms = new Terms(src.columnsWithoutNulls());
+    ScanTerms terms = new ScanTerms(src.columnsWithoutNulls());
     List<CountColumn> columns = sloColumns(slos, at, terms, checker);
     Branch whole = whole(src, columns, terms, from, at, checker);
     return compile(src, slos, List.of(whole), columns, false, from, at, bucket, null, false, table);
@@ -542,7 +449,7 @@ public final class ScanCompiler {
       Instant at,
       String table,
       ExpressionChecker checker) {
-    Terms terms = new Terms(src.columnsWithoutNulls());
+    ScanTerms terms = new ScanTerms(src.columnsWithoutNulls());
     List<CountColumn> columns = sloColumns(slos, at, terms, checker);
     // rows at or after at are read too
     Branch whole = whole(src, columns, terms, from, TimeColumn.END, checker);
@@ -590,7 +497,7 @@ public final class ScanCompiler {
       Extras extras,
       String table,
       ExpressionChecker checker) {
-    Terms terms = new Terms(src.columnsWithoutNulls());
+    ScanTerms terms = new ScanTerms(src.columnsWithoutNulls());
     List<CountColumn> columns = reportColumns(slos, terms, checker);
     Branch whole = whole(src, columns, terms, from, at, checker);
     return compile(
@@ -672,7 +579,7 @@ public final class ScanCompiler {
       boolean firstFlag = true;
       for (CountColumn c : branch.columns()) {
         // a column 0 by construction is written as 0 by the aggregate, not flagged per row
-        if (c.predicate().equals(Terms.ZERO)) continue;
+        if (c.predicate().equals(ScanTerms.ZERO)) continue;
         flags
             .append(firstFlag ? "" : ",")
             .append("\n    (")
@@ -745,7 +652,7 @@ public final class ScanCompiler {
             .append(PartScanCompiler.REACH_CLASS);
       Set<String> computed = new java.util.HashSet<>();
       for (CountColumn c : branch.columns())
-        if (!c.predicate().equals(Terms.ZERO)) computed.add(c.name());
+        if (!c.predicate().equals(ScanTerms.ZERO)) computed.add(c.name());
       // a negated branch counts -1 in its windows (not in its alert flags of its own, which the
       // reach class places)
       boolean negated = branch.negated();
@@ -836,13 +743,13 @@ public final class ScanCompiler {
    * read whole), and a {@code negated} statement's rows count -1 in their windows.
    */
   record Branch(
-      List<CountColumn> columns, Terms terms, String read, int reachClass, boolean negated) {}
+      List<CountColumn> columns, ScanTerms terms, String read, int reachClass, boolean negated) {}
 
   /** The one statement of a scan of the source's view, its rows in {@code [from, to)}. */
   private static Branch whole(
       BoundSource src,
       List<CountColumn> columns,
-      Terms terms,
+      ScanTerms terms,
       Instant from,
       Instant to,
       ExpressionChecker checker) {
