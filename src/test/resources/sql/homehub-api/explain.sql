@@ -39,8 +39,6 @@ SELECT count_if(((customer_id != 't-internal-test')) IS TRUE), count_if(((status
 
 SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
-
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
 SELECT GROUPING("customer_id") AS gid, CAST("customer_id" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time, coalesce(sum(ag0), 0)::BIGINT AS ag0, coalesce(sum(av0), 0)::BIGINT AS av0
 FROM (SELECT "customer_id", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772064000000000 THEN 0 WHEN __t < 1772236800000000 THEN 1 WHEN __t < 1772301600000000 THEN 2 WHEN __t < 1772316000000000 THEN 3 WHEN __t < 1772319600000000 THEN 4 WHEN __t < 1772321400000000 THEN 5 WHEN __t < 1772322900000000 THEN 6 ELSE 7 END AS __a, 

@@ -37,8 +37,6 @@ SELECT count_if((recognized) IS TRUE) FROM (SELECT * FROM "src_1" LIMIT 500);
 
 SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
-
 CREATE OR REPLACE TEMP TABLE "scan_1" AS
 SELECT GROUPING("firmware") AS gid, CAST("firmware" AS VARCHAR) AS k0, __a, coalesce(sum(g0), 0)::BIGINT AS g0, coalesce(sum(t0), 0)::BIGINT AS t0, 0::BIGINT AS n0, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "firmware", CASE WHEN __t IS NULL THEN 0 WHEN __t < 1772081280000000 THEN 0 WHEN __t < 1772242560000000 THEN 1 WHEN __t < 1772303040000000 THEN 2 WHEN __t < 1772316480000000 THEN 3 WHEN __t < 1772319840000000 THEN 4 WHEN __t < 1772321520000000 THEN 5 WHEN __t < 1772322900000000 THEN 6 ELSE 7 END AS __a, 

@@ -208,8 +208,6 @@ SELECT k1, 0, g3, t3, g3, t3 FROM "scan_4" WHERE gid = 2 AND (t3 > 0 OR t3 > 0);
 
 SELECT k0, 0, g4, t4, g4, t4 FROM "scan_4" WHERE gid = 1 AND (t4 > 0 OR t4 > 0);
 
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
-
 CREATE OR REPLACE TEMP TABLE "scan_5" AS
 SELECT GROUPING("app_version", "customer_id", "endpoint") AS gid, CAST("app_version" AS VARCHAR) AS k0, CAST("customer_id" AS VARCHAR) AS k1, CAST("endpoint" AS VARCHAR) AS k2, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, 0::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, 0::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, 0::BIGINT AS m2, coalesce(sum(a3), 0)::BIGINT AS a3, coalesce(sum(b3), 0)::BIGINT AS b3, 0::BIGINT AS m3, coalesce(sum(a4), 0)::BIGINT AS a4, coalesce(sum(b4), 0)::BIGINT AS b4, 0::BIGINT AS m4, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
 FROM (SELECT "app_version", "customer_id", "endpoint", __t // 3600000000 AS __b, (__t >= 1769904000000000)::INTEGER + (__t >= 1771718400000000)::INTEGER + (__t >= 1771772400000000)::INTEGER + (__t >= 1772193600000000)::INTEGER + (__t >= 1772290800000000)::INTEGER AS __seg, 
@@ -240,8 +238,6 @@ SELECT 0, coalesce(sum(a0) FILTER (WHERE __seg >= 2), 0)::BIGINT, coalesce(sum(b
 WITH v AS (SELECT k2 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS good, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS total FROM "scan_5" WHERE gid = 6 GROUP BY k2 HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC, v ASC NULLS LAST) AS rn FROM v) SELECT rn, v, 1, good, total FROM r WHERE rn <= 10 UNION ALL SELECT 11, NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > 10 ORDER BY 1;
 
 WITH v AS (SELECT k0 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS good, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS total FROM "scan_5" WHERE gid = 3 GROUP BY k0 HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC, v ASC NULLS LAST) AS rn FROM v) SELECT rn, v, 1, good, total FROM r WHERE rn <= 10 UNION ALL SELECT 11, NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > 10 ORDER BY 1;
-
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/face_unlocks.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 1 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_6" AS
 SELECT GROUPING("firmware", "lock_model") AS gid, CAST("firmware" AS VARCHAR) AS k0, CAST("lock_model" AS VARCHAR) AS k1, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, 0::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, 0::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, 0::BIGINT AS m2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, 0::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time
@@ -308,8 +304,6 @@ WITH v AS (SELECT k0 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGIN
 WITH v AS (SELECT k2 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS good, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS total FROM "scan_7" WHERE gid = 13 GROUP BY k2 HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC, v ASC NULLS LAST) AS rn FROM v) SELECT rn, v, 1, good, total FROM r WHERE rn <= 10 UNION ALL SELECT 11, NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > 10 ORDER BY 1;
 
 WITH v AS (SELECT k3 AS v, coalesce(sum(a0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS good, coalesce(sum(b0) FILTER (WHERE __seg >= 1), 0)::BIGINT AS total FROM "scan_7" WHERE gid = 14 GROUP BY k3 HAVING total > 0), r AS (SELECT *, row_number() OVER (ORDER BY total - good DESC, total DESC, v ASC NULLS LAST) AS rn FROM v) SELECT rn, v, 1, good, total FROM r WHERE rn <= 10 UNION ALL SELECT 11, NULL, count(*), coalesce(sum(good), 0), coalesce(sum(total), 0) FROM r WHERE rn > 10 ORDER BY 1;
-
-SELECT path_in_schema FROM parquet_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']) GROUP BY path_in_schema HAVING count(DISTINCT file_name) = 2 AND bool_and(coalesce(stats_null_count = 0, FALSE));
 
 CREATE OR REPLACE TEMP TABLE "scan_8" AS
 SELECT 0 AS gid, __b, __seg, coalesce(sum(a0), 0)::BIGINT AS a0, coalesce(sum(b0), 0)::BIGINT AS b0, 0::BIGINT AS m0, coalesce(sum(a1), 0)::BIGINT AS a1, coalesce(sum(b1), 0)::BIGINT AS b1, 0::BIGINT AS m1, coalesce(sum(a2), 0)::BIGINT AS a2, coalesce(sum(b2), 0)::BIGINT AS b2, 0::BIGINT AS m2, coalesce(sum(rows_in_range), 0)::BIGINT AS rows_in_range, coalesce(sum(excluded), 0)::BIGINT AS excluded, coalesce(sum(null_time), 0)::BIGINT AS null_time

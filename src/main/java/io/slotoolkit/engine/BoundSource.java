@@ -86,20 +86,10 @@ public record BoundSource(
   }
 
   /**
-   * The same source read through another view (a view over this one), with its columns; a column
-   * keeps its place among {@link #columnsWithoutNulls} only with the same type there, and when no
-   * derived column of the source has its name.
+   * The same source read through another view (a view over this one), with its columns; what it
+   * knew of columns without NULL is not carried over (a scan asks of the files it reads).
    */
   public BoundSource withView(String newView, Map<String, String> newColumns) {
-    java.util.Set<String> derived = new java.util.HashSet<>();
-    for (String d : source.derived().keySet()) derived.add(d.toLowerCase(java.util.Locale.ROOT));
-    java.util.Set<String> kept = new java.util.HashSet<>();
-    for (Map.Entry<String, String> c : newColumns.entrySet()) {
-      String name = c.getKey().toLowerCase(java.util.Locale.ROOT);
-      if (columnsWithoutNulls.contains(name)
-          && !derived.contains(name)
-          && c.getValue().equals(columns.get(c.getKey()))) kept.add(name);
-    }
     return new BoundSource(
         source,
         newView,
@@ -112,7 +102,7 @@ public record BoundSource(
         notes,
         lineOrigins,
         rawRows,
-        kept);
+        null);
   }
 
   /**

@@ -59,7 +59,7 @@ final class CsvSource {
     BindMemo.Dialect remembered = memoed == null ? null : memoed.dialect(files.get(0));
     // the sniffer's answer for a file, asked once in this bind: the clean-sample check reads its
     // quote and the dialect all of it (one sniff_csv less, 33 ms on a 700 MB file, measured)
-    Map<String, Object> sniffs = new HashMap<>();
+    Map<String, Sniffing> sniffs = new HashMap<>();
     String sample =
         source.csv().quote() == null && remembered == null
             ? rawLines.cleanSample(
@@ -517,42 +517,47 @@ final class CsvSource {
    * The sniffer's answer for {@code file} with {@code sniffOptions}, asked of DuckDB once per
    * {@code sniffs} (one bind); its failure is kept and thrown again as well.
    */
-  private Sniffed sniff(String file, String sniffOptions, Map<String, Object> sniffs) {
+  private Sniffed sniff(String file, String sniffOptions, Map<String, Sniffing> sniffs) {
     String sql =
         "SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, Comment, DateFormat,"
             + " TimestampFormat, to_json(Columns)::VARCHAR FROM sniff_csv("
             + Sql.literal(file)
             + withoutUnion(sniffOptions)
             + ")";
-    Object known = sniffs.get(sql);
+    Sniffing known = sniffs.get(sql);
     if (known == null) {
       try {
         known =
-            db.one(
-                sql,
-                r ->
-                    new Sniffed(
-                        r.getString(1),
-                        unempty(r.getString(2)),
-                        unempty(r.getString(3)),
-                        r.getBoolean(4),
-                        r.getLong(5),
-                        unempty(r.getString(6)),
-                        r.getString(7),
-                        r.getString(8),
-                        sniffedColumns(r.getString(9))));
+            new Sniffing(
+                db.one(
+                    sql,
+                    r ->
+                        new Sniffed(
+                            r.getString(1),
+                            unempty(r.getString(2)),
+                            unempty(r.getString(3)),
+                            r.getBoolean(4),
+                            r.getLong(5),
+                            unempty(r.getString(6)),
+                            r.getString(7),
+                            r.getString(8),
+                            sniffedColumns(r.getString(9)))),
+                null);
       } catch (Database.QueryFailed e) {
-        known = e;
+        known = new Sniffing(null, e);
       }
       sniffs.put(sql, known);
     }
-    if (known instanceof Database.QueryFailed e) throw e;
-    return (Sniffed) known;
+    if (known.failure() != null) throw known.failure();
+    return known.answer();
   }
+
+  /** One sniff: its answer, or how it failed. */
+  private record Sniffing(Sniffed answer, Database.QueryFailed failure) {}
 
   /** The columns the sniffer gives {@code file}; null when it fails or they cannot be read. */
   private Map<String, String> sniffedColumnsOf(
-      String file, String sniffOptions, Map<String, Object> sniffs) {
+      String file, String sniffOptions, Map<String, Sniffing> sniffs) {
     try {
       return sniff(file, sniffOptions, sniffs).columns();
     } catch (Database.QueryFailed e) {
@@ -565,7 +570,7 @@ final class CsvSource {
    * off).
    */
   private Dialect sniffDialect(
-      DataSource source, String file, String sniffOptions, Map<String, Object> sniffs) {
+      DataSource source, String file, String sniffOptions, Map<String, Sniffing> sniffs) {
     Sniffed r;
     try {
       r = sniff(file, sniffOptions, sniffs);
