@@ -28,6 +28,23 @@ public final class Fixtures {
 
   private Fixtures() {}
 
+  /**
+   * Seven events with NULL endpoints and statuses: with valid = {@code endpoint <> '/healthz'} and
+   * good = {@code status < 500}, rows 1 and 2 are valid (1 good), 3 and 7 have a NULL total and 4 a
+   * NULL good (3 skipped), 5 and 6 are not valid.
+   */
+  public static final String NULLS_CSV =
+      """
+      ts,endpoint,status
+      2026-02-03T01:00:00Z,/unlock,200
+      2026-02-03T02:00:00Z,/unlock,503
+      2026-02-03T03:00:00Z,,200
+      2026-02-03T04:00:00Z,/unlock,
+      2026-02-03T05:00:00Z,/healthz,500
+      2026-02-03T06:00:00Z,/healthz,
+      2026-02-03T07:00:00Z,,
+      """;
+
   public static Path events(String name) {
     return Path.of("src/test/resources/events", name).toAbsolutePath();
   }

@@ -234,18 +234,7 @@ class EvaluatorTest {
   void null_expressions_skip_rows_and_false_totals_leave_them_out(@TempDir Path dir)
       throws Exception {
     Path csv = dir.resolve("api.csv");
-    Files.writeString(
-        csv,
-        """
-        ts,endpoint,status
-        2026-02-03T01:00:00Z,/unlock,200
-        2026-02-03T02:00:00Z,/unlock,503
-        2026-02-03T03:00:00Z,,200
-        2026-02-03T04:00:00Z,/unlock,
-        2026-02-03T05:00:00Z,/healthz,500
-        2026-02-03T06:00:00Z,/healthz,
-        2026-02-03T07:00:00Z,,
-        """);
+    Files.writeString(csv, Fixtures.NULLS_CSV);
     Instant at = Instant.parse("2026-02-04T00:00:00Z");
     // valid = endpoint <> '/healthz', good = status < 500:
     // rows 1, 2 valid (1 good); 3 and 7 have a NULL total and 4 a NULL good: skipped;

@@ -45,18 +45,7 @@ class NullCountsTest {
     // valid = endpoint <> '/healthz', good = status < 500 (EvaluatorTest's worked example):
     // rows 1, 2 valid (1 good); 3 and 7 have a NULL total and 4 a NULL good: 3 skipped;
     // 5 and 6 are not valid
-    Files.writeString(
-        csv,
-        """
-        ts,endpoint,status
-        2026-02-03T01:00:00Z,/unlock,200
-        2026-02-03T02:00:00Z,/unlock,503
-        2026-02-03T03:00:00Z,,200
-        2026-02-03T04:00:00Z,/unlock,
-        2026-02-03T05:00:00Z,/healthz,500
-        2026-02-03T06:00:00Z,/healthz,
-        2026-02-03T07:00:00Z,,
-        """);
+    Files.writeString(csv, Fixtures.NULLS_CSV);
     withNulls = dir.resolve("with-nulls.parquet");
     withoutNulls = dir.resolve("without-nulls.parquet");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
