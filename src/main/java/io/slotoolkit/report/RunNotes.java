@@ -19,11 +19,22 @@ public final class RunNotes {
     Evaluation e = a.evaluation();
     List<String> slos = a.slosWithoutData();
     boolean gated = gatesNoData(a.failOn());
-    return Optional.of(
-        note(e.at(), e.zone(), slos.size())
-            + (gated
-                ? "--fail-on " + a.failOn().label() + " fails this run"
-                : "--fail-on no-data makes such a run exit 1"));
+    String gate =
+        gated
+            ? "--fail-on " + a.failOn().label() + " fails this run"
+            : "--fail-on no-data makes such a run exit 1";
+    long skipped = e.results().stream().mapToLong(io.slotoolkit.model.SloResult::skippedNull).sum();
+    if (skipped > 0) {
+      // the events are there, but no SLO could tell good from bad on them
+      return Optional.of(
+          head(e.at(), e.zone(), slos.size())
+              + String.format(java.util.Locale.ROOT, "hint: %,d", skipped)
+              + (skipped == 1 ? " event was" : " events were")
+              + " skipped because an SLO's expression was NULL on them (skipped_null in --format"
+              + " json): check the expressions against the columns' values; "
+              + gate);
+    }
+    return Optional.of(note(e.at(), e.zone(), slos.size()) + gate);
   }
 
   /** The same note for {@code slo report}, when every SLO of the report is NO_DATA. */
@@ -38,13 +49,16 @@ public final class RunNotes {
   }
 
   private static String note(java.time.Instant at, java.time.ZoneId zone, int slos) {
+    return head(at, zone, slos) + "hint: is --at after the end of the data? ";
+  }
+
+  private static String head(java.time.Instant at, java.time.ZoneId zone, int slos) {
     return "slo: note: every result is NO_DATA at "
         + Times.iso(at, zone)
         + " ("
         + slos
         + (slos == 1 ? " SLO" : " SLOs")
-        + "): no window holds enough valid events, so nothing was judged\n"
-        + "hint: is --at after the end of the data? ";
+        + "): no window holds enough valid events, so nothing was judged\n";
   }
 
   /** Whether the gate fails a run whose only fault is an SLO without data. */
