@@ -444,6 +444,36 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
   }
 
   @Override
+  public java.util.Optional<FileSpan> span(
+      DataSource source, List<ScanCompiler.SloWindow> slos, FileIdentity file) {
+    return fileTotals().span(bound(source), file);
+  }
+
+  @Override
+  public java.util.Optional<FileCounts> scannedTotals(
+      DataSource source,
+      List<ScanCompiler.SloWindow> slos,
+      SourceScan scan,
+      FileIdentity file,
+      FileSpan span) {
+    long[] stats = new long[3];
+    List<List<GroupTotal>> groups = new ScanTable(db, scan.compiled()).wholeFileTotals(slos, stats);
+    if (groups == null) return java.util.Optional.empty();
+    // a file with a span is a Parquet file: no row of it is rejected by a reader
+    return java.util.Optional.of(
+        new FileCounts(
+            file,
+            span.earliest(),
+            span.latest(),
+            stats[0],
+            stats[1],
+            stats[2],
+            0,
+            List.of(),
+            groups));
+  }
+
+  @Override
   public SourceScan scanFiles(
       DataSource source,
       List<ScanCompiler.SloWindow> slos,

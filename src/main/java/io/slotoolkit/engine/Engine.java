@@ -144,6 +144,29 @@ public interface Engine extends AutoCloseable {
     FileCounts totals(DataSource source, List<ScanCompiler.SloWindow> slos, FileIdentity file);
 
     /**
+     * One file's event time range and rows without a readable time, when reading them costs far
+     * less than its {@link #totals} (a Parquet file: its time columns only); empty otherwise. A
+     * file read whole by a scan can then have its totals taken from that scan ({@link
+     * #scannedTotals}) instead of being read twice.
+     */
+    java.util.Optional<FileSpan> span(
+        DataSource source, List<ScanCompiler.SloWindow> slos, FileIdentity file);
+
+    /**
+     * The totals of the one file that {@code scan} ({@link #scanFiles} with these SLOs) read whole,
+     * from the scan's table: the same as {@link #totals} when the file's events all lie inside the
+     * scanned range and every SLO's window, outside every exclusion, and every row has a readable
+     * time ({@code span}, which gives the time range). Empty when the scan's table cannot tell the
+     * file's rows from those of the files it read in part.
+     */
+    java.util.Optional<FileCounts> scannedTotals(
+        DataSource source,
+        List<ScanCompiler.SloWindow> slos,
+        SourceScan scan,
+        FileIdentity file,
+        FileSpan span);
+
+    /**
      * {@link Engine#scan(DataSource, List, Instant, Duration)} over only {@code files} of the
      * source and, in part, the files of {@code partly} (none at all: nothing is read), with the row
      * accounting of the source's other files and of those read in part ({@code settled}) added to
@@ -438,6 +461,15 @@ public interface Engine extends AutoCloseable {
       groups = groups.stream().map(List::copyOf).toList();
     }
   }
+
+  /**
+   * A file's readable event times ({@link FileByFile#span}).
+   *
+   * @param earliest earliest readable event time, epoch microseconds; null when no row has one
+   * @param latest latest readable event time, epoch microseconds; null when no row has one
+   * @param nullTime rows without a readable event time
+   */
+  record FileSpan(Long earliest, Long latest, long nullTime) {}
 
   /**
    * The row accounting of the files a scan of {@link FileByFile#scanFiles} does not read.

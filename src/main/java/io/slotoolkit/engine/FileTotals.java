@@ -61,7 +61,7 @@ final class FileTotals {
    * and types, how its files are read (the reader's options, files left out), the DuckDB version.
    */
   String fingerprint(BoundSource src, List<ScanCompiler.SloWindow> slos) {
-    return fingerprint(src, "totals:" + totalsSql(src, slos, "__file"));
+    return fingerprint(src, "totals:" + totalsQuery(src, slos, "__file").sql());
   }
 
   /**
@@ -134,41 +134,50 @@ final class FileTotals {
     BoundSource one = narrowed(src, List.of(file.path()));
     long watermark = BadRows.watermark(db, src);
     List<String> keys = keys(slos);
-    List<Set<String>> sets = sets(slos);
-    long overall = (1L << keys.size()) - 1;
+    // the rows of one grouping set hold every row once: the statistics, the time range and the
+    // overall SLOs' totals are summed over them (the query has no overall set of its own)
+    long whole = gid(keys, sets(slos).get(0));
     List<List<Engine.GroupTotal>> groups = new ArrayList<>();
     for (int i = 0; i < slos.size(); i++) groups.add(new ArrayList<>());
+    long[] overall = new long[3 * slos.size()];
     long[] stats = new long[3];
     Long[] range = new Long[2];
-    String sql = totalsSql(one, slos, one.view());
+    Totals q = totalsQuery(one, slos, one.view());
     try {
       db.query(
-          sql,
+          q.sql(),
           r -> {
             long gid = r.getLong(1);
             int c = 2 + keys.size();
             for (int i = 0; i < slos.size(); i++) {
               Slo slo = slos.get(i).slo();
-              if (gid != gid(keys, new TreeSet<>(slo.per()))) continue;
-              List<String> values = null;
-              if (!slo.per().isEmpty()) {
-                values = new ArrayList<>();
-                for (String col : slo.per()) values.add(r.getString(2 + keys.indexOf(col)));
+              if (slo.per().isEmpty()) {
+                if (gid != whole) continue;
+                for (int j = 0; j < 3; j++) overall[3 * i + j] += r.getLong(c + q.at(3 * i + j));
+                continue;
               }
+              if (gid != gid(keys, new TreeSet<>(slo.per()))) continue;
+              List<String> values = new ArrayList<>();
+              for (String col : slo.per()) values.add(r.getString(2 + keys.indexOf(col)));
               groups
                   .get(i)
                   .add(
                       new Engine.GroupTotal(
                           values,
-                          r.getLong(c + 3 * i),
-                          r.getLong(c + 3 * i + 1),
-                          r.getLong(c + 3 * i + 2)));
+                          r.getLong(c + q.at(3 * i)),
+                          r.getLong(c + q.at(3 * i + 1)),
+                          r.getLong(c + q.at(3 * i + 2))));
             }
-            if (gid == overall || keys.isEmpty()) {
-              int s = c + 3 * slos.size();
+            if (gid == whole) {
+              int s = c + q.at(3 * slos.size());
               for (int j = 0; j < 3; j++) stats[j] += r.getLong(s + j);
-              if (r.getObject(s + 3) != null) range[0] = r.getLong(s + 3);
-              if (r.getObject(s + 4) != null) range[1] = r.getLong(s + 4);
+              int m = c + q.distinct();
+              if (r.getObject(m) != null) {
+                long lo = r.getLong(m);
+                long hi = r.getLong(m + 1);
+                if (range[0] == null || lo < range[0]) range[0] = lo;
+                if (range[1] == null || hi > range[1]) range[1] = hi;
+              }
             }
             return null;
           });
@@ -177,6 +186,14 @@ final class FileTotals {
     } finally {
       drop(one);
     }
+    // an overall SLO has its one group in every file, as the scan's overall row has, empty or not
+    for (int i = 0; i < slos.size(); i++)
+      if (slos.get(i).slo().per().isEmpty())
+        groups
+            .get(i)
+            .add(
+                new Engine.GroupTotal(
+                    null, overall[3 * i], overall[3 * i + 1], overall[3 * i + 2]));
     BadRows.ScannedRejects rejects = BadRows.scannedRejects(db, src, watermark);
     return new Engine.FileCounts(
         file,
@@ -191,24 +208,78 @@ final class FileTotals {
   }
 
   /**
-   * The query of one file's totals: per SLO group its g, t and n over every row (window start
-   * {@link TimeColumn#EARLIEST}, no alert window, no exclusion), the row statistics, and the
-   * earliest and latest event time (epoch us) on the overall row.
+   * A Parquet file's readable event times ({@link Engine.FileByFile#span}): its time column (and
+   * the columns of the source's row check) read alone, about a fifth of what its totals cost on the
+   * benchmark's file; empty for other formats, whose files are parsed whole for any column.
    */
-  String totalsSql(BoundSource src, List<ScanCompiler.SloWindow> slos, String view) {
+  java.util.Optional<Engine.FileSpan> span(BoundSource src, Engine.FileIdentity file) {
+    if (src.format() != DataFormat.PARQUET) return java.util.Optional.empty();
+    BoundSource one = narrowed(src, List.of(file.path()));
+    String rows = perRow(one, one.view(), List.of(), "__t", List.of(), new ScanTerms(), checker);
+    try {
+      return java.util.Optional.of(
+          db.one(
+              "SELECT min(__t), max(__t), count(*) FILTER (WHERE __t IS NULL) FROM (" + rows + ")",
+              r ->
+                  new Engine.FileSpan(
+                      r.getObject(1) == null ? null : r.getLong(1),
+                      r.getObject(2) == null ? null : r.getLong(2),
+                      r.getLong(3))));
+    } catch (Database.QueryFailed e) {
+      throw e.asDataError(src.label(), null);
+    } finally {
+      drop(one);
+    }
+  }
+
+  /**
+   * A file's totals query and where its sums are: the count column {@code n} ({@link
+   * ScanCompiler#sloColumns} order: each SLO's good, valid and skipped, then the row statistics) is
+   * the sum at position {@code at(n)} after the group keys; columns with the same predicate (two
+   * SLOs counting the same events, their windows open alike) share one sum. The earliest and latest
+   * event time follow the {@code distinct} sums.
+   */
+  record Totals(String sql, int[] positions, int distinct) {
+    int at(int column) {
+      return positions[column];
+    }
+  }
+
+  /**
+   * The query of one file's totals: per group of each SLO's per set its g, t and n over every row
+   * (window start {@link TimeColumn#EARLIEST}, no alert window, no exclusion), the row statistics,
+   * and the earliest and latest event time (epoch us); see {@link Totals}. The overall SLOs' totals
+   * and the statistics are the sums over one set's groups: an overall grouping set of its own costs
+   * the aggregation a fifth more on the benchmark's file.
+   */
+  Totals totalsQuery(BoundSource src, List<ScanCompiler.SloWindow> slos, String view) {
     List<ScanCompiler.SloWindow> open =
         slos.stream().map(w -> new ScanCompiler.SloWindow(w.slo(), TimeColumn.EARLIEST)).toList();
     ScanTerms terms = new ScanTerms();
     List<ScanCompiler.CountColumn> columns = ScanCompiler.sloColumns(open, null, terms, checker);
     List<String> keys = keys(slos);
     List<String> quoted = keys.stream().map(Sql::ident).toList();
-    String flags = perRow(src, view, quoted, "__t", columns, terms, checker);
+    // each predicate summed once
+    Map<String, Integer> first = new LinkedHashMap<>();
+    List<ScanCompiler.CountColumn> distinct = new ArrayList<>();
+    int[] positions = new int[columns.size()];
+    for (int n = 0; n < columns.size(); n++) {
+      ScanCompiler.CountColumn c = columns.get(n);
+      Integer at = first.get(c.predicate());
+      if (at == null) {
+        at = distinct.size();
+        first.put(c.predicate(), at);
+        distinct.add(c);
+      }
+      positions[n] = at;
+    }
+    String flags = perRow(src, view, quoted, "__t", distinct, terms, checker);
     StringBuilder sql = new StringBuilder("SELECT ");
     sql.append(keys.isEmpty() ? "0" : "GROUPING(" + String.join(", ", quoted) + ")")
         .append(" AS gid");
     for (int j = 0; j < keys.size(); j++)
       sql.append(", CAST(").append(quoted.get(j)).append(" AS VARCHAR) AS k").append(j);
-    for (ScanCompiler.CountColumn c : columns)
+    for (ScanCompiler.CountColumn c : distinct)
       sql.append(", coalesce(sum(").append(c.name()).append("), 0)::BIGINT");
     sql.append(", min(__t), max(__t)\nFROM (").append(flags).append(")");
     if (!keys.isEmpty()) {
@@ -217,11 +288,11 @@ final class FileTotals {
         groupings.add("(" + String.join(", ", set.stream().map(Sql::ident).toList()) + ")");
       sql.append("\nGROUP BY GROUPING SETS (").append(String.join(", ", groupings)).append(")");
     }
-    return sql.toString();
+    return new Totals(sql.toString(), positions, distinct.size());
   }
 
   /**
-   * The per-row layer of a per-file query ({@link #totalsSql}, {@code ReportTotals}): the group
+   * The per-row layer of a per-file query ({@link #totalsQuery}, {@code ReportTotals}): the group
    * keys, {@code items} (the event time, a bucket), each count column's flag, over every row of
    * {@code view} with a time in {@code [EARLIEST, END)} or none.
    */
@@ -259,11 +330,15 @@ final class FileTotals {
     return List.copyOf(new TreeSet<>(slos.stream().flatMap(w -> w.slo().per().stream()).toList()));
   }
 
-  /** Every SLO's per set, then the overall set (which holds the statistics and time range). */
+  /**
+   * The grouping sets of the totals: every SLO's per set but the overall one, in SLO order; only
+   * the overall set when no SLO has a per.
+   */
   private static List<Set<String>> sets(List<ScanCompiler.SloWindow> slos) {
     LinkedHashSet<Set<String>> sets = new LinkedHashSet<>();
-    for (ScanCompiler.SloWindow w : slos) sets.add(new TreeSet<>(w.slo().per()));
-    sets.add(new TreeSet<>());
+    for (ScanCompiler.SloWindow w : slos)
+      if (!w.slo().per().isEmpty()) sets.add(new TreeSet<>(w.slo().per()));
+    if (sets.isEmpty()) sets.add(new TreeSet<>());
     return List.copyOf(sets);
   }
 

@@ -137,6 +137,69 @@ public final class ScanTable {
   }
 
   /**
+   * The totals of the one file a scan read whole ({@link Engine.FileByFile#scannedTotals}): per SLO
+   * its groups' good, valid and skipped events summed over the age classes (an SLO without {@code
+   * per} has its one group, empty or not), and into {@code stats} the row statistics; from the rows
+   * of the file read whole only, in a scan that also read files in part. Null when the table cannot
+   * tell those rows apart (a scan reading files in part without alert windows has no reach class).
+   */
+  public List<List<Engine.GroupTotal>> wholeFileTotals(
+      List<ScanCompiler.SloWindow> slos, long[] stats) {
+    boolean reach = scan.partRead() && !scan.ageBounds().isEmpty();
+    if (scan.partRead() && !reach) return null;
+    int k = scan.keys().size();
+    List<ScanCompiler.CountColumn> columns = scan.columns();
+    int summed = 3 * slos.size() + 3;
+    StringBuilder sql = new StringBuilder("SELECT gid");
+    for (int j = 0; j < k; j++) sql.append(", k").append(j);
+    for (int c = 0; c < summed; c++)
+      sql.append(", sum(").append(columns.get(c).name()).append(")::BIGINT");
+    sql.append(" FROM ").append(Sql.ident(scan.table()));
+    if (reach) sql.append(" WHERE ").append(PartScanCompiler.REACH_CLASS).append(" < 0");
+    sql.append(" GROUP BY ALL");
+    long[] gidOf = new long[slos.size()];
+    List<List<Engine.GroupTotal>> groups = new ArrayList<>();
+    long[] overall = new long[3 * slos.size()];
+    for (int i = 0; i < slos.size(); i++) {
+      gidOf[i] = gid(new TreeSet<>(slos.get(i).slo().per()));
+      groups.add(new ArrayList<>());
+    }
+    long statsGid = scan.sets().get(0).gid();
+    query(
+        sql.toString(),
+        r -> {
+          long gid = r.getLong(1);
+          for (int i = 0; i < slos.size(); i++) {
+            if (gid != gidOf[i]) continue;
+            int c = 2 + k + 3 * i;
+            List<String> per = slos.get(i).slo().per();
+            if (per.isEmpty()) {
+              for (int j = 0; j < 3; j++) overall[3 * i + j] += r.getLong(c + j);
+              continue;
+            }
+            List<String> values = new ArrayList<>();
+            for (String col : per) values.add(r.getString(2 + scan.keys().indexOf(col)));
+            groups
+                .get(i)
+                .add(
+                    new Engine.GroupTotal(
+                        values, r.getLong(c), r.getLong(c + 1), r.getLong(c + 2)));
+          }
+          if (gid == statsGid)
+            for (int j = 0; j < 3; j++) stats[j] += r.getLong(2 + k + 3 * slos.size() + j);
+          return null;
+        });
+    for (int i = 0; i < slos.size(); i++)
+      if (slos.get(i).slo().per().isEmpty())
+        groups
+            .get(i)
+            .add(
+                new Engine.GroupTotal(
+                    null, overall[3 * i], overall[3 * i + 1], overall[3 * i + 2]));
+    return groups;
+  }
+
+  /**
    * The latest event time among the rows an open-ended scan read ({@link
    * ScanCompiler#compileOpenEnded}), as {@link DuckDbEngine#latestEvent} defines it for the source
    * (see {@link ScanCompiler#rawLatest}), or null when it read no row with an event time.

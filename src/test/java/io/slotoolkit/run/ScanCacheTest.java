@@ -170,7 +170,13 @@ class ScanCacheTest {
    * beforeSaved}: the notes before a background save finished.
    */
   record Run(
-      String json, String notes, int totalled, int scanned, int partly, String beforeSaved) {}
+      String json,
+      String notes,
+      int totalled,
+      int scanned,
+      int partly,
+      String beforeSaved,
+      int byScan) {}
 
   private Run check(Path spec, String at, boolean cached) {
     return check(spec, at, cached, ScanCache.sloVersion());
@@ -217,7 +223,8 @@ class ScanCacheTest {
           scanCache == null ? 0 : scanCache.filesTotalled(),
           scanCache == null ? 0 : scanCache.filesScanned(),
           scanCache == null ? 0 : scanCache.filesPartlyRead(),
-          beforeSaved);
+          beforeSaved,
+          scanCache == null ? 0 : scanCache.filesTotalledByScan());
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }
@@ -413,6 +420,87 @@ class ScanCacheTest {
     // most window ends have a window or alert start inside a file that is then read in part
     assertThat(partly).isGreaterThan(24);
     assertThat(scanned).isGreaterThan(partly);
+    same(spec, null);
+  }
+
+  /**
+   * A new Parquet file that the check scan reads whole, inside every window, has its totals taken
+   * from that scan instead of a read of its own; those totals then stand in for the file at other
+   * window ends (where it is settled or read in part) exactly as read totals would. A new file
+   * across a window start, or a CSV file, is read for its totals as before.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"csv", "parquet"})
+  void a_new_file_read_whole_gets_its_totals_from_the_scan(String format) throws Exception {
+    parquet = format.equals("parquet");
+    data = Files.createDirectories(dir.resolve("data"));
+    cache = dir.resolve("cache");
+    for (int d = 0; d < DAYS - 1; d++) writeDay(d, rows(d, 0, 200, 0));
+    Path spec = dir.resolve("spec.yaml");
+    Files.writeString(
+        spec,
+        """
+        version: 1
+        service: cache
+        sources:
+          api:
+            path: data/api-*.%s
+            timestamp: ts
+            timezone: UTC
+            where: "endpoint <> '/healthz' OR status >= 500"
+        slos:
+          - name: availability
+            source: api
+            sli:
+              ratio:
+                good: "status < 500"
+            objective: 99%%
+            window: 3d
+            alerts:
+              - {long: 23h, short: 1h, factor: 2, severity: page}
+          - name: per-customer
+            source: api
+            per: customer
+            sli:
+              ratio:
+                total: "endpoint <> '/unlock'"
+                good: "status < 500"
+            objective: 95%%
+            window: 26h
+          - name: latency-per-endpoint
+            source: api
+            per: endpoint
+            sli:
+              latency:
+                column: latency_ms
+                threshold: 250ms
+            objective: 90%%
+            window: 2d
+        """
+            .formatted(format));
+    assertThat(same(spec, null).totalled()).isEqualTo(DAYS - 1); // warm
+    // the last day arrives: at the default window end (after its last event) it lies in every
+    // window, and the alert windows start near both of its ends: it is read whole
+    writeDay(DAYS - 1, rows(DAYS - 1, 0, 200, 0));
+    Run arrived = same(spec, null);
+    assertThat(arrived.totalled()).isEqualTo(1);
+    assertThat(arrived.byScan()).isEqualTo(parquet ? 1 : 0);
+    assertThat(arrived.scanned()).isGreaterThanOrEqualTo(1);
+    // its totals, however they were taken, at window ends that settle it or cut it
+    int partly = 0;
+    Instant at = Instant.parse("2026-03-31T00:30:00Z");
+    for (int i = 0; i < 16; i++, at = at.plus(Duration.ofMinutes(211))) {
+      Run later = same(spec, at.toString());
+      assertThat(later.totalled()).isZero();
+      partly += later.partly();
+    }
+    same(spec, "2026-04-03T00:00:00Z");
+    assertThat(partly).isPositive();
+    // a new file the 26-hour window starts inside: read for its totals
+    writeDay(DAYS, rows(DAYS, 0, 300, 0));
+    Run straddling = same(spec, "2026-04-02T06:00:00Z");
+    assertThat(straddling.totalled()).isEqualTo(1);
+    assertThat(straddling.byScan()).isZero();
     same(spec, null);
   }
 
