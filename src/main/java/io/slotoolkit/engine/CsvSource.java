@@ -259,7 +259,7 @@ final class CsvSource {
     String select = String.join(groups.size() > 1 ? " UNION ALL BY NAME " : " UNION ALL ", selects);
     Map<String, String> columns = SourceBinder.describe(db, source, "(" + select + ")", files);
     TimeColumn time = SourceBinder.timeColumn(source, columns);
-    db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS " + select);
+    db.createTempView(view, select);
     return new BoundSource(
         source,
         view,

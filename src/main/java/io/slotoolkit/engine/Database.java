@@ -197,6 +197,24 @@ public final class Database implements AutoCloseable {
     return locked;
   }
 
+  /** The SELECT of each view made by {@link #createTempView}, by name. */
+  private final java.util.Map<String, String> viewSelects =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Creates a temporary view of {@code select} and remembers its text as given ({@link
+   * #viewSelect}): DuckDB prints a view's SQL back rewritten, and asking for it costs a query.
+   */
+  public void createTempView(String view, String select) {
+    execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS " + select);
+    viewSelects.put(view, select);
+  }
+
+  /** The SELECT a view was created with by {@link #createTempView}; null for any other view. */
+  public String viewSelect(String view) {
+    return viewSelects.get(view);
+  }
+
   /** Runs a statement that returns nothing; SQL errors escape as SQLException wrapped unchecked. */
   public void execute(String sql) {
     long t0 = TIMINGS ? System.nanoTime() : 0;

@@ -94,7 +94,7 @@ final class DerivedColumns {
     select.append(" FROM ").append(from);
     Map<String, String> columns = new LinkedHashMap<>();
     db.query("DESCRIBE " + select, r -> columns.put(r.getString(1), r.getString(2)));
-    db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS " + select);
+    db.createTempView(view, select.toString());
     return b.withView(view, columns);
   }
 }

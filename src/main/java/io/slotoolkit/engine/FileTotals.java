@@ -38,7 +38,6 @@ final class FileTotals {
   private final Database db;
   private final ExpressionChecker checker;
   private int views;
-  private final Map<String, String> viewSqls = new java.util.HashMap<>();
 
   FileTotals(Database db, ExpressionChecker checker) {
     this.db = db;
@@ -365,7 +364,7 @@ final class FileTotals {
     String derived = derivedSql(src);
     if (derived == null) return src.withView(base, src.columns());
     String top = base + "_derived";
-    String from = " FROM " + baseOf(src.view());
+    String from = " FROM " + Sql.ident(baseOf(src.view()));
     db.execute(
         "CREATE OR REPLACE TEMP VIEW "
             + Sql.ident(top)
@@ -399,7 +398,8 @@ final class FileTotals {
     String list = fileList(src.files());
     int at = sql.indexOf(list);
     if (at < 0 || sql.indexOf(list, at + 1) >= 0) return null;
-    if (sql.indexOf("list_value(") != sql.lastIndexOf("list_value(")) return null;
+    // one reader call: a source read in groups of files has one per group
+    if (readers(sql) != 1) return null;
     if (derivedSql(src) == null && !baseOf(src.view()).equals(src.view())) return null;
     return sql;
   }
@@ -408,38 +408,28 @@ final class FileTotals {
   private String derivedSql(BoundSource src) {
     if (baseOf(src.view()).equals(src.view())) return null;
     String sql = viewSql(src.view());
-    return sql != null && sql.endsWith(" FROM " + baseOf(src.view())) ? sql : null;
+    return sql != null && sql.endsWith(" FROM " + Sql.ident(baseOf(src.view()))) ? sql : null;
+  }
+
+  /** How many reader calls ({@code read_csv(}, {@code read_parquet(}) a view's SELECT makes. */
+  private static int readers(String sql) {
+    int n = 0;
+    for (String call : List.of("read_csv(", "read_parquet("))
+      for (int at = sql.indexOf(call); at >= 0; at = sql.indexOf(call, at + 1)) n++;
+    return n;
   }
 
   /**
-   * The SELECT of a source's view as DuckDB keeps it; null when it is not a plain temporary view.
-   * Asked once per view: a source's views are created once, when it is bound, under names no other
-   * view takes ({@code src_N}), and a cached run asks for them four times (whether the source can
-   * be read file by file, the fingerprint, the new file's totals, the scan of some files).
+   * The SELECT a source's view was created with ({@link Database#createTempView}, as the CSV and
+   * Parquet readers and the derived columns make theirs); null for any other view.
    */
   private String viewSql(String view) {
-    // a view without a SELECT is remembered as the empty text
-    String known = viewSqls.computeIfAbsent(view, this::askViewSql);
-    return known.isEmpty() ? null : known;
+    return db.viewSelect(view);
   }
 
-  private String askViewSql(String view) {
-    List<String> found =
-        db.query(
-            "SELECT sql FROM duckdb_views() WHERE view_name = " + Sql.literal(view),
-            r -> r.getString(1));
-    if (found.size() != 1 || found.get(0) == null) return "";
-    String sql = found.get(0).strip();
-    String head = "CREATE TEMP VIEW " + view + " AS ";
-    if (!sql.startsWith(head)) return "";
-    sql = sql.substring(head.length());
-    return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
-  }
-
-  /** A file list as DuckDB prints it back in a view: {@code list_value('a', 'b')}. */
+  /** A file list as the readers write it in their views ({@link Sql#literalList}). */
   private static String fileList(List<String> files) {
-    List<String> quoted = files.stream().map(f -> "'" + f.replace("'", "''") + "'").toList();
-    return "list_value(" + String.join(", ", quoted) + ")";
+    return Sql.literalList(files);
   }
 
   static String sha256(byte[] bytes) {

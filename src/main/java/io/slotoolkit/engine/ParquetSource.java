@@ -37,7 +37,7 @@ final class ParquetSource {
             + ")";
     Map<String, String> columns = SourceBinder.describe(db, source, reader, files);
     TimeColumn time = SourceBinder.timeColumn(source, columns);
-    db.execute("CREATE TEMP VIEW " + Sql.ident(view) + " AS SELECT * FROM " + reader);
+    db.createTempView(view, "SELECT * FROM " + reader);
     return new BoundSource(source, view, files, DataFormat.PARQUET, columns, time, null, null)
         .withNotes(notes);
   }

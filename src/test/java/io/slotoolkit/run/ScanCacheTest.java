@@ -427,7 +427,8 @@ class ScanCacheTest {
    * A new Parquet file that the check scan reads whole, inside every window, has its totals taken
    * from that scan instead of a read of its own; those totals then stand in for the file at other
    * window ends (where it is settled or read in part) exactly as read totals would. A new file
-   * across a window start, or a CSV file, is read for its totals as before.
+   * across a window start, or a CSV file, is read for its totals as before. The source has a
+   * derived column, which an SLO counts with.
    */
   @ParameterizedTest
   @ValueSource(strings = {"csv", "parquet"})
@@ -448,6 +449,8 @@ class ScanCacheTest {
             timestamp: ts
             timezone: UTC
             where: "endpoint <> '/healthz' OR status >= 500"
+            columns:
+              slow: "latency_ms > 300"
         slos:
           - name: availability
             source: api
@@ -475,6 +478,13 @@ class ScanCacheTest {
                 column: latency_ms
                 threshold: 250ms
             objective: 90%%
+            window: 2d
+          - name: fast
+            source: api
+            sli:
+              ratio:
+                good: "NOT slow"
+            objective: 50%%
             window: 2d
         """
             .formatted(format));
