@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * What binding a CSV source learns from each of its files, kept in the cache folder of {@code slo
- * check --cache} by the file's identity ({@link FileTotals#identity}), so that a cached run neither
- * sniffs nor opens a file it has seen unchanged: the file's own sniff (column names in order and
- * their types), its header line's column names, and whether it has a line with an odd number of
- * quote characters. {@link CsvSource} decides what an answer may stand in for; this class only
- * keeps the answers, and each file's identity for the run (hashed once, then reused for the scan
- * cache's totals).
+ * What binding a source learns from each of its files, kept in the cache folder of {@code slo check
+ * --cache} by the file's identity ({@link FileTotals#identity}), so that a cached run neither
+ * sniffs nor opens a file it has seen unchanged: of a CSV file its own sniff (column names in order
+ * and their types), its header line's column names, and whether it has a line with an odd number of
+ * quote characters; of a Parquet file its footer's columns. {@link CsvSource} and {@link
+ * ParquetSource} decide what an answer may stand in for; this class only keeps the answers, and
+ * each file's identity for the run (hashed once, then reused for the scan cache's totals).
  *
  * <p>One memo file per source ({@code source-<name>-<hash>.slobind}), written by {@link #save}; one
  * that cannot be read, of another format or slo version, or damaged is ignored with a note, and one
@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  */
 public final class BindMemo {
   /** The memo file format; a file of another format is ignored. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   private static final String MAGIC = "SLOBINDM";
 
@@ -83,6 +83,15 @@ public final class BindMemo {
   }
 
   /**
+   * A column of a Parquet file's footer, as {@code parquet_schema} gives it (its leaves only).
+   *
+   * @param type physical type
+   * @param converted converted type; null for none
+   * @param logical logical type as text; null for none
+   */
+  record ParquetColumn(String name, String type, String converted, String logical) {}
+
+  /**
    * What is known of one file (null: not known yet).
    *
    * @param sniff its own sniff
@@ -91,6 +100,7 @@ public final class BindMemo {
    * @param quote the quote character {@code oddQuotes} was counted for
    * @param oddQuotes whether a line holds an odd number of {@code quote}
    * @param dialect the dialect sniffed from this file as a source's first file; null when unknown
+   * @param parquet a Parquet file's footer columns, in order; null when unknown
    */
   private record Entry(
       Engine.FileIdentity file,
@@ -99,26 +109,32 @@ public final class BindMemo {
       List<String> header,
       String quote,
       boolean oddQuotes,
-      Dialect dialect) {
+      Dialect dialect,
+      List<ParquetColumn> parquet) {
     static Entry of(Engine.FileIdentity file) {
-      return new Entry(file, null, null, null, null, false, null);
+      return new Entry(file, null, null, null, null, false, null, null);
     }
 
     Entry withSniff(Sniff s) {
-      return new Entry(file, s, headerDialect, header, quote, oddQuotes, dialect);
+      return new Entry(file, s, headerDialect, header, quote, oddQuotes, dialect, parquet);
     }
 
     Entry withHeader(String split, List<String> names) {
       List<String> h = names == null ? null : List.copyOf(names);
-      return new Entry(file, sniff, split, h, quote, oddQuotes, dialect);
+      return new Entry(file, sniff, split, h, quote, oddQuotes, dialect, parquet);
     }
 
     Entry withOddQuotes(String q, boolean odd) {
-      return new Entry(file, sniff, headerDialect, header, q, odd, dialect);
+      return new Entry(file, sniff, headerDialect, header, q, odd, dialect, parquet);
     }
 
     Entry withDialect(Dialect d) {
-      return new Entry(file, sniff, headerDialect, header, quote, oddQuotes, d);
+      return new Entry(file, sniff, headerDialect, header, quote, oddQuotes, d, parquet);
+    }
+
+    Entry withParquet(List<ParquetColumn> columns) {
+      return new Entry(
+          file, sniff, headerDialect, header, quote, oddQuotes, dialect, List.copyOf(columns));
     }
   }
 
@@ -208,6 +224,15 @@ public final class BindMemo {
     void oddQuotes(String path, String quote, boolean odd) {
       update(path, entry(path).withOddQuotes(quote, odd));
     }
+
+    /** A Parquet file's footer columns; null when not known. */
+    List<ParquetColumn> parquet(String path) {
+      return entry(path).parquet();
+    }
+
+    void parquet(String path, List<ParquetColumn> columns) {
+      update(path, entry(path).withParquet(columns));
+    }
   }
 
   /**
@@ -272,6 +297,12 @@ public final class BindMemo {
       Dialect d = e.dialect();
       out.string(d == null ? null : d.options());
       if (d != null) out.string(d.quote()).string(d.delim()).bool(d.header()).number(d.skip());
+      if (e.parquet() == null) out.number(-1);
+      else {
+        out.number(e.parquet().size());
+        for (ParquetColumn c : e.parquet())
+          out.string(c.name()).string(c.type()).string(c.converted()).string(c.logical());
+      }
     }
     CacheFile.write(f.file, MAGIC, FORMAT, version, f.fingerprint, 0, out);
   }
@@ -319,7 +350,19 @@ public final class BindMemo {
           if (q == null || delim == null) throw new IOException("bad dialect");
           dialect = new Dialect(options, q, delim, in.bool(), in.number());
         }
-        out.put(id.path(), new Entry(id, sniff, headerDialect, header, quote, odd, dialect));
+        List<ParquetColumn> parquet = null;
+        long leaves = in.number();
+        if (leaves >= 0) {
+          parquet = new ArrayList<>();
+          for (long c = 0; c < leaves; c++) {
+            String name = name(in);
+            String type = in.string();
+            if (type == null) throw new IOException("a Parquet column without a type");
+            parquet.add(new ParquetColumn(name, type, in.string(), in.string()));
+          }
+        } else if (leaves != -1) throw new IOException("bad Parquet columns");
+        out.put(
+            id.path(), new Entry(id, sniff, headerDialect, header, quote, odd, dialect, parquet));
       }
       if (!in.done()) throw new IOException("bytes after the last entry");
       return out;

@@ -9,14 +9,25 @@ import java.util.Map;
 
 /**
  * Binds a Parquet source: its files are read by name ({@code union_by_name}), after a check of
- * their footers that every file has the same columns with the same kind of value.
+ * their footers that every file has the same columns with the same kind of value. With the bind
+ * memo of {@code slo check --cache}, the footers of files seen unchanged are not read again, and
+ * files whose footers list the very same columns are read without {@code union_by_name}, which
+ * would read every footer to bind the view; a cached run over many daily files then opens only the
+ * new files and those it scans.
  */
 final class ParquetSource {
   private ParquetSource() {}
 
   static BoundSource bind(
-      Database db, DataSource source, String view, List<String> files, Map<String, String> parts) {
-    List<String> notes = files.size() > 1 ? checkParquetSchemas(db, source, files) : List.of();
+      Database db,
+      DataSource source,
+      String view,
+      List<String> files,
+      Map<String, String> parts,
+      BindMemo memo) {
+    BindMemo.SourceFiles memoed = memoOf(db, memo, source, files);
+    Schemas schemas =
+        files.size() > 1 ? checkParquetSchemas(db, source, files, memoed) : Schemas.NONE;
     if (!parts.isEmpty()) {
       PartitionColumns.checkNoClash(
           source,
@@ -29,17 +40,52 @@ final class ParquetSource {
               .keySet(),
           0);
     }
+    boolean byName = memoed == null || !schemas.identical() || !parts.isEmpty();
     String reader =
         "read_parquet("
             + Sql.literalList(files)
-            + ", union_by_name = true"
+            + (byName ? UNION_BY_NAME : "")
             + PartitionColumns.readerOptions(parts)
             + ")";
     Map<String, String> columns = SourceBinder.describe(db, source, reader, files);
     TimeColumn time = SourceBinder.timeColumn(source, columns);
     db.createTempView(view, "SELECT * FROM " + reader);
     return new BoundSource(source, view, files, DataFormat.PARQUET, columns, time, null, null)
-        .withNotes(notes);
+        .withNotes(schemas.notes());
+  }
+
+  /** The option that reads a source's files by column name. */
+  static final String UNION_BY_NAME = ", union_by_name = true";
+
+  /**
+   * The memo of the source's files for this DuckDB version (which reads the footers); null without
+   * a memo, or when a file cannot be identified (then it is bound as without the memo, and the
+   * reader names the problem).
+   */
+  private static BindMemo.SourceFiles memoOf(
+      Database db, BindMemo memo, DataSource source, List<String> files) {
+    if (memo == null) return null;
+    String label = "source '" + source.name() + "'";
+    try {
+      for (String f : files) memo.identity(f, label);
+    } catch (io.slotoolkit.model.SloException e) {
+      return null;
+    }
+    String fingerprint =
+        FileTotals.sha256(
+            ("parquet footers\nduckdb:" + db.<String>one("SELECT version()", r -> r.getString(1)))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    BindMemo.SourceFiles known = memo.of(source, fingerprint);
+    known.bound(files);
+    return known;
+  }
+
+  /**
+   * What the footers of a source's files say: notes on columns read as NULL where missing, and
+   * whether every file has the very same columns (names, order and types).
+   */
+  record Schemas(List<String> notes, boolean identical) {
+    static final Schemas NONE = new Schemas(List.of(), true);
   }
 
   /**
@@ -76,24 +122,44 @@ final class ParquetSource {
    * read as NULL there, and a column that is text in one file and a number in another would be read
    * as text everywhere. Either is a data error naming the files.
    */
-  private static List<String> checkParquetSchemas(
-      Database db, DataSource source, List<String> files) {
-    Map<String, Map<String, String>> byFile = new LinkedHashMap<>();
-    for (String f : files) byFile.put(f, new LinkedHashMap<>());
-    try {
-      db.query(
-          "SELECT file_name, name, type, converted_type, logical_type::VARCHAR FROM parquet_schema("
-              + Sql.literalList(files)
-              + ") WHERE type IS NOT NULL",
-          r -> {
-            Map<String, String> cols = byFile.get(r.getString(1));
-            if (cols != null)
-              cols.put(r.getString(2), parquetKind(r.getString(3), r.getString(4), r.getString(5)));
-            return null;
-          });
-    } catch (Database.QueryFailed e) {
-      return List.of(); // a file DuckDB cannot read is reported by describe(), with its name
+  private static Schemas checkParquetSchemas(
+      Database db, DataSource source, List<String> files, BindMemo.SourceFiles memoed) {
+    Map<String, List<BindMemo.ParquetColumn>> footers = new LinkedHashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (String f : files) {
+      List<BindMemo.ParquetColumn> known = memoed == null ? null : memoed.parquet(f);
+      footers.put(f, known == null ? new ArrayList<>() : known);
+      if (known == null) unknown.add(f);
     }
+    if (!unknown.isEmpty()) {
+      try {
+        db.query(
+            "SELECT file_name, name, type, converted_type, logical_type::VARCHAR FROM"
+                + " parquet_schema("
+                + Sql.literalList(unknown)
+                + ") WHERE type IS NOT NULL",
+            r -> {
+              List<BindMemo.ParquetColumn> cols = footers.get(r.getString(1));
+              if (cols != null)
+                cols.add(
+                    new BindMemo.ParquetColumn(
+                        r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+              return null;
+            });
+      } catch (Database.QueryFailed e) {
+        // a file DuckDB cannot read is reported by describe(), with its name
+        return new Schemas(List.of(), false);
+      }
+      if (memoed != null) for (String f : unknown) memoed.parquet(f, footers.get(f));
+    }
+    Map<String, Map<String, String>> byFile = new LinkedHashMap<>();
+    for (var e : footers.entrySet()) {
+      Map<String, String> cols = new LinkedHashMap<>();
+      for (BindMemo.ParquetColumn c : e.getValue())
+        cols.put(c.name(), parquetKind(c.type(), c.converted(), c.logical()));
+      byFile.put(e.getKey(), cols);
+    }
+    boolean identical = new java.util.HashSet<>(footers.values()).size() == 1;
     List<String> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     java.util.Set<String> names = new java.util.LinkedHashSet<>();
@@ -125,7 +191,7 @@ final class ParquetSource {
       }
     }
     if (!problems.isEmpty()) throw SourceBinder.filesDiffer(source, problems);
-    return notes;
+    return new Schemas(notes, identical);
   }
 
   /** Rows of Parquet files, from their footers. */

@@ -32,8 +32,12 @@ final class SourceBinder {
     this.csv = new CsvSource(db);
   }
 
-  /** Binds CSV sources from now on with {@code memo} (see {@link BindMemo}). */
+  /** What binding learned from each file in earlier runs; null for none (see {@link BindMemo}). */
+  private BindMemo memo;
+
+  /** Binds CSV and Parquet sources from now on with {@code memo} (see {@link BindMemo}). */
   void bindMemo(BindMemo memo) {
+    this.memo = memo;
     csv.bindMemo(memo);
   }
 
@@ -69,7 +73,7 @@ final class SourceBinder {
     Map<String, String> parts = PartitionColumns.of(source, files);
     BoundSource b =
         switch (format) {
-          case PARQUET -> ParquetSource.bind(db, source, view, files, parts);
+          case PARQUET -> ParquetSource.bind(db, source, view, files, parts, memo);
           case JSON -> lines(JsonLinesSource.bind(db, source, view, files, parts));
           case ACCESS_LOG -> lines(AccessLogSource.bind(db, source, view, files, parts));
           default -> csv.bind(source, view, files, n, parts);

@@ -647,14 +647,11 @@ class ScanCacheTest {
             + "), this is slo "
             + ScanCache.sloVersion();
     String memoNote =
-        parquet
-            ? ""
-            : "slo: cache "
-                + file.resolveSibling(
-                    file.getFileName().toString().replace(".slocache", ".slobind"))
-                + " ignored: written by slo 0.0.1-other (cache format 2), this is slo "
-                + ScanCache.sloVersion()
-                + "\n";
+        "slo: cache "
+            + file.resolveSibling(file.getFileName().toString().replace(".slocache", ".slobind"))
+            + " ignored: written by slo 0.0.1-other (cache format 3), this is slo "
+            + ScanCache.sloVersion()
+            + "\n";
     // the bind memo is read when the source is bound, before the cache file
     assertThat(other.notes()).isEqualTo(memoNote + "slo: cache " + file + otherNote + "\n");
     assertThat(same(edited, late).notes()).isEmpty();
@@ -760,6 +757,134 @@ class ScanCacheTest {
                 + " (cache format 99), this is slo "
                 + ScanCache.sloVersion()
                 + "\n");
+    assertThat(same(spec, null).notes()).isEmpty();
+  }
+
+  /**
+   * Writes day {@code day}'s rows as a Parquet file with these column types (DuckDB types by
+   * column, {@code region} an extra column when given).
+   */
+  private void writeParquet(int day, List<String> lines, String columns) throws Exception {
+    Path tmp = dir.resolve("tmp-" + day + ".csv");
+    List<String> all = new ArrayList<>(List.of(HEADER));
+    all.addAll(lines);
+    Files.write(tmp, all, StandardCharsets.UTF_8);
+    Path pq = data.resolve("api-" + day + ".parquet");
+    Files.deleteIfExists(pq);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      st.execute("SET TimeZone = 'UTC'");
+      st.execute(
+          "COPY (SELECT * FROM read_csv('"
+              + tmp
+              + "', columns = {"
+              + columns
+              + "}, header = true, auto_detect = false)) TO '"
+              + pq
+              + "' (FORMAT parquet)");
+    }
+    Files.delete(tmp);
+  }
+
+  /**
+   * A cached run binds Parquet files it has seen unchanged from the memo of their footers, and
+   * reads files whose footers list the same columns without reading them by name: the results are
+   * the same as without the cache after a new file whose column is text (the same error), one whose
+   * number column has another physical type (read by name again, the other files' totals kept), and
+   * one with a column the others lack (the same error).
+   */
+  @org.junit.jupiter.api.Test
+  void binding_parquet_from_the_memo_gives_what_binding_without_it_gives() throws Exception {
+    parquet = true;
+    data = Files.createDirectories(dir.resolve("data"));
+    cache = dir.resolve("cache");
+    for (int d = 0; d < DAYS; d++) writeDay(d, rows(d, 0, 200, 0));
+    Path spec = spec("status < 500");
+    String late = "2026-04-01T00:00:00Z";
+    assertThat(same(spec, late).notes()).isEmpty();
+    Path memo = memoFile();
+    assertThat(memo).exists();
+    Run warm = same(spec, late);
+    assertThat(warm.notes()).isEmpty();
+    assertThat(warm.totalled()).isZero();
+    String types =
+        "'ts': 'TIMESTAMPTZ', 'customer': 'VARCHAR', 'endpoint': 'VARCHAR', 'status': 'INTEGER',"
+            + " 'latency_ms': 'DOUBLE'";
+
+    // status as text in a new file
+    writeParquet(
+        DAYS, rows(DAYS, 0, 100, 0), types.replace("'status': 'INTEGER'", "'status': 'VARCHAR'"));
+    assertThat(sameOutcome(spec, late))
+        .startsWith("error: ")
+        .contains("column 'status' is a number in");
+    Files.delete(data.resolve("api-" + DAYS + ".parquet"));
+
+    // latency_ms as whole numbers in a new file: read by name, the union type DOUBLE as before,
+    // so the other files' totals still stand
+    writeParquet(
+        DAYS,
+        rows(DAYS, 0, 100, 0),
+        types.replace("'latency_ms': 'DOUBLE'", "'latency_ms': 'INTEGER'"));
+    Run narrower = same(spec, null);
+    assertThat(narrower.totalled()).isEqualTo(1);
+    assertThat(same(spec, late).totalled()).isZero();
+    Files.delete(data.resolve("api-" + DAYS + ".parquet"));
+    assertThat(same(spec, late).totalled()).isZero();
+
+    // a column the other files lack
+    List<String> wider = new ArrayList<>();
+    for (String line : rows(DAYS, 0, 100, 0)) wider.add(line + ",eu");
+    Path tmp = dir.resolve("wide.csv");
+    Files.write(tmp, wider, StandardCharsets.UTF_8);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      st.execute("SET TimeZone = 'UTC'");
+      st.execute(
+          "COPY (SELECT * FROM read_csv('"
+              + tmp
+              + "', columns = {"
+              + types
+              + ", 'region': 'VARCHAR'}, header = false, auto_detect = false)) TO '"
+              + data.resolve("api-" + DAYS + ".parquet")
+              + "' (FORMAT parquet)");
+    }
+    assertThat(sameOutcome(spec, late))
+        .startsWith("error: ")
+        .contains("column 'region' is missing from 8 files");
+    Files.delete(data.resolve("api-" + DAYS + ".parquet"));
+
+    // a new file without latency_ms, which a source reading missing columns as NULL reads by name,
+    // as without the cache (read by position, the file would not match the first file's columns)
+    Path lenient = dir.resolve("lenient.yaml");
+    Files.writeString(
+        lenient,
+        Files.readString(spec)
+            .replace("max_bad_rows: 20", "max_bad_rows: 20\n    missing_columns: null"));
+    assertThat(lenient).content().contains("missing_columns: null");
+    same(lenient, late);
+    List<String> narrow = new ArrayList<>();
+    for (String line : rows(DAYS, 0, 100, 0)) narrow.add(line.substring(0, line.lastIndexOf(',')));
+    Files.write(tmp, narrow, StandardCharsets.UTF_8);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      st.execute("SET TimeZone = 'UTC'");
+      st.execute(
+          "COPY (SELECT * FROM read_csv('"
+              + tmp
+              + "', columns = {"
+              + types.replace(", 'latency_ms': 'DOUBLE'", "")
+              + "}, header = false, auto_detect = false)) TO '"
+              + data.resolve("api-" + DAYS + ".parquet")
+              + "' (FORMAT parquet)");
+    }
+    Run missing = same(lenient, null);
+    assertThat(missing.notes()).isEmpty();
+    // the file cannot be read alone with the source's columns for its totals: the source is read
+    // as without the cache (whole), with the same results
+    assertThat(missing.totalled()).isZero();
+    assertThat(missing.scanned()).isZero();
+    same(lenient, late);
+    Files.delete(data.resolve("api-" + DAYS + ".parquet"));
     assertThat(same(spec, null).notes()).isEmpty();
   }
 
