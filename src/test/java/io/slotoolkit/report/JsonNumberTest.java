@@ -30,7 +30,27 @@ class JsonNumberTest {
 
   /** What the writer wrote before it built the digits itself: BigDecimal's plain string. */
   private static String viaBigDecimal(double v) {
-    return Json.plain(new java.math.BigDecimal(Double.toString(v))).toPlainString();
+    return Json.plain(new java.math.BigDecimal(Json.shortest(v))).toPlainString();
+  }
+
+  /**
+   * The digits are the shortest that read back as the double: never longer than Java 17's {@link
+   * Double#toString}, which is not always the shortest (worked out: the double nearest
+   * -1.93125733498705376E17 is also the one nearest -1.9312573349870538E17, one digit fewer).
+   */
+  @Test
+  void the_digits_are_the_shortest_that_read_back() {
+    assertThat(Double.toString(-1.93125733498705376E17)).isEqualTo("-1.93125733498705376E17");
+    assertThat(Json.plainDecimal(-1.93125733498705376E17)).isEqualTo("-193125733498705380");
+    java.util.Random random = new java.util.Random(17);
+    for (int i = 0; i < 200_000; i++) {
+      double v = i % 2 == 0 ? Double.longBitsToDouble(random.nextLong()) : random.nextDouble();
+      if (!Double.isFinite(v)) continue;
+      String s = Json.shortest(v);
+      assertThat(Double.parseDouble(s)).as(s).isEqualTo(v);
+      assertThat(s.length()).as(s).isLessThanOrEqualTo(Double.toString(v).length());
+      assertThat(Double.parseDouble(Json.plainDecimal(v))).as(s).isEqualTo(v == 0 ? 0.0 : v);
+    }
   }
 
   @Test
