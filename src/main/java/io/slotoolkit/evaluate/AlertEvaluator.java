@@ -146,7 +146,7 @@ public final class AlertEvaluator {
     // no bad event: zero, without a decimal division (half of a check's alert windows have none)
     if (c.bad() == 0) return 0.0;
     BigDecimal allowed = objective.errorBudget().multiply(BigDecimal.valueOf(c.total()));
-    return BigDecimal.valueOf(c.bad()).divide(allowed, MathContext.DECIMAL64).doubleValue();
+    return SloMath.toDouble(BigDecimal.valueOf(c.bad()).divide(allowed, MathContext.DECIMAL64));
   }
 
   /**
@@ -157,7 +157,7 @@ public final class AlertEvaluator {
     if (sloWindowTotal == 0) return null;
     if (bad == 0) return 0.0;
     BigDecimal allowed = objective.errorBudget().multiply(BigDecimal.valueOf(sloWindowTotal));
-    return BigDecimal.valueOf(bad).divide(allowed, MathContext.DECIMAL64).doubleValue();
+    return SloMath.toDouble(BigDecimal.valueOf(bad).divide(allowed, MathContext.DECIMAL64));
   }
 
   /**

@@ -35,8 +35,17 @@ public record Assessment(
    */
   public List<String> slosWithoutData() {
     java.util.Map<String, Boolean> judged = new java.util.LinkedHashMap<>();
-    for (var r : evaluation.results())
-      judged.merge(r.slo().qualifiedName(), r.status() != Status.NO_DATA, Boolean::logicalOr);
+    // an SLO's groups come one after another: its name is built when the SLO changes, not for
+    // every one of the thousands of groups
+    Slo last = null;
+    String name = null;
+    for (var r : evaluation.results()) {
+      if (r.slo() != last) {
+        last = r.slo();
+        name = last.qualifiedName();
+      }
+      judged.merge(name, r.status() != Status.NO_DATA, Boolean::logicalOr);
+    }
     return judged.entrySet().stream().filter(e -> !e.getValue()).map(e -> e.getKey()).toList();
   }
 

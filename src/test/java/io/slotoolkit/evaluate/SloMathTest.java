@@ -154,4 +154,34 @@ class SloMathTest {
                 .divide(new BigDecimal(big).multiply(new BigDecimal("0.5")), MathContext.DECIMAL128)
                 .doubleValue());
   }
+
+  /**
+   * toDouble is doubleValue, bit for bit: on the quotients a check's burn rates divide out (16
+   * digits, DECIMAL64), on any decimal of up to 19 digits and scale -3 to 25, on the edges of its
+   * fast path (2^53 - 1 and 2^53, scales 22 and 23), and on zero and negatives.
+   */
+  @org.junit.jupiter.api.Test
+  void to_double_is_double_value_bit_for_bit() {
+    java.util.Random random = new java.util.Random(53);
+    java.util.List<java.math.BigDecimal> values = new java.util.ArrayList<>();
+    for (long u :
+        new long[] {0, 1, -1, (1L << 53) - 1, 1L << 53, -((1L << 53) - 1), 9_999_999_999_999_999L})
+      for (int scale : new int[] {0, 1, 15, 16, 22, 23, -1})
+        values.add(java.math.BigDecimal.valueOf(u, scale));
+    for (int i = 0; i < 300_000; i++) {
+      long bad = 1 + random.nextInt(1_000_000);
+      long total = bad + random.nextInt(100_000_000);
+      java.math.BigDecimal budget = java.math.BigDecimal.valueOf(1 + random.nextInt(9999), 4);
+      values.add(
+          java.math.BigDecimal.valueOf(bad)
+              .divide(
+                  budget.multiply(java.math.BigDecimal.valueOf(total)),
+                  java.math.MathContext.DECIMAL64));
+      values.add(java.math.BigDecimal.valueOf(random.nextLong(), random.nextInt(29) - 3));
+    }
+    for (java.math.BigDecimal d : values)
+      assertThat(Double.doubleToRawLongBits(SloMath.toDouble(d)))
+          .as("%s", d)
+          .isEqualTo(Double.doubleToRawLongBits(d.doubleValue()));
+  }
 }
