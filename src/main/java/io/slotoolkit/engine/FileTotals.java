@@ -190,14 +190,7 @@ final class FileTotals {
     } finally {
       drop(one);
     }
-    // an overall SLO has its one group in every file, as the scan's overall row has, empty or not
-    for (int i = 0; i < slos.size(); i++)
-      if (slos.get(i).slo().per().isEmpty())
-        groups
-            .get(i)
-            .add(
-                new Engine.GroupTotal(
-                    null, overall[3 * i], overall[3 * i + 1], overall[3 * i + 2]));
+    addOverall(slos, overall, groups);
     BadRows.ScannedRejects rejects = BadRows.scannedRejects(db, src, watermark);
     return new Engine.FileCounts(
         file,
@@ -234,6 +227,21 @@ final class FileTotals {
     } finally {
       drop(one);
     }
+  }
+
+  /**
+   * Adds each overall SLO's one group to a file's totals, from its sums {@code overall} (good,
+   * valid and skipped per SLO): in every file, as the scan's overall row is, empty or not.
+   */
+  static void addOverall(
+      List<ScanCompiler.SloWindow> slos, long[] overall, List<List<Engine.GroupTotal>> groups) {
+    for (int i = 0; i < slos.size(); i++)
+      if (slos.get(i).slo().per().isEmpty())
+        groups
+            .get(i)
+            .add(
+                new Engine.GroupTotal(
+                    null, overall[3 * i], overall[3 * i + 1], overall[3 * i + 2]));
   }
 
   /**

@@ -189,13 +189,7 @@ public final class ScanTable {
             for (int j = 0; j < 3; j++) stats[j] += r.getLong(2 + k + 3 * slos.size() + j);
           return null;
         });
-    for (int i = 0; i < slos.size(); i++)
-      if (slos.get(i).slo().per().isEmpty())
-        groups
-            .get(i)
-            .add(
-                new Engine.GroupTotal(
-                    null, overall[3 * i], overall[3 * i + 1], overall[3 * i + 2]));
+    FileTotals.addOverall(slos, overall, groups);
     return groups;
   }
 

@@ -133,15 +133,27 @@ class ScanCacheTest {
 
   /** Writes day {@code day}'s file (a CSV file, or that CSV converted to Parquet). */
   private void writeDay(int day, List<String> lines) throws Exception {
-    Path csv = data.resolve("api-" + day + ".csv");
-    List<String> all = new ArrayList<>(List.of(HEADER));
-    all.addAll(lines);
-    if (!parquet) {
-      Files.write(csv, all, StandardCharsets.UTF_8);
+    if (parquet) {
+      writeParquet(day, lines, TYPES);
       return;
     }
+    List<String> all = new ArrayList<>(List.of(HEADER));
+    all.addAll(lines);
+    Files.write(data.resolve("api-" + day + ".csv"), all, StandardCharsets.UTF_8);
+  }
+
+  /** The columns of the Parquet files, as DuckDB types. */
+  private static final String TYPES =
+      "'ts': 'TIMESTAMPTZ', 'customer': 'VARCHAR', 'endpoint': 'VARCHAR', 'status': 'INTEGER',"
+          + " 'latency_ms': 'DOUBLE'";
+
+  /**
+   * Writes day {@code day}'s rows (CSV lines without a header) as a Parquet file with these columns
+   * (DuckDB types by name, in the lines' order).
+   */
+  private void writeParquet(int day, List<String> lines, String columns) throws Exception {
     Path tmp = dir.resolve("tmp-" + day + ".csv");
-    Files.write(tmp, all, StandardCharsets.UTF_8);
+    Files.write(tmp, lines, StandardCharsets.UTF_8);
     Path pq = data.resolve("api-" + day + ".parquet");
     Files.deleteIfExists(pq);
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -150,9 +162,9 @@ class ScanCacheTest {
       s.execute(
           "COPY (SELECT * FROM read_csv('"
               + tmp
-              + "', columns = {'ts': 'TIMESTAMPTZ', 'customer': 'VARCHAR', 'endpoint': 'VARCHAR',"
-              + " 'status': 'INTEGER', 'latency_ms': 'DOUBLE'}, header = true, auto_detect = false,"
-              + " ignore_errors = true)) TO '"
+              + "', columns = {"
+              + columns
+              + "}, header = false, auto_detect = false, ignore_errors = true)) TO '"
               + pq
               + "' (FORMAT parquet)");
     }
@@ -761,32 +773,6 @@ class ScanCacheTest {
   }
 
   /**
-   * Writes day {@code day}'s rows as a Parquet file with these column types (DuckDB types by
-   * column, {@code region} an extra column when given).
-   */
-  private void writeParquet(int day, List<String> lines, String columns) throws Exception {
-    Path tmp = dir.resolve("tmp-" + day + ".csv");
-    List<String> all = new ArrayList<>(List.of(HEADER));
-    all.addAll(lines);
-    Files.write(tmp, all, StandardCharsets.UTF_8);
-    Path pq = data.resolve("api-" + day + ".parquet");
-    Files.deleteIfExists(pq);
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement st = c.createStatement()) {
-      st.execute("SET TimeZone = 'UTC'");
-      st.execute(
-          "COPY (SELECT * FROM read_csv('"
-              + tmp
-              + "', columns = {"
-              + columns
-              + "}, header = true, auto_detect = false)) TO '"
-              + pq
-              + "' (FORMAT parquet)");
-    }
-    Files.delete(tmp);
-  }
-
-  /**
    * A cached run binds Parquet files it has seen unchanged from the memo of their footers, and
    * reads files whose footers list the same columns without reading them by name: the results are
    * the same as without the cache after a new file whose column is text (the same error), one whose
@@ -807,13 +793,9 @@ class ScanCacheTest {
     Run warm = same(spec, late);
     assertThat(warm.notes()).isEmpty();
     assertThat(warm.totalled()).isZero();
-    String types =
-        "'ts': 'TIMESTAMPTZ', 'customer': 'VARCHAR', 'endpoint': 'VARCHAR', 'status': 'INTEGER',"
-            + " 'latency_ms': 'DOUBLE'";
-
     // status as text in a new file
     writeParquet(
-        DAYS, rows(DAYS, 0, 100, 0), types.replace("'status': 'INTEGER'", "'status': 'VARCHAR'"));
+        DAYS, rows(DAYS, 0, 100, 0), TYPES.replace("'status': 'INTEGER'", "'status': 'VARCHAR'"));
     assertThat(sameOutcome(spec, late))
         .startsWith("error: ")
         .contains("column 'status' is a number in");
@@ -824,7 +806,7 @@ class ScanCacheTest {
     writeParquet(
         DAYS,
         rows(DAYS, 0, 100, 0),
-        types.replace("'latency_ms': 'DOUBLE'", "'latency_ms': 'INTEGER'"));
+        TYPES.replace("'latency_ms': 'DOUBLE'", "'latency_ms': 'INTEGER'"));
     Run narrower = same(spec, null);
     assertThat(narrower.totalled()).isEqualTo(1);
     assertThat(same(spec, late).totalled()).isZero();
@@ -834,20 +816,7 @@ class ScanCacheTest {
     // a column the other files lack
     List<String> wider = new ArrayList<>();
     for (String line : rows(DAYS, 0, 100, 0)) wider.add(line + ",eu");
-    Path tmp = dir.resolve("wide.csv");
-    Files.write(tmp, wider, StandardCharsets.UTF_8);
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement st = c.createStatement()) {
-      st.execute("SET TimeZone = 'UTC'");
-      st.execute(
-          "COPY (SELECT * FROM read_csv('"
-              + tmp
-              + "', columns = {"
-              + types
-              + ", 'region': 'VARCHAR'}, header = false, auto_detect = false)) TO '"
-              + data.resolve("api-" + DAYS + ".parquet")
-              + "' (FORMAT parquet)");
-    }
+    writeParquet(DAYS, wider, TYPES + ", 'region': 'VARCHAR'");
     assertThat(sameOutcome(spec, late))
         .startsWith("error: ")
         .contains("column 'region' is missing from 8 files");
@@ -864,19 +833,7 @@ class ScanCacheTest {
     same(lenient, late);
     List<String> narrow = new ArrayList<>();
     for (String line : rows(DAYS, 0, 100, 0)) narrow.add(line.substring(0, line.lastIndexOf(',')));
-    Files.write(tmp, narrow, StandardCharsets.UTF_8);
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement st = c.createStatement()) {
-      st.execute("SET TimeZone = 'UTC'");
-      st.execute(
-          "COPY (SELECT * FROM read_csv('"
-              + tmp
-              + "', columns = {"
-              + types.replace(", 'latency_ms': 'DOUBLE'", "")
-              + "}, header = false, auto_detect = false)) TO '"
-              + data.resolve("api-" + DAYS + ".parquet")
-              + "' (FORMAT parquet)");
-    }
+    writeParquet(DAYS, narrow, TYPES.replace(", 'latency_ms': 'DOUBLE'", ""));
     Run missing = same(lenient, null);
     assertThat(missing.notes()).isEmpty();
     // the file cannot be read alone with the source's columns for its totals: the source is read
