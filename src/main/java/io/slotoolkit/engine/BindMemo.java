@@ -236,6 +236,25 @@ public final class BindMemo {
   }
 
   /**
+   * The memo of a source's files for this run's binding, each file identified first; {@code
+   * dependsOn} names what the answers depend on besides the files (the reader's options, the DuckDB
+   * version), and a memo written for another is replaced. Null when a file cannot be identified:
+   * the source is then bound as without the memo, and the reader names the problem.
+   */
+  SourceFiles forFiles(DataSource source, List<String> files, String dependsOn) {
+    String label = "source '" + source.name() + "'";
+    try {
+      for (String f : files) identity(f, label);
+    } catch (io.slotoolkit.model.SloException e) {
+      return null;
+    }
+    SourceFiles known =
+        of(source, FileTotals.sha256(dependsOn.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    known.bound(files);
+    return known;
+  }
+
+  /**
    * The memo of a source's files, read from its memo file on first use; {@code fingerprint} names
    * what the answers depend on besides the files (the sniff options, the DuckDB version): a memo
    * written for another is replaced.

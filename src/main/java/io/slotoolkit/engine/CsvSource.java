@@ -411,22 +411,8 @@ final class CsvSource {
    */
   private BindMemo.SourceFiles memoOf(DataSource source, List<String> files, String sniffOptions) {
     if (memo == null) return null;
-    String label = "source '" + source.name() + "'";
-    try {
-      for (String f : files) memo.identity(f, label);
-    } catch (SloException e) {
-      return null;
-    }
-    String fingerprint =
-        FileTotals.sha256(
-            ("sniff:"
-                    + sniffOne(sniffOptions)
-                    + "\nduckdb:"
-                    + db.<String>one("SELECT version()", r -> r.getString(1)))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    BindMemo.SourceFiles known = memo.of(source, fingerprint);
-    known.bound(files);
-    return known;
+    return memo.forFiles(
+        source, files, "sniff:" + sniffOne(sniffOptions) + "\nduckdb:" + db.version());
   }
 
   /** The options of one file's own sniff: the source's sniff options without union_by_name. */

@@ -197,6 +197,18 @@ public final class Database implements AutoCloseable {
     return locked;
   }
 
+  /** The engine's version, asked once ({@link #version}). */
+  private String version;
+
+  /**
+   * DuckDB's version ({@code SELECT version()}), asked once per connection: the cache's
+   * fingerprints and the bind memo's depend on it.
+   */
+  public String version() {
+    if (version == null) version = one("SELECT version()", r -> r.getString(1));
+    return version;
+  }
+
   /** The SELECT of each view made by {@link #createTempView}, by name. */
   private final java.util.Map<String, String> viewSelects =
       new java.util.concurrent.ConcurrentHashMap<>();

@@ -81,7 +81,7 @@ final class FileTotals {
     b.append("reader:").append(reader).append('\n');
     String derived = derivedSql(src);
     if (derived != null) b.append("derived:").append(derived).append('\n');
-    b.append("duckdb:").append(db.<String>one("SELECT version()", r -> r.getString(1)));
+    b.append("duckdb:").append(db.version());
     return sha256(b.toString().getBytes(StandardCharsets.UTF_8));
   }
 

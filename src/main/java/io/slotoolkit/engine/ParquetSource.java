@@ -65,19 +65,7 @@ final class ParquetSource {
   private static BindMemo.SourceFiles memoOf(
       Database db, BindMemo memo, DataSource source, List<String> files) {
     if (memo == null) return null;
-    String label = "source '" + source.name() + "'";
-    try {
-      for (String f : files) memo.identity(f, label);
-    } catch (io.slotoolkit.model.SloException e) {
-      return null;
-    }
-    String fingerprint =
-        FileTotals.sha256(
-            ("parquet footers\nduckdb:" + db.<String>one("SELECT version()", r -> r.getString(1)))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    BindMemo.SourceFiles known = memo.of(source, fingerprint);
-    known.bound(files);
-    return known;
+    return memo.forFiles(source, files, "parquet footers\nduckdb:" + db.version());
   }
 
   /**
