@@ -7,7 +7,6 @@ import io.slotoolkit.engine.ScanCompiler;
 import io.slotoolkit.engine.TimeColumn;
 import io.slotoolkit.model.Counts;
 import io.slotoolkit.model.DataSource;
-import io.slotoolkit.model.ExcludedInterval;
 import io.slotoolkit.model.Group;
 import io.slotoolkit.model.Slo;
 import io.slotoolkit.model.SloException;
@@ -37,10 +36,10 @@ import java.util.function.Consumer;
  * in the window and in each alert window that holds the file, or nowhere. The check scan reads the
  * other files only ({@link Engine#scanFiles}) and the settled files' totals are added to its
  * counts: the same counts, row accounting and malformed-row samples as a scan of every file. A file
- * that straddles window starts only may be read in part ({@link #partRead}), its totals added where
- * they stand in for its other rows. A cache file that cannot be read, was written by another
- * version or for another spec, or fails its checksum is ignored with a note, never trusted; each
- * file's entry is used only when its identity still matches.
+ * that straddles window starts only may be read in part ({@link FileSettlement#partRead}), its
+ * totals added where they stand in for its other rows. A cache file that cannot be read, was
+ * written by another version or for another spec, or fails its checksum is ignored with a note,
+ * never trusted; each file's entry is used only when its identity still matches.
  */
 public final class ScanCache {
   /** The cache file format; a file of another format is ignored. */
@@ -233,8 +232,7 @@ public final class ScanCache {
     Prepared p = prepared.get(source);
     if (p != null && p.slos().equals(slos)) return p;
     if (prepared.containsKey(source) && p == null) return null;
-    List<ScanCompiler.SloWindow> open =
-        slos.stream().map(s -> new ScanCompiler.SloWindow(s, TimeColumn.EARLIEST)).toList();
+    List<ScanCompiler.SloWindow> open = open(slos);
     var fingerprint =
         engine == null
             ? java.util.Optional.<String>empty()
@@ -294,7 +292,7 @@ public final class ScanCache {
       if (c.nullTime() > 0) return null;
       if (c.latest() != null && (max == null || c.latest() > max)) max = c.latest();
     }
-    return max == null ? null : instant(max);
+    return max == null ? null : FileSettlement.instant(max);
   }
 
   /**
@@ -313,18 +311,18 @@ public final class ScanCache {
     // windows and alert windows starting at or before it take the totals
     List<Engine.FileCounts> settled = new ArrayList<>();
     List<Long> reach = new ArrayList<>();
-    List<Long> cuts = cuts(scan, at);
+    List<Long> cuts = FileSettlement.cuts(scan, at);
     // a pending file the scan reads whole, inside every window: its totals come from the scan;
     // every other one's are read now, as it may be settled or read in part
     String byScan = fromScan(p, scan, cuts, from, at);
     for (String path : List.copyOf(p.pending())) if (!path.equals(byScan)) total(p, source, path);
     for (Engine.FileCounts c : p.totals().values()) {
-      if (settled(c, scan, fromUs, atUs, at)) {
+      if (FileSettlement.settled(c, scan, fromUs, atUs, at)) {
         settled.add(c);
         reach.add(c.earliest());
         continue;
       }
-      Engine.PartFile part = partRead(c, scan, cuts, from, at);
+      Engine.PartFile part = FileSettlement.partRead(c, scan, cuts, from, at);
       if (part == null) read.add(c.file().path());
       else {
         partly.add(part);
@@ -338,7 +336,7 @@ public final class ScanCache {
     long rejectRows = 0;
     List<Engine.FileReject> rejects = new ArrayList<>();
     for (Engine.FileCounts c : settled) {
-      if (inRange(c, fromUs, atUs)) {
+      if (FileSettlement.inRange(c, fromUs, atUs)) {
         inRange += c.timed();
         excluded += c.excluded();
       }
@@ -386,7 +384,7 @@ public final class ScanCache {
       Map<Object, Sum> byValues = new java.util.HashMap<>();
       for (int f = 0; f < settled.size(); f++) {
         Engine.FileCounts c = settled.get(f);
-        if (c.latest() == null || !inRange(c, fromUs, atUs)) {
+        if (c.latest() == null || !FileSettlement.inRange(c, fromUs, atUs)) {
           // out of the scanned range: only rows without a time reach the scan, in the overall group
           if (c.nullTime() > 0 && slo.per().isEmpty() && !groups.containsKey(null))
             groups.put(null, new Sum(zero(null, w), lengths.size()));
@@ -443,35 +441,19 @@ public final class ScanCache {
   }
 
   /**
-   * The pending file whose totals this scan can give: the only one, read whole by the scan (not
-   * settled, not read in part), every row with a readable time, all of them in the scanned range,
-   * in every SLO's window and outside every exclusion, so that each SLO counts all of its events;
-   * null when there is none such.
+   * The pending file whose totals this scan can give: the only one, read whole by the scan and
+   * counted whole by every SLO ({@link FileSettlement#countedWhole}); null when there is none such.
    */
   private static String fromScan(
       Prepared p, List<ScanCompiler.SloWindow> scan, List<Long> cuts, Instant from, Instant at) {
     if (p.pending().size() != 1) return null;
     String path = p.pending().iterator().next();
-    Engine.FileCounts c = p.totals().get(path);
-    long fromUs = TimeColumn.micros(from);
-    long atUs = TimeColumn.micros(at);
-    if (c.nullTime() > 0 || !inRange(c, fromUs, atUs)) return null;
-    for (ScanCompiler.SloWindow w : scan) {
-      if (w.slo().timeslices() != null || c.earliest() < TimeColumn.micros(w.start())) return null;
-      for (ExcludedInterval x : w.exclusions())
-        if (TimeColumn.micros(x.start()) <= c.latest() && TimeColumn.micros(x.end()) > c.earliest())
-          return null;
-    }
-    if (settled(c, scan, fromUs, atUs, at) || partRead(c, scan, cuts, from, at) != null)
-      return null;
-    return path;
+    return FileSettlement.countedWhole(p.totals().get(path), scan, cuts, from, at) ? path : null;
   }
 
   /** Reads a pending file's totals ({@link Engine.FileByFile#totals}): it is pending no more. */
   private void total(Prepared p, DataSource source, String path) {
-    List<ScanCompiler.SloWindow> open =
-        p.slos().stream().map(s -> new ScanCompiler.SloWindow(s, TimeColumn.EARLIEST)).toList();
-    p.totals().put(path, engine.totals(source, open, p.totals().get(path).file()));
+    p.totals().put(path, engine.totals(source, open(p.slos()), p.totals().get(path).file()));
     p.pending().remove(path);
     filesTotalled++;
   }
@@ -559,104 +541,9 @@ public final class ScanCache {
     return new Engine.GroupCounts(group, 0, 0, 0, alerts, excluded);
   }
 
-  /** Whether every readable event of the file is in the scanned range {@code [from, at)}. */
-  private static boolean inRange(Engine.FileCounts c, long fromUs, long atUs) {
-    return c.latest() != null && c.earliest() >= fromUs && c.latest() < atUs;
-  }
-
-  /**
-   * Whether the file's totals stand in for reading it at {@code at}: all its events in the scanned
-   * range {@code [from, at)} or all outside it, and for each SLO on one side of its window start
-   * and of each alert window's start, and outside its exclusions. A settled file then counts, for
-   * each SLO, its totals in the window when it is in the window, and in each alert window that
-   * holds it.
-   */
-  static boolean settled(
-      Engine.FileCounts c, List<ScanCompiler.SloWindow> scan, long fromUs, long atUs, Instant at) {
-    // rows without a readable time or with a NaN or infinite number are accounted by the scan
-    // (for the scanned range only) and still count for the latest event: such a file is read
-    if (c.nullTime() > 0) return false;
-    if (c.latest() == null) return true;
-    boolean outside = c.latest() < fromUs || c.earliest() >= atUs;
-    if (outside) return true;
-    if (!inRange(c, fromUs, atUs)) return false;
-    for (ScanCompiler.SloWindow w : scan) {
-      if (w.slo().timeslices() != null) return false;
-      if (straddles(c, w.start())) return false;
-      for (Duration d : w.alertWindows()) if (straddles(c, at.minus(d))) return false;
-      for (ExcludedInterval x : w.exclusions())
-        if (TimeColumn.micros(x.start()) <= c.latest() && TimeColumn.micros(x.end()) > c.earliest())
-          return false;
-    }
-    return true;
-  }
-
-  /**
-   * Every instant where a window or an alert window starts at {@code at} (epoch microseconds,
-   * ascending, distinct).
-   */
-  private static List<Long> cuts(List<ScanCompiler.SloWindow> scan, Instant at) {
-    java.util.TreeSet<Long> cuts = new java.util.TreeSet<>();
-    for (ScanCompiler.SloWindow w : scan) {
-      cuts.add(TimeColumn.micros(w.start()));
-      for (Duration d : w.alertWindows()) cuts.add(TimeColumn.micros(at.minus(d)));
-    }
-    return List.copyOf(cuts);
-  }
-
-  /**
-   * How the scan reads a file that is not settled but whose totals can still count: in the scanned
-   * range {@code [from, at)}, outside every exclusion, every row with a readable time (no NaN) and
-   * no row the CSV reader rejected, and a time-slice SLO nowhere (the source is then not cached).
-   * Its events lie across window or alert window starts inside it, {@code c1 < ... < ck}: the rows
-   * before {@code c1} lie in exactly the windows that hold the whole file, and so do the rows from
-   * {@code ck} on in those that hold any of it. So the scan reads either its rows from {@code c1}
-   * on, and its totals count in the windows starting at or before its earliest event; or its rows
-   * before {@code ck}, and its totals count in the windows starting at or before its latest event
-   * (the rows read count the difference: {@link Engine.PartFile}), whichever leaves more of the
-   * file's time span unread (on Parquet, DuckDB skips the row groups outside it by their
-   * statistics), when that is at least half of it. Null when the file is read whole.
-   */
-  static Engine.PartFile partRead(
-      Engine.FileCounts c,
-      List<ScanCompiler.SloWindow> scan,
-      List<Long> cuts,
-      Instant from,
-      Instant at) {
-    if (c.nullTime() > 0 || c.rejectRows() > 0 || c.latest() == null) return null;
-    if (!inRange(c, TimeColumn.micros(from), TimeColumn.micros(at))) return null;
-    for (ScanCompiler.SloWindow w : scan) {
-      if (w.slo().timeslices() != null) return null;
-      for (ExcludedInterval x : w.exclusions())
-        if (TimeColumn.micros(x.start()) <= c.latest() && TimeColumn.micros(x.end()) > c.earliest())
-          return null;
-    }
-    List<Long> inside = cuts.stream().filter(u -> u > c.earliest() && u <= c.latest()).toList();
-    if (inside.isEmpty()) return null;
-    long first = inside.get(0);
-    long last = inside.get(inside.size() - 1);
-    long span = c.latest() - c.earliest();
-    boolean tail = first - c.earliest() >= c.latest() - last;
-    // a part has a statement (and alert flags) of its own, and a CSV file is parsed whole anyway:
-    // not worth it unless at least half the file's time span is left unread
-    if (2 * (tail ? first - c.earliest() : c.latest() - last) < span) return null;
-    // the rows read: the file's from the first start inside it on, or before the last
-    if (tail)
-      return new Engine.PartFile(
-          c.file().path(), instant(c.earliest()), instant(first), instant(c.latest() + 1));
-    return new Engine.PartFile(
-        c.file().path(), instant(c.latest()), instant(c.earliest()), instant(last));
-  }
-
-  /** Whether the file has events before {@code cut} and at or after it. */
-  private static boolean straddles(Engine.FileCounts c, Instant cut) {
-    long us = TimeColumn.micros(cut);
-    return c.earliest() < us && c.latest() >= us;
-  }
-
-  private static Instant instant(long micros) {
-    return Instant.ofEpochSecond(
-        Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+  /** The SLOs with every window open from {@link TimeColumn#EARLIEST}: what totals count over. */
+  private static List<ScanCompiler.SloWindow> open(List<Slo> slos) {
+    return slos.stream().map(s -> new ScanCompiler.SloWindow(s, TimeColumn.EARLIEST)).toList();
   }
 
   /**
