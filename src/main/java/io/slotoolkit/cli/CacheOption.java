@@ -35,6 +35,12 @@ final class CacheOption {
    * than DuckDB, or a folder that cannot be written.
    */
   Path check(CliContext ctx, EngineOption engine) {
+    // an empty value (--cache "$DIR" with DIR unset) would put the cache in the working folder
+    if (dir != null && dir.toString().isBlank())
+      throw SloException.spec(
+          "--cache was given an empty folder name",
+          "give the folder to keep the cache in (is a variable in --cache \"$...\" unset?), or"
+              + " leave --cache out");
     Path d = dir(ctx);
     if (d == null) return null;
     // named as the user gave it: SLO_CACHE may be set in a CI job's environment, out of sight

@@ -3,6 +3,7 @@ package io.slotoolkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,27 @@ class CacheOptionTest {
         .isEqualTo(
             "slo: SLO_CACHE works with the duckdb engine only, not --engine spark\n"
                 + "hint: leave --cache (and SLO_CACHE) out with --engine spark\n");
+  }
+
+  /**
+   * {@code --cache ""} (a CI job's {@code --cache "$DIR"} with DIR unset) is a usage error: it
+   * would have written the cache files into the working folder.
+   */
+  @Test
+  void an_empty_cache_folder_name_is_a_usage_error() {
+    for (String[] args :
+        List.of(
+            new String[] {"check", "slo-specs", "--cache", ""},
+            new String[] {"check", "slo-specs", "--cache="},
+            new String[] {"report", "slo-specs", "--cache", " "})) {
+      CliRun r = CliRun.slo(args);
+      assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err())
+          .isEqualTo(
+              "slo: --cache was given an empty folder name\n"
+                  + "hint: give the folder to keep the cache in (is a variable in --cache \"$...\""
+                  + " unset?), or leave --cache out\n");
+    }
   }
 }
