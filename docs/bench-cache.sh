@@ -48,11 +48,11 @@ fi
 mkdir -p "$LOG/bin"
 cp "$JAR" target/libduckdb_java.so_linux_amd64 "$LOG/bin/"
 JAR=$LOG/bin/slo.jar
-# the ./slo launcher's JVM flags and, as it does, a class-data archive trained on a check of the
-# bundled examples (written beside the copied jar)
+# the ./slo launcher's JVM flags and, as it does, a class-data archive trained on checks of the
+# bundled examples, with and without --cache (written beside the copied jar)
 JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds*=off)
 rm -f "$LOG/bin/slo.jsa"
-docs/cds-archive.sh "$LOG/bin/slo.jsa" "$JAR" io.slotoolkit.Main check --format json --output /dev/null
+docs/cds-archive.sh --slo "$LOG/bin/slo.jsa" "$JAR"
 JVM+=(-XX:SharedArchiveFile="$LOG/bin/slo.jsa")
 GEN=(java -cp "$DUCKDB_JAR" src/test/java/io/slotoolkit/bench/DailyFilesGenerator.java "$DATA")
 

@@ -69,7 +69,7 @@ JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds*=off)
 # a class-data archive of its own, written as the launcher writes target/slo.jsa (so that a run of
 # docs/bench.sh at the same time keeps its own)
 rm -f "$LOG/slo.jsa"
-docs/cds-archive.sh "$LOG/slo.jsa" "$JAR" io.slotoolkit.Main check --format json --output /dev/null
+docs/cds-archive.sh --slo "$LOG/slo.jsa" "$JAR"
 SLO=("${JVM[@]}" -XX:SharedArchiveFile="$LOG/slo.jsa" -jar "$JAR")
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

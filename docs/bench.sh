@@ -59,13 +59,14 @@ measure() {
 # slo and the reference run with the JVM flags of the ./slo launcher (C1 only and the serial
 # collector: a short-lived process spends less CPU compiling and collecting), and each with a
 # class-data archive of the classes it loads, as the launcher gives slo (trained the way the
-# launcher trains it: a check of the bundled examples; the reference's on one of its own runs).
+# launcher trains it: checks of the bundled examples, with and without --cache; the reference's on
+# one of its own runs).
 JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds*=off)
 echo "writing the class-data archives ..." >&2
 rm -f target/slo.jsa "$LOG/reference.jsa" "$LOG/reference.jar"
 # an archive covers jars only, so the reference goes into one of its own
 jar cf "$LOG/reference.jar" -C target/test-classes io/slotoolkit/bench/ReferenceQuery.class
-docs/cds-archive.sh target/slo.jsa "$JAR" io.slotoolkit.Main check --format json --output /dev/null
+docs/cds-archive.sh --slo target/slo.jsa "$JAR"
 docs/cds-archive.sh "$LOG/reference.jsa" "$JAR:$LOG/reference.jar" \
   io.slotoolkit.bench.ReferenceQuery "$DATA/api.parquet" "$AT"
 SLO_NO_CDS=("${JVM[@]}" -jar "$JAR")
