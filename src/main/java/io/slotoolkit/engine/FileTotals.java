@@ -214,6 +214,8 @@ final class FileTotals {
     BoundSource one = narrowed(src, List.of(file.path()));
     String rows = perRow(one, one.view(), List.of(), "__t", List.of(), new ScanTerms(), checker);
     try {
+      Engine.FileSpan whole = wholeSpan(one);
+      if (whole != null) return java.util.Optional.of(whole);
       return java.util.Optional.of(
           db.one(
               "SELECT min(__t), max(__t), count(*) FILTER (WHERE __t IS NULL) FROM (" + rows + ")",
@@ -227,6 +229,39 @@ final class FileTotals {
     } finally {
       drop(one);
     }
+  }
+
+  /**
+   * A Parquet file's span when every row of it has a readable time in a column read as it is (a
+   * TIMESTAMPTZ, or epoch microseconds): the column's own least and greatest value, which DuckDB
+   * takes from the file's statistics, and a count of the rows whose time is not read (none). This
+   * reads the column and the row check's columns without working out each row's time: 4 ms against
+   * 20 for a file of 1M rows (docs/benchmarks.md). Null when it cannot tell: another kind of time
+   * column, or a row without a readable time (the span is then read row by row).
+   */
+  private Engine.FileSpan wholeSpan(BoundSource one) {
+    TimeColumn time = one.time();
+    String readable = time.readAsIs();
+    if (readable == null) return null;
+    String view = Sql.ident(one.view());
+    return db.one(
+        "SELECT (SELECT count(*) FROM "
+            + view
+            + " WHERE ("
+            + readable
+            + ") IS NOT TRUE), "
+            + time.rawMinOf(time.column())
+            + ", "
+            + time.rawMaxOf(time.column())
+            + " FROM "
+            + view,
+        r ->
+            r.getLong(1) > 0
+                ? null
+                : new Engine.FileSpan(
+                    r.getObject(2) == null ? null : r.getLong(2),
+                    r.getObject(3) == null ? null : r.getLong(3),
+                    0));
   }
 
   /**

@@ -130,6 +130,29 @@ public record TimeColumn(
   }
 
   /**
+   * The least of {@code expr} as epoch microseconds, for the columns of {@link #rawMaxOf}; null for
+   * the other kinds.
+   */
+  public String rawMinOf(String expr) {
+    return switch (kind) {
+      case INSTANT -> "epoch_us(min(" + expr + "))";
+      case EPOCH_US -> "min(" + expr + ")::BIGINT";
+      default -> null;
+    };
+  }
+
+  /**
+   * For a column read without a conversion ({@link #rawMaxOf}): the condition under which a row's
+   * time is read, true exactly where {@link #epochMicros()} is not NULL (the value in range and the
+   * row check met; NULL for a missing value); null for the other kinds.
+   */
+  public String readAsIs() {
+    if (rawMaxOf(column) == null) return null;
+    String inRange = range(EARLIEST, END);
+    return rowCheck == null ? inRange : inRange + " AND (" + rowCheck + ")";
+  }
+
+  /**
    * A BIGINT expression: epoch microseconds of the event, NULL when the value is missing or
    * unreadable.
    */
