@@ -337,7 +337,7 @@ public final class ScanCompiler {
     for (int i = 0; i < slos.size(); i++) {
       SloWindow s = slos.get(i);
       SliTerms sli = slis.get(i);
-      if (alertFlags(s, at, partScan)) {
+      if (alertFlags(s, at, partScan) && (!terms.partRead() || countsInAlertWindow(s, at, terms))) {
         // good and valid events at any time in range: the age class __a splits them by window
         boolean own = terms.partRead() || s.needsAlertFlags(at);
         String window = own ? null : terms.since(s.start());
@@ -357,6 +357,19 @@ public final class ScanCompiler {
       }
     }
     return cols;
+  }
+
+  /**
+   * Whether the rows of a file read in part count in one of an SLO's alert windows: one of them
+   * starts where the part's rows count by their difference ({@link ScanTerms#since} is not {@link
+   * ScanTerms#NEVER}). In the others the file's totals stand for it whole, and the part's flags for
+   * the SLO would only sum zeros (a file straddling the start of one SLO's longest alert window is
+   * read for that SLO alone).
+   */
+  private static boolean countsInAlertWindow(SloWindow s, Instant at, ScanTerms terms) {
+    for (Duration d : s.alertWindows())
+      if (!terms.since(at.minus(d)).equals(ScanTerms.NEVER)) return true;
+    return false;
   }
 
   /**
