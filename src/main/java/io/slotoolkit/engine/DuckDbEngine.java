@@ -41,6 +41,9 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
   private final BadRows badRows;
 
   private int scans;
+  // the last scan run, and the row statistics it read: what a file it read whole totals to
+  private ScanCompiler.CompiledScan lastScan;
+  private long[] lastScanStats;
   private int estimates;
 
   private FileProfiler profiler;
@@ -457,7 +460,14 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
       FileIdentity file,
       FileSpan span) {
     long[] stats = new long[3];
-    List<List<GroupTotal>> groups = new ScanTable(db, scan.compiled()).wholeFileTotals(slos, stats);
+    List<List<GroupTotal>> groups;
+    if (scan.compiled() == lastScan
+        && lastScan.windowsFromWholeFiles()
+        && slos.stream().allMatch(w -> w.slo().timeslices() == null)) {
+      // the counts the scan read are the file's totals: no second query of the table
+      groups = ScanTable.wholeFileTotals(slos, scan.counts());
+      System.arraycopy(lastScanStats, 0, stats, 0, 3);
+    } else groups = new ScanTable(db, scan.compiled()).wholeFileTotals(slos, stats);
     if (groups == null) return java.util.Optional.empty();
     // a file with a span is a Parquet file: no row of it is rejected by a reader
     return java.util.Optional.of(
@@ -570,7 +580,9 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
               scan.sets(),
               scan.columns(),
               scan.ageBounds(),
-              scan.partRead());
+              scan.partRead(),
+              // it holds the settled files' rows too
+              false);
       return run(src, slos, at, filled, watermark, settled);
     } finally {
       if (!files.isEmpty()) fileTotals().drop(some);
@@ -616,6 +628,8 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
     Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
     ScanTable table = new ScanTable(db, scan);
     long[] stats = table.readCounts(slos, at, counts);
+    lastScan = scan;
+    lastScanStats = stats.clone();
     if (!scan.ageBounds().isEmpty()) table.readAlertWindows(slos, at, counts);
     table.readSlices(slos, at, counts);
     SourceStats st = badRows.check(src, watermark, stats[0], stats[1], stats[2], settled);

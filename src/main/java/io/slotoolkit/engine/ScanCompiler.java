@@ -96,6 +96,11 @@ public final class ScanCompiler {
       if (!name.matches("[a-z0-9_]+"))
         throw new IllegalArgumentException("bad column name " + name);
     }
+
+    /** Whether this is an SLO's alert flag ({@code ag<i>}, {@code av<i>}), not a window count. */
+    boolean alertFlag() {
+      return name.startsWith("ag") || name.startsWith("av");
+    }
   }
 
   /**
@@ -115,6 +120,9 @@ public final class ScanCompiler {
    *     table (each leaving 0 in the columns it does not count), every SLO with alert windows has
    *     alert flags of its own (0 for the files read whole where its window's flags serve), and
    *     each row has its statement's {@value PartScanCompiler#REACH_CLASS}
+   * @param windowsFromWholeFiles whether the window counts and row statistics of {@code fetch} are
+   *     those of the files read whole alone: no file was read in part, or the parts count in alert
+   *     flags only
    */
   public record CompiledScan(
       String table,
@@ -124,7 +132,8 @@ public final class ScanCompiler {
       List<GroupingSet> sets,
       List<CountColumn> columns,
       List<Instant> ageBounds,
-      boolean partRead) {
+      boolean partRead,
+      boolean windowsFromWholeFiles) {
     public CompiledScan {
       statements = List.copyOf(statements);
     }
@@ -672,8 +681,7 @@ public final class ScanCompiler {
       for (CountColumn c : columns) {
         String sum = "coalesce(sum(" + c.name() + "), 0)::BIGINT";
         if (!computed.contains(c.name())) sum = "0::BIGINT";
-        else if (negated && !c.name().startsWith("ag") && !c.name().startsWith("av"))
-          sum = "-" + sum;
+        else if (negated && !c.alertFlag()) sum = "-" + sum;
         sql.append(", ").append(sum).append(" AS ").append(c.name());
       }
       if (openEnd) sql.append(", max(__t) AS ").append(LATEST);
@@ -745,8 +753,22 @@ public final class ScanCompiler {
           .append(String.join(", ", gids))
           .append(") GROUP BY ALL");
     }
+    // no part of a file read in part counts in a window or a row statistic, only in alert flags
+    boolean windowsFromWholeFiles =
+        branches.stream()
+            .filter(b -> b.reachClass() >= 0)
+            .flatMap(b -> b.columns().stream())
+            .allMatch(c -> c.alertFlag() || c.predicate().equals(ScanTerms.ZERO));
     return new CompiledScan(
-        table, statements, fetch.toString(), keys, out, List.copyOf(columns), bounds, partRead);
+        table,
+        statements,
+        fetch.toString(),
+        keys,
+        out,
+        List.copyOf(columns),
+        bounds,
+        partRead,
+        windowsFromWholeFiles);
   }
 
   /**

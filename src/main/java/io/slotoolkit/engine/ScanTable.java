@@ -194,6 +194,32 @@ public final class ScanTable {
   }
 
   /**
+   * The totals {@link #wholeFileTotals(List, long[])} reads, from the counts {@link #readCounts}
+   * read: the same numbers when the scan's window counts are those of the one file it read whole
+   * ({@link ScanCompiler.CompiledScan#windowsFromWholeFiles}), which every SLO counted whole.
+   */
+  static List<List<Engine.GroupTotal>> wholeFileTotals(
+      List<ScanCompiler.SloWindow> slos, Map<Slo, List<Engine.GroupCounts>> counts) {
+    List<List<Engine.GroupTotal>> groups = new ArrayList<>();
+    long[] overall = new long[3 * slos.size()];
+    for (int i = 0; i < slos.size(); i++) {
+      Slo slo = slos.get(i).slo();
+      List<Engine.GroupTotal> own = new ArrayList<>();
+      groups.add(own);
+      for (Engine.GroupCounts g : counts.getOrDefault(slo, List.of())) {
+        if (slo.per().isEmpty()) {
+          overall[3 * i] += g.good();
+          overall[3 * i + 1] += g.total();
+          overall[3 * i + 2] += g.skippedNull();
+        } else
+          own.add(new Engine.GroupTotal(g.group().values(), g.good(), g.total(), g.skippedNull()));
+      }
+    }
+    FileTotals.addOverall(slos, overall, groups);
+    return groups;
+  }
+
+  /**
    * The latest event time among the rows an open-ended scan read ({@link
    * ScanCompiler#compileOpenEnded}), as {@link DuckDbEngine#latestEvent} defines it for the source
    * (see {@link ScanCompiler#rawLatest}), or null when it read no row with an event time.

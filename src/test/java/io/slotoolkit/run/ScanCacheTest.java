@@ -590,6 +590,73 @@ class ScanCacheTest {
     same(spec, null);
   }
 
+  /**
+   * A daily export checked at midnight: the windows and the calendar week start on day boundaries,
+   * so the new day's file is the only one the scan reads (the alert windows start inside it), and
+   * its totals are the scan's own counts, taken without a second query of the scan table. Those
+   * totals then stand for the file at later window ends, which settle it or read it in part.
+   */
+  @org.junit.jupiter.api.Test
+  void a_new_file_alone_in_its_scan_is_totalled_from_the_scan_counts() throws Exception {
+    parquet = true;
+    data = Files.createDirectories(dir.resolve("data"));
+    cache = dir.resolve("cache");
+    for (int d = 0; d < DAYS - 1; d++) writeDay(d, rows(d, 0, 200, 0));
+    Path spec = dir.resolve("spec.yaml");
+    Files.writeString(
+        spec,
+        """
+        version: 1
+        service: cache
+        sources:
+          api:
+            path: data/api-*.parquet
+            timestamp: ts
+            timezone: UTC
+        slos:
+          - name: availability
+            source: api
+            sli:
+              ratio:
+                good: "status < 500"
+            objective: 99%
+            window: 3d
+            alerts:
+              - {long: 6h, short: 30m, factor: 6, severity: page}
+          - name: per-customer
+            source: api
+            per: customer
+            sli:
+              ratio:
+                total: "endpoint <> '/healthz'"
+                good: "status < 500"
+            objective: 95%
+            window: 2d
+          - name: latency-week
+            source: api
+            per: endpoint
+            sli:
+              latency:
+                column: latency_ms
+                threshold: 250ms
+            objective: 90%
+            window: week
+        """);
+    same(spec, "2026-03-31T00:00:00Z");
+    writeDay(DAYS - 1, rows(DAYS - 1, 0, 200, 0));
+    Run arrived = same(spec, "2026-04-01T00:00:00Z");
+    assertThat(arrived.byScan()).isEqualTo(1);
+    assertThat(arrived.partly()).isZero();
+    int partly = 0;
+    Instant at = Instant.parse("2026-04-01T01:10:00Z");
+    for (int i = 0; i < 8; i++, at = at.plus(Duration.ofMinutes(317))) {
+      Run later = same(spec, at.toString());
+      assertThat(later.totalled()).isZero();
+      partly += later.partly();
+    }
+    assertThat(partly).isPositive();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"csv", "parquet"})
   void a_cache_read_ahead_and_saved_in_the_background_is_trusted_as_without(String format)
