@@ -30,7 +30,7 @@ public final class Launch {
 
   /** Runs {@code args} as the process's command line and returns the exit code. */
   public static int run(CliContext ctx, PrintWriter out, PrintWriter err, String... args) {
-    Database.WarmStart warm = warmStartFor(args);
+    Database.WarmStart warm = warmStartFor(usesCache(ctx, args), args);
     try {
       return Cli.run(ctx, out, err, warm, args);
     } finally {
@@ -42,9 +42,29 @@ public final class Launch {
 
   /** A warm start of the engine when {@code args} run a command that opens it; else null. */
   static Database.WarmStart warmStartFor(String... args) {
+    return warmStartFor(false, args);
+  }
+
+  /**
+   * A warm start of the engine when {@code args} run a command that opens it; else null. With a
+   * scan cache ({@code cached}), the opening thread first names a cache file, as the command's
+   * thread does soon after parsing the command line: the JVM's security providers (SHA-256) start
+   * there, 6-8 ms that the engine's start has to spare and the command's thread has not.
+   */
+  static Database.WarmStart warmStartFor(boolean cached, String... args) {
+    if (!opensEngine(args)) return null;
     // the specs are read next on this thread: the opening thread, done before this one has parsed
     // the command line, reads a small spec of its own meanwhile (SpecWarmup)
-    return opensEngine(args) ? DuckDbEngine.warmUp(SpecWarmup::run) : null;
+    return cached
+        ? DuckDbEngine.warmUp(io.slotoolkit.engine.CacheFile::warmUp, SpecWarmup::run)
+        : DuckDbEngine.warmUp(SpecWarmup::run);
+  }
+
+  /** Whether the command line, or the environment, asks for a scan cache. */
+  static boolean usesCache(CliContext ctx, String... args) {
+    for (String a : args) if (a.equals("--cache") || a.startsWith("--cache=")) return true;
+    String env = ctx.env().get("SLO_CACHE");
+    return env != null && !env.isBlank();
   }
 
   /** Whether {@code args} run a command that opens the embedded engine as it starts. */

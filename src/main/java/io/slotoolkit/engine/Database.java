@@ -76,10 +76,23 @@ public final class Database implements AutoCloseable {
      * it throws is ignored.
      */
     public static WarmStart begin(Runnable thenWarm) {
+      return begin(() -> {}, thenWarm);
+    }
+
+    /**
+     * As {@link #begin(Runnable)}, the thread first running {@code first}: work the command's
+     * thread needs before the connection, and the connection has time to spare for.
+     */
+    public static WarmStart begin(Runnable first, Runnable thenWarm) {
       CompletableFuture<Connection> next = new CompletableFuture<>();
       Thread t =
           new Thread(
               () -> {
+                try {
+                  first.run();
+                } catch (Throwable ignored) {
+                  // as for thenWarm
+                }
                 try {
                   next.complete(DriverManager.getConnection("jdbc:duckdb:"));
                 } catch (Throwable e) {
@@ -159,7 +172,7 @@ public final class Database implements AutoCloseable {
       Runtime.getRuntime()
           .addShutdownHook(new Thread(() -> timing(System.nanoTime(), "(JVM exit)")));
     try {
-      Path temp = Files.createTempDirectory("slo-duckdb-");
+      Path temp = NewPaths.folder(Path.of(System.getProperty("java.io.tmpdir")), "slo-duckdb-");
       Connection c = connect(warm);
       if (TIMINGS) timing(t0, "(connection taken or opened)");
       Database db = new Database(c, temp);

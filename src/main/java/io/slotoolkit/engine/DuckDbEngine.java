@@ -74,6 +74,14 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
     return Database.WarmStart.begin(thenWarm);
   }
 
+  /**
+   * As {@link #warmUp(Runnable)}, the opening thread first running {@code first} (see {@link
+   * Database.WarmStart#begin(Runnable, Runnable)}).
+   */
+  public static Database.WarmStart warmUp(Runnable first, Runnable thenWarm) {
+    return Database.WarmStart.begin(first, thenWarm);
+  }
+
   @Override
   public String name() {
     return Engines.DUCKDB;

@@ -157,7 +157,7 @@ public final class ScanCache {
   public static void checkWritable(Path dir, String given) {
     try {
       Files.createDirectories(dir);
-      Path probe = Files.createTempFile(dir, ".slo-cache-", ".probe");
+      Path probe = io.slotoolkit.engine.NewPaths.file(dir, ".slo-cache-", ".probe");
       Files.delete(probe);
     } catch (IOException | RuntimeException e) {
       throw SloException.spec(

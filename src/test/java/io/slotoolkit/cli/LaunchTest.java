@@ -64,6 +64,41 @@ class LaunchTest {
     warm.close(); // what Launch does after the run: a no-op once taken
   }
 
+  /**
+   * A cached check's warm start names a cache file first (the security providers' start), then
+   * opens the engine: taken by the check, which prints what it prints without one.
+   */
+  @Test
+  void a_cached_check_takes_the_warm_start_that_warmed_the_cache_first(
+      @org.junit.jupiter.api.io.TempDir Path cache) {
+    String[] args = {
+      "check", SPEC, "--at", "2026-03-04T00:00:00Z", "--format", "json", "--cache", cache.toString()
+    };
+    assertThat(Launch.usesCache(context(), args)).isTrue();
+    Database.WarmStart warm = Launch.warmStartFor(true, args);
+    Run with = run(warm, args);
+    assertThat(warm.pending()).as("taken by the check's engine").isFalse();
+    Run without = run(null, args);
+    assertThat(with.exit).isZero();
+    assertThat(with.out).contains("\"passed\": true").isEqualTo(without.out);
+    warm.close();
+  }
+
+  @Test
+  void a_cache_is_asked_for_by_cache_or_a_set_slo_cache() {
+    CliContext none = context();
+    CliContext env =
+        new CliContext(Map.of("SLO_CACHE", ".slo-cache"), none.clock(), none.workingDir(), false);
+    CliContext blank =
+        new CliContext(Map.of("SLO_CACHE", " "), none.clock(), none.workingDir(), false);
+    assertThat(Launch.usesCache(none, "check", "--cache", "c")).isTrue();
+    assertThat(Launch.usesCache(none, "check", "--cache=c")).isTrue();
+    assertThat(Launch.usesCache(env, "check")).isTrue();
+    assertThat(Launch.usesCache(none, "check")).isFalse();
+    assertThat(Launch.usesCache(blank, "check")).isFalse();
+    assertThat(Launch.usesCache(none, "check", "--cached")).isFalse();
+  }
+
   @Test
   void validate_takes_the_warm_start_for_its_expression_checks() {
     String[] args = {"validate", SPEC};
