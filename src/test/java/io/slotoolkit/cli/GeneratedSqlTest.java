@@ -126,7 +126,7 @@ class GeneratedSqlTest {
     for (String s : statements) {
       String shown =
           s.replace(root, "$ROOT")
-              .replaceAll(java.util.regex.Pattern.quote(tmp) + "/?slo-duckdb-[0-9]+", "\\$TMP");
+              .replaceAll(java.util.regex.Pattern.quote(tmp) + "/?slo-duckdb-[0-9a-f-]+", "\\$TMP");
       text.append(shown).append(";\n\n");
     }
     Path file =
