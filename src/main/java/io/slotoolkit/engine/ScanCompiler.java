@@ -101,6 +101,18 @@ public final class ScanCompiler {
     boolean alertFlag() {
       return name.startsWith("ag") || name.startsWith("av");
     }
+
+    /**
+     * The index of the SLO this column counts for ({@code g<i>}, {@code t<i>}, {@code n<i>}, {@code
+     * ag<i>}, {@code av<i>}, {@code x<i>_<k>}); -1 for a row statistic.
+     */
+    int slo() {
+      java.util.regex.Matcher m = SLO_COLUMN.matcher(name);
+      return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    private static final java.util.regex.Pattern SLO_COLUMN =
+        java.util.regex.Pattern.compile("(?:g|t|n|ag|av|x)(\\d+)(?:_\\d+)?");
   }
 
   /**
@@ -659,10 +671,32 @@ public final class ScanCompiler {
           new StringBuilder(b == 0 ? "CREATE OR REPLACE TEMP TABLE " : "INSERT INTO ")
               .append(Sql.ident(table))
               .append(b == 0 ? " AS\nSELECT " : "\nSELECT ");
-      sql.append(keys.isEmpty() ? "0" : "GROUPING(" + String.join(", ", quotedKeys) + ")")
-          .append(" AS gid");
-      for (int j = 0; j < keys.size(); j++)
-        sql.append(", CAST(").append(quotedKeys.get(j)).append(" AS VARCHAR) AS k").append(j);
+      Set<String> computed = new java.util.HashSet<>();
+      for (CountColumn c : branch.columns())
+        if (!c.predicate().equals(ScanTerms.ZERO)) computed.add(c.name());
+      // a part that counts for SLOs without per alone (the benchmark's file that the 28-day SLOs'
+      // longest alert window starts in) is grouped into the overall set alone, which the donor's
+      // rows do not hold for it
+      boolean overallOnly =
+          branch.reachClass() >= 0
+              && branch.columns().stream()
+                  .filter(c -> computed.contains(c.name()))
+                  .allMatch(
+                      c ->
+                          c.slo() >= 0
+                              && slos.get(c.slo()).slo().per().isEmpty()
+                              && slos.get(c.slo()).slo().timeslices() == null);
+      if (overallOnly) {
+        long overall =
+            out.stream().filter(g -> g.columns().isEmpty()).findFirst().orElseThrow().gid();
+        sql.append(overall).append(" AS gid");
+        for (int j = 0; j < keys.size(); j++) sql.append(", NULL::VARCHAR AS k").append(j);
+      } else {
+        sql.append(keys.isEmpty() ? "0" : "GROUPING(" + String.join(", ", quotedKeys) + ")")
+            .append(" AS gid");
+        for (int j = 0; j < keys.size(); j++)
+          sql.append(", CAST(").append(quotedKeys.get(j)).append(" AS VARCHAR) AS k").append(j);
+      }
       if (bucket != null) sql.append(", __b");
       if (extras != null) sql.append(", __seg");
       if (!bounds.isEmpty()) sql.append(", __a");
@@ -672,9 +706,6 @@ public final class ScanCompiler {
             .append(branch.reachClass())
             .append(" AS ")
             .append(PartScanCompiler.REACH_CLASS);
-      Set<String> computed = new java.util.HashSet<>();
-      for (CountColumn c : branch.columns())
-        if (!c.predicate().equals(ScanTerms.ZERO)) computed.add(c.name());
       // a negated branch counts -1 in its windows (not in its alert flags of its own, which the
       // reach class places)
       boolean negated = branch.negated();
@@ -690,7 +721,7 @@ public final class ScanCompiler {
       sql.append("\nFROM (").append(flagLayers.get(b)).append(")\nGROUP BY GROUPING SETS (");
       boolean first = true;
       for (Set<String> set : sets) {
-        if (donor != null && set.isEmpty()) continue;
+        if (overallOnly ? !set.isEmpty() : donor != null && set.isEmpty()) continue;
         List<String> cols = new ArrayList<>(set.stream().map(Sql::ident).toList());
         // a report buckets the overall set only: per-group and per-dimension sets stay small
         if (bucket != null && (extras == null || set.isEmpty())) cols.add("__b");
