@@ -1,6 +1,7 @@
 package io.slotoolkit.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.slotoolkit.model.AlertStatus;
 import io.slotoolkit.model.Assessment;
 import io.slotoolkit.model.Evaluation;
@@ -90,22 +91,48 @@ public final class JsonRenderer implements Renderer {
     }
   }
 
+  // the names of the fields every result writes (see Json.key)
+  private static final SerializedString SLO = Json.key("slo");
+  private static final SerializedString SERVICE = Json.key("service");
+  private static final SerializedString GROUP = Json.key("group");
+  private static final SerializedString SKIPPED_NULL = Json.key("skipped_null");
+  private static final SerializedString SOURCE = Json.key("source");
+  private static final SerializedString ALERTS = Json.key("alerts");
+  private static final SerializedString SEVERITY = Json.key("severity");
+  private static final SerializedString LONG_WINDOW = Json.key("long_window");
+  private static final SerializedString SHORT_WINDOW = Json.key("short_window");
+  private static final SerializedString FACTOR = Json.key("factor");
+  private static final SerializedString LONG_BURN_RATE = Json.key("long_burn_rate");
+  private static final SerializedString SHORT_BURN_RATE = Json.key("short_burn_rate");
+  private static final SerializedString FIRED = Json.key("fired");
+  private static final SerializedString CONSUMED_LONG = Json.key("budget_consumed_long");
+  private static final SerializedString CONSUMED_SHORT = Json.key("budget_consumed_short");
+  private static final SerializedString EXHAUSTION = Json.key("time_to_exhaustion_seconds");
+  private static final SerializedString LONG_GOOD = Json.key("long_good");
+  private static final SerializedString LONG_TOTAL = Json.key("long_total");
+  private static final SerializedString SHORT_GOOD = Json.key("short_good");
+  private static final SerializedString SHORT_TOTAL = Json.key("short_total");
+  private static final SerializedString HELD_BY_MIN_EVENTS = Json.key("held_by_min_events");
+  private static final SerializedString HELD_BY_NO_DATA = Json.key("held_by_no_data");
+  private static final SerializedString EXCLUSIONS = Json.key("exclusions");
+
   private void result(JsonGenerator g, SloResult r, ResultDetails d) throws IOException {
     ZoneId zone = r.slo().source().zone();
     g.writeStartObject();
-    g.writeStringField("slo", r.slo().name());
-    g.writeStringField("service", r.slo().service());
+    Json.field(g, SLO, r.slo().name());
+    Json.field(g, SERVICE, r.slo().service());
+    g.writeFieldName(GROUP);
     if (r.group() == null) {
-      g.writeNullField("group");
+      g.writeNull();
     } else {
-      g.writeObjectFieldStart("group");
+      g.writeStartObject();
       for (Map.Entry<String, String> e : r.group().asMap().entrySet())
         g.writeStringField(e.getKey(), e.getValue());
       g.writeEndObject();
     }
     Json.resultFigures(g, r, r.status(), zone);
-    g.writeNumberField("skipped_null", r.skippedNull());
-    g.writeStringField("source", r.slo().source().name());
+    Json.field(g, SKIPPED_NULL, r.skippedNull());
+    Json.field(g, SOURCE, r.slo().source().name());
     if (r.slo().description() != null) g.writeStringField("description", r.slo().description());
     metadata(g, r.slo().metadata());
     if (assessment != null) details(g, r, d, zone);
@@ -129,30 +156,32 @@ public final class JsonRenderer implements Renderer {
 
   private void details(JsonGenerator g, SloResult r, ResultDetails d, ZoneId zone)
       throws IOException {
-    g.writeArrayFieldStart("alerts");
+    g.writeFieldName(ALERTS);
+    g.writeStartArray();
     if (d != null) {
       for (AlertStatus a : d.alerts()) {
         g.writeStartObject();
-        g.writeStringField("severity", a.rule().severity());
-        g.writeStringField("long_window", label(a.rule().longWindow()));
-        g.writeStringField("short_window", label(a.rule().shortWindow()));
-        g.writeFieldName("factor");
+        Json.field(g, SEVERITY, a.rule().severity());
+        Json.field(g, LONG_WINDOW, label(a.rule().longWindow()));
+        Json.field(g, SHORT_WINDOW, label(a.rule().shortWindow()));
+        g.writeFieldName(FACTOR);
         if (a.rule().factor() == null) g.writeNull();
         else g.writeNumber(a.rule().factor());
         Json.ruleExtras(g, a.rule());
-        Json.number(g, "long_burn_rate", a.longBurnRate());
-        Json.number(g, "short_burn_rate", a.shortBurnRate());
-        g.writeBooleanField("fired", a.fired());
-        Json.number(g, "budget_consumed_long", a.longBudgetConsumed());
-        Json.number(g, "budget_consumed_short", a.shortBudgetConsumed());
-        if (a.timeToExhaustion() == null) g.writeNullField("time_to_exhaustion_seconds");
-        else g.writeNumberField("time_to_exhaustion_seconds", a.timeToExhaustion().getSeconds());
-        g.writeNumberField("long_good", a.longWindow().good());
-        g.writeNumberField("long_total", a.longWindow().total());
-        g.writeNumberField("short_good", a.shortWindow().good());
-        g.writeNumberField("short_total", a.shortWindow().total());
-        g.writeBooleanField("held_by_min_events", a.belowMinEvents());
-        g.writeBooleanField("held_by_no_data", a.heldByNoData());
+        Json.number(g, LONG_BURN_RATE, a.longBurnRate());
+        Json.number(g, SHORT_BURN_RATE, a.shortBurnRate());
+        Json.field(g, FIRED, a.fired());
+        Json.number(g, CONSUMED_LONG, a.longBudgetConsumed());
+        Json.number(g, CONSUMED_SHORT, a.shortBudgetConsumed());
+        g.writeFieldName(EXHAUSTION);
+        if (a.timeToExhaustion() == null) g.writeNull();
+        else g.writeNumber(a.timeToExhaustion().getSeconds());
+        Json.field(g, LONG_GOOD, a.longWindow().good());
+        Json.field(g, LONG_TOTAL, a.longWindow().total());
+        Json.field(g, SHORT_GOOD, a.shortWindow().good());
+        Json.field(g, SHORT_TOTAL, a.shortWindow().total());
+        Json.field(g, HELD_BY_MIN_EVENTS, a.belowMinEvents());
+        Json.field(g, HELD_BY_NO_DATA, a.heldByNoData());
         if (a.rule().isExhaustion() || a.hold() != null)
           g.writeBooleanField("condition_met", a.conditionMet());
         if (a.hold() != null) {
@@ -167,7 +196,8 @@ public final class JsonRenderer implements Renderer {
       }
     }
     g.writeEndArray();
-    g.writeArrayFieldStart("exclusions");
+    g.writeFieldName(EXCLUSIONS);
+    g.writeStartArray();
     if (d != null) {
       for (ExclusionCount x : d.exclusions()) {
         g.writeStartObject();
@@ -189,9 +219,10 @@ public final class JsonRenderer implements Renderer {
       severity = assessment.severity().forSlo(r.slo().qualifiedName()).orElse(null);
     }
     SeverityMatch m = severity;
-    if (m == null) g.writeNullField("severity");
+    g.writeFieldName(SEVERITY);
+    if (m == null) g.writeNull();
     else {
-      g.writeObjectFieldStart("severity");
+      g.writeStartObject();
       g.writeStringField("level", m.level().name());
       g.writeStringField("condition", m.condition());
       g.writeStringField("reason", m.reason());
