@@ -40,11 +40,6 @@ public final class Launch {
     }
   }
 
-  /** A warm start of the engine when {@code args} run a command that opens it; else null. */
-  static Database.WarmStart warmStartFor(String... args) {
-    return warmStartFor(false, args);
-  }
-
   /**
    * A warm start of the engine when {@code args} run a command that opens it; else null. With a
    * scan cache ({@code cached}), the opening thread first names a cache file, as the command's

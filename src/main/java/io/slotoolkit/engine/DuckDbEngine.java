@@ -41,9 +41,6 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
   private final BadRows badRows;
 
   private int scans;
-  // the last scan run, and the row statistics it read: what a file it read whole totals to
-  private ScanCompiler.CompiledScan lastScan;
-  private long[] lastScanStats;
   private int estimates;
 
   private FileProfiler profiler;
@@ -469,12 +466,14 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
       FileSpan span) {
     long[] stats = new long[3];
     List<List<GroupTotal>> groups;
-    if (scan.compiled() == lastScan
-        && lastScan.windowsFromWholeFiles()
+    if (scan.scanned() != null
+        && scan.compiled().windowsFromWholeFiles()
         && slos.stream().allMatch(w -> w.slo().timeslices() == null)) {
       // the counts the scan read are the file's totals: no second query of the table
       groups = ScanTable.wholeFileTotals(slos, scan.counts());
-      System.arraycopy(lastScanStats, 0, stats, 0, 3);
+      stats[0] = scan.scanned().inRange();
+      stats[1] = scan.scanned().excluded();
+      stats[2] = scan.scanned().nullTime();
     } else groups = new ScanTable(db, scan.compiled()).wholeFileTotals(slos, stats);
     if (groups == null) return java.util.Optional.empty();
     // a file with a span is a Parquet file: no row of it is rejected by a reader
@@ -636,12 +635,11 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
     Map<Slo, List<GroupCounts>> counts = new LinkedHashMap<>();
     ScanTable table = new ScanTable(db, scan);
     long[] stats = table.readCounts(slos, at, counts);
-    lastScan = scan;
-    lastScanStats = stats.clone();
     if (!scan.ageBounds().isEmpty()) table.readAlertWindows(slos, at, counts);
     table.readSlices(slos, at, counts);
     SourceStats st = badRows.check(src, watermark, stats[0], stats[1], stats[2], settled);
-    return new SourceScan(counts, st, scan.table(), scan);
+    return new SourceScan(
+        counts, st, scan.table(), scan, new ScannedRows(stats[0], stats[1], stats[2]));
   }
 
   /**

@@ -382,16 +382,33 @@ public interface Engine extends AutoCloseable {
    * @param table the temp table holding the scan's counts, for further queries
    * @param compiled the compiled scan (its keys and grouping sets say how to read the table); null
    *     when not needed
+   * @param scanned the row statistics of the rows the scan itself read (rows in range, excluded,
+   *     without a time), before any settled files' rows are added to {@code stats}; null when not
+   *     known
    */
   record SourceScan(
       Map<Slo, List<GroupCounts>> counts,
       SourceStats stats,
       String table,
-      ScanCompiler.CompiledScan compiled) {
+      ScanCompiler.CompiledScan compiled,
+      ScannedRows scanned) {
     public SourceScan(Map<Slo, List<GroupCounts>> counts, SourceStats stats, String table) {
-      this(counts, stats, table, null);
+      this(counts, stats, table, null, null);
+    }
+
+    public SourceScan(
+        Map<Slo, List<GroupCounts>> counts,
+        SourceStats stats,
+        String table,
+        ScanCompiler.CompiledScan compiled) {
+      this(counts, stats, table, compiled, null);
     }
   }
+
+  /**
+   * Row statistics of the rows one scan read: in range, excluded by {@code where}, without a time.
+   */
+  record ScannedRows(long inRange, long excluded, long nullTime) {}
 
   /**
    * What identifies a file's content for the scan cache.

@@ -158,11 +158,10 @@ public final class ScanTable {
     if (reach) sql.append(" WHERE ").append(PartScanCompiler.REACH_CLASS).append(" < 0");
     sql.append(" GROUP BY ALL");
     long[] gidOf = new long[slos.size()];
-    List<List<Engine.GroupTotal>> groups = new ArrayList<>();
-    long[] overall = new long[3 * slos.size()];
+    Map<Slo, List<Engine.GroupCounts>> counts = new java.util.HashMap<>();
     for (int i = 0; i < slos.size(); i++) {
       gidOf[i] = gid(new TreeSet<>(slos.get(i).slo().per()));
-      groups.add(new ArrayList<>());
+      counts.put(slos.get(i).slo(), new ArrayList<>());
     }
     long statsGid = scan.sets().get(0).gid();
     query(
@@ -173,30 +172,31 @@ public final class ScanTable {
             if (gid != gidOf[i]) continue;
             int c = 2 + k + 3 * i;
             List<String> per = slos.get(i).slo().per();
-            if (per.isEmpty()) {
-              for (int j = 0; j < 3; j++) overall[3 * i + j] += r.getLong(c + j);
-              continue;
+            Group group = null;
+            if (!per.isEmpty()) {
+              List<String> values = new ArrayList<>();
+              for (String col : per) values.add(r.getString(2 + scan.keys().indexOf(col)));
+              group = new Group(per, values);
             }
-            List<String> values = new ArrayList<>();
-            for (String col : per) values.add(r.getString(2 + scan.keys().indexOf(col)));
-            groups
-                .get(i)
+            counts
+                .get(slos.get(i).slo())
                 .add(
-                    new Engine.GroupTotal(
-                        values, r.getLong(c), r.getLong(c + 1), r.getLong(c + 2)));
+                    new Engine.GroupCounts(
+                        group, r.getLong(c), r.getLong(c + 1), r.getLong(c + 2)));
           }
           if (gid == statsGid)
             for (int j = 0; j < 3; j++) stats[j] += r.getLong(2 + k + 3 * slos.size() + j);
           return null;
         });
-    FileTotals.addOverall(slos, overall, groups);
-    return groups;
+    return wholeFileTotals(slos, counts);
   }
 
   /**
-   * The totals {@link #wholeFileTotals(List, long[])} reads, from the counts {@link #readCounts}
-   * read: the same numbers when the scan's window counts are those of the one file it read whole
-   * ({@link ScanCompiler.CompiledScan#windowsFromWholeFiles}), which every SLO counted whole.
+   * A file's totals from the window counts of a scan in which every SLO counted it whole and only
+   * it: the sums {@link #wholeFileTotals(List, long[])} reads, or the counts {@link #readCounts}
+   * read when no other file counted in the windows ({@link
+   * ScanCompiler.CompiledScan#windowsFromWholeFiles}). An SLO without {@code per} has its one
+   * group, empty or not.
    */
   static List<List<Engine.GroupTotal>> wholeFileTotals(
       List<ScanCompiler.SloWindow> slos, Map<Slo, List<Engine.GroupCounts>> counts) {

@@ -71,8 +71,7 @@ public final class Json {
   /** As {@link #number(JsonGenerator, String, Double)}. */
   static void number(JsonGenerator g, SerializedString key, Double v) throws IOException {
     g.writeFieldName(key);
-    if (v == null || v.isNaN() || v.isInfinite()) g.writeNull();
-    else g.writeNumber(plainDecimal(v));
+    number(g, v);
   }
 
   private static final SerializedString WINDOW = key("window");
@@ -216,12 +215,14 @@ public final class Json {
    * form; null when undefined (null, NaN or infinite).
    */
   static void number(JsonGenerator g, String name, Double v) throws IOException {
-    if (v == null || v.isNaN() || v.isInfinite()) {
-      g.writeNullField(name);
-    } else {
-      g.writeFieldName(name);
-      g.writeNumber(plainDecimal(v));
-    }
+    g.writeFieldName(name);
+    number(g, v);
+  }
+
+  /** The value of {@link #number(JsonGenerator, String, Double)}, its field's name written. */
+  private static void number(JsonGenerator g, Double v) throws IOException {
+    if (v == null || v.isNaN() || v.isInfinite()) g.writeNull();
+    else g.writeNumber(plainDecimal(v));
   }
 
   /**

@@ -40,7 +40,7 @@ class LaunchTest {
     assertThat(Launch.opensEngine("shell")).isFalse();
     assertThat(Launch.opensEngine("completion", "bash")).isFalse();
     assertThat(Launch.opensEngine("chek", SPEC)).isFalse();
-    assertThat(Launch.warmStartFor("--version")).isNull();
+    assertThat(Launch.warmStartFor(false, "--version")).isNull();
   }
 
   @Test
@@ -53,7 +53,7 @@ class LaunchTest {
   @Test
   void a_check_takes_the_warm_start_and_prints_what_it_prints_without_one() {
     String[] args = {"check", SPEC, "--at", "2026-03-04T00:00:00Z", "--format", "json"};
-    Database.WarmStart warm = Launch.warmStartFor(args);
+    Database.WarmStart warm = Launch.warmStartFor(false, args);
     assertThat(warm).isNotNull();
     Run with = run(warm, args);
     assertThat(warm.pending()).as("taken by the check's engine").isFalse();
@@ -102,7 +102,7 @@ class LaunchTest {
   @Test
   void validate_takes_the_warm_start_for_its_expression_checks() {
     String[] args = {"validate", SPEC};
-    Database.WarmStart warm = Launch.warmStartFor(args);
+    Database.WarmStart warm = Launch.warmStartFor(false, args);
     assertThat(warm).isNotNull();
     Run with = run(warm, args);
     assertThat(warm.pending()).isFalse();
@@ -115,7 +115,7 @@ class LaunchTest {
   @Test
   void a_spec_error_before_the_engine_opens_closes_the_warm_start() {
     String[] args = {"check", "src/test/resources/cli/specs/unknown-key.yaml"};
-    Database.WarmStart warm = Launch.warmStartFor(args);
+    Database.WarmStart warm = Launch.warmStartFor(false, args);
     Run r = run(warm, args);
     assertThat(r.exit).isEqualTo(2);
     assertThat(r.err).startsWith("slo: 3 problems in the specs").doesNotContain("Exception");
@@ -125,7 +125,7 @@ class LaunchTest {
   @Test
   void another_engine_closes_the_warm_start_it_does_not_use() {
     String[] args = {"check", "src/test/resources/cli/specs/ok.yaml", "--engine", "oracle"};
-    Database.WarmStart warm = Launch.warmStartFor(args);
+    Database.WarmStart warm = Launch.warmStartFor(false, args);
     Run r = run(warm, args);
     assertThat(r.exit).isEqualTo(2);
     assertThat(r.err).startsWith("slo: unknown engine 'oracle'");
@@ -135,7 +135,7 @@ class LaunchTest {
   @Test
   void a_usage_error_leaves_the_warm_start_to_the_launch_which_closes_it() {
     String[] args = {"check", SPEC, "--at", "yesterday"};
-    Database.WarmStart warm = Launch.warmStartFor(args);
+    Database.WarmStart warm = Launch.warmStartFor(false, args);
     Run r = run(warm, args);
     assertThat(r.exit).isEqualTo(2);
     assertThat(r.err).startsWith("slo: --at yesterday: not an instant");
