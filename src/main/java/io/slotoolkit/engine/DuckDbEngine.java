@@ -320,7 +320,8 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
   }
 
   /**
-   * Latest event time and row count of a bound source (one pass; Parquet answers from metadata).
+   * Latest event time and row count of a bound source (one pass; Parquet answers from metadata,
+   * file by file).
    */
   public LatestEvent latestEvent(DataSource source) {
     BoundSource src = bound(source);
@@ -329,13 +330,16 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
     String rawMax = t.rawMaxOf(t.column());
     String max = rawMax != null ? rawMax : "max(" + t.epochMicros() + ")";
     try {
-      LatestEvent raw =
-          db.one(
-              "SELECT count(*), " + max + " FROM " + Sql.ident(src.view()),
-              r ->
-                  new LatestEvent(
-                      r.getLong(1),
-                      r.getObject(2) == null ? null : TimeColumn.instant(r.getLong(2))));
+      // several Parquet files: each answers from its own statistics, their list would not
+      LatestEvent raw = rawMax == null ? null : fileTotals().latestByFile(src, rawMax);
+      if (raw == null)
+        raw =
+            db.one(
+                "SELECT count(*), " + max + " FROM " + Sql.ident(src.view()),
+                r ->
+                    new LatestEvent(
+                        r.getLong(1),
+                        r.getObject(2) == null ? null : TimeColumn.instant(r.getLong(2))));
       boolean checked = t.kind() != TimeColumn.Kind.INSTANT && t.kind() != TimeColumn.Kind.EPOCH_US;
       if (checked
           || raw.latest() == null

@@ -396,6 +396,57 @@ final class FileTotals {
     return gid;
   }
 
+  /** Files per query of {@link #latestByFile}: a UNION ALL nests one level per file. */
+  static final int LATEST_FILES_PER_QUERY = 100;
+
+  /**
+   * The row count and {@code rawMax} (a {@link TimeColumn#rawMaxOf} aggregate, epoch microseconds)
+   * of a Parquet source of several files, each file read on its own: DuckDB answers {@code
+   * count(*)} and {@code max} of one Parquet file from its statistics, of a list of files only by
+   * reading the column (on the benchmark's 91 files of 1M rows, 27 ms against 0.66 s). Null when
+   * the source is not one reader call over Parquet files without derived columns, or has one file
+   * (DuckDB answers that one from its statistics already).
+   */
+  Engine.LatestEvent latestByFile(BoundSource src, String rawMax) {
+    List<String> files = src.files();
+    if (src.format() != DataFormat.PARQUET || files.size() < 2) return null;
+    String reader = readerSql(src);
+    if (reader == null || derivedSql(src) != null || !reader.contains("read_parquet(")) return null;
+    String all = fileList(files);
+    long rows = 0;
+    Long latest = null;
+    for (int from = 0; from < files.size(); from += LATEST_FILES_PER_QUERY) {
+      StringBuilder sql = new StringBuilder("SELECT sum(c)::BIGINT, max(m)::BIGINT FROM (");
+      List<String> part =
+          files.subList(from, Math.min(files.size(), from + LATEST_FILES_PER_QUERY));
+      for (int i = 0; i < part.size(); i++) {
+        if (i > 0) sql.append(" UNION ALL ");
+        sql.append("SELECT count(*) AS c, ")
+            .append(rawMax)
+            .append(" AS m FROM (")
+            .append(reader.replace(all, fileList(List.of(part.get(i)))))
+            .append(')');
+      }
+      long[] got;
+      try {
+        got =
+            db.one(
+                sql.append(')').toString(),
+                r ->
+                    new long[] {
+                      r.getLong(1), r.getObject(2) == null ? Long.MIN_VALUE : r.getLong(2)
+                    });
+      } catch (Database.QueryFailed e) {
+        // a file without the time column (missing_columns: null) does not bind on its own: the
+        // list, read by name, does
+        return null;
+      }
+      rows += got[0];
+      if (got[1] != Long.MIN_VALUE && (latest == null || got[1] > latest)) latest = got[1];
+    }
+    return new Engine.LatestEvent(rows, latest == null ? null : TimeColumn.instant(latest));
+  }
+
   /**
    * The source read through views over only {@code files} (which must be some of its files): the
    * reader view with its file list cut, and the derived columns' view over it when the source has
