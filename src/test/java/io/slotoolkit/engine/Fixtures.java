@@ -135,4 +135,15 @@ public final class Fixtures {
   public static Window days(int d) {
     return new Window.Rolling(Duration.ofDays(d));
   }
+
+  /**
+   * The latest event and row count of {@code src}, bound for one SLO on {@code status < 500}, in an
+   * engine of its own.
+   */
+  public static Engine.LatestEvent latestEvent(DataSource src) {
+    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
+      engine.bind(List.of(ratio("avail", src, "status < 500", null, "0.5", days(28), List.of())));
+      return engine.latestEvent(src);
+    }
+  }
 }

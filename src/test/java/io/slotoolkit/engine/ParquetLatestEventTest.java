@@ -29,22 +29,21 @@ class ParquetLatestEventTest {
     // 205 files (three queries of at most 100): file i holds i + 1 rows, its last one at
     // 2026-03-01 + i minutes; file 150 also holds the latest event, 2026-03-09T05:06:07.123456Z,
     // and a null time; file 204 only null times
-    try (Database db = Database.open(EngineOptions.DEFAULT, null)) {
-      for (int i = 0; i < 205; i++) {
-        String rows =
-            i == 204
-                ? "SELECT NULL::TIMESTAMPTZ AS ts, 200 AS status FROM range(3)"
-                : "SELECT TIMESTAMPTZ '2026-03-01 00:00:00+00' + to_minutes(range) AS ts,"
-                    + " 200 AS status FROM range("
-                    + i
-                    + " + 1)"
-                    + (i == 150
-                        ? " UNION ALL SELECT TIMESTAMPTZ '2026-03-09 05:06:07.123456+00', 500"
-                            + " UNION ALL SELECT NULL, 200"
-                        : "");
-        db.execute("COPY (" + rows + ") TO " + Sql.literal(file(i)) + " (FORMAT parquet)");
-      }
+    String[] files = new String[205];
+    for (int i = 0; i < 205; i++) {
+      files[i] =
+          i == 204
+              ? "SELECT NULL::TIMESTAMPTZ AS ts, 200 AS status FROM range(3)"
+              : "SELECT TIMESTAMPTZ '2026-03-01 00:00:00+00' + to_minutes(range) AS ts,"
+                  + " 200 AS status FROM range("
+                  + i
+                  + " + 1)"
+                  + (i == 150
+                      ? " UNION ALL SELECT TIMESTAMPTZ '2026-03-09 05:06:07.123456+00', 500"
+                          + " UNION ALL SELECT NULL, 200"
+                      : "");
     }
+    write(files);
     // rows: 1 + 2 + ... + 204, two more in file 150, three in file 204
     long rows = 204L * 205 / 2 + 2 + 3;
     Engine.LatestEvent e = latest();
@@ -54,17 +53,10 @@ class ParquetLatestEventTest {
 
   @Test
   void a_year_out_of_range_in_one_file_is_passed_over_as_in_one_query() throws Exception {
-    try (Database db = Database.open(EngineOptions.DEFAULT, null)) {
-      db.execute(
-          "COPY (SELECT TIMESTAMPTZ '2026-03-01 10:00:00+00' AS ts, 200 AS status) TO "
-              + Sql.literal(file(0))
-              + " (FORMAT parquet)");
-      db.execute(
-          "COPY (SELECT TIMESTAMPTZ '2026-03-02 08:00:00+00' AS ts, 200 AS status UNION ALL"
-              + " SELECT TIMESTAMPTZ '99999-01-01 00:00:00+00', 200) TO "
-              + Sql.literal(file(1))
-              + " (FORMAT parquet)");
-    }
+    write(
+        "SELECT TIMESTAMPTZ '2026-03-01 10:00:00+00' AS ts, 200 AS status",
+        "SELECT TIMESTAMPTZ '2026-03-02 08:00:00+00' AS ts, 200 AS status UNION ALL"
+            + " SELECT TIMESTAMPTZ '99999-01-01 00:00:00+00', 200");
     Engine.LatestEvent e = latest();
     assertThat(e.rows()).isEqualTo(3);
     assertThat(e.latest()).isEqualTo(Instant.parse("2026-03-02T08:00:00Z"));
@@ -72,16 +64,9 @@ class ParquetLatestEventTest {
 
   @Test
   void a_file_without_the_time_column_read_as_null_counts_its_rows() throws Exception {
-    try (Database db = Database.open(EngineOptions.DEFAULT, null)) {
-      db.execute(
-          "COPY (SELECT TIMESTAMPTZ '2026-03-01 10:00:00+00' AS ts, 200 AS status) TO "
-              + Sql.literal(file(0))
-              + " (FORMAT parquet)");
-      db.execute(
-          "COPY (SELECT 200 AS status FROM range(4)) TO "
-              + Sql.literal(file(1))
-              + " (FORMAT parquet)");
-    }
+    write(
+        "SELECT TIMESTAMPTZ '2026-03-01 10:00:00+00' AS ts, 200 AS status",
+        "SELECT 200 AS status FROM range(4)");
     missingColumnsNull = true;
     Engine.LatestEvent e = latest();
     assertThat(e.rows()).isEqualTo(5);
@@ -90,8 +75,14 @@ class ParquetLatestEventTest {
 
   private boolean missingColumnsNull;
 
-  private String file(int i) {
-    return dir.resolve(String.format("day-%03d.parquet", i)).toString();
+  /** Writes the rows of each SELECT to a Parquet file of its own, day-000.parquet on. */
+  private void write(String... selects) {
+    try (Database db = Database.open(EngineOptions.DEFAULT, null)) {
+      for (int i = 0; i < selects.length; i++) {
+        String file = dir.resolve(String.format("day-%03d.parquet", i)).toString();
+        db.execute("COPY (" + selects[i] + ") TO " + Sql.literal(file) + " (FORMAT parquet)");
+      }
+    }
   }
 
   private Engine.LatestEvent latest() {
@@ -112,12 +103,6 @@ class ParquetLatestEventTest {
             null,
             null,
             null);
-    try (DuckDbEngine engine = DuckDbEngine.open(EngineOptions.DEFAULT)) {
-      engine.bind(
-          List.of(
-              Fixtures.ratio(
-                  "avail", src, "status < 500", null, "0.5", Fixtures.days(28), List.of())));
-      return engine.latestEvent(src);
-    }
+    return Fixtures.latestEvent(src);
   }
 }
