@@ -75,9 +75,13 @@ SELECT count_if(((customer_id != 't-internal-test')) IS TRUE), count_if(((status
 
 SELECT max(__t) FROM (SELECT (CASE WHEN "ts" >= TIMESTAMPTZ '1900-01-01 00:00:00.000000+00' AND "ts" < TIMESTAMPTZ '9999-01-01 00:00:00.000000+00' THEN epoch_us("ts") END) AS __t FROM read_csv(['$TMP/latest-sample-3-1.csv'], auto_detect = false, delim = ',', quote = '', escape = '', header = false, skip = 0, hive_partitioning = false, columns = {'ts': 'TIMESTAMPTZ', 'user_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'lock_model': 'VARCHAR', 'app_version': 'VARCHAR', 'platform': 'VARCHAR', 'result': 'VARCHAR', 'latency_ms': 'BIGINT'}, ignore_errors = true));
 
+SELECT coalesce(sum(num_rows), 0)::BIGINT FROM parquet_file_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']);
+
 SELECT sum(c)::BIGINT, max(m)::BIGINT FROM (SELECT count(*) AS c, epoch_us(max("ts")) AS m FROM (SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet'], union_by_name = true, hive_partitioning = false)) UNION ALL SELECT count(*) AS c, epoch_us(max("ts")) AS m FROM (SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false)));
 
 SELECT count(*), max((CASE WHEN "event_ms" >= -2208988800001 AND "event_ms" < 253370764800001 THEN TRY_CAST(round("event_ms" * 1000) AS BIGINT) END)) FROM "src_2";
+
+SELECT coalesce(sum(num_rows), 0)::BIGINT FROM parquet_file_metadata(['$ROOT/examples/homehub/api/api-2026-01.parquet', '$ROOT/examples/homehub/api/api-2026-02.parquet']);
 
 SELECT sum(c)::BIGINT, max(m)::BIGINT FROM (SELECT count(*) AS c, epoch_us(max("ts")) AS m FROM (SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-01.parquet'], union_by_name = true, hive_partitioning = false)) UNION ALL SELECT count(*) AS c, epoch_us(max("ts")) AS m FROM (SELECT * FROM read_parquet(['$ROOT/examples/homehub/api/api-2026-02.parquet'], union_by_name = true, hive_partitioning = false)));
 
