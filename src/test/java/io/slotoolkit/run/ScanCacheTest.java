@@ -53,6 +53,12 @@ class ScanCacheTest {
   private Path cache;
   private boolean parquet;
 
+  @org.junit.jupiter.api.BeforeEach
+  void folders() throws IOException {
+    data = Files.createDirectories(dir.resolve("data"));
+    cache = dir.resolve("cache");
+  }
+
   private static final String SPEC =
       """
       version: 1
@@ -258,8 +264,6 @@ class ScanCacheTest {
    */
   @org.junit.jupiter.api.Test
   void a_file_with_a_nan_row_is_read_not_settled() throws Exception {
-    data = Files.createDirectories(dir.resolve("data"));
-    cache = dir.resolve("cache");
     for (int d = 0; d < DAYS; d++) {
       List<String> lines = new ArrayList<>(rows(d, 0, 200, 0));
       // day 1: a NaN latency after every other event of the source; day 3: one mid-range
@@ -288,8 +292,6 @@ class ScanCacheTest {
   @ValueSource(strings = {"TIMESTAMPTZ", "TIMESTAMP"})
   void a_parquet_files_span_is_its_readable_event_times(String tsType) throws Exception {
     parquet = true;
-    data = Files.createDirectories(dir.resolve("data"));
-    cache = dir.resolve("cache");
     String types = TYPES.replace("'ts': 'TIMESTAMPTZ'", "'ts': '" + tsType + "'");
     writeParquet(
         0,
@@ -351,8 +353,6 @@ class ScanCacheTest {
    */
   @org.junit.jupiter.api.Test
   void a_file_read_in_part_counts_what_a_scan_of_it_counts() throws Exception {
-    data = Files.createDirectories(dir.resolve("data"));
-    cache = dir.resolve("cache");
     Instant first = Instant.parse("2026-03-01T00:00:00Z");
     for (int d = 0; d < 3; d++) {
       List<String> lines = new ArrayList<>();
@@ -432,8 +432,6 @@ class ScanCacheTest {
   @ValueSource(strings = {"csv", "parquet"})
   void files_read_in_part_give_the_same_results(String format) throws Exception {
     parquet = format.equals("parquet");
-    data = Files.createDirectories(dir.resolve("data"));
-    cache = dir.resolve("cache");
     for (int d = 0; d < DAYS; d++) {
       List<String> lines = new ArrayList<>(rows(d, 0, 200, 0));
       if (d == 5) java.util.Collections.shuffle(lines, new Random(5));
@@ -510,8 +508,6 @@ class ScanCacheTest {
   @ValueSource(strings = {"csv", "parquet"})
   void a_new_file_read_whole_gets_its_totals_from_the_scan(String format) throws Exception {
     parquet = format.equals("parquet");
-    data = Files.createDirectories(dir.resolve("data"));
-    cache = dir.resolve("cache");
     for (int d = 0; d < DAYS - 1; d++) writeDay(d, rows(d, 0, 200, 0));
     Path spec = dir.resolve("spec.yaml");
     Files.writeString(
@@ -599,8 +595,6 @@ class ScanCacheTest {
   @org.junit.jupiter.api.Test
   void a_new_file_alone_in_its_scan_is_totalled_from_the_scan_counts() throws Exception {
     parquet = true;
-    data = Files.createDirectories(dir.resolve("data"));
-    cache = dir.resolve("cache");
     for (int d = 0; d < DAYS - 1; d++) writeDay(d, rows(d, 0, 200, 0));
     Path spec = dir.resolve("spec.yaml");
     Files.writeString(
@@ -663,8 +657,6 @@ class ScanCacheTest {
       throws Exception {
     parquet = format.equals("parquet");
     background = true;
-    data = Files.createDirectories(dir.resolve("data"));
-    cache = dir.resolve("cache");
     for (int d = 0; d < DAYS; d++) writeDay(d, rows(d, 0, 200, 0));
     Path spec = spec("status < 500");
     String late = "2026-04-01T00:00:00Z";
@@ -713,8 +705,6 @@ class ScanCacheTest {
   @ValueSource(strings = {"csv", "parquet"})
   void results_are_the_same_with_and_without_the_cache(String format) throws Exception {
     parquet = format.equals("parquet");
-    data = Files.createDirectories(dir.resolve("data"));
-    cache = dir.resolve("cache");
     for (int d = 0; d < DAYS; d++) writeDay(d, rows(d, 0, 200, d == 2 ? 3 : 0));
     Path spec = spec("status < 500");
     String late = "2026-04-01T00:00:00Z";
@@ -835,8 +825,6 @@ class ScanCacheTest {
    */
   @org.junit.jupiter.api.Test
   void binding_from_the_memo_gives_what_binding_without_it_gives() throws Exception {
-    data = Files.createDirectories(dir.resolve("data"));
-    cache = dir.resolve("cache");
     for (int d = 0; d < DAYS; d++) writeDay(d, rows(d, 0, 200, 0));
     Path spec = spec("status < 500");
     String late = "2026-04-01T00:00:00Z";
@@ -913,8 +901,6 @@ class ScanCacheTest {
   @org.junit.jupiter.api.Test
   void binding_parquet_from_the_memo_gives_what_binding_without_it_gives() throws Exception {
     parquet = true;
-    data = Files.createDirectories(dir.resolve("data"));
-    cache = dir.resolve("cache");
     for (int d = 0; d < DAYS; d++) writeDay(d, rows(d, 0, 200, 0));
     Path spec = spec("status < 500");
     String late = "2026-04-01T00:00:00Z";
@@ -983,8 +969,6 @@ class ScanCacheTest {
    */
   @org.junit.jupiter.api.Test
   void an_unterminated_quote_in_a_new_file_is_handled_as_without_the_cache() throws Exception {
-    data = Files.createDirectories(dir.resolve("data"));
-    cache = dir.resolve("cache");
     for (int d = 0; d < DAYS; d++) writeDay(d, quoted(rows(d, 0, 200, 0)));
     Path spec = spec("status < 500");
     same(spec, null);
