@@ -138,9 +138,6 @@ public final class CacheFile {
   }
 
   /**
-   * A header string: its UTF-8 length in two bytes (as every format so far wrote it), its bytes.
-   */
-  /**
    * Names a cache file once, for nothing but speed: the first name hashes with SHA-256, which
    * starts the JVM's security providers (6-8 ms).
    */
@@ -160,6 +157,9 @@ public final class CacheFile {
         + extension;
   }
 
+  /**
+   * A header string: its UTF-8 length in two bytes (as every format so far wrote it), its bytes.
+   */
   private static String utf(ByteBuffer in) throws IOException {
     int n = Short.toUnsignedInt(in.getShort());
     if (n > in.remaining())

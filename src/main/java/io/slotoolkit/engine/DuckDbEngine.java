@@ -333,13 +333,7 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
       // several Parquet files: each answers from its own statistics, their list would not
       LatestEvent raw = rawMax == null ? null : fileTotals().latestByFile(src, rawMax);
       if (raw == null)
-        raw =
-            db.one(
-                "SELECT count(*), " + max + " FROM " + Sql.ident(src.view()),
-                r ->
-                    new LatestEvent(
-                        r.getLong(1),
-                        r.getObject(2) == null ? null : TimeColumn.instant(r.getLong(2))));
+        raw = latestEvent(db, "SELECT count(*), " + max + " FROM " + Sql.ident(src.view()));
       boolean checked = t.kind() != TimeColumn.Kind.INSTANT && t.kind() != TimeColumn.Kind.EPOCH_US;
       if (checked
           || raw.latest() == null
@@ -350,14 +344,20 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
         return raw;
       }
       // the raw maximum is a malformed row (a year 99999) or may be one: the slow, exact way
-      return db.one(
-          "SELECT count(*), max(" + t.epochMicros() + ") FROM " + Sql.ident(src.view()),
-          r ->
-              new LatestEvent(
-                  r.getLong(1), r.getObject(2) == null ? null : TimeColumn.instant(r.getLong(2))));
+      return latestEvent(
+          db, "SELECT count(*), max(" + t.epochMicros() + ") FROM " + Sql.ident(src.view()));
     } catch (Database.QueryFailed e) {
       throw e.asDataError(src.label(), null);
     }
+  }
+
+  /** The one row of {@code select}: a row count, then the latest time in epoch microseconds. */
+  static LatestEvent latestEvent(Database db, String select) {
+    return db.one(
+        select,
+        r ->
+            new LatestEvent(
+                r.getLong(1), r.getObject(2) == null ? null : TimeColumn.instant(r.getLong(2))));
   }
 
   /**

@@ -299,7 +299,16 @@ public interface Engine extends AutoCloseable {
   record BreakdownRow(long rank, String value, long values, long good, long total) {}
 
   /** Row count and latest event time of a source. */
-  record LatestEvent(long rows, Instant latest) {}
+  record LatestEvent(long rows, Instant latest) {
+    /** This and {@code other} together: their rows, the later of their latest events. */
+    public LatestEvent and(LatestEvent other) {
+      Instant l =
+          latest == null || (other.latest != null && other.latest.isAfter(latest))
+              ? other.latest
+              : latest;
+      return new LatestEvent(rows + other.rows, l);
+    }
+  }
 
   /**
    * What {@link #scanToLatest} returned.

@@ -420,16 +420,15 @@ final class FileTotals {
     if (src.format() != DataFormat.PARQUET || files.size() < 2) return null;
     String reader = readerSql(src);
     if (reader == null || derivedSql(src) != null || !reader.contains("read_parquet(")) return null;
-    String all = fileList(files);
+    String list = fileList(files);
     try {
       // the footers' row counts (read already to bind the source, and kept)
       long listed =
           db.one(
-              "SELECT coalesce(sum(num_rows), 0)::BIGINT FROM parquet_file_metadata(" + all + ")",
+              "SELECT coalesce(sum(num_rows), 0)::BIGINT FROM parquet_file_metadata(" + list + ")",
               r -> r.getLong(1));
       if (!readsFileByFile(files.size(), listed)) return null;
-      long rows = 0;
-      Long latest = null;
+      Engine.LatestEvent all = new Engine.LatestEvent(0, null);
       for (int from = 0; from < files.size(); from += LATEST_FILES_PER_QUERY) {
         StringBuilder sql = new StringBuilder("SELECT sum(c)::BIGINT, max(m)::BIGINT FROM (");
         List<String> part =
@@ -439,20 +438,12 @@ final class FileTotals {
           sql.append("SELECT count(*) AS c, ")
               .append(rawMax)
               .append(" AS m FROM (")
-              .append(reader.replace(all, fileList(List.of(part.get(i)))))
+              .append(reader.replace(list, fileList(List.of(part.get(i)))))
               .append(')');
         }
-        long[] got =
-            db.one(
-                sql.append(')').toString(),
-                r ->
-                    new long[] {
-                      r.getLong(1), r.getObject(2) == null ? Long.MIN_VALUE : r.getLong(2)
-                    });
-        rows += got[0];
-        if (got[1] != Long.MIN_VALUE && (latest == null || got[1] > latest)) latest = got[1];
+        all = all.and(DuckDbEngine.latestEvent(db, sql.append(')').toString()));
       }
-      return new Engine.LatestEvent(rows, latest == null ? null : TimeColumn.instant(latest));
+      return all;
     } catch (Database.QueryFailed e) {
       // a file without the time column (missing_columns: null) does not bind on its own: the
       // list, read by name, does; a file that cannot be read is named by the list's query
