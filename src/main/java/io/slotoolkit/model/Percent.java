@@ -2,7 +2,6 @@ package io.slotoolkit.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Locale;
 
 /**
  * The one place a number is written as a percent ({@code 99.95%}), for every renderer, message and
@@ -38,6 +37,8 @@ public final class Percent {
    * and a sign when {@code signed}: 62.44 -> {@code 62.4%}, {@code +12.0%}.
    */
   public static String fixed(double percent, int decimals, boolean signed) {
-    return String.format(Locale.ROOT, "%" + (signed ? "+" : "") + "." + decimals + "f%%", percent);
+    String digits = Decimals.fixed(percent, decimals);
+    // printf's + flag: a plus before every value that has no minus, except NaN
+    return (signed && !digits.startsWith("-") && !Double.isNaN(percent) ? "+" : "") + digits + "%";
   }
 }

@@ -1,11 +1,11 @@
 package io.slotoolkit.report;
 
+import io.slotoolkit.model.Decimals;
 import io.slotoolkit.model.ErrorBudget;
 import io.slotoolkit.model.Objective;
 import io.slotoolkit.model.Percent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Locale;
 
 /** How numbers are shown to people. */
 public final class Numbers {
@@ -37,11 +37,11 @@ public final class Numbers {
   }
 
   public static String burn(Double burn) {
-    return burn == null ? "-" : String.format(Locale.ROOT, "%.2f", burn);
+    return burn == null ? "-" : Decimals.fixed(burn, 2);
   }
 
   /** {@code 1,234,567}. */
   public static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    return Decimals.grouped(n);
   }
 }

@@ -53,9 +53,13 @@ public record Style(boolean color) {
     return color && !s.isEmpty() ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
   }
 
+  private static final java.util.regex.Pattern ANSI =
+      java.util.regex.Pattern.compile("\u001b\\[[0-9;]*m");
+
   /** Display width of a string that may hold ANSI codes (wide CJK characters count as two). */
   public static int width(String s) {
-    String plain = s.replaceAll("\u001b\\[[0-9;]*m", "");
+    // a table measures each of its cells: most have no colour, and skip the pattern
+    String plain = s.indexOf('\u001b') < 0 ? s : ANSI.matcher(s).replaceAll("");
     int w = 0;
     for (int i = 0; i < plain.length(); ) {
       int cp = plain.codePointAt(i);
