@@ -26,8 +26,8 @@ final class CacheOption {
   /** The cache folder: --cache, else SLO_CACHE (resolved against the working folder); or null. */
   Path dir(CliContext ctx) {
     if (dir != null) return ctx.workingDir().resolve(dir);
-    String env = ctx.env().get("SLO_CACHE");
-    return env == null || env.isBlank() ? null : ctx.workingDir().resolve(env);
+    String env = ctx.setting("SLO_CACHE");
+    return env == null ? null : ctx.workingDir().resolve(env);
   }
 
   /**

@@ -27,6 +27,15 @@ public record CliContext(Map<String, String> env, Clock clock, Path workingDir, 
     return terminal && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
   }
 
+  /**
+   * An environment variable's value, or null when it is unset or blank: {@code SLO_CACHE=} in a CI
+   * job's environment means no cache, not the working folder.
+   */
+  public String setting(String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? null : value;
+  }
+
   public Path resolve(Path p) {
     return p.isAbsolute() ? p : workingDir.resolve(p);
   }

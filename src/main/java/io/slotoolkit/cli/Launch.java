@@ -58,8 +58,7 @@ public final class Launch {
   /** Whether the command line, or the environment, asks for a scan cache. */
   static boolean usesCache(CliContext ctx, String... args) {
     for (String a : args) if (a.equals("--cache") || a.startsWith("--cache=")) return true;
-    String env = ctx.env().get("SLO_CACHE");
-    return env != null && !env.isBlank();
+    return ctx.setting("SLO_CACHE") != null;
   }
 
   /** Whether {@code args} run a command that opens the embedded engine as it starts. */

@@ -248,8 +248,8 @@ final class ReportCommand implements Callable<Integer>, FormatOption.Offers {
       }
       from = "--mask-key-file " + maskKeyFile;
     } else {
-      String env = ctx.env().get("SLO_MASK_KEY");
-      if (env == null || env.isBlank()) {
+      String env = ctx.setting("SLO_MASK_KEY");
+      if (env == null) {
         throw SloException.spec(
             "masking " + String.join(", ", masked) + " needs a key, and none was given",
             "set SLO_MASK_KEY or pass --mask-key-file FILE (at least "

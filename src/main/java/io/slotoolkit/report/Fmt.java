@@ -11,8 +11,8 @@ final class Fmt {
   static String volume(double v) {
     if (Double.isNaN(v)) return "-";
     if (Double.isInfinite(v)) return "unbounded";
-    if (Math.abs(v) >= 100) return String.format(Locale.ROOT, "%,d", Math.round(v));
-    if (Math.abs(v) >= 10) return String.format(Locale.ROOT, "%.1f", v);
+    if (Math.abs(v) >= 100) return Numbers.count(Math.round(v));
+    if (Math.abs(v) >= 10) return io.slotoolkit.model.Decimals.fixed(v, 1);
     return String.format(Locale.ROOT, "%.3g", v);
   }
 

@@ -28,7 +28,8 @@ public final class RunNotes {
       // the events are there, but no SLO could tell good from bad on them
       return Optional.of(
           head(e.at(), e.zone(), slos.size())
-              + String.format(java.util.Locale.ROOT, "hint: %,d", skipped)
+              + "hint: "
+              + Numbers.count(skipped)
               + (skipped == 1 ? " event was" : " events were")
               + " skipped because an SLO's expression was NULL on them (skipped_null in --format"
               + " json): check the expressions against the columns' values; "
