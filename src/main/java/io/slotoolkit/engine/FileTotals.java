@@ -438,7 +438,7 @@ final class FileTotals {
           sql.append("SELECT count(*) AS c, ")
               .append(rawMax)
               .append(" AS m FROM (")
-              .append(reader.replace(list, fileList(List.of(part.get(i)))))
+              .append(readerOver(reader, src, List.of(part.get(i))))
               .append(')');
         }
         all = all.and(DuckDbEngine.latestEvent(db, sql.append(')').toString()));
@@ -465,10 +465,7 @@ final class FileTotals {
     String reader = readerSql(src);
     String base = "cache_" + (++views);
     db.execute(
-        "CREATE OR REPLACE TEMP VIEW "
-            + Sql.ident(base)
-            + " AS "
-            + reader.replace(fileList(src.files()), fileList(files)));
+        "CREATE OR REPLACE TEMP VIEW " + Sql.ident(base) + " AS " + readerOver(reader, src, files));
     String derived = derivedSql(src);
     if (derived == null) return src.withView(base, src.columns());
     String top = base + "_derived";
@@ -510,6 +507,11 @@ final class FileTotals {
     if (readers(sql) != 1) return null;
     if (derivedSql(src) == null && !baseOf(src.view()).equals(src.view())) return null;
     return sql;
+  }
+
+  /** A reader's SELECT ({@link #readerSql}) over only {@code files}, some of the source's. */
+  private static String readerOver(String reader, BoundSource src, List<String> files) {
+    return reader.replace(fileList(src.files()), fileList(files));
   }
 
   /** The SELECT of the derived columns' view, ending {@code FROM <reader view>}; else null. */
