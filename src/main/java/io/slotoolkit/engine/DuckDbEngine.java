@@ -27,7 +27,7 @@ import java.util.Map;
  * <p>Why this class is large: it is the one implementation of {@link Engine}, and each public
  * method strings the engine's steps together for one use case (bind, check, scan, minute series,
  * forecast series). The steps themselves live in their own classes ({@link SourceBinder}, {@link
- * ScanCompiler}, {@link ScanTable}, {@link BadRows}, {@link DailySeriesCompiler}).
+ * ScanCompiler}, {@link ScanTable}, {@link BadRows}, {@link ForecastReads}).
  */
 public final class DuckDbEngine implements Engine, Engine.FileByFile {
   private final Database db;
@@ -761,31 +761,12 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
     return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
   }
 
-  // ---- busy-season forecasts ----
-
-  /** Every expression a forecast reads, per source: the source's where, then the entry's. */
-  private static Map<DataSource, List<ExpressionChecker.Item>> forecastItems(
-      List<ForecastEntry> entries) {
-    Map<DataSource, List<ExpressionChecker.Item>> items = new LinkedHashMap<>();
-    for (ForecastEntry f : entries) {
-      List<ExpressionChecker.Item> list =
-          items.computeIfAbsent(
-              f.source(),
-              s -> {
-                List<ExpressionChecker.Item> l = new ArrayList<>();
-                if (s.where() != null) l.add(new ExpressionChecker.Item(s.where(), "where"));
-                return l;
-              });
-      if (f.where() != null)
-        list.add(new ExpressionChecker.Item(f.where(), "forecast '" + f.name() + "': where"));
-    }
-    return items;
-  }
+  // ---- busy-season forecasts (the steps: ForecastReads) ----
 
   /** Parse and safety checks of the forecasts' expressions, in one query (exit 2). */
   public void checkForecastExpressions(List<ForecastEntry> entries) {
     List<ExpressionChecker.Item> all = new ArrayList<>();
-    forecastItems(entries).values().forEach(all::addAll);
+    ForecastReads.items(entries).values().forEach(all::addAll);
     List<Problem> shape = checker.checkShapes(all);
     if (!shape.isEmpty()) throw SloException.spec(sorted(shape));
   }
@@ -822,37 +803,12 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
     List<Problem> spec = new ArrayList<>();
     List<Problem> data = new ArrayList<>();
     bindAndLock(entries.stream().map(ForecastEntry::source).toList(), spec, data);
-    for (var e : forecastItems(entries).entrySet()) {
+    for (var e : ForecastReads.items(entries).entrySet()) {
       BoundSource src = bound.get(e.getKey());
       if (src != null) route(checker.checkTypes(e.getValue(), src), spec, data);
     }
-    for (ForecastEntry f : entries) {
-      BoundSource src = bound.get(f.source());
-      if (src == null) continue;
-      if (f.volume() instanceof ForecastEntry.Volume.Sum s)
-        numericColumn(f, src, "volume column", s.column(), s.location(), data);
-      if (f.latency() != null)
-        numericColumn(f, src, "latency column", f.latency().column(), f.latency().location(), data);
-    }
+    ForecastReads.checkColumns(entries, bound, data);
     throwProblems(spec, data);
-  }
-
-  private static void numericColumn(
-      ForecastEntry f,
-      BoundSource src,
-      String what,
-      String column,
-      SourceLocation at,
-      List<Problem> data) {
-    SourceLocation where = at == null ? f.location() : at;
-    String type = src.columns().get(column);
-    String prefix = "forecast '" + f.name() + "': " + what + " '" + column + "'";
-    if (type == null) {
-      data.add(
-          new Problem(where, prefix + " is not in " + src.label(), "columns: " + src.columnList()));
-    } else if (!TimeColumn.isNumeric(type)) {
-      data.add(new Problem(where, prefix + " is " + type + ", not a number", null));
-    }
   }
 
   /**
@@ -860,23 +816,7 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
    * event, so that the latest day counts as a whole day.
    */
   public Instant defaultForecastEnd(DataSource source) {
-    LatestEvent e = latestEvent(source);
-    if (e.rows() == 0 || e.latest() == null) {
-      throw SloException.data(
-          bound(source).label()
-              + (e.rows() == 0
-                  ? " holds no events"
-                  : ": no row has a readable event time in column '"
-                      + source.time().column()
-                      + "'"),
-          "a forecast needs at least two years of daily history");
-    }
-    return e.latest()
-        .atZone(source.zone())
-        .toLocalDate()
-        .plusDays(1)
-        .atStartOfDay(source.zone())
-        .toInstant();
+    return ForecastReads.dayAfter(latestEvent(source), source, bound(source).label());
   }
 
   /**
@@ -887,110 +827,7 @@ public final class DuckDbEngine implements Engine, Engine.FileByFile {
    *     latency column has no value on any counted event
    */
   public DailySeries dailySeries(ForecastEntry entry, Instant at) {
-    BoundSource src = bound(entry.source());
-    String sql = DailySeriesCompiler.compile(src, entry, at, checker);
-    long watermark = badRows.watermark(src);
-    record Day(
-        java.time.LocalDate day,
-        long rows,
-        long events,
-        double volume,
-        long volumeValues,
-        double latency,
-        long latencyValues,
-        long excluded) {}
-    List<Day> rows;
-    try {
-      rows =
-          db.query(
-              sql,
-              r -> {
-                java.sql.Date d = r.getDate(1);
-                double v = r.getDouble(4);
-                boolean vNull = r.wasNull();
-                double l = r.getDouble(6);
-                boolean lNull = r.wasNull();
-                return new Day(
-                    d == null ? null : d.toLocalDate(),
-                    r.getLong(2),
-                    r.getLong(3),
-                    vNull ? Double.NaN : v,
-                    r.getLong(5),
-                    lNull ? Double.NaN : l,
-                    r.getLong(7),
-                    r.getLong(8));
-              });
-    } catch (Database.QueryFailed e) {
-      throw SloException.data(
-          src.label()
-              + ": the daily series of forecast '"
-              + entry.name()
-              + "' failed: "
-              + e.getMessage(),
-          null,
-          e);
-    }
-    long nullTime = 0;
-    long inRange = 0;
-    long excluded = 0;
-    java.util.TreeMap<java.time.LocalDate, Day> byDay = new java.util.TreeMap<>();
-    for (Day d : rows) {
-      if (d.day() == null) {
-        nullTime += d.rows();
-        continue;
-      }
-      inRange += d.rows();
-      excluded += d.excluded();
-      byDay.put(d.day(), d);
-    }
-    SourceStats stats = badRows.check(src, watermark, inRange, excluded, nullTime);
-    java.time.ZonedDateTime end = at.atZone(entry.source().zone());
-    java.time.LocalDate partial = null;
-    if (!end.toLocalDate().atStartOfDay(end.getZone()).toInstant().equals(at)) {
-      partial = end.toLocalDate();
-      if (byDay.remove(partial) == null) partial = null;
-    }
-    if (byDay.isEmpty()) {
-      throw SloException.data(
-          src.label() + " has no events before " + at + " for forecast '" + entry.name() + "'",
-          "check the source's path, or pass a later --at");
-    }
-    if (entry.latency() != null && byDay.values().stream().allMatch(d -> d.latencyValues() == 0)) {
-      SourceLocation loc =
-          entry.latency().location() == null ? entry.location() : entry.latency().location();
-      throw SloException.data(
-          loc
-              + ": forecast '"
-              + entry.name()
-              + "': latency column '"
-              + entry.latency().column()
-              + "' is empty (NULL) on every counted event in "
-              + src.label(),
-          "check the column name and the where filters");
-    }
-    java.time.LocalDate first = byDay.firstKey();
-    java.time.LocalDate last = byDay.lastKey();
-    int n = (int) java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
-    List<java.time.LocalDate> days = new ArrayList<>(n);
-    double[] volume = new double[n];
-    double[] latency = entry.latency() == null ? null : new double[n];
-    long[] events = new long[n];
-    for (int i = 0; i < n; i++) {
-      java.time.LocalDate day = first.plusDays(i);
-      days.add(day);
-      Day d = byDay.get(day);
-      if (d == null) {
-        // the export has no row at all that day: a gap, not a day without events
-        volume[i] = Double.NaN;
-        if (latency != null) latency[i] = Double.NaN;
-        continue;
-      }
-      events[i] = d.events();
-      // rows but none counted: nothing of this kind happened that day (a sum over no events is 0)
-      volume[i] = d.events() == 0 ? 0 : d.volumeValues() == 0 ? Double.NaN : d.volume();
-      if (latency != null) latency[i] = d.latencyValues() == 0 ? Double.NaN : d.latency();
-    }
-    return new DailySeries(entry, days, volume, latency, events, partial, stats);
+    return ForecastReads.dailySeries(db, checker, badRows, bound(entry.source()), entry, at);
   }
 
   @Override
